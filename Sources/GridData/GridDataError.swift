@@ -1,0 +1,2 @@
+/// Errors of the data module.
+public enum GridDataError: Error {}

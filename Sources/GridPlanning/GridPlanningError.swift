@@ -1,0 +1,2 @@
+/// Errors of the planning jobs.
+public enum GridPlanningError: Error {}

@@ -1,0 +1,2 @@
+/// Errors of the rules module.
+public enum GridRulesError: Error {}

@@ -1,0 +1,2 @@
+/// Errors of the generator.
+public enum GridSynthesisError: Error {}

@@ -1,0 +1,2 @@
+/// Errors of the solver module.
+public enum LinearSolverError: Error {}

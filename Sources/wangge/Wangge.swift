@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The root command: one subcommand per planning job.
+struct Wangge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wangge",
+        abstract: "Plans community grid governance: grids, staffing, visit rosters, volunteers, time bank.",
+        subcommands: [
+            ValidateCommand.self,
+            GenerateCommand.self,
+            SolveCommand.self,
+            RulesCommand.self,
+        ]
+    )
+}

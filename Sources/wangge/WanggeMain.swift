@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// Runs the command line with the spec's exit codes: argument-parsing errors exit 2 (not ArgumentParser's 64),
+/// known failures exit with their own status, and anything unexpected exits 3.
+@main
+enum WanggeMain {
+    static func main() {
+        let status: ExitStatus
+        do {
+            var command = try Wangge.parseAsRoot()
+            try command.run()
+            status = .done
+        } catch {
+            status = report(error)
+        }
+        exit(status.rawValue)
+    }
+
+    private static func report(_ error: any Error) -> ExitStatus {
+        if let exitCode = error as? ExitCode {
+            return ExitStatus(rawValue: exitCode.rawValue) ?? .internalError
+        }
+        if let failure = error as? CommandFailure {
+            StandardError.write(failure.message)
+            return failure.status
+        }
+        let parserCode = Wangge.exitCode(for: error)
+        if parserCode == .success {
+            print(Wangge.fullMessage(for: error))
+            return .done
+        }
+        if parserCode == .validationFailure {
+            StandardError.write(Wangge.fullMessage(for: error))
+            StandardError.write("Usage: see 'wangge --help'.")
+            return .badInput
+        }
+        StandardError.write("internal error: \(error)")
+        return .internalError
+    }
+}
