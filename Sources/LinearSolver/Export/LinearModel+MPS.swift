@@ -1,7 +1,9 @@
 import Foundation
 
 extension LinearModel {
-    /// The model in free MPS format (`glpsol --freemps`, HiGHS, CBC), with an `OBJSENSE` section for maximisation.
+    /// The model in free MPS format (HiGHS, CBC, CPLEX, `glpsol --freemps`), with an `OBJSENSE` section for
+    /// maximisation. GLPK's reader knows no `OBJSENSE`: for a maximisation, drop those two lines and run `glpsol --max`
+    /// (or use the LP format, which states the sense).
     ///
     /// Integer variables sit between `MARKER` lines and always get explicit bounds, because readers disagree on the
     /// default bounds of integer columns.
