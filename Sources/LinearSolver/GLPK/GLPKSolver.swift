@@ -149,8 +149,9 @@ public struct GLPKSolver: Sendable {
         }
         let mipStatus = glp_mip_status(problem.handle)
         let hasSolution = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
-        let objective = hasSolution ? glp_mip_obj_val(problem.handle) : nil
         let values = hasSolution ? Self.rounded(problem.integerValues(), model: model) : []
+        // Recomputed from the rounded values, so that objective and values agree exactly (no floating-point noise).
+        let objective = hasSolution ? model.objectiveValue(at: values) : nil
         let bound = Self.combinedBound(
             lp: lpObjective,
             tree: monitor.bestBound,
