@@ -1,2 +1,27 @@
+import LinearSolver
+
 /// Errors of the planning jobs.
-public enum GridPlanningError: Error {}
+public enum GridPlanningError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A data file is malformed: names the file, line, column, the value found and what was expected.
+    case malformedFile(file: String, line: Int, column: Int, message: String)
+    /// A file cannot be read at all.
+    case unreadableFile(file: String, reason: String)
+    /// A problem's data are inconsistent (shapes, non-finite or negative numbers).
+    case invalidProblem(name: String, reason: String)
+    /// The solver refused the model built from the problem.
+    case solver(LinearSolverError)
+
+    /// A one-line message; file errors read `file:line:column: message`.
+    public var description: String {
+        switch self {
+        case let .malformedFile(file, line, column, message):
+            return "\(file):\(line):\(column): \(message)"
+        case let .unreadableFile(file, reason):
+            return "\(file): \(reason)"
+        case let .invalidProblem(name, reason):
+            return "problem \(name): \(reason)"
+        case let .solver(error):
+            return "solver: \(error)"
+        }
+    }
+}
