@@ -2,8 +2,9 @@
 struct CSVHeader {
     /// Header cells as the file spells them, trimmed.
     let names: [String]
-    /// Canonical name → field index (0-based). The first of two cells with one canonical name wins.
-    private let indexByName: [String: Int]
+    /// Canonical name and field index (0-based) of each named column; the first of two cells with one canonical
+    /// name wins. A linear scan of these few short names beats hashing on every cell of a 400,000-row file.
+    private let columns: [(name: String, index: Int)]
     /// Canonical names that appear more than once, with every index at which they appear.
     let duplicates: [(canonical: String, indices: [Int])]
 
@@ -24,7 +25,7 @@ struct CSVHeader {
             seen[canonical, default: []].append(index)
         }
         self.names = names
-        self.indexByName = indexByName
+        self.columns = order.compactMap { name in indexByName[name].map { (name, $0) } }
         self.duplicates = order.compactMap { name in
             guard let indices = seen[name], indices.count > 1 else { return nil }
             return (name, indices)
@@ -34,9 +35,12 @@ struct CSVHeader {
     var count: Int { names.count }
 
     /// The field index of a canonical column, if the file has it.
-    func index(of canonical: String) -> Int? { indexByName[canonical] }
+    func index(of canonical: String) -> Int? {
+        for column in columns where column.name == canonical { return column.index }
+        return nil
+    }
 
-    func has(_ canonical: String) -> Bool { indexByName[canonical] != nil }
+    func has(_ canonical: String) -> Bool { index(of: canonical) != nil }
 
     /// The header as written for a field index (for messages).
     func name(at index: Int) -> String { index < names.count ? names[index] : "" }

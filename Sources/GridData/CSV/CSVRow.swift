@@ -50,18 +50,20 @@ struct CSVRow {
     /// A whole number within `range`; nil (and an issue) when the cell is not one. Empty cells return nil quietly.
     func integer(_ column: String, in range: ClosedRange<Int>, what: String, log: inout IssueLog) -> Int? {
         guard let slice = bytes(column), !slice.isEmpty else { return nil }
-        let expectation = "a whole number of \(what) from \(Self.grouped(range.lowerBound)) to \(Self.grouped(range.upperBound))"
         switch Self.parseInteger(slice) {
         case .value(let value):
             if range.contains(value) { return value }
+            let expectation = Self.integerExpectation(range, what)
             let problem = value < 0 ? "negative \(what)" : "\(what) out of range"
             log.add(issue(column, value: String(decoding: slice, as: UTF8.self), problem: problem, expected: expectation))
         case .tooLong:
+            let expectation = Self.integerExpectation(range, what)
             log.add(
                 issue(
                     column, value: String(decoding: slice, as: UTF8.self), problem: "\(what) out of range",
                     expected: expectation))
         case .notInteger:
+            let expectation = Self.integerExpectation(range, what)
             let text = String(decoding: slice, as: UTF8.self)
             let problem: String
             if let number = Double(text), number.isFinite {
@@ -78,7 +80,9 @@ struct CSVRow {
     func decimal(_ column: String, in range: ClosedRange<Double>, what: String, log: inout IssueLog) -> Double? {
         guard let slice = bytes(column), !slice.isEmpty else { return nil }
         let text = String(decoding: slice, as: UTF8.self)
-        let expectation = "a finite number (\(what)) from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))"
+        var expectation: String {
+            "a finite number (\(what)) from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))"
+        }
         guard let value = Self.parseDecimal(text) else {
             log.add(issue(column, value: text, problem: "\(what) is not a number", expected: expectation))
             return nil
@@ -94,16 +98,58 @@ struct CSVRow {
         return value
     }
 
-    /// A `;`-separated list (a full-width `；` also separates); empty items are dropped.
+    /// A `;`-separated list (a full-width `；` also separates); items trimmed, empty items dropped.
+    ///
+    /// - Complexity: O(n) in the cell's bytes; splits bytes rather than characters, as lists fill whole columns.
     func list(_ column: String) -> [String] {
-        guard let text = text(column) else { return [] }
-        return Self.splitList(text)
+        guard let slice = bytes(column), !slice.isEmpty else { return [] }
+        return Self.splitList(slice)
     }
 
     static func splitList(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == ";" || $0 == "；" }).compactMap { item in
-            nonEmpty(ColumnAliases.trimmed(String(item)))
+        splitList(ArraySlice(text.utf8))
+    }
+
+    static func splitList(_ bytes: ArraySlice<UInt8>) -> [String] {
+        var items: [String] = []
+        var start = bytes.startIndex
+        var index = start
+        func flush(_ end: Int) {
+            var low = start
+            var high = end
+            while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+            while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+            guard low < high else { return }
+            let item = bytes[low..<high]
+            if item.contains(where: { $0 >= 0x80 }) {
+                if let trimmed = nonEmpty(ColumnAliases.trimmed(String(decoding: item, as: UTF8.self))) {
+                    items.append(trimmed)
+                }
+            } else {
+                items.append(String(decoding: item, as: UTF8.self))
+            }
         }
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x3B {
+                flush(index)
+                index += 1
+                start = index
+            } else if byte == 0xEF, index + 2 < bytes.endIndex, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9B {
+                // U+FF1B FULLWIDTH SEMICOLON, typed by Chinese input methods.
+                flush(index)
+                index += 3
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        flush(bytes.endIndex)
+        return items
+    }
+
+    private static func integerExpectation(_ range: ClosedRange<Int>, _ what: String) -> String {
+        "a whole number from \(grouped(range.lowerBound)) to \(grouped(range.upperBound))"
     }
 
     enum IntegerParse {

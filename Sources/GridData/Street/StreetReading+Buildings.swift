@@ -89,7 +89,7 @@ extension StreetReading {
 
     /// With communities.csv, every building's community must be listed there.
     private func checkListedCommunity(_ id: String, row: CSVRow) -> Bool {
-        guard let communityLines, communityLines[id] == nil else { return true }
+        guard let communityLines, communityLines[id] == nil, !unreadable.contains(.communities) else { return true }
         log.add(
             row.issue(
                 "community_id", value: id, problem: "unknown community",

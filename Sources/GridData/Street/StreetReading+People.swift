@@ -78,7 +78,7 @@ extension StreetReading {
     /// The `roles` list; nil (and an issue) when it is empty or names an unknown role.
     private func readRoles(_ row: CSVRow) -> Set<Role>? {
         let items = row.list("roles")
-        let expectation = "a ;-list of roles: " + Role.allCases.map(\.rawValue).joined(separator: ", ")
+        var expectation: String { "a ;-list of roles: " + Role.allCases.map(\.rawValue).joined(separator: ", ") }
         guard !items.isEmpty else {
             log.add(row.issue("roles", value: nil, problem: "missing roles", expected: expectation))
             return nil
@@ -103,7 +103,7 @@ extension StreetReading {
         var slots: Set<WeeklySlot> = []
         var valid = true
         for item in items {
-            if let slot = WeeklySlot(parsing: item) ?? Self.chineseSlot(item) {
+            if let slot = Self.slotByName[item] ?? WeeklySlot(parsing: item) ?? Self.chineseSlot(item) {
                 slots.insert(slot)
             } else {
                 log.add(
@@ -115,6 +115,18 @@ extension StreetReading {
         }
         return (valid, slots.sorted())
     }
+
+    /// Slots as the data format spells them (`Mon-AM`), for the common case without case folding.
+    static let slotByName: [String: WeeklySlot] = {
+        var result: [String: WeeklySlot] = [:]
+        for day in WeeklySlot.Day.allCases {
+            for period in WeeklySlot.Period.allCases {
+                let slot = WeeklySlot(day: day, period: period)
+                result[slot.description] = slot
+            }
+        }
+        return result
+    }()
 
     /// `周一上午` style slots.
     static func chineseSlot(_ text: String) -> WeeklySlot? {

@@ -10,6 +10,9 @@ final class StreetReading {
     let directory: URL
     var log: IssueLog
     private(set) var files: [LoadedStreet.FileReport] = []
+    /// Files that exist but could not be read (bad encoding, empty, broken header): references into them are not
+    /// checked, so that one broken file is reported once rather than as unknown ids everywhere else.
+    private(set) var unreadable: Set<StreetFile> = []
 
     /// How positions are given: set by buildings.csv; barriers and people must use the same frame.
     enum Frame {
@@ -145,6 +148,7 @@ final class StreetReading {
         let url = directory.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: url.path) else {
             if file.isRequired {
+                unreadable.insert(file)
                 log.add(
                     DataIssue(
                         file: name, problem: "the file is missing",
@@ -154,6 +158,7 @@ final class StreetReading {
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             log.add(DataIssue(file: name, problem: "the file cannot be read", expected: "a readable file"))
+            unreadable.insert(file)
             return false
         }
         let text: CSVText
@@ -161,6 +166,7 @@ final class StreetReading {
         case .success(let decoded): text = decoded
         case .failure(let issue):
             log.add(issue)
+            unreadable.insert(file)
             return false
         }
         var header: CSVHeader?
@@ -189,8 +195,14 @@ final class StreetReading {
             }
             handle(row)
         }
-        for issue in syntaxIssues { log.add(issue) }
+        for var issue in syntaxIssues {
+            if let header, let column = issue.column, column <= header.count, !header.name(at: column - 1).isEmpty {
+                issue.columnName = header.name(at: column - 1)
+            }
+            log.add(issue)
+        }
         files.append(LoadedStreet.FileReport(file: file, encoding: text.encoding, rows: rows))
+        if header == nil || !usable { unreadable.insert(file) }
         if header == nil {
             log.add(
                 DataIssue(
@@ -289,7 +301,7 @@ final class StreetReading {
 
     /// Checks that a referenced building exists.
     func checkBuilding(_ id: String, row: CSVRow, column: String) -> Bool {
-        guard buildingLines[id] == nil else { return true }
+        guard buildingLines[id] == nil, !unreadable.contains(.buildings) else { return true }
         log.add(
             row.issue(column, value: id, problem: "unknown building", expected: "a building_id listed in buildings.csv"))
         return false
@@ -297,6 +309,7 @@ final class StreetReading {
 
     /// Checks that a referenced community exists (in communities.csv when given, else among the buildings').
     func checkCommunity(_ id: String, row: CSVRow, column: String) -> Bool {
+        guard !unreadable.contains(.communities) else { return true }
         if let communityLines {
             guard communityLines[id] == nil else { return true }
             log.add(
@@ -305,7 +318,7 @@ final class StreetReading {
                     expected: "a community_id listed in communities.csv"))
             return false
         }
-        guard !buildingCommunityIDs.contains(id) else { return true }
+        guard !buildingCommunityIDs.contains(id), !unreadable.contains(.buildings) else { return true }
         log.add(
             row.issue(
                 column, value: id, problem: "unknown community",
@@ -315,6 +328,7 @@ final class StreetReading {
 
     /// Checks that a referenced person exists; true when people.csv is absent only if `optional`.
     func checkPerson(_ id: String, row: CSVRow, column: String) -> Bool {
+        guard !unreadable.contains(.people) else { return true }
         guard let personLines else {
             log.add(
                 row.issue(
@@ -329,6 +343,7 @@ final class StreetReading {
 
     /// Checks that a referenced resident exists.
     func checkResident(_ id: String, row: CSVRow, column: String) -> Bool {
+        guard !unreadable.contains(.residents) else { return true }
         guard let residentLines else {
             log.add(
                 row.issue(

@@ -77,6 +77,7 @@ public enum ColumnAliases {
 
     /// Trims white space (including U+3000 and a stray BOM) and lowers ASCII letters.
     static func normalise(_ header: String) -> String {
+        if header.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F && !($0 >= 0x41 && $0 <= 0x5A) }) { return header }
         var result = String.UnicodeScalarView()
         for scalar in trimmed(header).unicodeScalars {
             if scalar.value >= 0x41 && scalar.value <= 0x5A {
@@ -90,6 +91,9 @@ public enum ColumnAliases {
 
     /// The text without leading and trailing white space (U+3000 and a stray BOM included).
     static func trimmed(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return text
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isPadding($0) }),
             let last = scalars.lastIndex(where: { !isPadding($0) })
