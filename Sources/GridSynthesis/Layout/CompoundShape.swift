@@ -35,7 +35,7 @@ struct CompoundShape: Sendable {
             )
         case .residential:
             return CompoundShape(
-                kind: .residential, floors: 11...33, units: 1...2, householdsPerFloorPerUnit: 2...4, buildings: 3...9,
+                kind: .residential, floors: 11...33, units: 1...2, householdsPerFloorPerUnit: 2...4, buildings: 3...10,
                 occupancy: 0.85...1.0, unitWidth: 20, depth: 18, sideGap: 22, rowGapPerFloor: 1.6, rowGapBounds: 28...60
             )
         case .transitional:
