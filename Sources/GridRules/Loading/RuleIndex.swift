@@ -3,18 +3,22 @@ struct RuleIndex {
     let byType: [RuleType: [Rule]]
     let context: RuleReadContext
     let reportMissing: Bool
+    /// Types some rule entry declares, even one whose envelope failed to read (its problem is already reported,
+    /// so "missing rule" would only repeat it).
+    let declaredTypes: Set<RuleType>
 
-    init(rules: [Rule], context: RuleReadContext, reportMissing: Bool) {
+    init(rules: [Rule], context: RuleReadContext, reportMissing: Bool, declaredTypes: Set<RuleType>) {
         self.byType = Dictionary(grouping: rules, by: \.type)
         self.context = context
         self.reportMissing = reportMissing
+        self.declaredTypes = declaredTypes
     }
 
     /// The single rule of a type; reports a missing or repeated one.
     func one(_ type: RuleType) -> Rule? {
         let rules = byType[type] ?? []
         guard let first = rules.first else {
-            if reportMissing {
+            if reportMissing && !declaredTypes.contains(type) {
                 context.report(
                     .missingRule, at: SourceLocation(file: type.homeFile, line: 0, column: 0),
                     "the rule set has no rule of type '\(type.rawValue)' (expected in \(type.homeFile))"

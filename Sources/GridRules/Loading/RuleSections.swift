@@ -7,8 +7,10 @@ struct RuleSections: Sendable {
     var timeBank: TimeBankRules
 
     /// Reads every section; nil when any failed, with the problems in the context.
-    static func read(rules: [Rule], context: RuleReadContext, reportMissing: Bool) -> RuleSections? {
-        let index = RuleIndex(rules: rules, context: context, reportMissing: reportMissing)
+    static func read(
+        rules: [Rule], context: RuleReadContext, reportMissing: Bool, declaredTypes: Set<RuleType>
+    ) -> RuleSections? {
+        let index = RuleIndex(rules: rules, context: context, reportMissing: reportMissing, declaredTypes: declaredTypes)
         let grid = GridRules(reading: index)
         let staffing = StaffingRules(reading: index)
         let visits = VisitRules(reading: index)

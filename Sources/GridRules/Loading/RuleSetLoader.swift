@@ -69,12 +69,13 @@ struct RuleSetLoader {
         let baseEntries = drafts.map { resolve($0, community: nil) }
         readVocabularies(baseEntries)
         let baseRules = readEnvelopes(baseEntries, drafts: drafts)
-        let baseSections = RuleSections.read(rules: baseRules, context: context, reportMissing: true)
+        let declared = Set(baseEntries.compactMap { $0["type"]?.scalarText.flatMap(RuleType.init(rawValue:)) })
+        let baseSections = RuleSections.read(rules: baseRules, context: context, reportMissing: true, declaredTypes: declared)
         var scoped: [CommunityID: ScopedRules] = [:]
         for community in communities {
             let entries = drafts.map { resolve($0, community: community) }
             let rules = readEnvelopes(entries, drafts: drafts)
-            if let sections = RuleSections.read(rules: rules, context: context, reportMissing: false) {
+            if let sections = RuleSections.read(rules: rules, context: context, reportMissing: false, declaredTypes: declared) {
                 scoped[community] = ScopedRules(rules: rules, sections: sections)
             }
         }
@@ -177,13 +178,13 @@ struct RuleSetLoader {
                 }
                 drafts[existing].steps.append(Step(communities: communities, patch: patch, file: file))
             } else {
-                let complete = ["type", "kind", "source", "says", "parameters"].allSatisfy { item[$0] != nil }
-                guard complete, communities == nil else {
+                // A `type` marks an entry as a new rule; its other keys are then checked like a base rule's.
+                guard item["type"] != nil, communities == nil else {
                     let hint = NearestName.hint(for: id.rawValue, among: drafts.map(\.id.rawValue))
                     context.report(
                         .unknownRule, at: item["id"]?.location ?? item.location,
-                        "overlay names unknown rule '\(id)'\(hint); an overlay adds a rule only with type, kind, source, says "
-                            + "and parameters, and without scope"
+                        "overlay names unknown rule '\(id)'\(hint); an overlay adds a new rule only with a type (and "
+                            + "kind, source, says, parameters) and without scope"
                     )
                     continue
                 }
