@@ -72,13 +72,19 @@ public struct RuleSet: Sendable {
     /// Grid rules in a community (its scoped overlays applied).
     public func grid(for community: CommunityID) -> GridRules { scoped[community]?.sections.grid ?? grid }
     /// Staffing rules in a community.
-    public func staffing(for community: CommunityID) -> StaffingRules { scoped[community]?.sections.staffing ?? staffing }
+    public func staffing(for community: CommunityID) -> StaffingRules {
+        scoped[community]?.sections.staffing ?? staffing
+    }
     /// Visit rules in a community.
     public func visits(for community: CommunityID) -> VisitRules { scoped[community]?.sections.visits ?? visits }
     /// Matching rules in a community.
-    public func matching(for community: CommunityID) -> MatchingRules { scoped[community]?.sections.matching ?? matching }
+    public func matching(for community: CommunityID) -> MatchingRules {
+        scoped[community]?.sections.matching ?? matching
+    }
     /// Time-bank rules in a community.
-    public func timeBank(for community: CommunityID) -> TimeBankRules { scoped[community]?.sections.timeBank ?? timeBank }
+    public func timeBank(for community: CommunityID) -> TimeBankRules {
+        scoped[community]?.sections.timeBank ?? timeBank
+    }
 
     /// Communities that some overlay scopes, sorted.
     public var scopedCommunities: [CommunityID] { scoped.keys.sorted() }
@@ -109,10 +115,11 @@ public struct RuleSet: Sendable {
     public var sensitiveRuleIDs: Set<RuleID> {
         let sensitive = Set(visits.sensitiveCategories.value.map(\.rawValue))
         let all = rules + scoped.values.flatMap(\.rules)
-        return Set(all.filter { rule in
-            rule.scope.categories.contains { sensitive.contains($0.rawValue) }
-                || rule.parameters.allScalars.contains(where: sensitive.contains)
-        }.map(\.id))
+        return Set(
+            all.filter { rule in
+                rule.scope.categories.contains { sensitive.contains($0.rawValue) }
+                    || rule.parameters.allScalars.contains(where: sensitive.contains)
+            }.map(\.id))
     }
 
     /// Whether a rule id may not appear on a public printout.
@@ -128,9 +135,11 @@ public struct RuleSet: Sendable {
 
     /// Whether text is a valid rule id: lower-case letters, digits, `_`, `-`, joined by `.`.
     static func isValidRuleID(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-            ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-" || scalar == "."
-        }
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy { scalar in
+                ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
+                    || scalar == "."
+            }
     }
 
     /// Loads base files and overlays already in memory.
@@ -184,7 +193,8 @@ public struct RuleSet: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
-            throw GridRulesError(RuleProblem(.unreadable, at: here, "cannot read the rules folder: \(error.localizedDescription)"))
+            throw GridRulesError(
+                RuleProblem(.unreadable, at: here, "cannot read the rules folder: \(error.localizedDescription)"))
         }
         let yaml = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         guard !yaml.isEmpty else {

@@ -14,7 +14,8 @@ struct RuleSetOptions: ParsableArguments {
 
     @Option(
         name: .customLong("overlay"),
-        help: ArgumentHelp("Overlay rule file merged onto the rules; repeat to apply several in order.", valueName: "file")
+        help: ArgumentHelp(
+            "Overlay rule file merged onto the rules; repeat to apply several in order.", valueName: "file")
     )
     var overlays: [String] = []
 

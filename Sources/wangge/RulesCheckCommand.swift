@@ -7,7 +7,8 @@ struct RulesCheckCommand: ParsableCommand {
         abstract: "Validate a rules folder; problems go to stderr as file:line:column, exit 2 on any."
     )
 
-    @Argument(help: ArgumentHelp("Rules folder (default: ./Rules if present, else the built-in rules).", valueName: "dir"))
+    @Argument(
+        help: ArgumentHelp("Rules folder (default: ./Rules if present, else the built-in rules).", valueName: "dir"))
     var directory: String?
 
     @Option(name: .customLong("overlay"), help: ArgumentHelp("Overlay rule file; repeatable.", valueName: "file"))

@@ -18,7 +18,8 @@ struct RulesExplainCommand: ParsableCommand {
         guard let text = ruleSet.explanation(of: RuleID(ruleID)) else {
             let ids = ruleSet.rules.map(\.id.rawValue)
             let near = ids.min { lhs, rhs in distance(lhs) < distance(rhs) }.map { " (did you mean '\($0)'?)" } ?? ""
-            throw CommandFailure.badInput("rules explain: unknown rule id '\(ruleID)'\(near); 'wangge rules show' lists them")
+            throw CommandFailure.badInput(
+                "rules explain: unknown rule id '\(ruleID)'\(near); 'wangge rules show' lists them")
         }
         print(text, terminator: "")
     }

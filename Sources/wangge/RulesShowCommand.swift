@@ -7,7 +7,8 @@ struct RulesShowCommand: ParsableCommand {
         abstract: "Print the merged rule set; --effective adds the file:line:column every value came from."
     )
 
-    @Argument(help: ArgumentHelp("Rules folder (default: ./Rules if present, else the built-in rules).", valueName: "dir"))
+    @Argument(
+        help: ArgumentHelp("Rules folder (default: ./Rules if present, else the built-in rules).", valueName: "dir"))
     var directory: String?
 
     @Option(name: .customLong("overlay"), help: ArgumentHelp("Overlay rule file; repeatable.", valueName: "file"))

@@ -40,8 +40,10 @@ import Testing
         #expect(abs(workload.hours(caredResidents: 20) - 1.5) < 1e-9)
         #expect(rules.visits.doorKnockingRoundsPerWeek.value == 1)
         #expect(rules.visits.defaultSlots.value.count == 10)
-        #expect(rules.matching.responseTargets.respondMinutes == 20 && rules.matching.responseTargets.replyMinutes == 30)
-        #expect(rules.matching.responseTargets.coordinateHours == 4 && rules.matching.responseTargets.solveWorkingDays == 1)
+        #expect(
+            rules.matching.responseTargets.respondMinutes == 20 && rules.matching.responseTargets.replyMinutes == 30)
+        #expect(
+            rules.matching.responseTargets.coordinateHours == 4 && rules.matching.responseTargets.solveWorkingDays == 1)
         #expect(rules.timeBank.capMinutes.value == 90000)
         #expect(rules.timeBank.rounded(minutes: 31) == 45 && rules.timeBank.rounded(minutes: 30) == 30)
         #expect(rules.timeBank.autoConfirmAfterDays.value == 14)

@@ -75,7 +75,8 @@ import Testing
     @Test func laterOverlayWins() throws {
         let weekly = try RulesFixtures.ruleFile("overlays/key-person-weekly.yaml")
         let monthly = RuleFile(
-            name: "monthly.yaml", text: "rules:\n  - id: visits.key_person\n    parameters:\n      frequency: 3 per month\n"
+            name: "monthly.yaml",
+            text: "rules:\n  - id: visits.key_person\n    parameters:\n      frequency: 3 per month\n"
         )
         let first = try RuleSet.builtIn(overlays: [weekly, monthly])
         let second = try RuleSet.builtIn(overlays: [monthly, weekly])

@@ -23,8 +23,9 @@ import Testing
         #expect(leader.requiredRadiusMetres == 300)
         #expect(leader.requiresPartyMember)
         #expect(leader.description == "party member and lives within 300 m")
-        #expect(RuleCondition.any([.ageAtLeast(80), .all([.ageAtLeast(60), .categoryIn([.disabled])])]).description
-            == "aged 80 or older or (aged 60 or older and category in disabled)")
+        #expect(
+            RuleCondition.any([.ageAtLeast(80), .all([.ageAtLeast(60), .categoryIn([.disabled])])]).description
+                == "aged 80 or older or (aged 60 or older and category in disabled)")
     }
 
     @Test func readsTheShippedEligibilityConditions() throws {

@@ -21,7 +21,9 @@ import Testing
         renamed[0].name = "c.yaml"
         #expect(RuleSetIdentity(base: renamed, overlays: []).hash != original)
         // Moving text from one file into the other changes the hash even though the concatenation is the same.
-        let moved = [RuleFile(name: "a.yaml", text: "rules: []\nrules:\n"), RuleFile(name: "b.yaml", text: "  - id: x\n")]
+        let moved = [
+            RuleFile(name: "a.yaml", text: "rules: []\nrules:\n"), RuleFile(name: "b.yaml", text: "  - id: x\n"),
+        ]
         #expect(RuleSetIdentity(base: moved, overlays: []).hash != original)
         let overlay = RuleFile(name: "o.yaml", text: "rules: []\n")
         #expect(RuleSetIdentity(base: files, overlays: [overlay]).hash != original)
@@ -40,7 +42,9 @@ import Testing
     @Test func editingAShippedRuleChangesTheRuleSetIdentity() throws {
         let base = try RuleSet.builtIn()
         let edited = EmbeddedRules.files.map { file in
-            file.name == "grid.yaml" ? RuleFile(name: file.name, text: file.text.replacingOccurrences(of: "max: 500", with: "max: 480")) : file
+            file.name == "grid.yaml"
+                ? RuleFile(name: file.name, text: file.text.replacingOccurrences(of: "max: 500", with: "max: 480"))
+                : file
         }
         let changed = try RuleSet.load(files: edited)
         #expect(changed.grid.householdsPerGrid.value == 300...480)

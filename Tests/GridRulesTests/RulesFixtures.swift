@@ -12,7 +12,8 @@ enum RulesFixtures {
 
     /// The package root, found from this source file (tests run from the package checkout).
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// The shipped Rules/ folder.

@@ -59,7 +59,8 @@ import Testing
         #expect(visits.effectiveFrequency(for: [.elderlyAlone], age: 85)?.ruleID == "visits.high_risk_elderly")
         #expect(visits.effectiveFrequency(for: [.elderlyAlone], age: 70)?.ruleID == "visits.elderly_alone")
         #expect(visits.effectiveFrequency(for: [.elderlyAlone])?.ruleID == "visits.elderly_alone")
-        #expect(visits.effectiveFrequency(for: [.ordinary], age: 65)?.value == VisitFrequency(visits: 1, period: .quarter))
+        #expect(
+            visits.effectiveFrequency(for: [.ordinary], age: 65)?.value == VisitFrequency(visits: 1, period: .quarter))
         #expect(visits.effectiveFrequency(for: [.ordinary], age: 40)?.value == VisitFrequency(visits: 2, period: .year))
         #expect(visits.requirement(for: []) == nil)
         #expect(visits.requirement(for: ["unheard_of"]) == nil)

@@ -15,7 +15,8 @@ struct ConditionReader {
         guard let entries = node.entries, !entries.isEmpty else {
             context.report(
                 .wrongType, at: node.location,
-                "\(ruleID) \(label): expected a condition (a mapping with one of \(Self.keys.joined(separator: ", "))), "
+                "\(ruleID) \(label): expected a condition (a mapping with one of "
+                    + "\(Self.keys.joined(separator: ", "))), "
                     + "found \(node.shapeDescription)"
             )
             return nil
@@ -37,7 +38,11 @@ struct ConditionReader {
         switch key {
         case "all", "any":
             guard let items = entry.value.items, !items.isEmpty else {
-                context.report(.wrongType, at: entry.value.location, "\(ruleID) \(label).\(key): expected a non-empty list of conditions, found \(entry.value.shapeDescription)")
+                context.report(
+                    .wrongType, at: entry.value.location,
+                    "\(ruleID) \(label).\(key): expected a non-empty list of conditions, found "
+                        + "\(entry.value.shapeDescription)"
+                )
                 return nil
             }
             let parts = items.enumerated().map { read($1, label: "\(label).\(key)[\($0 + 1)]") }
@@ -61,8 +66,11 @@ struct ConditionReader {
         case "has_skill":
             if let text = entry.value.scalarText {
                 let list = Sourced([text], ruleID: ruleID, location: entry.value.location)
-                return ParameterMap.check(list, items: [entry.value], known: context.skills, what: "skill", ruleID: ruleID, label: "\(label).\(key)", context: context)
-                    .map { .hasSkill($0.value.map(Skill.init(rawValue:))) }
+                return ParameterMap.check(
+                    list, items: [entry.value], known: context.skills, what: "skill", ruleID: ruleID,
+                    label: "\(label).\(key)", context: context
+                )
+                .map { .hasSkill($0.value.map(Skill.init(rawValue:))) }
             }
             return map.skills(key).map { .hasSkill($0.value) }
         default:

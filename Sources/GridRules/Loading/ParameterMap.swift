@@ -16,7 +16,8 @@ struct ParameterMap {
         self.path = path
         self.context = context
         guard let entries = node.entries else {
-            context.report(.wrongType, at: node.location, "\(ruleID) \(path): expected a mapping, found \(node.shapeDescription)")
+            context.report(
+                .wrongType, at: node.location, "\(ruleID) \(path): expected a mapping, found \(node.shapeDescription)")
             return nil
         }
         for entry in entries where !keys.contains(entry.key) {
@@ -44,7 +45,9 @@ struct ParameterMap {
     }
 
     private func wrong(_ node: RuleNode, _ key: String, _ expected: String) {
-        context.report(.wrongType, at: node.location, "\(ruleID) \(path).\(key): expected \(expected), found \(node.shapeDescription)")
+        context.report(
+            .wrongType, at: node.location,
+            "\(ruleID) \(path).\(key): expected \(expected), found \(node.shapeDescription)")
     }
 
     func int(_ key: String, required: Bool = true, atLeast minimum: Int = 0) -> Sourced<Int>? {
@@ -54,7 +57,9 @@ struct ParameterMap {
             return nil
         }
         guard number >= minimum else {
-            context.report(.outOfRange, at: value.location, "\(ruleID) \(path).\(key): expected an integer of at least \(minimum), found \(number)")
+            context.report(
+                .outOfRange, at: value.location,
+                "\(ruleID) \(path).\(key): expected an integer of at least \(minimum), found \(number)")
             return nil
         }
         return Sourced(number, ruleID: ruleID, location: value.location)
@@ -67,7 +72,9 @@ struct ParameterMap {
             return nil
         }
         guard number >= minimum else {
-            context.report(.outOfRange, at: value.location, "\(ruleID) \(path).\(key): expected a number of at least \(RuleKind.format(minimum)), found \(text)")
+            context.report(
+                .outOfRange, at: value.location,
+                "\(ruleID) \(path).\(key): expected a number of at least \(RuleKind.format(minimum)), found \(text)")
             return nil
         }
         return Sourced(number, ruleID: ruleID, location: value.location)
@@ -112,15 +119,19 @@ struct ParameterMap {
         return Self.words(in: value, ruleID: ruleID, label: "\(path).\(key)", context: context)
     }
 
-    static func words(in value: RuleNode, ruleID: RuleID, label: String, context: RuleReadContext) -> Sourced<[String]>? {
+    static func words(in value: RuleNode, ruleID: RuleID, label: String, context: RuleReadContext) -> Sourced<[String]>?
+    {
         guard let items = value.items else {
-            context.report(.wrongType, at: value.location, "\(ruleID) \(label): expected a list, found \(value.shapeDescription)")
+            context.report(
+                .wrongType, at: value.location, "\(ruleID) \(label): expected a list, found \(value.shapeDescription)")
             return nil
         }
         var words: [String] = []
         for item in items {
             guard let text = item.scalarText, !text.isEmpty else {
-                context.report(.wrongType, at: item.location, "\(ruleID) \(label): expected a word in the list, found \(item.shapeDescription)")
+                context.report(
+                    .wrongType, at: item.location,
+                    "\(ruleID) \(label): expected a word in the list, found \(item.shapeDescription)")
                 return nil
             }
             words.append(text)
@@ -149,9 +160,12 @@ struct ParameterMap {
     // MARK: - References
 
     private func checked(_ key: String, required: Bool, known: Set<String>, what: String) -> Sourced<[String]>? {
-        guard let value = value(key, required: required), let list = Self.words(in: value, ruleID: ruleID, label: "\(path).\(key)", context: context)
+        guard let value = value(key, required: required),
+            let list = Self.words(in: value, ruleID: ruleID, label: "\(path).\(key)", context: context)
         else { return nil }
-        return Self.check(list, items: value.items ?? [], known: known, what: what, ruleID: ruleID, label: "\(path).\(key)", context: context)
+        return Self.check(
+            list, items: value.items ?? [], known: known, what: what, ruleID: ruleID, label: "\(path).\(key)",
+            context: context)
     }
 
     static func check(
@@ -208,7 +222,8 @@ struct ParameterMap {
         guard frequency.visits > 0, frequency.every > 0 else {
             context.report(
                 .contradiction, at: text.location,
-                "\(ruleID) \(path).\(key): a frequency of zero ('\(text.value)') asks for no visits; remove the rule or give at least 1"
+                "\(ruleID) \(path).\(key): a frequency of zero ('\(text.value)') asks for no visits; remove the "
+                    + "rule or give at least 1"
             )
             return nil
         }
@@ -227,13 +242,18 @@ struct ParameterMap {
     }
 
     /// A `{min, max}` range and the location of its `max`, for contradictions between ranges.
-    func bounds(_ key: String, atLeast minimum: Int = 0) -> (range: Sourced<ClosedRange<Int>>, maxLocation: SourceLocation)? {
+    func bounds(_ key: String, atLeast minimum: Int = 0) -> (
+        range: Sourced<ClosedRange<Int>>, maxLocation: SourceLocation
+    )? {
         guard let bounds = map(key, keys: ["min", "max"]) else { return nil }
-        guard let low = bounds.int("min", atLeast: minimum), let high = bounds.int("max", atLeast: minimum) else { return nil }
+        guard let low = bounds.int("min", atLeast: minimum), let high = bounds.int("max", atLeast: minimum) else {
+            return nil
+        }
         guard low.value <= high.value else {
             context.report(
                 .contradiction, at: low.location,
-                "\(ruleID) \(path).\(key): min \(low.value) is above max \(high.value) (max at line \(high.location.line))"
+                "\(ruleID) \(path).\(key): min \(low.value) is above max \(high.value) (max at line "
+                    + "\(high.location.line))"
             )
             return nil
         }

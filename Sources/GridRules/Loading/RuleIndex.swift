@@ -29,7 +29,8 @@ struct RuleIndex {
         for extra in rules.dropFirst() {
             context.report(
                 .duplicateRule, at: extra.location,
-                "\(extra.id): a rule set holds one rule of type '\(type.rawValue)'; \(first.id) at \(first.location) already is one"
+                "\(extra.id): a rule set holds one rule of type '\(type.rawValue)'; \(first.id) at "
+                    + "\(first.location) already is one"
             )
         }
         return first

@@ -10,7 +10,8 @@ struct RuleSections: Sendable {
     static func read(
         rules: [Rule], context: RuleReadContext, reportMissing: Bool, declaredTypes: Set<RuleType>
     ) -> RuleSections? {
-        let index = RuleIndex(rules: rules, context: context, reportMissing: reportMissing, declaredTypes: declaredTypes)
+        let index = RuleIndex(
+            rules: rules, context: context, reportMissing: reportMissing, declaredTypes: declaredTypes)
         let grid = GridRules(reading: index)
         let staffing = StaffingRules(reading: index)
         let visits = VisitRules(reading: index)
@@ -19,7 +20,9 @@ struct RuleSections: Sendable {
         guard let grid, let staffing, let visits, let matching, let timeBank else {
             if context.problems.isEmpty {
                 // A section gave up without saying why: never hand out a half-read rule set.
-                context.report(.missingRule, at: SourceLocation(file: "<rules>", line: 0, column: 0), "internal: a rule section could not be read")
+                context.report(
+                    .missingRule, at: SourceLocation(file: "<rules>", line: 0, column: 0),
+                    "internal: a rule section could not be read")
             }
             return nil
         }

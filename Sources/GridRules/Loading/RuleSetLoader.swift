@@ -18,7 +18,8 @@ struct RuleSetLoader {
     }
 
     private static let internalProblem = RuleProblem(
-        .missingRule, at: SourceLocation(file: "<rules>", line: 0, column: 0), "internal: the rule set could not be read"
+        .missingRule, at: SourceLocation(file: "<rules>", line: 0, column: 0),
+        "internal: the rule set could not be read"
     )
 
     static let envelopeKeys = ["id", "type", "kind", "weight", "source", "says", "applies_to", "parameters"]
@@ -53,8 +54,9 @@ struct RuleSetLoader {
             }
         }
         if sourceFiles.count > 1 {
-            context.report(.duplicateRule, at: SourceLocation(file: sourceFiles[1].name, line: 0, column: 0),
-                           "only one file may list sources; \(sourceFiles[0].name) already does")
+            context.report(
+                .duplicateRule, at: SourceLocation(file: sourceFiles[1].name, line: 0, column: 0),
+                "only one file may list sources; \(sourceFiles[0].name) already does")
         }
         if sourceFiles.isEmpty, let defaultSources, case .success(let root) = RuleNode.parse(defaultSources) {
             readSources(root, file: defaultSources.name)
@@ -70,12 +72,15 @@ struct RuleSetLoader {
         readVocabularies(baseEntries)
         let baseRules = readEnvelopes(baseEntries, drafts: drafts)
         let declared = Set(baseEntries.compactMap { $0["type"]?.scalarText.flatMap(RuleType.init(rawValue:)) })
-        let baseSections = RuleSections.read(rules: baseRules, context: context, reportMissing: true, declaredTypes: declared)
+        let baseSections = RuleSections.read(
+            rules: baseRules, context: context, reportMissing: true, declaredTypes: declared)
         var scoped: [CommunityID: ScopedRules] = [:]
         for community in communities {
             let entries = drafts.map { resolve($0, community: community) }
             let rules = readEnvelopes(entries, drafts: drafts)
-            if let sections = RuleSections.read(rules: rules, context: context, reportMissing: false, declaredTypes: declared) {
+            if let sections = RuleSections.read(
+                rules: rules, context: context, reportMissing: false, declaredTypes: declared)
+            {
                 scoped[community] = ScopedRules(rules: rules, sections: sections)
             }
         }
@@ -107,7 +112,8 @@ struct RuleSetLoader {
                 let citedAs = map.text("cited_as")
             else { continue }
             if let previous = context.sources[id.value] {
-                context.report(.duplicateRule, at: id.location, "source '\(id.value)' is already listed at \(previous.location)")
+                context.report(
+                    .duplicateRule, at: id.location, "source '\(id.value)' is already listed at \(previous.location)")
                 continue
             }
             context.sources[id.value] = RuleSource(
@@ -122,7 +128,9 @@ struct RuleSetLoader {
             let list = top.value("rules")
         else { return }
         guard let items = list.items else {
-            context.report(.wrongType, at: list.location, "\(file): 'rules' must be a list of rules, found \(list.shapeDescription)")
+            context.report(
+                .wrongType, at: list.location,
+                "\(file): 'rules' must be a list of rules, found \(list.shapeDescription)")
             return
         }
         for item in items {
@@ -130,7 +138,8 @@ struct RuleSetLoader {
             if let existing = index[id] {
                 context.report(
                     .duplicateRule, at: item["id"]?.location ?? item.location,
-                    "rule id '\(id)' is already defined at \(drafts[existing].base["id"]?.location ?? drafts[existing].base.location)"
+                    "rule id '\(id)' is already defined at "
+                        + "\(drafts[existing].base["id"]?.location ?? drafts[existing].base.location)"
                 )
                 continue
             }
@@ -141,7 +150,11 @@ struct RuleSetLoader {
 
     private func ruleID(of item: RuleNode, file: String) -> RuleID? {
         guard item.entries != nil else {
-            context.report(.wrongType, at: item.location, "\(file): expected a rule (a mapping with id, type, kind, source, says, parameters), found \(item.shapeDescription)")
+            context.report(
+                .wrongType, at: item.location,
+                "\(file): expected a rule (a mapping with id, type, kind, source, says, parameters), found "
+                    + "\(item.shapeDescription)"
+            )
             return nil
         }
         guard let idNode = item["id"] else {
@@ -149,18 +162,23 @@ struct RuleSetLoader {
             return nil
         }
         guard let text = idNode.scalarText, RuleSet.isValidRuleID(text) else {
-            context.report(.wrongType, at: idNode.location, "\(file): a rule id is lower-case words joined by '.', '_' or '-', found \(idNode.shapeDescription)")
+            context.report(
+                .wrongType, at: idNode.location,
+                "\(file): a rule id is lower-case words joined by '.', '_' or '-', found \(idNode.shapeDescription)")
             return nil
         }
         return RuleID(text)
     }
 
     private mutating func readOverlay(_ root: RuleNode, file: String) {
-        guard let top = ParameterMap(root, keys: ["overlay", "says", "rules"], ruleID: RuleID(file), path: "top level", context: context),
+        guard
+            let top = ParameterMap(
+                root, keys: ["overlay", "says", "rules"], ruleID: RuleID(file), path: "top level", context: context),
             let list = top.value("rules")
         else { return }
         guard let items = list.items else {
-            context.report(.wrongType, at: list.location, "\(file): 'rules' must be a list, found \(list.shapeDescription)")
+            context.report(
+                .wrongType, at: list.location, "\(file): 'rules' must be a list, found \(list.shapeDescription)")
             return
         }
         for item in items {
@@ -173,7 +191,11 @@ struct RuleSetLoader {
                 if let newType = item["type"], let oldType = drafts[existing].base["type"],
                     newType.scalarText != oldType.scalarText
                 {
-                    context.report(.contradiction, at: newType.location, "\(id): an overlay cannot change a rule's type (\(oldType.scalarText ?? "?") at \(oldType.location))")
+                    context.report(
+                        .contradiction, at: newType.location,
+                        "\(id): an overlay cannot change a rule's type (\(oldType.scalarText ?? "?") at "
+                            + "\(oldType.location))"
+                    )
                     continue
                 }
                 drafts[existing].steps.append(Step(communities: communities, patch: patch, file: file))
@@ -223,16 +245,19 @@ struct RuleSetLoader {
             let ruleID = RuleID(id)
             switch RuleType(rawValue: type) {
             case .categoryVocabulary:
-                let map = ParameterMap(parameters, keys: ["categories"], ruleID: ruleID, path: "parameters", context: context)
+                let map = ParameterMap(
+                    parameters, keys: ["categories"], ruleID: ruleID, path: "parameters", context: context)
                 let items = map?.maps("categories", keys: ["id", "label"]) ?? []
                 let ids = items.compactMap { $0.text("id")?.value }
                 _ = items.map { $0.text("label", required: false) }
                 if !ids.isEmpty { context.categories = Set(ids) }
             case .skillVocabulary:
-                let map = ParameterMap(parameters, keys: ["skills"], ruleID: ruleID, path: "parameters", context: context)
+                let map = ParameterMap(
+                    parameters, keys: ["skills"], ruleID: ruleID, path: "parameters", context: context)
                 context.skills = Set(map?.words("skills")?.value ?? [])
             case .compoundTypeVocabulary:
-                let map = ParameterMap(parameters, keys: ["compound_types"], ruleID: ruleID, path: "parameters", context: context)
+                let map = ParameterMap(
+                    parameters, keys: ["compound_types"], ruleID: ruleID, path: "parameters", context: context)
                 context.compoundTypes = Set(map?.words("compound_types")?.value ?? [])
             default:
                 continue
@@ -257,7 +282,9 @@ struct RuleSetLoader {
         switch kindWord?.value {
         case "hard":
             if let weight = entry.entry("weight") {
-                context.report(.contradiction, at: weight.keyLocation, "\(id): a hard rule has no weight; make it 'kind: soft' or remove the weight")
+                context.report(
+                    .contradiction, at: weight.keyLocation,
+                    "\(id): a hard rule has no weight; make it 'kind: soft' or remove the weight")
             } else {
                 kind = .hard
             }
@@ -266,7 +293,11 @@ struct RuleSetLoader {
                 if weight.value > 0 {
                     kind = .soft(weight: weight.value)
                 } else {
-                    context.report(.outOfRange, at: weight.location, "\(id) rule.weight: a soft rule's weight must be above 0, found \(RuleKind.format(weight.value))")
+                    context.report(
+                        .outOfRange, at: weight.location,
+                        "\(id) rule.weight: a soft rule's weight must be above 0, found "
+                            + "\(RuleKind.format(weight.value))"
+                    )
                 }
             }
         default:
@@ -276,13 +307,15 @@ struct RuleSetLoader {
         if let source, context.sources[source.value] == nil {
             context.report(
                 .unknownSource, at: source.location,
-                "\(id): source '\(source.value)' is not listed in sources.yaml\(NearestName.hint(for: source.value, among: context.sources.keys))"
+                "\(id): source '\(source.value)' is not listed in "
+                    + "sources.yaml\(NearestName.hint(for: source.value, among: context.sources.keys))"
             )
         }
         let says = map.text("says")
         var scope = RuleScope()
         if let applies = map.map("applies_to", keys: ["community", "compound_type", "category"], required: false) {
-            scope.communities = applies.words("community", required: false)?.value.map(CommunityID.init(rawValue:)) ?? []
+            scope.communities =
+                applies.words("community", required: false)?.value.map(CommunityID.init(rawValue:)) ?? []
             scope.compoundTypes = applies.compoundTypes("compound_type", required: false)?.value ?? []
             scope.categories = applies.categories("category", required: false)?.value ?? []
         }

@@ -11,7 +11,9 @@ public struct RuleScope: Hashable, Sendable, CustomStringConvertible {
     public var categories: [ResidentCategory]
 
     /// Creates a scope.
-    public init(communities: [CommunityID] = [], compoundTypes: [CompoundType] = [], categories: [ResidentCategory] = []) {
+    public init(
+        communities: [CommunityID] = [], compoundTypes: [CompoundType] = [], categories: [ResidentCategory] = []
+    ) {
         self.communities = communities
         self.compoundTypes = compoundTypes
         self.categories = categories
@@ -28,8 +30,12 @@ public struct RuleScope: Hashable, Sendable, CustomStringConvertible {
     /// Words for `rules explain`.
     public var description: String {
         var parts: [String] = []
-        parts.append(communities.isEmpty ? "every community" : "communities " + communities.map(\.rawValue).joined(separator: ", "))
-        if !compoundTypes.isEmpty { parts.append("compound types " + compoundTypes.map(\.rawValue).joined(separator: ", ")) }
+        parts.append(
+            communities.isEmpty
+                ? "every community" : "communities " + communities.map(\.rawValue).joined(separator: ", "))
+        if !compoundTypes.isEmpty {
+            parts.append("compound types " + compoundTypes.map(\.rawValue).joined(separator: ", "))
+        }
         if !categories.isEmpty { parts.append("residents in " + categories.map(\.rawValue).joined(separator: ", ")) }
         return parts.joined(separator: "; ")
     }

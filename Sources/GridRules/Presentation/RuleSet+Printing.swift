@@ -38,7 +38,8 @@ extension RuleSet {
         lines.append("  type:       \(rule.type.rawValue)")
         lines.append("  applies to: \(rule.scope)")
         if let source = source(rule.source) {
-            lines.append("  source:     \(source.id): \(source.title) [\(source.tag), \(source.kind); \(source.citedAs)]")
+            lines.append(
+                "  source:     \(source.id): \(source.title) [\(source.tag), \(source.kind); \(source.citedAs)]")
         } else {
             lines.append("  source:     \(rule.source)")
         }

@@ -64,8 +64,12 @@ public struct GridRules: Sendable {
         let vocabulary = index.one(.compoundTypeVocabulary).flatMap { rule in
             index.parameters(rule, ["compound_types"])?.words("compound_types")
         }
-        let gridSize = index.one(.gridSize).flatMap { index.parameters($0, ["households"])?.range("households", atLeast: 1) }
-        let microBounds = index.one(.microGridSize).flatMap { index.parameters($0, ["households"])?.bounds("households", atLeast: 1) }
+        let gridSize = index.one(.gridSize).flatMap {
+            index.parameters($0, ["households"])?.range("households", atLeast: 1)
+        }
+        let microBounds = index.one(.microGridSize).flatMap {
+            index.parameters($0, ["households"])?.bounds("households", atLeast: 1)
+        }
         let microSize = microBounds?.range
         if let gridSize, let microBounds, microBounds.range.value.upperBound > gridSize.value.lowerBound {
             let microSize = microBounds.range
@@ -75,10 +79,14 @@ public struct GridRules: Sendable {
                     + "\(gridSize.value.lowerBound) (\(gridSize.ruleID) at \(gridSize.location))"
             )
         }
-        let coverage = index.one(.microGridCoverage).flatMap { index.parameters($0, ["compound_types"])?.compoundTypes("compound_types") }
+        let coverage = index.one(.microGridCoverage).flatMap {
+            index.parameters($0, ["compound_types"])?.compoundTypes("compound_types")
+        }
         var whole: [WholeAtom] = []
         for rule in index.all(.keepWhole) {
-            guard let atom = index.parameters(rule, ["atom"])?.word("atom", oneOf: WholeAtom.Atom.allCases.map(\.rawValue)),
+            guard
+                let atom = index.parameters(rule, ["atom"])?.word(
+                    "atom", oneOf: WholeAtom.Atom.allCases.map(\.rawValue)),
                 let value = WholeAtom.Atom(rawValue: atom.value)
             else { continue }
             whole.append(WholeAtom(atom: value, kind: rule.kind, ruleID: rule.id))
@@ -88,10 +96,14 @@ public struct GridRules: Sendable {
         _ = community.flatMap { index.parameters($0, ["never_cross"])?.word("never_cross", oneOf: ["community"]) }
         let contiguity = index.one(.contiguity)
         _ = contiguity.flatMap { index.parameters($0, ["levels"])?.words("levels") }
-        let special = index.one(.specialGrids).flatMap { index.parameters($0, ["kinds", "exclude_from_household_balance"]) }
+        let special = index.one(.specialGrids).flatMap {
+            index.parameters($0, ["kinds", "exclude_from_household_balance"])
+        }
         let specialKinds = special?.words("kinds")?.map { $0.map(BuildingKind.init(rawValue:)) }
         let excluded = special?.bool("exclude_from_household_balance")
-        let adjacency = index.one(.adjacency).flatMap { index.parameters($0, ["delaunay_max_m", "near_pair_below_m", "barriers_cut_edges"]) }
+        let adjacency = index.one(.adjacency).flatMap {
+            index.parameters($0, ["delaunay_max_m", "near_pair_below_m", "barriers_cut_edges"])
+        }
         let delaunay = adjacency?.number("delaunay_max_m")
         let near = adjacency?.number("near_pair_below_m")
         let cut = adjacency?.bool("barriers_cut_edges")
@@ -115,6 +127,8 @@ public struct GridRules: Sendable {
         barriersCutEdges = cut
         numberingOrder = order
         keepCodeOnRedraw = keepCode
-        objective = ObjectiveTerm.read(index).filter { ["household_balance", "compactness", "stability"].contains($0.term) }
+        objective = ObjectiveTerm.read(index).filter {
+            ["household_balance", "compactness", "stability"].contains($0.term)
+        }
     }
 }

@@ -54,7 +54,9 @@ public struct MatchingRules: Sendable {
     init?(reading index: RuleIndex) {
         let skills = index.one(.skillVocabulary).flatMap { index.parameters($0, ["skills"])?.skills("skills") }
         let servicesRule = index.one(.serviceCatalogue)
-        let serviceMaps = servicesRule.flatMap { index.parameters($0, ["services"])?.maps("services", keys: ["id", "team", "skills", "minutes"]) }
+        let serviceMaps = servicesRule.flatMap {
+            index.parameters($0, ["services"])?.maps("services", keys: ["id", "team", "skills", "minutes"])
+        }
         let services = serviceMaps?.compactMap { map -> Service? in
             let id = map.text("id")
             let team = map.text("team")
@@ -63,28 +65,40 @@ public struct MatchingRules: Sendable {
             guard let id, let team, let skills, let minutes else { return nil }
             return Service(id: id.value, team: team.value, skills: skills.value, minutes: minutes.value)
         }
-        let distance = index.one(.matchingDistance).flatMap { index.parameters($0, ["max_distance_m"])?.number("max_distance_m") }
+        let distance = index.one(.matchingDistance).flatMap {
+            index.parameters($0, ["max_distance_m"])?.number("max_distance_m")
+        }
         let ranking = index.one(.rankingWeights).flatMap { index.parameters($0, ["weights", "alternates"]) }
         let weightKeys = ["distance", "skill", "load_balance", "party_member"]
         let weightMap = ranking?.map("weights", keys: weightKeys)
         let weights = weightMap.map { map in weightKeys.compactMap { key in map.number(key).map { (key, $0.value) } } }
         let alternates = ranking?.int("alternates")
         let targets = index.one(.responseTargets).flatMap { rule in
-            index.parameters(rule, ["respond_minutes", "reply_minutes", "coordinate_hours", "solve_working_days"]).map { (rule, $0) }
+            index.parameters(rule, ["respond_minutes", "reply_minutes", "coordinate_hours", "solve_working_days"]).map {
+                (rule, $0)
+            }
         }
         let respond = targets?.1.int("respond_minutes", atLeast: 1)
         let reply = targets?.1.int("reply_minutes", atLeast: 1)
         let coordinate = targets?.1.int("coordinate_hours", atLeast: 1)
         let solve = targets?.1.int("solve_working_days", atLeast: 1)
         if let respond, let reply, respond.value > reply.value {
-            index.context.report(.contradiction, at: respond.location, "\(respond.ruleID): respond_minutes \(respond.value) is above reply_minutes \(reply.value); a response comes before the reply")
+            index.context.report(
+                .contradiction, at: respond.location,
+                "\(respond.ruleID): respond_minutes \(respond.value) is above reply_minutes \(reply.value); a "
+                    + "response comes before the reply"
+            )
         }
         let severityRule = index.one(.severityLevels)
-        let levels = severityRule.flatMap { index.parameters($0, ["levels"])?.maps("levels", keys: ["colour", "meaning", "on_site_hours", "close_days"]) }
+        let levels = severityRule.flatMap {
+            index.parameters($0, ["levels"])?.maps(
+                "levels", keys: ["colour", "meaning", "on_site_hours", "close_days"])
+        }
         let severity = levels?.compactMap { map -> SeverityLevel? in
             guard let colour = map.text("colour"), let meaning = map.text("meaning") else { return nil }
             return SeverityLevel(
-                colour: colour.value, meaning: meaning.value, onSiteHours: map.int("on_site_hours", required: false, atLeast: 1)?.value,
+                colour: colour.value, meaning: meaning.value,
+                onSiteHours: map.int("on_site_hours", required: false, atLeast: 1)?.value,
                 closeDays: map.int("close_days", required: false, atLeast: 1)?.value
             )
         }
@@ -100,7 +114,8 @@ public struct MatchingRules: Sendable {
         self.services = services.sorted { $0.id < $1.id }
         self.servicesRule = servicesRule.id
         maxDistanceMetres = distance
-        rankingWeights = Sourced(Dictionary(uniqueKeysWithValues: weights), ruleID: weightMap.ruleID, location: weightMap.node.location)
+        rankingWeights = Sourced(
+            Dictionary(uniqueKeysWithValues: weights), ruleID: weightMap.ruleID, location: weightMap.node.location)
         self.alternates = alternates
         responseTargets = ResponseTargets(
             respondMinutes: respond.value, replyMinutes: reply.value, coordinateHours: coordinate.value,

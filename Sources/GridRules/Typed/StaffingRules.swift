@@ -91,7 +91,9 @@ public struct StaffingRules: Sendable {
 
     init?(reading index: RuleIndex) {
         let leader = index.one(.gridLeader).flatMap { rule in
-            index.parameters(rule, ["per_grid", "eligible", "max_grids_per_person", "two_small_grids"]).map { (rule, $0) }
+            index.parameters(rule, ["per_grid", "eligible", "max_grids_per_person", "two_small_grids"]).map {
+                (rule, $0)
+            }
         }
         let leaderPost = leader.flatMap { Self.post($0.1, "per_grid", rule: $0.0) }
         let maxGrids = leader?.1.int("max_grids_per_person", atLeast: 1)
@@ -102,26 +104,36 @@ public struct StaffingRules: Sendable {
             index.parameters(rule, ["per_grid", "eligible"]).flatMap { Self.post($0, "per_grid", rule: rule) }
         }
         let micro = index.one(.microGridLeader).flatMap { rule in
-            index.parameters(rule, ["per_micro_grid", "eligible"]).flatMap { Self.post($0, "per_micro_grid", rule: rule) }
+            index.parameters(rule, ["per_micro_grid", "eligible"]).flatMap {
+                Self.post($0, "per_micro_grid", rule: rule)
+            }
         }
         let poolsRule = index.one(.preferredPools)
-        let poolMaps = poolsRule.flatMap { index.parameters($0, ["pools"])?.maps("pools", keys: ["name", "when", "bonus"]) }
+        let poolMaps = poolsRule.flatMap {
+            index.parameters($0, ["pools"])?.maps("pools", keys: ["name", "when", "bonus"])
+        }
         let pools = poolMaps?.compactMap { map -> Pool? in
-            guard let name = map.text("name"), let when = map.condition("when"), let bonus = map.number("bonus") else { return nil }
+            guard let name = map.text("name"), let when = map.condition("when"), let bonus = map.number("bonus") else {
+                return nil
+            }
             return Pool(name: name.value, condition: when.value, bonus: bonus.value)
         }
         let postLimit = index.one(.postLimit).flatMap {
             index.parameters($0, ["max_posts_per_person_per_level"])?.int("max_posts_per_person_per_level", atLeast: 1)
         }
         let building = index.one(.buildingLeader).flatMap { rule in
-            index.parameters(rule, ["per_building", "min_households", "compound_types", "from_residents_of_building", "eligible"])
-                .map { (rule, $0) }
+            index.parameters(
+                rule, ["per_building", "min_households", "compound_types", "from_residents_of_building", "eligible"]
+            )
+            .map { (rule, $0) }
         }
         let buildingPost = building.flatMap { Self.post($0.1, "per_building", rule: $0.0) }
         let buildingMin = building?.1.int("min_households")
         let buildingTypes = building?.1.compoundTypes("compound_types")
         let buildingResidents = building?.1.bool("from_residents_of_building")
-        let cadres = index.one(.cadrePosts).flatMap { index.parameters($0, ["eligible", "min_posts_per_cadre", "default_weekly_hours"]) }
+        let cadres = index.one(.cadrePosts).flatMap {
+            index.parameters($0, ["eligible", "min_posts_per_cadre", "default_weekly_hours"])
+        }
         let cadreEligible = cadres?.condition("eligible")
         let minPosts = cadres?.int("min_posts_per_cadre", atLeast: 1)
         let weekly = cadres?.number("default_weekly_hours")
@@ -131,34 +143,45 @@ public struct StaffingRules: Sendable {
         if let minCadres, let minDepartments, minDepartments.value > minCadres.value {
             index.context.report(
                 .contradiction, at: minDepartments.location,
-                "\(minDepartments.ruleID): min_departments \(minDepartments.value) is above min_cadres \(minCadres.value); "
+                "\(minDepartments.ruleID): min_departments \(minDepartments.value) is above min_cadres "
+                    + "\(minCadres.value); "
                     + "each department needs at least one cadre"
             )
         }
         let workloadRule = index.one(.postWorkload)
         let workloads = workloadRule.flatMap { rule in
-            index.parameters(rule, ["posts"])?.maps("posts", keys: ["id", "base_hours_per_week", "hours_per_cared_resident"])?
+            index.parameters(rule, ["posts"])?.maps(
+                "posts", keys: ["id", "base_hours_per_week", "hours_per_cared_resident"])?
                 .compactMap { map -> PostWorkload? in
                     guard let id = map.text("id"), let base = map.number("base_hours_per_week"),
                         let share = map.number("hours_per_cared_resident")
                     else { return nil }
-                    return PostWorkload(post: id.value, baseHoursPerWeek: base.value, hoursPerCaredResident: share.value, ruleID: rule.id)
+                    return PostWorkload(
+                        post: id.value, baseHoursPerWeek: base.value, hoursPerCaredResident: share.value,
+                        ruleID: rule.id)
                 }
         }
-        let mentoring = index.one(.mentoring).flatMap { index.parameters($0, ["mentors", "mentees", "mentor_capacity", "same_community_bonus"]) }
+        let mentoring = index.one(.mentoring).flatMap {
+            index.parameters($0, ["mentors", "mentees", "mentor_capacity", "same_community_bonus"])
+        }
         let mentors = mentoring?.condition("mentors")
         let mentees = mentoring?.condition("mentees")
         let capacity = mentoring?.int("mentor_capacity", atLeast: 1)
         let bonus = mentoring?.number("same_community_bonus")
-        let reporting = index.one(.reporting).flatMap { index.parameters($0, ["eligible", "community", "capacity_per_community", "hours_per_year"]) }
+        let reporting = index.one(.reporting).flatMap {
+            index.parameters($0, ["eligible", "community", "capacity_per_community", "hours_per_year"])
+        }
         let reportingEligible = reporting?.condition("eligible")
         let reportingCommunity = reporting?.word("community", oneOf: ["home"])
         let reportingCapacity = reporting?.int("capacity_per_community", atLeast: 1)
         let reportingHours = reporting?.number("hours_per_year")
-        let ratio = index.one(.staffRatio).flatMap { index.parameters($0, ["min_per_10000_residents"])?.number("min_per_10000_residents") }
+        let ratio = index.one(.staffRatio).flatMap {
+            index.parameters($0, ["min_per_10000_residents"])?.number("min_per_10000_residents")
+        }
         let patrol = index.one(.patrol).flatMap { index.parameters($0, ["minutes_per_day"])?.int("minutes_per_day") }
         guard let leaderPost, let maxGrids, let twoAllowed, let twoMax, let worker, let micro, let poolsRule, let pools,
-            let postLimit, let buildingPost, let buildingMin, let buildingTypes, let buildingResidents, let cadreEligible,
+            let postLimit, let buildingPost, let buildingMin, let buildingTypes, let buildingResidents,
+            let cadreEligible,
             let minPosts, let weekly, let minCadres, let minDepartments, let workloads, let mentors, let mentees,
             let capacity, let bonus, let reportingEligible, let reportingCommunity, let reportingCapacity,
             let reportingHours, let ratio, let patrol

@@ -98,7 +98,11 @@ public struct TimeBankRules: Sendable {
             if let date = CalendarDate(parsing: fromText.value) {
                 from = fromText.map { _ in date }
             } else {
-                index.context.report(.wrongType, at: fromText.location, "\(fromText.ruleID) parameters.effective_from: expected a date like 2026-01-01, found '\(fromText.value)'")
+                index.context.report(
+                    .wrongType, at: fromText.location,
+                    "\(fromText.ruleID) parameters.effective_from: expected a date like 2026-01-01, found "
+                        + "'\(fromText.value)'"
+                )
             }
         }
         let unit = index.one(.timeBankUnit).flatMap { index.parameters($0, ["unit", "rounding", "travel_counts"]) }
@@ -108,7 +112,8 @@ public struct TimeBankRules: Sendable {
         let step = rounding?.int("step_minutes", atLeast: 1)
         let travel = unit?.bool("travel_counts")
         let serviceMaps = index.one(.timeBankServices).flatMap {
-            index.parameters($0, ["services"])?.maps("services", keys: ["id", "category", "credit", "rate", "amount_minutes", "earn_only"])
+            index.parameters($0, ["services"])?.maps(
+                "services", keys: ["id", "category", "credit", "rate", "amount_minutes", "earn_only"])
         }
         let services = serviceMaps?.compactMap(Self.service)
         let eligibility = index.one(.timeBankEligibility).flatMap {
@@ -123,7 +128,9 @@ public struct TimeBankRules: Sendable {
         let floor = person?.int("floor_minutes")
         let cap = person?.int("cap_minutes", atLeast: 1)
         if let floor, let cap, floor.value > cap.value {
-            index.context.report(.contradiction, at: floor.location, "\(floor.ruleID): floor_minutes \(floor.value) is above cap_minutes \(cap.value)")
+            index.context.report(
+                .contradiction, at: floor.location,
+                "\(floor.ruleID): floor_minutes \(floor.value) is above cap_minutes \(cap.value)")
         }
         let onCap = person?.word("on_cap", oneOf: breach).flatMap { $0.map { BreachAction(rawValue: $0) ?? .reject } }
         let capPool = person?.text("pool")
@@ -132,16 +139,31 @@ public struct TimeBankRules: Sendable {
         let groupDonate = group?.words("may_donate_to")
         let pools = accounts?.words("pools")
         if let pools {
-            for pool in [capPool, groupDonate.map { $0.map { $0.first ?? "" } }].compactMap({ $0 }) where !pools.value.contains(pool.value) {
-                index.context.report(.unknownReference, at: pool.location, "\(pool.ruleID): pool '\(pool.value)' is not in pools (\(pools.value.joined(separator: ", ")))\(NearestName.hint(for: pool.value, among: pools.value))")
+            var named: [Sourced<String>] = capPool.map { [$0] } ?? []
+            if let groupDonate, let node = accounts?.node["group"]?["may_donate_to"]?.items {
+                named += zip(groupDonate.value, node).map {
+                    Sourced($0, ruleID: groupDonate.ruleID, location: $1.location)
+                }
+            }
+            for pool in named where !pools.value.contains(pool.value) {
+                let hint = NearestName.hint(for: pool.value, among: pools.value)
+                let known = pools.value.joined(separator: ", ")
+                index.context.report(
+                    .unknownReference, at: pool.location, "\(pool.ruleID): pool '\(pool.value)' is not in pools (\(known))\(hint)"
+                )
             }
         }
-        let caps = index.one(.timeBankPeriodCaps).flatMap { index.parameters($0, ["earn_minutes_per_month", "redeem_minutes_per_month", "on_breach"]) }
+        let caps = index.one(.timeBankPeriodCaps).flatMap {
+            index.parameters($0, ["earn_minutes_per_month", "redeem_minutes_per_month", "on_breach"])
+        }
         let earnCap = caps?.int("earn_minutes_per_month", atLeast: 1)
         let redeemCap = caps?.int("redeem_minutes_per_month", atLeast: 1)
-        let onBreach = caps?.word("on_breach", oneOf: breach).flatMap { $0.map { BreachAction(rawValue: $0) ?? .reject } }
+        let onBreach = caps?.word("on_breach", oneOf: breach).flatMap {
+            $0.map { BreachAction(rawValue: $0) ?? .reject }
+        }
         let transfers = index.one(.timeBankTransfers).flatMap { index.parameters($0, ["to_relative", "donate"]) }
-        let relative = transfers?.map("to_relative", keys: ["relations", "recipient", "proof", "approval", "max_minutes_per_year"])
+        let relative = transfers?.map(
+            "to_relative", keys: ["relations", "recipient", "proof", "approval", "max_minutes_per_year"])
         let relations = relative?.words("relations")
         let recipient = relative?.condition("recipient")
         let proof = relative?.text("proof")
@@ -150,7 +172,9 @@ public struct TimeBankRules: Sendable {
         let donate = transfers?.map("donate", keys: ["to", "pool_serves_first"])
         let donateTo = donate?.words("to")
         let servesFirst = donate?.word("pool_serves_first", oneOf: ["priority_recipient", "first_come"])
-        let lifecycle = index.one(.timeBankLifecycle).flatMap { index.parameters($0, ["on_death", "on_leave", "expiry", "dormancy_nudge_after_months"]) }
+        let lifecycle = index.one(.timeBankLifecycle).flatMap {
+            index.parameters($0, ["on_death", "on_leave", "expiry", "dormancy_nudge_after_months"])
+        }
         let death = lifecycle?.map("on_death", keys: ["inherit_to", "otherwise"])
         let inherit = death?.text("inherit_to")
         let otherwise = death?.text("otherwise")
@@ -160,16 +184,21 @@ public struct TimeBankRules: Sendable {
         let expiryMonths = expiry?.int("after_months")
         let sink = expiry?.text("sink")
         if let expiryEnabled, expiryEnabled.value, let expiryMonths, expiryMonths.value == 0 {
-            index.context.report(.contradiction, at: expiryMonths.location, "\(expiryMonths.ruleID): expiry is enabled but after_months is 0; give the months or disable expiry")
+            index.context.report(
+                .contradiction, at: expiryMonths.location,
+                "\(expiryMonths.ruleID): expiry is enabled but after_months is 0; give the months or disable expiry")
         }
         let dormancy = lifecycle?.int("dormancy_nudge_after_months")
-        let workflow = index.one(.timeBankWorkflow).flatMap { index.parameters($0, ["steps", "confirm_by", "auto_confirm_after_days", "pending_hold"]) }
+        let workflow = index.one(.timeBankWorkflow).flatMap {
+            index.parameters($0, ["steps", "confirm_by", "auto_confirm_after_days", "pending_hold"])
+        }
         let steps = workflow?.words("steps")
         let confirmBy = workflow?.words("confirm_by")
         let autoConfirm = workflow?.int("auto_confirm_after_days", atLeast: 1)
         let pending = workflow?.bool("pending_hold")
         guard let ruleset, let from, let mode, let modeValue = RoundingMode(rawValue: mode.value), let step, let travel,
-            let serviceMaps, let services, services.count == serviceMaps.count, let earn, let redeem, let requiresBalance,
+            let serviceMaps, let services, services.count == serviceMaps.count, let earn, let redeem,
+            let requiresBalance,
             let priority, let floor, let cap, let onCap, let capPool, let groupRedeem, let groupDonate, let pools,
             let earnCap, let redeemCap, let onBreach, let relations, let recipient, let proof, let approval,
             let maxTransfer, let donateTo, let servesFirst, let inherit, let otherwise, let leave, let expiryEnabled,
@@ -224,8 +253,12 @@ public struct TimeBankRules: Sendable {
         switch credit?.value {
         case "per_minute":
             if let rate = map.number("rate") {
-                if rate.value > 0 { value = .perMinute(rate: rate.value) } else {
-                    map.context.report(.outOfRange, at: rate.location, "\(map.ruleID) \(map.path).rate: a rate must be above 0, found \(RuleKind.format(rate.value))")
+                if rate.value > 0 {
+                    value = .perMinute(rate: rate.value)
+                } else {
+                    map.context.report(
+                        .outOfRange, at: rate.location,
+                        "\(map.ruleID) \(map.path).rate: a rate must be above 0, found \(RuleKind.format(rate.value))")
                 }
             }
         case "fixed":

@@ -75,37 +75,58 @@ public struct VisitRules: Sendable {
     public func isSensitive(_ category: ResidentCategory) -> Bool { sensitiveCategories.value.contains(category) }
 
     init?(reading index: RuleIndex) {
-        let vocabulary = index.one(.categoryVocabulary).flatMap { index.parameters($0, ["categories"])?.maps("categories", keys: ["id", "label"]) }
+        let vocabulary = index.one(.categoryVocabulary).flatMap {
+            index.parameters($0, ["categories"])?.maps("categories", keys: ["id", "label"])
+        }
         let categories = vocabulary?.compactMap { map -> Category? in
             guard let id = map.text("id") else { return nil }
-            return Category(category: ResidentCategory(rawValue: id.value), label: map.text("label", required: false)?.value)
+            return Category(
+                category: ResidentCategory(rawValue: id.value), label: map.text("label", required: false)?.value)
         }
         var seen: Set<ResidentCategory> = []
         for (map, category) in zip(vocabulary ?? [], categories ?? []) where !seen.insert(category.category).inserted {
-            index.context.report(.duplicateRule, at: map.node["id"]?.location ?? map.node.location, "category '\(category.category)' is listed twice")
+            index.context.report(
+                .duplicateRule, at: map.node["id"]?.location ?? map.node.location,
+                "category '\(category.category)' is listed twice")
         }
-        let sensitive = index.one(.sensitiveCategories).flatMap { index.parameters($0, ["categories"])?.categories("categories") }
+        let sensitive = index.one(.sensitiveCategories).flatMap {
+            index.parameters($0, ["categories"])?.categories("categories")
+        }
         let frequencies = index.all(.visitFrequency).compactMap { Self.frequencyRule($0, index: index) }
         let slotsRule = index.one(.defaultAvailability)
-        let slots = slotsRule.flatMap { rule in index.parameters(rule, ["slots"])?.words("slots").flatMap { Self.slots($0, rule: rule, index: index) } }
-        let caps = index.one(.visitCaps).flatMap { index.parameters($0, ["per_slot", "per_day", "per_week", "minutes_per_visit"]) }
+        let slots = slotsRule.flatMap { rule in
+            index.parameters(rule, ["slots"])?.words("slots").flatMap { Self.slots($0, rule: rule, index: index) }
+        }
+        let caps = index.one(.visitCaps).flatMap {
+            index.parameters($0, ["per_slot", "per_day", "per_week", "minutes_per_visit"])
+        }
         let perSlot = caps?.int("per_slot", atLeast: 1)
         let perDay = caps?.int("per_day", atLeast: 1)
         let perWeek = caps?.int("per_week", atLeast: 1)
         let minutes = caps?.int("minutes_per_visit", atLeast: 1)
         for (small, large) in [(perSlot, perDay), (perDay, perWeek)] {
             if let small, let large, small.value > large.value {
-                index.context.report(.contradiction, at: large.location, "\(large.ruleID): a cap of \(large.value) is below the narrower cap of \(small.value) at line \(small.location.line)")
+                index.context.report(
+                    .contradiction, at: large.location,
+                    "\(large.ruleID): a cap of \(large.value) is below the narrower cap of \(small.value) at "
+                        + "line \(small.location.line)"
+                )
             }
         }
-        let knocking = index.one(.doorKnocking).flatMap { index.parameters($0, ["rounds_per_week", "who", "minutes_per_round"]) }
+        let knocking = index.one(.doorKnocking).flatMap {
+            index.parameters($0, ["rounds_per_week", "who", "minutes_per_round"])
+        }
         let rounds = knocking?.int("rounds_per_week")
         let who = knocking?.condition("who")
         let roundMinutes = knocking?.int("minutes_per_round", atLeast: 1)
-        let pairing = index.one(.fixedPairing).flatMap { index.parameters($0, ["keep_paired_visitor"])?.bool("keep_paired_visitor") }
+        let pairing = index.one(.fixedPairing).flatMap {
+            index.parameters($0, ["keep_paired_visitor"])?.bool("keep_paired_visitor")
+        }
         let priority = index.one(.priorityOrder).flatMap { index.parameters($0, ["order"])?.categories("order") }
         let followUps = index.all(.eventFollowUp).compactMap { rule -> FollowUp? in
-            guard let hours = index.parameters(rule, ["within_hours"])?.int("within_hours", atLeast: 1) else { return nil }
+            guard let hours = index.parameters(rule, ["within_hours"])?.int("within_hours", atLeast: 1) else {
+                return nil
+            }
             return FollowUp(ruleID: rule.id, categories: rule.scope.categories, withinHours: hours.value)
         }
         guard let categories, let sensitive, let slots, let perSlot, let perDay, let perWeek, let minutes, let rounds,
@@ -129,13 +150,16 @@ public struct VisitRules: Sendable {
     }
 
     private static func frequencyRule(_ rule: Rule, index: RuleIndex) -> VisitFrequencyRule? {
-        guard let map = index.parameters(rule, ["frequency", "when", "visitors", "one_visitor_must"]) else { return nil }
+        guard let map = index.parameters(rule, ["frequency", "when", "visitors", "one_visitor_must"]) else {
+            return nil
+        }
         let frequency = map.frequency("frequency")
         let when = map.condition("when", required: false)
         let visitors = map.int("visitors", required: false, atLeast: 1)
         let must = map.condition("one_visitor_must", required: false)
         if rule.scope.categories.isEmpty {
-            index.context.report(.missingKey, at: rule.location, "\(rule.id): a visit frequency needs applies_to.category")
+            index.context.report(
+                .missingKey, at: rule.location, "\(rule.id): a visit frequency needs applies_to.category")
             return nil
         }
         guard let frequency else { return nil }
@@ -150,7 +174,9 @@ public struct VisitRules: Sendable {
         var slots: [WeeklySlot] = []
         for (word, item) in zip(words.value, items) {
             guard let slot = WeeklySlot(parsing: word) else {
-                index.context.report(.wrongType, at: item.location, "\(rule.id) parameters.slots: expected a slot like Mon-AM (AM, PM, EVE), found '\(word)'")
+                index.context.report(
+                    .wrongType, at: item.location,
+                    "\(rule.id) parameters.slots: expected a slot like Mon-AM (AM, PM, EVE), found '\(word)'")
                 return nil
             }
             slots.append(slot)
