@@ -27,10 +27,11 @@ import Testing
         let c = try write(seed: 78, label: "c")
         defer { for url in [a, b, c] { try? FileManager.default.removeItem(at: url) } }
         let first = try files(a)
-        #expect(first.keys.sorted() == [
-            "barriers.csv", "buildings.csv", "communities.csv", "departments.csv", "people.csv", "residents.csv",
-            "units.csv",
-        ])
+        #expect(
+            first.keys.sorted() == [
+                "barriers.csv", "buildings.csv", "communities.csv", "departments.csv", "people.csv", "residents.csv",
+                "units.csv",
+            ])
         #expect(first == (try files(b)))
         let other = try files(c)
         for name in ["buildings.csv", "people.csv", "residents.csv"] {
@@ -48,10 +49,11 @@ import Testing
             #expect(!data.contains(0x0D), "\(name) has CR")
         }
         let buildings = try TestCSV.table(directory.appendingPathComponent("buildings.csv"))
-        #expect(buildings.header == [
-            "building_id", "community_id", "compound_id", "households", "x", "y", "kind", "compound_type", "floors",
-            "units",
-        ])
+        #expect(
+            buildings.header == [
+                "building_id", "community_id", "compound_id", "households", "x", "y", "kind", "compound_type", "floors",
+                "units",
+            ])
         var households: [String: Int] = [:]
         var communityHouseholds: [String: Int] = [:]
         for row in buildings.rows {
@@ -73,12 +75,14 @@ import Testing
         #expect(unitTotals == households)
 
         let people = try TestCSV.table(directory.appendingPathComponent("people.csv"))
-        #expect(Array(people.header.prefix(6)) == [
-            "person_id", "name", "roles", "department", "party_member", "home_building_id",
-        ])
-        #expect(people.header.suffix(6) == [
-            "community_id", "hours_per_week", "skills", "availability", "phone", "birth_year",
-        ])
+        #expect(
+            Array(people.header.prefix(6)) == [
+                "person_id", "name", "roles", "department", "party_member", "home_building_id",
+            ])
+        #expect(
+            people.header.suffix(6) == [
+                "community_id", "hours_per_week", "skills", "availability", "phone", "birth_year",
+            ])
         var roles: [String: Int] = [:]
         for row in people.rows {
             for role in (row["roles"] ?? "").split(separator: ";") { roles[String(role), default: 0] += 1 }
@@ -166,28 +170,32 @@ import Testing
         func rows(_ name: String) throws -> [[String]] {
             TestCSV.parse(try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
         }
-        #expect(try rows("buildings.csv") == [
-            [
-                "building_id", "community_id", "compound_id", "households", "x", "y", "kind", "compound_type",
-                "floors", "units", "street_id",
-            ],
-            ["b,1", "C1", "", "12", "0.0", "1.3", "residential", "", "", "", "S1"],
-            ["b2", "C1", "Q1", "0", "10.0", "20.0", "school", "work_unit", "3", "1", ""],
-        ])
+        #expect(
+            try rows("buildings.csv") == [
+                [
+                    "building_id", "community_id", "compound_id", "households", "x", "y", "kind", "compound_type",
+                    "floors", "units", "street_id",
+                ],
+                ["b,1", "C1", "", "12", "0.0", "1.3", "residential", "", "", "", "S1"],
+                ["b2", "C1", "Q1", "0", "10.0", "20.0", "school", "work_unit", "3", "1", ""],
+            ])
         #expect(try rows("units.csv")[1] == ["b,1", "东\n1", "12", "6"])
         #expect(try rows("adjacency.csv") == [["a", "b"], ["b,1", "b2"]])
         #expect(try rows("barriers.csv")[1] == ["0.0", "0.0", "5.6", "-5.0"])
         #expect(try rows("communities.csv")[1] == ["C1", "桂湖, \"东\"社区", "420106001001"])
         let people = try rows("people.csv")
         #expect(people[0].contains("x") && people[0].contains("y"))
-        #expect(people[1] == [
-            "p1", "王 \"小\" 芳", "community_worker;volunteer", "", "true", "", "1.0", "2.0", "", "2.5", "legal;medical",
-            "Mon-EVE", "13800000000", "1960",
-        ])
+        #expect(
+            people[1] == [
+                "p1", "王 \"小\" 芳", "community_worker;volunteer", "", "true", "", "1.0", "2.0", "", "2.5",
+                "legal;medical",
+                "Mon-EVE", "13800000000", "1960",
+            ])
         #expect(people[2] == ["p2", "李四", "sunk_cadre", "D1", "false", "b2", "", "", "", "", "", "", "", ""])
-        #expect(try rows("residents.csv")[1] == [
-            "r1", "b,1", "elderly_alone;mental_health_2", "东\n1", "3", "赵,一", "1940", "p1", "meals;a,b",
-        ])
+        #expect(
+            try rows("residents.csv")[1] == [
+                "r1", "b,1", "elderly_alone;mental_health_2", "东\n1", "3", "赵,一", "1940", "p1", "meals;a,b",
+            ])
         #expect(try rows("grids.csv")[1] == ["b,1", "东\n1", "1-3", "12", "C1", "C1-G01", "C1-G01-M01", "residential"])
         #expect(try rows("locks.csv")[1] == ["", "p2", "C1-G01", "", "cadre"])
         #expect(try rows("visits.csv")[1] == ["2026-11-23", "p1", "r1", "done"])

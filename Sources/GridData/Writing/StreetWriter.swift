@@ -19,6 +19,7 @@ public final class StreetWriter {
         /// Adds `x, y` columns to people.csv for people whose home is a position rather than a building.
         public var personCoordinates: Bool
 
+        /// Options with one decimal of a metre and no optional columns unless asked for.
         public init(coordinatePlaces: Int = 1, streetColumn: Bool = false, personCoordinates: Bool = false) {
             self.coordinatePlaces = coordinatePlaces
             self.streetColumn = streetColumn
@@ -41,6 +42,7 @@ public final class StreetWriter {
 
     /// The folder written to.
     public let directory: URL
+    /// The columns chosen when the writer opened its files.
     public let options: Options
     private let buildings: CSVWriter
     private let units: CSVWriter

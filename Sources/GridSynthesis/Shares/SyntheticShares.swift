@@ -104,13 +104,15 @@ public enum SyntheticShares {
     public static let retiredPartyVolunteerShare = 0.4
     /// Share of in-service party members who also volunteer [M].
     public static let inServicePartyVolunteerShare = 0.2
-    /// Share of party members among community workers, grid workers and cadres [M].
+    /// Share of party members among community workers [M].
     public static let partyShareOfCommunityWorkers = 0.6
+    /// Share of party members among full-time grid workers [M].
     public static let partyShareOfGridWorkers = 0.5
+    /// Share of party members among sunk-down cadres (organ cadres are mostly members) [M].
     public static let partyShareOfCadres = 0.9
-    /// Mentors (retired party secretaries) and new community workers: 15 and 23 in the seed street of ≈20,000
-    /// households (§3 [SEED]).
+    /// Mentors (retired party secretaries): 15 in the seed street of ≈20,000 households (§3 [SEED]).
     public static let mentorsPerHousehold = 15.0 / 20_000
+    /// New community workers: 23 in the seed street of ≈20,000 households (§3 [SEED]).
     public static let newWorkersPerHousehold = 23.0 / 20_000
     /// Property staff per managed compound: one plus one per 300 households [M].
     public static let householdsPerPropertyStaff = 300.0
