@@ -8,7 +8,8 @@ import GridModel
 /// rows must then be given once). Always written: buildings, units, barriers, communities, departments, people,
 /// residents (header only when empty). Written when present: adjacency.csv (when `adjacency` is not nil),
 /// grids.csv (current plan), locks.csv, visits.csv, requests.csv. Rows keep the order of the street's arrays,
-/// which a `Street` keeps sorted by id. Not `Sendable`: it owns open files.
+/// which a `Street` keeps sorted by id. Positions are always written as planar `x, y` metres (a street read from
+/// `lat, lon` is written in its projected frame). Not `Sendable`: it owns open files.
 public final class StreetWriter {
     /// Choices that fix the files' columns before the first row is written.
     public struct Options: Hashable, Sendable {
