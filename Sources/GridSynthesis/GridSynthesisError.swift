@@ -3,6 +3,7 @@ public enum GridSynthesisError: Error, Equatable, CustomStringConvertible {
     /// A parameter outside what the generator can build, with what was expected.
     case invalidParameter(name: String, value: String, expected: String)
 
+    /// The message the command line prints.
     public var description: String {
         switch self {
         case .invalidParameter(let name, let value, let expected):

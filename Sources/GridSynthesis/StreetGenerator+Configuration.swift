@@ -17,8 +17,9 @@ extension StreetGenerator {
         public var streetNumber: Int
         /// The 6-digit county code (GB/T 2260) that starts the 民政 codes.
         public var countyCode: String
-        /// Number of the first person (`P000001`) and resident; a city continues where the last street stopped.
+        /// Number of the first person (`P000001`); a city continues where the last street stopped.
         public var firstPersonNumber: Int
+        /// Number of the first resident (`R000001`).
         public var firstResidentNumber: Int
         /// Digits of person and resident numbers.
         public var numberWidth: Int
@@ -27,6 +28,7 @@ extension StreetGenerator {
         /// Whether the street carries the ~12 district departments (a city writes them once).
         public var includesDepartments: Bool
 
+        /// A configuration for a lone street unless the city's fields are given.
         public init(
             seed: UInt64, households: Int, communityCount: Int? = nil, idPrefix: String = "", streetID: StreetID? = nil,
             streetNumber: Int = 1, countyCode: String = "420106", firstPersonNumber: Int = 1,

@@ -11,8 +11,10 @@ import GridModel
 /// `P000123`, residents `R000456`, departments `D01`; in a city every community id starts with the street
 /// (`S012-C03`). Zero-padded numbers keep every id sortable as text.
 public struct StreetGenerator: Sendable {
+    /// What this generator makes.
     public let configuration: Configuration
 
+    /// A generator for `configuration`.
     public init(configuration: Configuration) {
         self.configuration = configuration
     }
@@ -63,7 +65,8 @@ public struct StreetGenerator: Sendable {
         }
         let lowest = (households + limits.upperBound - 1) / limits.upperBound
         let highest = households / limits.lowerBound
-        let count = configuration.communityCount ?? min(max(Int((Double(households) / 2_000).rounded()), lowest), highest)
+        let count =
+            configuration.communityCount ?? min(max(Int((Double(households) / 2_000).rounded()), lowest), highest)
         guard count >= lowest, count <= highest else {
             throw GridSynthesisError.invalidParameter(
                 name: "communities", value: String(count),

@@ -28,7 +28,8 @@ struct GenerateCityCommand: ParsableCommand {
         } catch let error as GridSynthesisError {
             throw CommandFailure.badInput("wangge generate city: \(error)")
         } catch {
-            throw CommandFailure.badInput("wangge generate city: cannot write \(directory.path): \(error)")
+            throw CommandFailure.badInput(
+                "wangge generate city: cannot write \(directory.path): \(GenerateSummary.reason(error))")
         }
         let seconds = Date().timeIntervalSince(started)
         print("wrote \(directory.path): \(summary)")

@@ -36,7 +36,8 @@ struct GenerateStreetCommand: ParsableCommand {
         do {
             try StreetWriter.write(street, to: directory)
         } catch {
-            throw CommandFailure.badInput("wangge generate street: cannot write \(directory.path): \(error)")
+            throw CommandFailure.badInput(
+                "wangge generate street: cannot write \(directory.path): \(GenerateSummary.reason(error))")
         }
         print(GenerateSummary.describe(street, seconds: Date().timeIntervalSince(started), directory: directory))
     }

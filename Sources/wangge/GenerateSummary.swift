@@ -18,11 +18,13 @@ enum GenerateSummary {
         let margin = balance.values.map { $0.demand > 0 ? $0.capacity / $0.demand : .infinity }.min() ?? 0
         var lines = [
             "wrote \(directory.path): \(street.communities.count) communities, \(compounds.count) compounds, "
-                + "\(street.buildings.count) buildings, \(street.households) households, \(street.people.count) people, "
-                + "\(street.residents.count) residents",
-            "people by role: " + roles.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }
+                + "\(street.buildings.count) buildings, \(street.households) households, "
+                + "\(street.people.count) people, \(street.residents.count) residents",
+            "people by role: "
+                + roles.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }
                 .joined(separator: ", "),
-            "residents by category: " + categories.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }
+            "residents by category: "
+                + categories.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }
                 .joined(separator: ", "),
             "visit capacity / demand, lowest community: " + String(format: "%.1f", margin),
         ]
@@ -38,5 +40,16 @@ enum GenerateSummary {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             return total + size
         }
+    }
+}
+
+extension GenerateSummary {
+    /// A file error in a few words (`Not a directory`), not Foundation's whole error dump.
+    static func reason(_ error: any Error) -> String {
+        let error = error as NSError
+        let underlying = error.userInfo[NSUnderlyingErrorKey]
+        if let posix = underlying as? POSIXError { return posix.localizedDescription }
+        if let other = underlying as? NSError { return other.localizedDescription }
+        return error.localizedDescription
     }
 }

@@ -63,8 +63,10 @@ enum ShareExpectations {
         let h = Double(households)
         let population = h * 2.62
         let grid = Double(counts["grid_worker"] ?? 0)
-        // One full-time grid worker per grid of 300–500 households (§1, §3).
+        // One full-time grid worker per grid of 300–500 households (§1, §3); 5,208 for 1.6 million households in
+        // the seed city (§10).
         #expect(grid >= h / 500 && grid <= h / 300 + Double(communities), "grid workers \(grid)")
+        #expect(abs(grid - h * 5_208 / 1_600_000) <= Double(communities), "grid workers \(grid)")
         // ≥ 18 community workers per 10,000 residents (§3).
         #expect(Double(counts["community_worker"] ?? 0) >= population * 18 / 10_000)
         #expect(abs(Double(counts["sunk_cadre"] ?? 0) - h / 125) <= 1)

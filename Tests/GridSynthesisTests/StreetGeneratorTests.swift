@@ -121,7 +121,9 @@ import Testing
             #expect(building != nil && (building?.households ?? 0) > 0, "\(resident.id) building")
             if let paired = resident.pairedPersonID { #expect(people.contains(paired)) }
             if let floor = resident.floor, let floors = building?.floors { #expect((1...floors).contains(floor)) }
-            if let unit = resident.unit, let count = building?.unitCount { #expect((1...count).contains(Int(unit) ?? 0)) }
+            if let unit = resident.unit, let count = building?.unitCount {
+                #expect((1...count).contains(Int(unit) ?? 0))
+            }
         }
     }
 
@@ -163,7 +165,9 @@ import Testing
 /// Geometry the tests compute for themselves.
 enum Geometry {
     /// Whether `segment` meets the closed box (Liang–Barsky clipping).
-    static func segment(_ segment: Segment, crosses box: (minX: Double, minY: Double, maxX: Double, maxY: Double))
+    static func segment(
+        _ segment: Segment, crosses box: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+    )
         -> Bool
     {
         var t0 = 0.0

@@ -8,7 +8,8 @@ import GridModel
 /// rows must then be given once). Always written: buildings, units, barriers, communities, departments, people,
 /// residents (header only when empty). Written when present: adjacency.csv (when `adjacency` is not nil),
 /// grids.csv (current plan), locks.csv, visits.csv, requests.csv. Rows keep the order of the street's arrays,
-/// which a `Street` keeps sorted by id. Not `Sendable`: it owns open files.
+/// which a `Street` keeps sorted by id. Positions are always written as planar `x, y` metres (a street read from
+/// `lat, lon` is written in its projected frame). Not `Sendable`: it owns open files.
 public final class StreetWriter {
     /// Choices that fix the files' columns before the first row is written.
     public struct Options: Hashable, Sendable {
@@ -19,6 +20,7 @@ public final class StreetWriter {
         /// Adds `x, y` columns to people.csv for people whose home is a position rather than a building.
         public var personCoordinates: Bool
 
+        /// Options with one decimal of a metre and no optional columns unless asked for.
         public init(coordinatePlaces: Int = 1, streetColumn: Bool = false, personCoordinates: Bool = false) {
             self.coordinatePlaces = coordinatePlaces
             self.streetColumn = streetColumn
@@ -41,6 +43,7 @@ public final class StreetWriter {
 
     /// The folder written to.
     public let directory: URL
+    /// The columns chosen when the writer opened its files.
     public let options: Options
     private let buildings: CSVWriter
     private let units: CSVWriter

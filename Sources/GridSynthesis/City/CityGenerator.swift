@@ -10,16 +10,24 @@ import GridModel
 public struct CityGenerator: Sendable {
     /// What was generated.
     public struct Summary: Hashable, Sendable, CustomStringConvertible {
+        /// Streets generated.
         public var streets = 0
+        /// Communities, across all streets.
         public var communities = 0
         /// Residential compounds (commercial sites not counted).
         public var compounds = 0
+        /// Commercial sites (compounds of commercial towers).
         public var commercialSites = 0
+        /// Buildings of every kind.
         public var buildings = 0
+        /// Occupied households.
         public var households = 0
+        /// Rows of people.csv.
         public var people = 0
+        /// Rows of residents.csv.
         public var residents = 0
 
+        /// One line for the command's output.
         public var description: String {
             "\(streets) streets, \(communities) communities, \(compounds) compounds (+\(commercialSites) commercial "
                 + "sites), \(buildings) buildings, \(households) households, \(people) people, \(residents) residents"
@@ -33,9 +41,12 @@ public struct CityGenerator: Sendable {
     /// Clear distance between neighbouring streets' extents, metres.
     static let streetGap = 100.0
 
+    /// Seed of the whole city; each street's seed is derived from it and the street's number.
     public let seed: UInt64
+    /// Total occupied households of the city.
     public let households: Int
 
+    /// A generator for a city of `households` households.
     public init(seed: UInt64, households: Int) {
         self.seed = seed
         self.households = households
@@ -91,8 +102,14 @@ public struct CityGenerator: Sendable {
             var placed = local.translated(dx: cursorX - minX, dy: rowTop - maxY)
             let ring = [
                 (PlanarPoint(x: cursorX, y: rowTop), PlanarPoint(x: cursorX + maxX - minX, y: rowTop)),
-                (PlanarPoint(x: cursorX + maxX - minX, y: rowTop), PlanarPoint(x: cursorX + maxX - minX, y: rowTop - (maxY - minY))),
-                (PlanarPoint(x: cursorX, y: rowTop - (maxY - minY)), PlanarPoint(x: cursorX + maxX - minX, y: rowTop - (maxY - minY))),
+                (
+                    PlanarPoint(x: cursorX + maxX - minX, y: rowTop),
+                    PlanarPoint(x: cursorX + maxX - minX, y: rowTop - (maxY - minY))
+                ),
+                (
+                    PlanarPoint(x: cursorX, y: rowTop - (maxY - minY)),
+                    PlanarPoint(x: cursorX + maxX - minX, y: rowTop - (maxY - minY))
+                ),
                 (PlanarPoint(x: cursorX, y: rowTop), PlanarPoint(x: cursorX, y: rowTop - (maxY - minY))),
             ]
             placed.barriers += ring.map { Segment(start: $0.0, end: $0.1) }

@@ -47,9 +47,11 @@ struct StreetLayout {
             }
             drafts.append(Draft(index: index, households: households, compounds: compounds))
         }
-        if hospitalCommunity == nil, let largest = communityHouseholds.indices.max(by: {
-            (communityHouseholds[$0], $1) < (communityHouseholds[$1], $0)
-        }) {
+        if hospitalCommunity == nil,
+            let largest = communityHouseholds.indices.max(by: {
+                (communityHouseholds[$0], $1) < (communityHouseholds[$1], $0)
+            })
+        {
             // Every street has at least its community health service centre.
             drafts[largest].compounds.append(.site(.hospital, using: &random))
         }
@@ -182,7 +184,9 @@ struct StreetLayout {
             let roadX = columnX[column] - gap / 2
             for row in 0..<rows {
                 barriers.append(
-                    Segment(start: point(roadX, rowY[row] - gap / 2), end: point(roadX, rowY[row] + rowDepths[row] + gap / 2))
+                    Segment(
+                        start: point(roadX, rowY[row] - gap / 2),
+                        end: point(roadX, rowY[row] + rowDepths[row] + gap / 2))
                 )
             }
         }
@@ -232,11 +236,13 @@ struct StreetLayout {
                     buildingPrefix = communityID.rawValue + "-B" + padded(siteNumber, width: max(3, idWidth(siteCount)))
                 } else {
                     compoundNumber += 1
-                    compoundID = CompoundID(communityID.rawValue + "-Q" + padded(compoundNumber, width: idWidth(compoundCount)))
+                    compoundID = CompoundID(
+                        communityID.rawValue + "-Q" + padded(compoundNumber, width: idWidth(compoundCount)))
                     buildingPrefix = (compoundID?.rawValue ?? "") + "-B"
                 }
                 var record = DrawnStreet.CompoundRecord(
-                    id: compoundID ?? CompoundID(""), type: compound.type ?? .commercial, households: compound.households,
+                    id: compoundID ?? CompoundID(""), type: compound.type ?? .commercial,
+                    households: compound.households,
                     buildingIndices: []
                 )
                 for (number, planned) in compound.buildings.enumerated() {
@@ -273,7 +279,9 @@ struct StreetLayout {
         }
         return sorted(
             areas: areas, buildings: buildings, unitLists: unitLists, barriers: barriers,
-            bounds: (origin.x - gap / 2, origin.y - gap / 2, origin.x + totalWidth + gap / 2, origin.y + totalDepth + gap / 2)
+            bounds: (
+                origin.x - gap / 2, origin.y - gap / 2, origin.x + totalWidth + gap / 2, origin.y + totalDepth + gap / 2
+            )
         )
     }
 
@@ -309,4 +317,3 @@ struct StreetLayout {
         )
     }
 }
-

@@ -23,7 +23,9 @@ extension PopulationGenerator {
             let aged = population * shares.aged60Share
             var local: [Draft] = []
 
-            func newDraft(_ category: ResidentCategory, born: ClosedRange<Int>, elderly: Bool, _ random: inout SeededGenerator) {
+            func newDraft(
+                _ category: ResidentCategory, born: ClosedRange<Int>, elderly: Bool, _ random: inout SeededGenerator
+            ) {
                 local.append(
                     Draft(
                         categories: [category], born: random.int(in: born),
@@ -37,7 +39,9 @@ extension PopulationGenerator {
                 _ category: ResidentCategory, count: Int, overlap: Double, born: ClosedRange<Int>, elderly: Bool,
                 eligible: (Draft) -> Bool, _ random: inout SeededGenerator
             ) {
-                let candidates = local.indices.filter { eligible(local[$0]) && !local[$0].categories.contains(category) }
+                let candidates = local.indices.filter {
+                    eligible(local[$0]) && !local[$0].categories.contains(category)
+                }
                 let reused = min(Int((Double(count) * overlap).rounded()), candidates.count)
                 for pick in random.sample(reused, of: candidates.count) {
                     local[candidates[pick]].categories.insert(category)
@@ -57,7 +61,8 @@ extension PopulationGenerator {
                 eligible: { $0.categories.contains(.elderlyEmptyNest) }, &random
             )
             addCategory(
-                .disabled, count: random.stochasticRound(
+                .disabled,
+                count: random.stochasticRound(
                     population * shares.disabledShare * shares.disabledListedFraction),
                 overlap: shares.disabledAmongElderly, born: 1950...2015, elderly: false,
                 eligible: { $0.born <= 1966 }, &random
@@ -106,7 +111,8 @@ extension PopulationGenerator {
             let units = street.units[street.unitRanges[draft.building]]
             let unit = units[units.startIndex + pickUnit(units.map(\.households), &random)]
             return Resident(
-                id: ResidentID("R" + padded(configuration.firstResidentNumber + number, width: configuration.numberWidth)),
+                id: ResidentID(
+                    "R" + padded(configuration.firstResidentNumber + number, width: configuration.numberWidth)),
                 buildingID: building.id,
                 categories: ResidentCategory.specified.filter { draft.categories.contains($0) },
                 unit: unit.name,

@@ -45,7 +45,8 @@ struct PopulationGenerator {
         let totalHouseholds = Double(configuration.households)
         var random = SeededGenerator(seed: configuration.seed, label: 4)
         let householdsByArea = street.areas.map(\.households)
-        let mentors = Apportionment.split(random.stochasticRound(totalHouseholds * shares.mentorsPerHousehold), householdsByArea)
+        let mentors = Apportionment.split(
+            random.stochasticRound(totalHouseholds * shares.mentorsPerHousehold), householdsByArea)
         let newWorkers = Apportionment.split(
             random.stochasticRound(totalHouseholds * shares.newWorkersPerHousehold), householdsByArea
         )
@@ -53,8 +54,10 @@ struct PopulationGenerator {
             var local = SeededGenerator(seed: configuration.seed, label: 10_000 + UInt64(areaIndex))
             addCommunityStaff(areaIndex, newWorkers: newWorkers[areaIndex], using: &local)
             addPartyMembers(areaIndex, mentors: mentors[areaIndex], using: &local)
-            addVolunteers(areaIndex, count: local.stochasticRound(
-                Double(street.areas[areaIndex].households) * shares.volunteersPerHousehold), using: &local)
+            addVolunteers(
+                areaIndex,
+                count: local.stochasticRound(
+                    Double(street.areas[areaIndex].households) * shares.volunteersPerHousehold), using: &local)
         }
         addCadres(using: &random)
     }
@@ -123,7 +126,8 @@ struct PopulationGenerator {
                 )
             }
         }
-        let shopSites = area.compounds.filter { $0.type == .commercial }.count
+        let shopSites =
+            area.compounds.filter { $0.type == .commercial }.count
             + area.nonResidentialIndices.filter { street.buildings[$0].kind == .market }.count
         for _ in 0..<(1 + shopSites) {
             add(
@@ -157,9 +161,11 @@ struct PopulationGenerator {
                     add(
                         roles: volunteers ? [.partyMemberRetired, .volunteer] : [.partyMemberRetired], party: true,
                         home: home, community: area.community.id, hours: Double(random.int(in: 2...8)),
-                        skills: skills(from: [.policy, .mediation, .culture, .elderlyCare], upTo: volunteers ? 2 : 1,
+                        skills: skills(
+                            from: [.policy, .mediation, .culture, .elderlyCare], upTo: volunteers ? 2 : 1,
                             &random),
-                        availability: SlotPools.draw(random.int(in: 3...6), from: SlotPools.weekdayDaytime,
+                        availability: SlotPools.draw(
+                            random.int(in: 3...6), from: SlotPools.weekdayDaytime,
                             using: &random),
                         born: random.int(in: 1940...1966), using: &random
                     )
@@ -215,7 +221,8 @@ struct PopulationGenerator {
                 } else {
                     // Outside the street: beyond its extent by 0.5–5 km to the east or north.
                     let away = random.real(in: 500...5_000)
-                    home = random.chance(0.5)
+                    home =
+                        random.chance(0.5)
                         ? .point(PlanarPoint(x: street.maxX + away, y: random.real(in: street.minY...street.maxY)))
                         : .point(PlanarPoint(x: random.real(in: street.minX...street.maxX), y: street.maxY + away))
                 }

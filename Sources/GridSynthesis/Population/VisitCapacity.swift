@@ -13,9 +13,10 @@ import GridModel
 /// Capacity (hours a week) = Σ over people who serve the community (their `community_id`, or their home's
 /// community when they have none) of hours a week × the share they give to visits: a quarter for community
 /// workers (the office takes the rest), half for everyone else (door-knocking, posts and services take the
-/// rest). The generator adds volunteers until capacity ≥ ``requiredMargin`` × demand in every community; with
-/// the shares of ``SyntheticShares`` the margin is typically 5–8 before any top-up: a 2,500-household community
-/// has ≈1,700 listed residents needing ≈700 visit-hours a week against ≈4,000–5,000 hours offered.
+/// rest). The generator adds volunteers until capacity ≥ ``requiredMargin`` × demand in every community. With
+/// the shares of ``SyntheticShares`` the margin is about 5.5–6 before any top-up: in the sample street a
+/// community of 2,559 households lists 658 residents needing ≈261 visit-hours a week and is offered ≈1,530
+/// (grid workers alone give 8 × 40 h × ½ = 160; retired party members ≈210 × 5 h × ½ ≈ 525).
 public enum VisitCapacity {
     /// Hours one visit takes, travel included.
     public static let visitHours = 1.0

@@ -9,6 +9,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var s2: UInt64
     private var s3: UInt64
 
+    /// A generator whose state is expanded from `seed` by ``SplitMix64``.
     public init(seed: UInt64) {
         var expander = SplitMix64(seed: seed)
         s0 = expander.next()
@@ -22,6 +23,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         self.init(seed: SplitMix64.mix(seed, label))
     }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         let result = rotate(s1 &* 5, 7) &* 9
         let t = s1 << 17

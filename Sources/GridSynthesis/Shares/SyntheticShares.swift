@@ -82,8 +82,10 @@ public enum SyntheticShares {
 
     /// 社区工作者 per resident: ≥18 per 10,000 urban residents (national 十四五 target, §3 [S] pp6d.com).
     public static let communityWorkersPerResident = 18.0 / 10_000
-    /// Households per full-time grid worker: one per grid of 300–500 households (§1, §3 [SEED]); we use 400.
-    public static let householdsPerGridWorker = 400.0
+    /// Households per full-time grid worker: the seed city's 1.6 million households over its 5,208 full-time grid
+    /// workers ≈ 307 (§10 [SEED]), inside the one-per-grid-of-300–500 rule (§1, §3), so that even a street drawn
+    /// into grids of about 300 households finds one worker per grid.
+    public static let householdsPerGridWorker = 1_600_000.0 / 5_208
     /// Part-time grid workers (兼职网格员): one per grid as well [M].
     public static let householdsPerPartTimeGridWorker = 400.0
     /// Auxiliary grid workers: 30,000+ in the seed city of 1.6 million households (§10 [SEED]).
@@ -104,13 +106,15 @@ public enum SyntheticShares {
     public static let retiredPartyVolunteerShare = 0.4
     /// Share of in-service party members who also volunteer [M].
     public static let inServicePartyVolunteerShare = 0.2
-    /// Share of party members among community workers, grid workers and cadres [M].
+    /// Share of party members among community workers [M].
     public static let partyShareOfCommunityWorkers = 0.6
+    /// Share of party members among full-time grid workers [M].
     public static let partyShareOfGridWorkers = 0.5
+    /// Share of party members among sunk-down cadres (organ cadres are mostly members) [M].
     public static let partyShareOfCadres = 0.9
-    /// Mentors (retired party secretaries) and new community workers: 15 and 23 in the seed street of ≈20,000
-    /// households (§3 [SEED]).
+    /// Mentors (retired party secretaries): 15 in the seed street of ≈20,000 households (§3 [SEED]).
     public static let mentorsPerHousehold = 15.0 / 20_000
+    /// New community workers: 23 in the seed street of ≈20,000 households (§3 [SEED]).
     public static let newWorkersPerHousehold = 23.0 / 20_000
     /// Property staff per managed compound: one plus one per 300 households [M].
     public static let householdsPerPropertyStaff = 300.0
