@@ -70,14 +70,14 @@ struct RuleSetLoader {
         let communities = Set(drafts.flatMap { $0.steps.flatMap { $0.communities ?? [] } }).sorted()
         let baseEntries = drafts.map { resolve($0, community: nil) }
         readVocabularies(baseEntries)
-        let baseRules = readEnvelopes(baseEntries, drafts: drafts)
+        let baseRules = readEnvelopes(baseEntries, drafts: drafts, community: nil)
         let declared = Set(baseEntries.compactMap { $0["type"]?.scalarText.flatMap(RuleType.init(rawValue:)) })
         let baseSections = RuleSections.read(
             rules: baseRules, context: context, reportMissing: true, declaredTypes: declared)
         var scoped: [CommunityID: ScopedRules] = [:]
         for community in communities {
             let entries = drafts.map { resolve($0, community: community) }
-            let rules = readEnvelopes(entries, drafts: drafts)
+            let rules = readEnvelopes(entries, drafts: drafts, community: community)
             if let sections = RuleSections.read(
                 rules: rules, context: context, reportMissing: false, declaredTypes: declared)
             {
@@ -265,9 +265,11 @@ struct RuleSetLoader {
         }
     }
 
-    private func readEnvelopes(_ entries: [RuleNode], drafts: [Draft]) -> [Rule] {
+    private func readEnvelopes(_ entries: [RuleNode], drafts: [Draft], community: CommunityID?) -> [Rule] {
         zip(entries, drafts).compactMap { entry, draft in
-            let overlays = draft.steps.map(\.file)
+            let overlays = draft.steps.filter { step in
+                step.communities.map { communities in community.map(communities.contains) ?? false } ?? true
+            }.map(\.file)
             return readEnvelope(entry, id: draft.id, overlays: overlays)
         }
     }

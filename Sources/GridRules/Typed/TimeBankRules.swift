@@ -149,7 +149,8 @@ public struct TimeBankRules: Sendable {
                 let hint = NearestName.hint(for: pool.value, among: pools.value)
                 let known = pools.value.joined(separator: ", ")
                 index.context.report(
-                    .unknownReference, at: pool.location, "\(pool.ruleID): pool '\(pool.value)' is not in pools (\(known))\(hint)"
+                    .unknownReference, at: pool.location,
+                    "\(pool.ruleID): pool '\(pool.value)' is not in pools (\(known))\(hint)"
                 )
             }
         }
