@@ -34,9 +34,12 @@ struct RuleSetOptions: ParsableArguments {
             return try RuleSet.builtIn(overlays: overlayURLs)
         } catch let error as GridRulesError {
             let count = error.problems.count
-            let lines = error.problems.map { Self.locatedInFolder($0, folder: directory ?? Self.workingDirectoryRules()) }
+            let lines = error.problems.map {
+                Self.locatedInFolder($0, folder: directory ?? Self.workingDirectoryRules())
+            }
             throw CommandFailure.badInput(
-                lines.map(\.description).joined(separator: "\n") + "\n\(count) problem\(count == 1 ? "" : "s") in the rules"
+                lines.map(\.description).joined(separator: "\n")
+                    + "\n\(count) problem\(count == 1 ? "" : "s") in the rules"
             )
         }
     }
@@ -44,8 +47,9 @@ struct RuleSetOptions: ParsableArguments {
     /// Base files are named relative to their folder (the rule-set identity needs that); messages name the path
     /// the user can open.
     private static func locatedInFolder(_ problem: RuleProblem, folder: String?) -> RuleProblem {
-        guard let folder, !problem.location.file.contains("/"), problem.location.file.hasSuffix(".yaml")
-            || problem.location.file.hasSuffix(".yml")
+        guard let folder, !problem.location.file.contains("/"),
+            problem.location.file.hasSuffix(".yaml")
+                || problem.location.file.hasSuffix(".yml")
         else { return problem }
         let path = URL(fileURLWithPath: folder).appendingPathComponent(problem.location.file).path
         guard FileManager.default.fileExists(atPath: path) else { return problem }

@@ -54,6 +54,7 @@ public enum RuleType: String, CaseIterable, Hashable, Sendable, Comparable {
     case timeBankTransfers = "timebank_transfers"
     case timeBankLifecycle = "timebank_lifecycle"
     case timeBankWorkflow = "timebank_workflow"
+    case timeBankPortability = "timebank_portability"
 
     /// Types of which a rule set may hold several rules; every other type appears exactly once.
     public var allowsSeveral: Bool {

@@ -23,6 +23,8 @@ public struct TimeBankRules: Sendable {
         public var credit: Credit
         /// Earn-only services cannot be redeemed.
         public var earnOnly: Bool
+        /// The minimum qualification of a provider; nil when anyone eligible to earn may serve.
+        public var provider: RuleCondition?
     }
 
     /// The rule-set version every ledger entry records, and its effective date.
@@ -73,6 +75,9 @@ public struct TimeBankRules: Sendable {
     public var confirmBy: Sourced<[String]>
     public var autoConfirmAfterDays: Sourced<Int>
     public var pendingHold: Sourced<Bool>
+    /// Exchange rates (minutes here per minute there) by programme id for 通存通兑, and the yearly limit.
+    public var exchangeRates: Sourced<[String: Double]>
+    public var portableMinutesPerYear: Sourced<Int>
 
     /// Service minutes after the rounding rule (a non-positive duration stays 0).
     public func rounded(minutes: Int) -> Int {
@@ -113,7 +118,7 @@ public struct TimeBankRules: Sendable {
         let travel = unit?.bool("travel_counts")
         let serviceMaps = index.one(.timeBankServices).flatMap {
             index.parameters($0, ["services"])?.maps(
-                "services", keys: ["id", "category", "credit", "rate", "amount_minutes", "earn_only"])
+                "services", keys: ["id", "category", "credit", "rate", "amount_minutes", "earn_only", "provider"])
         }
         let services = serviceMaps?.compactMap(Self.service)
         let eligibility = index.one(.timeBankEligibility).flatMap {
@@ -197,6 +202,24 @@ public struct TimeBankRules: Sendable {
         let confirmBy = workflow?.words("confirm_by")
         let autoConfirm = workflow?.int("auto_confirm_after_days", atLeast: 1)
         let pending = workflow?.bool("pending_hold")
+        let portability = index.one(.timeBankPortability).flatMap {
+            index.parameters($0, ["programmes", "max_minutes_per_year"])
+        }
+        let programmeMaps = portability?.maps("programmes", keys: ["id", "rate"])
+        let rates = programmeMaps?.compactMap { map -> (String, Double)? in
+            guard let id = map.text("id"), let rate = map.number("rate") else { return nil }
+            return (id.value, rate.value)
+        }
+        let portable = portability?.int("max_minutes_per_year")
+        guard let portability, let programmeMaps, let rates, rates.count == programmeMaps.count,
+            Set(rates.map(\.0)).count == rates.count, let portable
+        else {
+            if let rates, Set(rates.map(\.0)).count != rates.count, let portability {
+                index.context.report(
+                    .duplicateRule, at: portability.node.location, "\(portability.ruleID): a programme is listed twice")
+            }
+            return nil
+        }
         guard let ruleset, let from, let mode, let modeValue = RoundingMode(rawValue: mode.value), let step, let travel,
             let serviceMaps, let services, services.count == serviceMaps.count, let earn, let redeem,
             let requiresBalance,
@@ -243,6 +266,10 @@ public struct TimeBankRules: Sendable {
         self.confirmBy = confirmBy
         autoConfirmAfterDays = autoConfirm
         pendingHold = pending
+        exchangeRates = Sourced(
+            Dictionary(uniqueKeysWithValues: rates), ruleID: portability.ruleID, location: portability.node.location
+        )
+        portableMinutesPerYear = portable
     }
 
     private static func service(_ map: ParameterMap) -> Service? {
@@ -250,6 +277,7 @@ public struct TimeBankRules: Sendable {
         let category = map.text("category")
         let credit = map.word("credit", oneOf: ["per_minute", "fixed"])
         let earnOnly = map.bool("earn_only", required: false)?.value ?? false
+        let provider = map.condition("provider", required: false)
         var value: Service.Credit?
         switch credit?.value {
         case "per_minute":
@@ -268,6 +296,8 @@ public struct TimeBankRules: Sendable {
             break
         }
         guard let id, let category, let value else { return nil }
-        return Service(id: id.value, category: category.value, credit: value, earnOnly: earnOnly)
+        if map.has("provider") && provider == nil { return nil }
+        return Service(
+            id: id.value, category: category.value, credit: value, earnOnly: earnOnly, provider: provider?.value)
     }
 }
