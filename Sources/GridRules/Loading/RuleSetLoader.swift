@@ -67,19 +67,22 @@ struct RuleSetLoader {
             case .success(let root): readOverlay(root, file: file.name)
             }
         }
-        let communities = Set(drafts.flatMap { $0.steps.flatMap { $0.communities ?? [] } }).sorted()
         let baseEntries = drafts.map { resolve($0, community: nil) }
         readVocabularies(baseEntries)
         let baseRules = readEnvelopes(baseEntries, drafts: drafts, community: nil)
+        checkCommunityLimits(baseRules)
+        let communities = Set(
+            drafts.flatMap { $0.steps.flatMap { $0.communities ?? [] } } + baseRules.flatMap(\.scope.communities)
+        ).sorted()
         let declared = Set(baseEntries.compactMap { $0["type"]?.scalarText.flatMap(RuleType.init(rawValue:)) })
         let baseSections = RuleSections.read(
-            rules: baseRules, context: context, reportMissing: true, declaredTypes: declared)
+            rules: baseRules, community: nil, context: context, reportMissing: true, declaredTypes: declared)
         var scoped: [CommunityID: ScopedRules] = [:]
         for community in communities {
             let entries = drafts.map { resolve($0, community: community) }
             let rules = readEnvelopes(entries, drafts: drafts, community: community)
             if let sections = RuleSections.read(
-                rules: rules, context: context, reportMissing: false, declaredTypes: declared)
+                rules: rules, community: community, context: context, reportMissing: false, declaredTypes: declared)
             {
                 scoped[community] = ScopedRules(rules: rules, sections: sections)
             }
@@ -225,6 +228,18 @@ struct RuleSetLoader {
     }
 
     // MARK: - Rules
+
+    /// `applies_to.community` limits rules of which a set holds several (a visit frequency for one community); a
+    /// rule that exists once holds everywhere and is changed for a community by an overlay's `scope`.
+    private func checkCommunityLimits(_ rules: [Rule]) {
+        for rule in rules where !rule.type.allowsSeveral && !rule.scope.communities.isEmpty {
+            context.report(
+                .contradiction, at: rule.entry["applies_to"]?["community"]?.location ?? rule.location,
+                "\(rule.id): a rule of type '\(rule.type.rawValue)' holds in every community; to change it in some "
+                    + "communities, use an overlay entry with scope: { community: [...] }"
+            )
+        }
+    }
 
     private func resolve(_ draft: Draft, community: CommunityID?) -> RuleNode {
         var node = draft.base
