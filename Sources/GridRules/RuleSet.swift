@@ -16,6 +16,7 @@ public struct RuleSet: Sendable {
         /// The defaults built into the binary.
         case builtIn
 
+        /// Words for messages.
         public var description: String {
             switch self {
             case .directory(let path): return path
