@@ -34,9 +34,3 @@ struct RuleSections: Sendable {
         return RuleSections(grid: grid, staffing: staffing, visits: visits, matching: matching, timeBank: timeBank)
     }
 }
-
-/// The rules and sections of one community that overlays scope.
-struct ScopedRules: Sendable {
-    var rules: [Rule]
-    var sections: RuleSections
-}
