@@ -27,6 +27,12 @@ struct RuleSetLoader {
     let context = RuleReadContext()
     private var drafts: [Draft] = []
     private var index: [RuleID: Int] = [:]
+    private var parseFailed = false
+
+    private mutating func record(_ error: GridRulesError) {
+        parseFailed = true
+        for problem in error.problems { context.report(problem.code, at: problem.location, problem.message) }
+    }
 
     static func load(
         base: [RuleFile], overlays: [RuleFile], defaultSources: RuleFile?, origin: RuleSet.Origin
@@ -40,10 +46,9 @@ struct RuleSetLoader {
     ) throws -> RuleSet {
         let sortedBase = base.sorted { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
         var sourceFiles: [RuleFile] = []
-        var parseProblems: [RuleProblem] = []
         for file in sortedBase {
             switch RuleNode.parse(file) {
-            case .failure(let error): parseProblems += error.problems
+            case .failure(let error): record(error)
             case .success(let root):
                 if root["sources"] != nil {
                     sourceFiles.append(file)
@@ -63,7 +68,7 @@ struct RuleSetLoader {
         }
         for file in overlays {
             switch RuleNode.parse(file) {
-            case .failure(let error): parseProblems += error.problems
+            case .failure(let error): record(error)
             case .success(let root): readOverlay(root, file: file.name)
             }
         }
@@ -76,7 +81,9 @@ struct RuleSetLoader {
         ).sorted()
         let declared = Set(baseEntries.compactMap { $0["type"]?.scalarText.flatMap(RuleType.init(rawValue:)) })
         let baseSections = RuleSections.read(
-            rules: baseRules, community: nil, context: context, reportMissing: true, declaredTypes: declared)
+            rules: baseRules, community: nil, context: context,
+            // A file that does not parse loses all its rules; reporting each as missing would only repeat that.
+            reportMissing: !parseFailed, declaredTypes: declared)
         var scoped: [CommunityID: ScopedRules] = [:]
         for community in communities {
             let entries = drafts.map { resolve($0, community: community) }
@@ -87,7 +94,7 @@ struct RuleSetLoader {
                 scoped[community] = ScopedRules(rules: rules, sections: sections)
             }
         }
-        let problems = parseProblems + context.problems
+        let problems = Array(context.problems)
         guard problems.isEmpty, let baseSections else {
             throw GridRulesError(problems: problems.isEmpty ? [Self.internalProblem] : problems)
         }
