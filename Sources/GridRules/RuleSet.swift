@@ -16,6 +16,7 @@ public struct RuleSet: Sendable {
         /// The defaults built into the binary.
         case builtIn
 
+        /// Words for messages.
         public var description: String {
             switch self {
             case .directory(let path): return path
@@ -41,6 +42,9 @@ public struct RuleSet: Sendable {
     public let rules: [Rule]
     private let sections: RuleSections
     private let scoped: [CommunityID: ScopedRules]
+    /// Ids of rules about sensitive categories (their scope or any parameter names one); these never appear on
+    /// public printouts.
+    public let sensitiveRuleIDs: Set<RuleID>
 
     init(
         origin: Origin, identity: RuleSetIdentity, files: [String], overlayFiles: [String], sources: [RuleSource],
@@ -54,6 +58,14 @@ public struct RuleSet: Sendable {
         self.rules = baseRules
         self.sections = sections
         self.scoped = scoped
+        let sensitive = Set(sections.visits.sensitiveCategories.value.map(\.rawValue))
+        let all = baseRules + scoped.values.flatMap(\.rules)
+        sensitiveRuleIDs = Set(
+            all.filter { rule in
+                rule.scope.categories.contains { sensitive.contains($0.rawValue) }
+                    || rule.parameters.allScalars.contains(where: sensitive.contains)
+            }.map(\.id)
+        )
     }
 
     // MARK: - Typed sections
@@ -109,18 +121,6 @@ public struct RuleSet: Sendable {
     public func source(_ id: String) -> RuleSource? { sources.first { $0.id == id } }
 
     // MARK: - Sensitive rules
-
-    /// Ids of rules about sensitive categories (their scope or any parameter names one); these never appear on
-    /// public printouts.
-    public var sensitiveRuleIDs: Set<RuleID> {
-        let sensitive = Set(visits.sensitiveCategories.value.map(\.rawValue))
-        let all = rules + scoped.values.flatMap(\.rules)
-        return Set(
-            all.filter { rule in
-                rule.scope.categories.contains { sensitive.contains($0.rawValue) }
-                    || rule.parameters.allScalars.contains(where: sensitive.contains)
-            }.map(\.id))
-    }
 
     /// Whether a rule id may not appear on a public printout.
     public func isSensitive(_ id: RuleID) -> Bool { sensitiveRuleIDs.contains(id) }

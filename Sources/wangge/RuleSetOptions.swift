@@ -34,8 +34,28 @@ struct RuleSetOptions: ParsableArguments {
             return try RuleSet.builtIn(overlays: overlayURLs)
         } catch let error as GridRulesError {
             let count = error.problems.count
-            throw CommandFailure.badInput(error.description + "\n\(count) problem\(count == 1 ? "" : "s") in the rules")
+            let lines = error.problems.map {
+                Self.locatedInFolder($0, folder: directory ?? Self.workingDirectoryRules())
+            }
+            throw CommandFailure.badInput(
+                lines.map(\.description).joined(separator: "\n")
+                    + "\n\(count) problem\(count == 1 ? "" : "s") in the rules"
+            )
         }
+    }
+
+    /// Base files are named relative to their folder (the rule-set identity needs that); messages name the path
+    /// the user can open.
+    private static func locatedInFolder(_ problem: RuleProblem, folder: String?) -> RuleProblem {
+        guard let folder, !problem.location.file.contains("/"),
+            problem.location.file.hasSuffix(".yaml")
+                || problem.location.file.hasSuffix(".yml")
+        else { return problem }
+        let path = URL(fileURLWithPath: folder).appendingPathComponent(problem.location.file).path
+        guard FileManager.default.fileExists(atPath: path) else { return problem }
+        var located = problem
+        located.location.file = (folder as NSString).appendingPathComponent(problem.location.file)
+        return located
     }
 
     /// `Rules` when the working directory has a Rules folder.

@@ -47,6 +47,10 @@ import Testing
         #expect(rules.timeBank.capMinutes.value == 90000)
         #expect(rules.timeBank.rounded(minutes: 31) == 45 && rules.timeBank.rounded(minutes: 30) == 30)
         #expect(rules.timeBank.autoConfirmAfterDays.value == 14)
+        #expect(rules.timeBank.service("home_repair")?.credit == .fixed(minutes: 60))
+        #expect(rules.timeBank.service("home_repair")?.provider == .hasSkill([.repair]))
+        #expect(rules.timeBank.service("fetch_medicine")?.provider == nil)
+        #expect(rules.timeBank.exchangeRates.value == ["home": 1.0])
     }
 
     @Test func everyRuleSourceIsListedAndEverySourceIsInItsCatalogue() throws {

@@ -694,13 +694,13 @@ rules:
     type: timebank_services
     kind: hard
     source: chengdu-pidu-timebank
-    says: Services credit per minute at a rate, or a fixed price per item.
+    says: Services credit per minute at a rate, or a fixed price per item; some need a qualified provider.
     parameters:
       services:
         - { id: fetch_medicine, category: 生活照料, credit: per_minute, rate: 1.0 }
-        - { id: hospital_escort, category: 医疗陪护, credit: per_minute, rate: 1.0 }
-        - { id: after_school_tutor, category: 教育, credit: per_minute, rate: 1.0, earn_only: true }
-        - { id: home_repair, category: 维修, credit: fixed, amount_minutes: 60 }
+        - { id: hospital_escort, category: 医疗陪护, credit: per_minute, rate: 1.0, provider: { age_at_least: 18 } }
+        - { id: after_school_tutor, category: 教育, credit: per_minute, rate: 1.0, earn_only: true, provider: { has_skill: tutoring } }
+        - { id: home_repair, category: 维修, credit: fixed, amount_minutes: 60, provider: { has_skill: repair } }
 
   - id: timebank.eligibility
     type: timebank_eligibility
@@ -773,6 +773,16 @@ rules:
       confirm_by: [recipient_or_proxy, grid_worker]
       auto_confirm_after_days: 14
       pending_hold: true
+
+  - id: timebank.portability
+    type: timebank_portability
+    kind: hard
+    source: qingdao-timebank
+    says: Minutes move between programmes (通存通兑) at these rates, up to a yearly limit per person.
+    parameters:
+      programmes:
+        - { id: home, rate: 1.0 }
+      max_minutes_per_year: 6000
 
 """#
         ),

@@ -3,7 +3,7 @@
 ///
 /// Base files are hashed in name order, so the order they were read in does not matter; overlays are hashed in
 /// the order given, because a later overlay wins and so the order changes the rules.
-public struct RuleSetIdentity: Hashable, Sendable, CustomStringConvertible {
+public struct RuleSetIdentity: Hashable, Sendable, Codable, CustomStringConvertible {
     /// `sha256:` and 64 hex digits.
     public var hash: String
     /// The base files' relative names, sorted.

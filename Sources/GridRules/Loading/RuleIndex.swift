@@ -64,7 +64,7 @@ extension RuleType {
             .severityLevels, .escalation:
             return "matching.yaml"
         case .timeBankVersion, .timeBankUnit, .timeBankServices, .timeBankEligibility, .timeBankAccounts,
-            .timeBankPeriodCaps, .timeBankTransfers, .timeBankLifecycle, .timeBankWorkflow:
+            .timeBankPeriodCaps, .timeBankTransfers, .timeBankLifecycle, .timeBankWorkflow, .timeBankPortability:
             return "timebank.yaml"
         }
     }

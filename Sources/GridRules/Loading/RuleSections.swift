@@ -1,3 +1,5 @@
+import GridModel
+
 /// The typed sections of one effective rule set (the base, or the base with a community's overlays).
 struct RuleSections: Sendable {
     var grid: GridRules
@@ -8,8 +10,11 @@ struct RuleSections: Sendable {
 
     /// Reads every section; nil when any failed, with the problems in the context.
     static func read(
-        rules: [Rule], context: RuleReadContext, reportMissing: Bool, declaredTypes: Set<RuleType>
+        rules allRules: [Rule], community: CommunityID?, context: RuleReadContext, reportMissing: Bool,
+        declaredTypes: Set<RuleType>
     ) -> RuleSections? {
+        // Rules limited by applies_to.community count only in their communities.
+        let rules = allRules.filter { $0.scope.includes(community: community) }
         let index = RuleIndex(
             rules: rules, context: context, reportMissing: reportMissing, declaredTypes: declaredTypes)
         let grid = GridRules(reading: index)
@@ -28,10 +33,4 @@ struct RuleSections: Sendable {
         }
         return RuleSections(grid: grid, staffing: staffing, visits: visits, matching: matching, timeBank: timeBank)
     }
-}
-
-/// The rules and sections of one community that overlays scope.
-struct ScopedRules: Sendable {
-    var rules: [Rule]
-    var sections: RuleSections
 }

@@ -27,6 +27,12 @@ struct RuleSetLoader {
     let context = RuleReadContext()
     private var drafts: [Draft] = []
     private var index: [RuleID: Int] = [:]
+    private var parseFailed = false
+
+    private mutating func record(_ error: GridRulesError) {
+        parseFailed = true
+        for problem in error.problems { context.report(problem.code, at: problem.location, problem.message) }
+    }
 
     static func load(
         base: [RuleFile], overlays: [RuleFile], defaultSources: RuleFile?, origin: RuleSet.Origin
@@ -40,10 +46,9 @@ struct RuleSetLoader {
     ) throws -> RuleSet {
         let sortedBase = base.sorted { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
         var sourceFiles: [RuleFile] = []
-        var parseProblems: [RuleProblem] = []
         for file in sortedBase {
             switch RuleNode.parse(file) {
-            case .failure(let error): parseProblems += error.problems
+            case .failure(let error): record(error)
             case .success(let root):
                 if root["sources"] != nil {
                     sourceFiles.append(file)
@@ -63,28 +68,33 @@ struct RuleSetLoader {
         }
         for file in overlays {
             switch RuleNode.parse(file) {
-            case .failure(let error): parseProblems += error.problems
+            case .failure(let error): record(error)
             case .success(let root): readOverlay(root, file: file.name)
             }
         }
-        let communities = Set(drafts.flatMap { $0.steps.flatMap { $0.communities ?? [] } }).sorted()
         let baseEntries = drafts.map { resolve($0, community: nil) }
         readVocabularies(baseEntries)
-        let baseRules = readEnvelopes(baseEntries, drafts: drafts)
+        let baseRules = readEnvelopes(baseEntries, drafts: drafts, community: nil)
+        checkCommunityLimits(baseRules)
+        let communities = Set(
+            drafts.flatMap { $0.steps.flatMap { $0.communities ?? [] } } + baseRules.flatMap(\.scope.communities)
+        ).sorted()
         let declared = Set(baseEntries.compactMap { $0["type"]?.scalarText.flatMap(RuleType.init(rawValue:)) })
         let baseSections = RuleSections.read(
-            rules: baseRules, context: context, reportMissing: true, declaredTypes: declared)
+            rules: baseRules, community: nil, context: context,
+            // A file that does not parse loses all its rules; reporting each as missing would only repeat that.
+            reportMissing: !parseFailed, declaredTypes: declared)
         var scoped: [CommunityID: ScopedRules] = [:]
         for community in communities {
             let entries = drafts.map { resolve($0, community: community) }
-            let rules = readEnvelopes(entries, drafts: drafts)
+            let rules = readEnvelopes(entries, drafts: drafts, community: community)
             if let sections = RuleSections.read(
-                rules: rules, context: context, reportMissing: false, declaredTypes: declared)
+                rules: rules, community: community, context: context, reportMissing: false, declaredTypes: declared)
             {
                 scoped[community] = ScopedRules(rules: rules, sections: sections)
             }
         }
-        let problems = parseProblems + context.problems
+        let problems = Array(context.problems)
         guard problems.isEmpty, let baseSections else {
             throw GridRulesError(problems: problems.isEmpty ? [Self.internalProblem] : problems)
         }
@@ -226,6 +236,18 @@ struct RuleSetLoader {
 
     // MARK: - Rules
 
+    /// `applies_to.community` limits rules of which a set holds several (a visit frequency for one community); a
+    /// rule that exists once holds everywhere and is changed for a community by an overlay's `scope`.
+    private func checkCommunityLimits(_ rules: [Rule]) {
+        for rule in rules where !rule.type.allowsSeveral && !rule.scope.communities.isEmpty {
+            context.report(
+                .contradiction, at: rule.entry["applies_to"]?["community"]?.location ?? rule.location,
+                "\(rule.id): a rule of type '\(rule.type.rawValue)' holds in every community; to change it in some "
+                    + "communities, use an overlay entry with scope: { community: [...] }"
+            )
+        }
+    }
+
     private func resolve(_ draft: Draft, community: CommunityID?) -> RuleNode {
         var node = draft.base
         for step in draft.steps {
@@ -265,9 +287,11 @@ struct RuleSetLoader {
         }
     }
 
-    private func readEnvelopes(_ entries: [RuleNode], drafts: [Draft]) -> [Rule] {
+    private func readEnvelopes(_ entries: [RuleNode], drafts: [Draft], community: CommunityID?) -> [Rule] {
         zip(entries, drafts).compactMap { entry, draft in
-            let overlays = draft.steps.map(\.file)
+            let overlays = draft.steps.filter { step in
+                step.communities.map { communities in community.map(communities.contains) ?? false } ?? true
+            }.map(\.file)
             return readEnvelope(entry, id: draft.id, overlays: overlays)
         }
     }

@@ -6,13 +6,21 @@ import GridModel
 /// `all: [..]`, `any: [..]`, `not: {..}`, `category_in: [..]`, `age_at_least: N`, `age_at_most: N`,
 /// `party_member: true|false`, `role_in: [..]`, `lives_within_m: N`, `has_skill: skill | [skills]`.
 public indirect enum RuleCondition: Hashable, Sendable, CustomStringConvertible {
+    /// Every part holds.
     case all([RuleCondition])
+    /// At least one part holds.
     case any([RuleCondition])
+    /// The part does not hold.
     case not(RuleCondition)
+    /// The resident has one of these categories.
     case categoryIn([ResidentCategory])
+    /// Aged at least this many years.
     case ageAtLeast(Int)
+    /// Aged at most this many years.
     case ageAtMost(Int)
+    /// Party membership equals the value.
     case partyMember(Bool)
+    /// The person has one of these roles.
     case roleIn([Role])
     /// The person lives within this many metres of the place served (a micro-grid, a resident).
     case livesWithin(metres: Double)
@@ -114,29 +122,5 @@ public indirect enum RuleCondition: Hashable, Sendable, CustomStringConvertible 
         case .all where joiner != "and", .any where joiner != "or": return "(\(description))"
         default: return description
         }
-    }
-}
-
-/// What is known about a person or resident when a condition is evaluated; nil means unknown.
-public struct ConditionFacts: Hashable, Sendable {
-    public var categories: Set<ResidentCategory>?
-    public var age: Int?
-    public var isPartyMember: Bool?
-    public var roles: Set<Role>?
-    /// Distance in metres from the person's home to the place served.
-    public var distanceMetres: Double?
-    public var skills: Set<Skill>?
-
-    /// Creates facts; leave unknown facts nil.
-    public init(
-        categories: Set<ResidentCategory>? = nil, age: Int? = nil, isPartyMember: Bool? = nil, roles: Set<Role>? = nil,
-        distanceMetres: Double? = nil, skills: Set<Skill>? = nil
-    ) {
-        self.categories = categories
-        self.age = age
-        self.isPartyMember = isPartyMember
-        self.roles = roles
-        self.distanceMetres = distanceMetres
-        self.skills = skills
     }
 }

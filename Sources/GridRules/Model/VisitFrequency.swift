@@ -6,7 +6,16 @@
 public struct VisitFrequency: Hashable, Sendable, CustomStringConvertible {
     /// The period a frequency counts over.
     public enum Period: String, CaseIterable, Hashable, Sendable {
-        case day, week, month, quarter, year
+        /// A day.
+        case day
+        /// Seven days.
+        case week
+        /// 365.25 / 12 days.
+        case month
+        /// Three months.
+        case quarter
+        /// 365.25 days.
+        case year
 
         /// The period's length in 1/48 days, so that months (30.4375 days) are whole numbers.
         var lengthIn48thsOfADay: Int {

@@ -52,7 +52,9 @@ extension RuleSet {
         for community in scopedCommunities {
             guard let local = self.rule(id, in: community), local.entry != rule.entry else { continue }
             lines.append("  in community \(community) (scoped overlay \(local.overlays.joined(separator: ", "))):")
-            lines.append("    level: \(local.kind)")
+            lines.append("    level:  \(local.kind)")
+            lines.append("    source: \(local.source)")
+            lines.append("    parameters:")
             lines += emitter.lines(forMapping: local.parameters, indent: 6)
         }
         return lines.joined(separator: "\n") + "\n"

@@ -15,8 +15,11 @@ public struct RuleNode: Hashable, Sendable {
 
     /// One key of a mapping with the location of the key itself.
     public struct Entry: Hashable, Sendable {
+        /// The key.
         public var key: String
+        /// Where the key is written.
         public var keyLocation: SourceLocation
+        /// The value under the key.
         public var value: RuleNode
 
         /// Creates an entry.

@@ -5,9 +5,19 @@ public struct GridRules: Sendable {
     /// What stays whole, and how firmly.
     public struct WholeAtom: Hashable, Sendable {
         /// The atom kept whole.
-        public enum Atom: String, CaseIterable, Hashable, Sendable { case unit, building, compound }
+        public enum Atom: String, CaseIterable, Hashable, Sendable {
+            /// A stairwell unit (单元).
+            case unit
+            /// A building (楼栋).
+            case building
+            /// A compound (小区).
+            case compound
+        }
+        /// The atom.
         public var atom: Atom
+        /// Hard, or soft with its weight.
         public var kind: RuleKind
+        /// The rule.
         public var ruleID: RuleID
     }
 

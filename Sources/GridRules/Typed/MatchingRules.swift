@@ -4,15 +4,21 @@ import GridModel
 public struct MatchingRules: Sendable {
     /// A service residents can order and the skills a volunteer needs for it.
     public struct Service: Hashable, Sendable {
+        /// The id.
         public var id: String
+        /// The 五色 team that serves it.
         public var team: String
+        /// Skills a volunteer needs, all of them.
         public var skills: [Skill]
+        /// Usual length in minutes.
         public var minutes: Int
     }
 
     /// A 四色 severity level.
     public struct SeverityLevel: Hashable, Sendable {
+        /// The colour (red, yellow, blue, green).
         public var colour: String
+        /// What the colour means.
         public var meaning: String
         /// Hours to be on site, when the level sets one.
         public var onSiteHours: Int?
@@ -22,10 +28,15 @@ public struct MatchingRules: Sendable {
 
     /// The "2341" targets: respond, reply, coordinate, solve.
     public struct ResponseTargets: Hashable, Sendable {
+        /// Minutes to respond (2).
         public var respondMinutes: Int
+        /// Minutes to reply (3).
         public var replyMinutes: Int
+        /// Hours to coordinate (4).
         public var coordinateHours: Int
+        /// Working days to solve (1).
         public var solveWorkingDays: Int
+        /// The rule.
         public var ruleID: RuleID
     }
 
@@ -33,6 +44,7 @@ public struct MatchingRules: Sendable {
     public var skills: Sourced<[Skill]>
     /// The service catalogue, sorted by id.
     public var services: [Service]
+    /// The rule that states the catalogue.
     public var servicesRule: RuleID
     /// Maximum distance from a volunteer's home to a request.
     public var maxDistanceMetres: Sourced<Double>
@@ -46,6 +58,7 @@ public struct MatchingRules: Sendable {
     public var severityLevels: Sourced<[SeverityLevel]>
     /// Grid-level response within this many hours, and the escalation path.
     public var gridResponseHours: Sourced<Int>
+    /// Levels an item escalates through (grid, community, department).
     public var escalationPath: Sourced<[String]>
 
     /// A service by id.

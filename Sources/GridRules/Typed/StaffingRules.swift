@@ -14,16 +14,23 @@ public struct StaffingRules: Sendable {
 
     /// A preferred pool for micro-grid leaders and its bonus in the objective.
     public struct Pool: Hashable, Sendable {
+        /// The pool's name.
         public var name: String
+        /// Who belongs to the pool.
         public var condition: RuleCondition
+        /// The objective bonus for a leader from this pool.
         public var bonus: Double
     }
 
     /// A cadre post's weekly workload: a base per grid plus a share per cared-for resident.
     public struct PostWorkload: Hashable, Sendable {
+        /// The post id (`know_people`, `pair_family`, …).
         public var post: String
+        /// Weekly hours per grid whatever its residents.
         public var baseHoursPerWeek: Double
+        /// Extra weekly hours per cared-for resident of the grid.
         public var hoursPerCaredResident: Double
+        /// The rule.
         public var ruleID: RuleID
 
         /// The weekly hours of this post in a grid with `caredResidents` cared-for residents.
@@ -38,6 +45,7 @@ public struct StaffingRules: Sendable {
     public var maxGridsPerLeader: Sourced<Int>
     /// Whether one person may lead two small grids, and their combined household limit.
     public var twoSmallGridsAllowed: Sourced<Bool>
+    /// Combined households up to which one leader may lead two small grids.
     public var twoSmallGridsMaxHouseholds: Sourced<Int>
     /// Full-time grid worker (专职网格员): one per grid.
     public var gridWorker: Post
@@ -47,35 +55,47 @@ public struct StaffingRules: Sendable {
     public var microGridLeaderRadiusMetres: Sourced<Double>?
     /// Preferred pools for micro-grid leaders (soft) and the rule's weight.
     public var microGridLeaderPools: [Pool]
+    /// The rule that states the preferred pools.
     public var microGridLeaderPoolsRule: RuleID
+    /// The weight of that soft rule.
     public var microGridLeaderPoolsWeight: Double
     /// At most this many leader posts per person per level.
     public var maxPostsPerPersonPerLevel: Sourced<Int>
     /// Building leader (楼栋长).
     public var buildingLeader: Post
+    /// Buildings with at least this many households get a leader.
     public var buildingLeaderMinHouseholds: Sourced<Int>
     /// Compound types that get building leaders; nil means all.
     public var buildingLeaderCompoundTypes: Sourced<[CompoundType]?>
+    /// Whether the building leader must live in the building.
     public var buildingLeaderFromResidents: Sourced<Bool>
     /// Sunk-down cadres (下沉干部): who counts, posts each, default weekly hours.
     public var cadreEligible: Sourced<RuleCondition>
+    /// Posts every cadre holds at least (认人、认亲、认岗、认事).
     public var minPostsPerCadre: Sourced<Int>
+    /// Weekly hours of a cadre whose hours people.csv leaves empty.
     public var defaultCadreWeeklyHours: Sourced<Double>
     /// Per grid: at least this many cadres from at least this many departments.
     public var minCadresPerGrid: Sourced<Int>
+    /// Departments a grid's cadres come from at least.
     public var minDepartmentsPerGrid: Sourced<Int>
     /// Cadre post workloads, sorted by post id.
     public var postWorkloads: [PostWorkload]
     /// Mentoring (老带新).
     public var mentorEligible: Sourced<RuleCondition>
+    /// Who gets a mentor (new workers).
     public var menteeEligible: Sourced<RuleCondition>
+    /// New workers one mentor takes at most.
     public var mentorCapacity: Sourced<Int>
+    /// Objective bonus for a mentor from the mentee's community.
     public var sameCommunityMentorBonus: Sourced<Double>
     /// Reporting party members (双报到).
     public var reportingEligible: Sourced<RuleCondition>
     /// `home`: the community where they live.
     public var reportingCommunity: Sourced<String>
+    /// Reporting party members one community takes at most.
     public var reportingCapacityPerCommunity: Sourced<Int>
+    /// Volunteering hours a reporting member gives a year.
     public var reportingHoursPerYear: Sourced<Double>
     /// Community workers per 10,000 residents (soft target).
     public var communityWorkersPer10000: Sourced<Double>

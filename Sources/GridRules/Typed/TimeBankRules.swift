@@ -3,76 +3,126 @@ import GridModel
 /// The rules the time bank reads (timebank.yaml), each with the rule it comes from.
 public struct TimeBankRules: Sendable {
     /// How service minutes round.
-    public enum RoundingMode: String, CaseIterable, Hashable, Sendable { case up, down, nearest }
+    public enum RoundingMode: String, CaseIterable, Hashable, Sendable {
+        /// To the next step.
+        case up
+        /// To the previous step.
+        case down
+        /// To the nearest step, halves up.
+        case nearest
+    }
 
     /// What happens when a limit would be breached.
     public enum BreachAction: String, CaseIterable, Hashable, Sendable {
+        /// Refuse the entry.
         case reject
+        /// Accept up to the limit and route the excess to a pool.
         case routeToPool = "route_to_pool"
+        /// Accept and flag the account for review.
         case flag
     }
 
     /// A time-bank service: per minute at a rate, or a fixed price in minutes.
     public struct Service: Hashable, Sendable {
+        /// How a service credits its provider.
         public enum Credit: Hashable, Sendable {
+            /// Service minutes times a rate.
             case perMinute(rate: Double)
+            /// A fixed price in minutes per item, whatever the time taken.
             case fixed(minutes: Int)
         }
+        /// The id.
         public var id: String
+        /// The service category (生活照料, 医疗陪护…).
         public var category: String
+        /// How it credits.
         public var credit: Credit
         /// Earn-only services cannot be redeemed.
         public var earnOnly: Bool
+        /// The minimum qualification of a provider; nil when anyone eligible to earn may serve.
+        public var provider: RuleCondition?
     }
 
     /// The rule-set version every ledger entry records, and its effective date.
     public var version: Sourced<String>
+    /// The date the version takes effect; no change is retroactive.
     public var effectiveFrom: Sourced<CalendarDate>
     /// Rounding of service time.
     public var roundingMode: Sourced<RoundingMode>
+    /// Rounding step in minutes (15: a quarter hour).
     public var roundingStepMinutes: Sourced<Int>
+    /// Whether travel time counts as service time.
     public var travelCounts: Sourced<Bool>
     /// Services, sorted by id.
     public var services: [Service]
     /// Eligibility.
     public var earnEligible: Sourced<RuleCondition>
+    /// Who may redeem (aged 60 or older by default).
     public var redeemEligible: Sourced<RuleCondition>
+    /// Whether redeeming needs a positive balance.
     public var redeemRequiresBalance: Sourced<Bool>
+    /// Who the donation pool serves first.
     public var priorityRecipient: Sourced<RuleCondition>
     /// Personal account bounds and what happens at the cap.
     public var floorMinutes: Sourced<Int>
+    /// Highest personal balance (90,000 minutes = 1,500 h).
     public var capMinutes: Sourced<Int>
+    /// What happens to minutes above the cap.
     public var onCap: Sourced<BreachAction>
+    /// The pool that takes minutes above the cap.
     public var capPool: Sourced<String>
+    /// Whether group accounts may redeem.
     public var groupMayRedeem: Sourced<Bool>
+    /// Pools a group account may donate to.
     public var groupMayDonateTo: Sourced<[String]>
+    /// The public pools (donation pool, seed fund, expiry sink).
     public var pools: Sourced<[String]>
     /// Per-month caps and what happens on breach.
     public var earnMinutesPerMonth: Sourced<Int>
+    /// Most minutes a person redeems a month.
     public var redeemMinutesPerMonth: Sourced<Int>
+    /// What happens when a monthly cap would be breached.
     public var onPeriodBreach: Sourced<BreachAction>
     /// Transfers to relatives.
     public var transferRelations: Sourced<[String]>
+    /// Who may receive a transfer from a relative.
     public var transferRecipient: Sourced<RuleCondition>
+    /// The proof of relationship required.
     public var transferProof: Sourced<String>
+    /// Who approves a transfer (`none`, `grid_worker`, `community`).
     public var transferApproval: Sourced<String>
+    /// Most minutes a person transfers to relatives a year.
     public var transferMaxMinutesPerYear: Sourced<Int>
     /// Donations.
     public var donateTo: Sourced<[String]>
+    /// Whom the donation pool serves first.
     public var poolServesFirst: Sourced<String>
     /// Lifecycle.
     public var inheritTo: Sourced<String>
+    /// Where the balance goes when no relative is designated.
     public var inheritOtherwise: Sourced<String>
+    /// What happens to the account when its holder leaves (`freeze`, `port`, `keep`).
     public var onLeave: Sourced<String>
+    /// Whether minutes expire (off by default).
     public var expiryEnabled: Sourced<Bool>
+    /// Months after which minutes expire, when expiry is on.
     public var expiryAfterMonths: Sourced<Int>
+    /// The account expired minutes move to; they never vanish.
     public var expirySink: Sourced<String>
+    /// Months without redeeming after which the holder is reminded (只存不取).
     public var dormancyNudgeAfterMonths: Sourced<Int>
     /// Workflow and confirmation.
     public var steps: Sourced<[String]>
+    /// Who must confirm a service before its time is credited.
     public var confirmBy: Sourced<[String]>
+    /// Days after which a pending service confirms itself.
     public var autoConfirmAfterDays: Sourced<Int>
+    /// Whether time is held as pending until confirmed.
     public var pendingHold: Sourced<Bool>
+    /// Exchange rates (minutes here per minute there) by programme id for 通存通兑, and the yearly limit.
+    public var exchangeRates: Sourced<[String: Double]>
+    /// Most minutes a person moves between programmes a year.
+    public var portableMinutesPerYear: Sourced<Int>
 
     /// Service minutes after the rounding rule (a non-positive duration stays 0).
     public func rounded(minutes: Int) -> Int {
@@ -113,7 +163,7 @@ public struct TimeBankRules: Sendable {
         let travel = unit?.bool("travel_counts")
         let serviceMaps = index.one(.timeBankServices).flatMap {
             index.parameters($0, ["services"])?.maps(
-                "services", keys: ["id", "category", "credit", "rate", "amount_minutes", "earn_only"])
+                "services", keys: ["id", "category", "credit", "rate", "amount_minutes", "earn_only", "provider"])
         }
         let services = serviceMaps?.compactMap(Self.service)
         let eligibility = index.one(.timeBankEligibility).flatMap {
@@ -149,7 +199,8 @@ public struct TimeBankRules: Sendable {
                 let hint = NearestName.hint(for: pool.value, among: pools.value)
                 let known = pools.value.joined(separator: ", ")
                 index.context.report(
-                    .unknownReference, at: pool.location, "\(pool.ruleID): pool '\(pool.value)' is not in pools (\(known))\(hint)"
+                    .unknownReference, at: pool.location,
+                    "\(pool.ruleID): pool '\(pool.value)' is not in pools (\(known))\(hint)"
                 )
             }
         }
@@ -196,6 +247,24 @@ public struct TimeBankRules: Sendable {
         let confirmBy = workflow?.words("confirm_by")
         let autoConfirm = workflow?.int("auto_confirm_after_days", atLeast: 1)
         let pending = workflow?.bool("pending_hold")
+        let portability = index.one(.timeBankPortability).flatMap {
+            index.parameters($0, ["programmes", "max_minutes_per_year"])
+        }
+        let programmeMaps = portability?.maps("programmes", keys: ["id", "rate"])
+        let rates = programmeMaps?.compactMap { map -> (String, Double)? in
+            guard let id = map.text("id"), let rate = map.number("rate") else { return nil }
+            return (id.value, rate.value)
+        }
+        let portable = portability?.int("max_minutes_per_year")
+        guard let portability, let programmeMaps, let rates, rates.count == programmeMaps.count,
+            Set(rates.map(\.0)).count == rates.count, let portable
+        else {
+            if let rates, Set(rates.map(\.0)).count != rates.count, let portability {
+                index.context.report(
+                    .duplicateRule, at: portability.node.location, "\(portability.ruleID): a programme is listed twice")
+            }
+            return nil
+        }
         guard let ruleset, let from, let mode, let modeValue = RoundingMode(rawValue: mode.value), let step, let travel,
             let serviceMaps, let services, services.count == serviceMaps.count, let earn, let redeem,
             let requiresBalance,
@@ -242,6 +311,10 @@ public struct TimeBankRules: Sendable {
         self.confirmBy = confirmBy
         autoConfirmAfterDays = autoConfirm
         pendingHold = pending
+        exchangeRates = Sourced(
+            Dictionary(uniqueKeysWithValues: rates), ruleID: portability.ruleID, location: portability.node.location
+        )
+        portableMinutesPerYear = portable
     }
 
     private static func service(_ map: ParameterMap) -> Service? {
@@ -249,6 +322,7 @@ public struct TimeBankRules: Sendable {
         let category = map.text("category")
         let credit = map.word("credit", oneOf: ["per_minute", "fixed"])
         let earnOnly = map.bool("earn_only", required: false)?.value ?? false
+        let provider = map.condition("provider", required: false)
         var value: Service.Credit?
         switch credit?.value {
         case "per_minute":
@@ -267,6 +341,8 @@ public struct TimeBankRules: Sendable {
             break
         }
         guard let id, let category, let value else { return nil }
-        return Service(id: id.value, category: category.value, credit: value, earnOnly: earnOnly)
+        if map.has("provider") && provider == nil { return nil }
+        return Service(
+            id: id.value, category: category.value, credit: value, earnOnly: earnOnly, provider: provider?.value)
     }
 }

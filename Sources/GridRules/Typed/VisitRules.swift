@@ -4,14 +4,19 @@ import GridModel
 public struct VisitRules: Sendable {
     /// A category of the vocabulary and its label for printouts to staff.
     public struct Category: Hashable, Sendable {
+        /// The category id.
         public var category: ResidentCategory
+        /// Its label for staff printouts (e.g. 独居老人).
         public var label: String?
     }
 
     /// A follow-up owed after an event (a major change in a high-risk person's situation).
     public struct FollowUp: Hashable, Sendable {
+        /// The rule.
         public var ruleID: RuleID
+        /// The categories it concerns.
         public var categories: [ResidentCategory]
+        /// Hours within which the follow-up visit is due.
         public var withinHours: Int
     }
 
@@ -25,12 +30,17 @@ public struct VisitRules: Sendable {
     public var defaultSlots: Sourced<[WeeklySlot]>
     /// Per-visitor caps.
     public var maxVisitsPerSlot: Sourced<Int>
+    /// At most this many visits a day per visitor.
     public var maxVisitsPerDay: Sourced<Int>
+    /// At most this many visits a week per visitor.
     public var maxVisitsPerWeek: Sourced<Int>
+    /// Minutes one visit takes.
     public var minutesPerVisit: Sourced<Int>
     /// Door-knocking round (敲门行动): rounds per week for each person meeting `doorKnockingWho`.
     public var doorKnockingRoundsPerWeek: Sourced<Int>
+    /// Who makes door-knocking rounds (sunk-down cadres by default).
     public var doorKnockingWho: Sourced<RuleCondition>
+    /// Minutes one door-knocking round takes.
     public var minutesPerDoorKnockingRound: Sourced<Int>
     /// Whether a fixed pairing (结对认亲) is kept.
     public var keepPairedVisitor: Sourced<Bool>
