@@ -9,10 +9,13 @@ import GridModel
 final class StreetReading {
     let directory: URL
     var log: IssueLog
-    private(set) var files: [LoadedStreet.FileReport] = []
+    var files: [LoadedStreet.FileReport] = []
     /// Files that exist but could not be read (bad encoding, empty, broken header): references into them are not
     /// checked, so that one broken file is reported once rather than as unknown ids everywhere else.
-    private(set) var unreadable: Set<StreetFile> = []
+    /// A short array rather than a set: it is almost always empty and is asked on every reference checked.
+    var unreadable: [StreetFile] = []
+    /// Data rows the current file is expected to hold (its line count), for reserving capacity.
+    private(set) var expectedRows = 0
 
     /// How positions are given: set by buildings.csv; barriers and people must use the same frame.
     enum Frame {
@@ -48,6 +51,10 @@ final class StreetReading {
     var visits: [Visit] = []
     var requests: [ServiceRequest] = []
 
+    /// When set, person references are collected here and checked once people.csv has been read (residents.csv
+    /// is read alongside people.csv on another thread).
+    var deferredPersonReferences: [(id: String, issue: DataIssue)]?
+
     init(directory: URL, issueLimitPerFile: Int) {
         self.directory = directory
         self.log = IssueLog(limitPerFile: issueLimitPerFile)
@@ -70,8 +77,7 @@ final class StreetReading {
         readUnits()
         readAdjacency()
         readBarriers()
-        readPeople()
-        readResidents()
+        readPeopleAndResidents()
         readGrids()
         readLocks()
         readVisits()
@@ -148,7 +154,7 @@ final class StreetReading {
         let url = directory.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: url.path) else {
             if file.isRequired {
-                unreadable.insert(file)
+                unreadable.append(file)
                 log.add(
                     DataIssue(
                         file: name, problem: "the file is missing",
@@ -158,7 +164,7 @@ final class StreetReading {
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             log.add(DataIssue(file: name, problem: "the file cannot be read", expected: "a readable file"))
-            unreadable.insert(file)
+            unreadable.append(file)
             return false
         }
         let text: CSVText
@@ -166,9 +172,10 @@ final class StreetReading {
         case .success(let decoded): text = decoded
         case .failure(let issue):
             log.add(issue)
-            unreadable.insert(file)
+            unreadable.append(file)
             return false
         }
+        expectedRows = Self.countLines(text.bytes)
         var header: CSVHeader?
         var usable = false
         var rows = 0
@@ -202,7 +209,7 @@ final class StreetReading {
             log.add(issue)
         }
         files.append(LoadedStreet.FileReport(file: file, encoding: text.encoding, rows: rows))
-        if header == nil || !usable { unreadable.insert(file) }
+        if header == nil || !usable { unreadable.append(file) }
         if header == nil {
             log.add(
                 DataIssue(
@@ -212,6 +219,16 @@ final class StreetReading {
             return false
         }
         return usable
+    }
+
+    /// Line feeds (or lone carriage returns) in the text: an upper bound on its records, cheap to count.
+    private static func countLines(_ bytes: [UInt8]) -> Int {
+        var lineFeeds = 0
+        var carriageReturns = 0
+        for byte in bytes {
+            if byte == 0x0A { lineFeeds += 1 } else if byte == 0x0D { carriageReturns += 1 }
+        }
+        return max(lineFeeds, carriageReturns) + 1
     }
 
     private func reportFieldCount(_ row: CSVRow) {
@@ -328,6 +345,11 @@ final class StreetReading {
 
     /// Checks that a referenced person exists; true when people.csv is absent only if `optional`.
     func checkPerson(_ id: String, row: CSVRow, column: String) -> Bool {
+        if deferredPersonReferences != nil {
+            deferredPersonReferences?.append(
+                (id, row.issue(column, value: id, problem: "unknown person", expected: "a person_id listed in people.csv")))
+            return true
+        }
         guard !unreadable.contains(.people) else { return true }
         guard let personLines else {
             log.add(
@@ -361,6 +383,8 @@ final class StreetReading {
     func vocabularyWord(
         _ text: String, aliases: [String: String], row: CSVRow, column: String, what: String, examples: [String]
     ) -> String? {
+        // The aliases are Chinese, so a snake_case word needs no lookup.
+        if Self.isSnakeCaseWord(text) { return text }
         if let known = aliases[text] { return known }
         let lowered = ColumnAliases.normalise(text)
         if let known = aliases[lowered] { return known }
@@ -381,6 +405,8 @@ final class StreetReading {
     /// A true/false cell; nil (and an issue) when it is neither.
     func boolean(_ row: CSVRow, _ column: String) -> Bool? {
         guard let text = row.text(column) else { return nil }
+        if text == "true" { return true }
+        if text == "false" { return false }
         if let value = Self.booleanByAlias[ColumnAliases.normalise(text)] { return value }
         log.add(
             row.issue(
