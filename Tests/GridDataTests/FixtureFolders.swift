@@ -25,7 +25,8 @@ enum FixtureFolders {
     }
 
     static func expectation(_ name: String) throws -> Expectation {
-        let data = try Data(contentsOf: malformedRoot.appendingPathComponent(name).appendingPathComponent("expected.json"))
+        let data = try Data(
+            contentsOf: malformedRoot.appendingPathComponent(name).appendingPathComponent("expected.json"))
         return try JSONDecoder().decode(Expectation.self, from: data)
     }
 

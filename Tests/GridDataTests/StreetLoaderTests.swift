@@ -72,8 +72,11 @@ import Testing
         let street = try load("valid-street")
         let units = street.units.map { "\($0.buildingID)/\($0.name)=\($0.households)" }
         // B02: 31 households over 3 units, the remainder to the lowest-numbered unit; B05 from units.csv.
-        #expect(units == ["B01/1=12", "B01/2=12", "B02/1=11", "B02/2=10", "B02/3=10", "B04/1=33", "B04/2=33",
-            "B05/东=32", "B05/西=32"])
+        #expect(
+            units == [
+                "B01/1=12", "B01/2=12", "B02/1=11", "B02/2=10", "B02/3=10", "B04/1=33", "B04/2=33",
+                "B05/东=32", "B05/西=32",
+            ])
     }
 
     @Test func byteOrderMarkAndLatLonAreRead() throws {
@@ -104,9 +107,10 @@ import Testing
         let person = try #require(street.people.first)
         #expect(person.name == "王小明")
         #expect(person.roles == [.volunteer, .partyMemberInService])
-        #expect(person.availability == [
-            WeeklySlot(day: .monday, period: .morning), WeeklySlot(day: .saturday, period: .afternoon),
-        ])
+        #expect(
+            person.availability == [
+                WeeklySlot(day: .monday, period: .morning), WeeklySlot(day: .saturday, period: .afternoon),
+            ])
         #expect(street.residents.first?.categories == [.elderlyAlone, .lowIncome])
     }
 

@@ -88,7 +88,9 @@ extension StreetReading {
         var roles: Set<Role> = []
         var valid = true
         for item in items {
-            if let role = Role(rawValue: item) ?? Self.roleByName[item] ?? Self.roleByName[ColumnAliases.normalise(item)] {
+            if let role = Role(rawValue: item) ?? Self.roleByName[item]
+                ?? Self.roleByName[ColumnAliases.normalise(item)]
+            {
                 roles.insert(role)
             } else {
                 log.add(row.issue("roles", value: item, problem: "unknown role", expected: expectation))

@@ -214,7 +214,8 @@ final class StreetReading {
             log.add(
                 DataIssue(
                     file: name, line: 1,
-                    problem: text.encoding == .utf8WithBOM ? "the file is empty (only a byte-order mark)" : "the file is empty",
+                    problem: text.encoding == .utf8WithBOM
+                        ? "the file is empty (only a byte-order mark)" : "the file is empty",
                     expected: "a header row naming the columns (\(describe(columns)))"))
             return false
         }
@@ -320,7 +321,8 @@ final class StreetReading {
     func checkBuilding(_ id: String, row: CSVRow, column: String) -> Bool {
         guard buildingLines[id] == nil, !unreadable.contains(.buildings) else { return true }
         log.add(
-            row.issue(column, value: id, problem: "unknown building", expected: "a building_id listed in buildings.csv"))
+            row.issue(column, value: id, problem: "unknown building", expected: "a building_id listed in buildings.csv")
+        )
         return false
     }
 
@@ -347,7 +349,11 @@ final class StreetReading {
     func checkPerson(_ id: String, row: CSVRow, column: String) -> Bool {
         if deferredPersonReferences != nil {
             deferredPersonReferences?.append(
-                (id, row.issue(column, value: id, problem: "unknown person", expected: "a person_id listed in people.csv")))
+                (
+                    id,
+                    row.issue(
+                        column, value: id, problem: "unknown person", expected: "a person_id listed in people.csv")
+                ))
             return true
         }
         guard !unreadable.contains(.people) else { return true }
@@ -375,7 +381,8 @@ final class StreetReading {
         }
         guard residentLines[id] == nil else { return true }
         log.add(
-            row.issue(column, value: id, problem: "unknown resident", expected: "a resident_id listed in residents.csv"))
+            row.issue(column, value: id, problem: "unknown resident", expected: "a resident_id listed in residents.csv")
+        )
         return false
     }
 

@@ -91,7 +91,8 @@ public enum ColumnAliases {
 
     /// The text without leading and trailing white space (U+3000 and a stray BOM included).
     static func trimmed(_ text: String) -> String {
-        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80
+        {
             return text
         }
         let scalars = text.unicodeScalars
