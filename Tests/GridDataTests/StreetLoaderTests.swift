@@ -167,6 +167,29 @@ import Testing
         #expect(street.households == 10)
     }
 
+    @Test func pairedPeopleAreCheckedAfterBothFilesAreRead() throws {
+        let buildings = "building_id,community_id,households,x,y\nB1,C1,10,0,0\n"
+        let residents = "resident_id,building_id,categories,paired_person_id\nR1,B1,ordinary,P1\nR2,B1,ordinary,P9\n"
+        let people = "person_id,roles\nP1,volunteer\n"
+        let withPeople = try FixtureFolders.temporaryStreet([
+            "buildings.csv": Array(buildings.utf8), "residents.csv": Array(residents.utf8),
+            "people.csv": Array(people.utf8),
+        ])
+        let withoutPeople = try FixtureFolders.temporaryStreet([
+            "buildings.csv": Array(buildings.utf8), "residents.csv": Array(residents.utf8),
+        ])
+        defer {
+            try? FileManager.default.removeItem(at: withPeople)
+            try? FileManager.default.removeItem(at: withoutPeople)
+        }
+        let one = try #require(throws: GridDataError.self) { try StreetLoader(directory: withPeople).load() }
+        #expect(one.issues.map(\.line) == [3])
+        #expect(one.issues.first?.value == "P9")
+        let two = try #require(throws: GridDataError.self) { try StreetLoader(directory: withoutPeople).load() }
+        #expect(two.issues.map(\.line) == [2, 3])
+        #expect(two.issues.allSatisfy { $0.problem.contains("there is no people.csv") })
+    }
+
     @Test func missingFolderIsAnIssueNotACrash() {
         let folder = URL(fileURLWithPath: "/nonexistent/wangge/street")
         #expect(throws: GridDataError.self) { try StreetLoader(directory: folder).load() }

@@ -62,6 +62,13 @@ public enum ColumnAliases {
         ("备注", "note"),
     ]
 
+    /// The table as Markdown (`| alias | column |` rows), for the README.
+    public static var markdownTable: String {
+        var lines = ["| alias | column |", "|---|---|"]
+        for (alias, canonical) in table { lines.append("| \(alias) | `\(canonical)` |") }
+        return lines.joined(separator: "\n")
+    }
+
     /// Alias → canonical name, keyed by the normalised alias.
     public static let canonicalByAlias: [String: String] = {
         var result: [String: String] = [:]
