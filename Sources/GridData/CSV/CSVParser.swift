@@ -22,12 +22,14 @@ enum CSVParser {
     /// Calls `visit` for each non-blank record in order (the header is the first); returns syntax problems.
     ///
     /// - Complexity: O(n) in the number of bytes.
-    static func forEachRecord(in text: [UInt8], file: String, _ visit: (CSVRecord) -> Void) -> [DataIssue] {
+    static func forEachRecord(
+        in text: [UInt8], from start: Int = 0, file: String, _ visit: (CSVRecord) -> Void
+    ) -> [DataIssue] {
         var issues: [DataIssue] = []
         var record = CSVRecord()
         text.withUnsafeBufferPointer { source in
             let count = source.count
-            var index = 0
+            var index = start
             var line = 1
             while index < count {
                 record.removeAll()

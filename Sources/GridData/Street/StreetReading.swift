@@ -111,8 +111,8 @@ final class StreetReading {
             adjacency: adjacency,
             barriers: barriers,
             departments: departments.sorted { $0.id < $1.id },
-            people: people.sorted { $0.id < $1.id },
-            residents: residents.sorted { $0.id < $1.id },
+            people: Self.sortedByID(&people, \.id),
+            residents: Self.sortedByID(&residents, \.id),
             currentPlan: sortedPlan,
             locks: locks,
             visits: visits.sorted { lhs, rhs in
@@ -123,6 +123,25 @@ final class StreetReading {
             requests: requests.sorted { $0.id < $1.id },
             projection: projection
         )
+    }
+
+    /// Sorts in place (files usually come sorted, so the check usually skips the sort) and hands the array over.
+    private static func sortedByID<Element, ID: Comparable>(
+        _ elements: inout [Element], _ id: KeyPath<Element, ID>
+    ) -> [Element] {
+        var isSorted = true
+        var index = 1
+        while index < elements.count {
+            if elements[index][keyPath: id] < elements[index - 1][keyPath: id] {
+                isSorted = false
+                break
+            }
+            index += 1
+        }
+        if !isSorted { elements.sort { $0[keyPath: id] < $1[keyPath: id] } }
+        let result = elements
+        elements = []
+        return result
     }
 
     // MARK: - Reading one table
@@ -162,13 +181,13 @@ final class StreetReading {
             }
             return false
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = readFileBytes(atPath: url.path) else {
             log.add(DataIssue(file: name, problem: "the file cannot be read", expected: "a readable file"))
             unreadable.append(file)
             return false
         }
         let text: CSVText
-        switch CSVText.decode([UInt8](data), file: name) {
+        switch CSVText.decode(data, file: name) {
         case .success(let decoded): text = decoded
         case .failure(let issue):
             log.add(issue)
@@ -179,7 +198,7 @@ final class StreetReading {
         var header: CSVHeader?
         var usable = false
         var rows = 0
-        let syntaxIssues = CSVParser.forEachRecord(in: text.bytes, file: name) { record in
+        let syntaxIssues = CSVParser.forEachRecord(in: text.bytes, from: text.start, file: name) { record in
             guard let resolved = header else {
                 let made = CSVHeader(record: record)
                 header = made
