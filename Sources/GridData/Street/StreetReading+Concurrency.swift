@@ -35,11 +35,14 @@ extension StreetReading {
         residentLines = worker.residentLines
         residents = worker.residents
         let peopleUnreadable = unreadable.contains(.people)
-        for (id, issue) in worker.deferredPersonReferences ?? [] {
-            guard !peopleUnreadable, personLines?[id] == nil else { continue }
-            var reported = issue
-            if personLines == nil { reported.problem = "unknown person (there is no people.csv)" }
-            log.add(reported)
+        guard !peopleUnreadable else { return }
+        for reference in worker.deferredPersonReferences ?? [] where personLines?[reference.id] == nil {
+            log.add(
+                DataIssue(
+                    file: StreetFile.residents.fileName, line: reference.line, column: reference.column,
+                    columnName: reference.columnName, value: reference.id,
+                    problem: personLines == nil ? "unknown person (there is no people.csv)" : "unknown person",
+                    expected: "a person_id listed in people.csv"))
         }
     }
 }

@@ -53,7 +53,15 @@ final class StreetReading {
 
     /// When set, person references are collected here and checked once people.csv has been read (residents.csv
     /// is read alongside people.csv on another thread).
-    var deferredPersonReferences: [(id: String, issue: DataIssue)]?
+    var deferredPersonReferences: [DeferredReference]?
+
+    /// A reference to check later, with just enough to report it: the issue is built only if it is unknown.
+    struct DeferredReference {
+        let id: String
+        let line: Int
+        let column: Int?
+        let columnName: String?
+    }
 
     init(directory: URL, issueLimitPerFile: Int) {
         self.directory = directory
@@ -364,15 +372,14 @@ final class StreetReading {
         return false
     }
 
-    /// Checks that a referenced person exists; true when people.csv is absent only if `optional`.
+    /// Checks that a referenced person exists (or defers the check while people.csv is read on another thread).
     func checkPerson(_ id: String, row: CSVRow, column: String) -> Bool {
         if deferredPersonReferences != nil {
+            let index = row.header.index(of: column)
             deferredPersonReferences?.append(
-                (
-                    id,
-                    row.issue(
-                        column, value: id, problem: "unknown person", expected: "a person_id listed in people.csv")
-                ))
+                DeferredReference(
+                    id: id, line: index.map { row.record.line(ofField: $0) } ?? row.line, column: index.map { $0 + 1 },
+                    columnName: index.map { row.header.name(at: $0) }))
             return true
         }
         guard !unreadable.contains(.people) else { return true }
