@@ -95,6 +95,31 @@ import Testing
         #expect(abs(a.x + b.x) < 1e-6 && abs(a.y + b.y) < 1e-6, "the reference is the mean position")
     }
 
+    @Test func peopleAndBarriersShareTheBuildingsProjection() throws {
+        let buildings = "building_id,community_id,households,lat,lon\nB1,C1,10,30.0,114.0\nB2,C1,10,30.2,114.2\n"
+        let people = "person_id,roles,lat,lon\nP1,volunteer,30.1,114.1\nP2,volunteer,,\n"
+        let barriers = "lat1,lon1,lat2,lon2\n30.0,114.2,30.2,114.0\n"
+        let folder = try FixtureFolders.temporaryStreet([
+            "buildings.csv": Array(buildings.utf8), "people.csv": Array(people.utf8),
+            "barriers.csv": Array(barriers.utf8),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let street = try StreetLoader(directory: folder).load()
+        let projection = try #require(street.projection)
+        #expect(abs(projection.referenceLatitude - 30.1) < 1e-12)
+        #expect(abs(projection.referenceLongitude - 114.1) < 1e-12)
+        guard case .point(let home) = street.people[0].home else {
+            Issue.record("P1 lives at a position")
+            return
+        }
+        #expect(abs(home.x) < 1e-6 && abs(home.y) < 1e-6, "P1 stands at the reference point")
+        #expect(street.people[1].home == nil)
+        let barrier = try #require(street.barriers.first)
+        #expect(barrier.start == projection.project(latitude: 30.0, longitude: 114.2))
+        #expect(barrier.end == projection.project(latitude: 30.2, longitude: 114.0))
+        #expect(barrier.start.x > 0 && barrier.start.y < 0)
+    }
+
     @Test func gbkFileWithChineseHeadersIsDecoded() throws {
         let loaded = try StreetLoader(directory: FixtureFolders.street("gbk-street")).loadWithReport()
         #expect(loaded.files.map(\.encoding) == [.gb18030, .gb18030, .gb18030])
