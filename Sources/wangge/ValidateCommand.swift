@@ -48,13 +48,16 @@ struct ValidateCommand: ParsableCommand {
             lines += summary.lines
             lines.append("files:")
             for file in loaded.files {
-                lines.append("  \(file.file.fileName): \(file.rows) row\(file.rows == 1 ? "" : "s"), \(file.encoding.rawValue)")
+                lines.append(
+                    "  \(file.file.fileName): \(file.rows) row\(file.rows == 1 ? "" : "s"), \(file.encoding.rawValue)")
             }
             print(lines.joined(separator: "\n"))
         case .json:
             let report = ValidationReport(
                 valid: true, directory: directory, summary: summary,
-                files: loaded.files.map { .init(file: $0.file.fileName, rows: $0.rows, encoding: $0.encoding.rawValue) },
+                files: loaded.files.map {
+                    .init(file: $0.file.fileName, rows: $0.rows, encoding: $0.encoding.rawValue)
+                },
                 issues: nil, omitted: nil)
             print(try Self.json(report))
         }

@@ -35,6 +35,13 @@ import Testing
         #expect(ColumnAliases.canonicalName(for: "Unrelated Column") == "unrelated column")
     }
 
+    @Test func markdownTableListsEveryAlias() {
+        let markdown = ColumnAliases.markdownTable
+        for (alias, canonical) in ColumnAliases.table {
+            #expect(markdown.contains("| \(alias) | `\(canonical)` |"))
+        }
+    }
+
     @Test func valueAliasesCoverEveryRole() {
         let aliased = Set(ValueAliases.roles.map(\.role))
         #expect(aliased == Set(Role.allCases))

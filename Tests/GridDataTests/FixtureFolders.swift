@@ -13,7 +13,11 @@ enum FixtureFolders {
     /// The names of the malformed street folders, sorted.
     static var malformedCases: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: malformedRoot.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            let path = malformedRoot.appendingPathComponent(name).path
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }.sorted()
     }
 
     /// What a malformed folder's expected.json says its one problem is.
@@ -25,7 +29,8 @@ enum FixtureFolders {
     }
 
     static func expectation(_ name: String) throws -> Expectation {
-        let data = try Data(contentsOf: malformedRoot.appendingPathComponent(name).appendingPathComponent("expected.json"))
+        let data = try Data(
+            contentsOf: malformedRoot.appendingPathComponent(name).appendingPathComponent("expected.json"))
         return try JSONDecoder().decode(Expectation.self, from: data)
     }
 

@@ -72,8 +72,11 @@ import Testing
         let street = try load("valid-street")
         let units = street.units.map { "\($0.buildingID)/\($0.name)=\($0.households)" }
         // B02: 31 households over 3 units, the remainder to the lowest-numbered unit; B05 from units.csv.
-        #expect(units == ["B01/1=12", "B01/2=12", "B02/1=11", "B02/2=10", "B02/3=10", "B04/1=33", "B04/2=33",
-            "B05/东=32", "B05/西=32"])
+        #expect(
+            units == [
+                "B01/1=12", "B01/2=12", "B02/1=11", "B02/2=10", "B02/3=10", "B04/1=33", "B04/2=33",
+                "B05/东=32", "B05/西=32",
+            ])
     }
 
     @Test func byteOrderMarkAndLatLonAreRead() throws {
@@ -92,6 +95,31 @@ import Testing
         #expect(abs(a.x + b.x) < 1e-6 && abs(a.y + b.y) < 1e-6, "the reference is the mean position")
     }
 
+    @Test func peopleAndBarriersShareTheBuildingsProjection() throws {
+        let buildings = "building_id,community_id,households,lat,lon\nB1,C1,10,30.0,114.0\nB2,C1,10,30.2,114.2\n"
+        let people = "person_id,roles,lat,lon\nP1,volunteer,30.1,114.1\nP2,volunteer,,\n"
+        let barriers = "lat1,lon1,lat2,lon2\n30.0,114.2,30.2,114.0\n"
+        let folder = try FixtureFolders.temporaryStreet([
+            "buildings.csv": Array(buildings.utf8), "people.csv": Array(people.utf8),
+            "barriers.csv": Array(barriers.utf8),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let street = try StreetLoader(directory: folder).load()
+        let projection = try #require(street.projection)
+        #expect(abs(projection.referenceLatitude - 30.1) < 1e-12)
+        #expect(abs(projection.referenceLongitude - 114.1) < 1e-12)
+        guard case .point(let home) = street.people[0].home else {
+            Issue.record("P1 lives at a position")
+            return
+        }
+        #expect(abs(home.x) < 1e-6 && abs(home.y) < 1e-6, "P1 stands at the reference point")
+        #expect(street.people[1].home == nil)
+        let barrier = try #require(street.barriers.first)
+        #expect(barrier.start == projection.project(latitude: 30.0, longitude: 114.2))
+        #expect(barrier.end == projection.project(latitude: 30.2, longitude: 114.0))
+        #expect(barrier.start.x > 0 && barrier.start.y < 0)
+    }
+
     @Test func gbkFileWithChineseHeadersIsDecoded() throws {
         let loaded = try StreetLoader(directory: FixtureFolders.street("gbk-street")).loadWithReport()
         #expect(loaded.files.map(\.encoding) == [.gb18030, .gb18030, .gb18030])
@@ -104,9 +132,10 @@ import Testing
         let person = try #require(street.people.first)
         #expect(person.name == "王小明")
         #expect(person.roles == [.volunteer, .partyMemberInService])
-        #expect(person.availability == [
-            WeeklySlot(day: .monday, period: .morning), WeeklySlot(day: .saturday, period: .afternoon),
-        ])
+        #expect(
+            person.availability == [
+                WeeklySlot(day: .monday, period: .morning), WeeklySlot(day: .saturday, period: .afternoon),
+            ])
         #expect(street.residents.first?.categories == [.elderlyAlone, .lowIncome])
     }
 
@@ -161,6 +190,29 @@ import Testing
         let street = try StreetLoader(directory: folder).load()
         #expect(street.buildings.map(\.id.rawValue) == ["B1"])
         #expect(street.households == 10)
+    }
+
+    @Test func pairedPeopleAreCheckedAfterBothFilesAreRead() throws {
+        let buildings = "building_id,community_id,households,x,y\nB1,C1,10,0,0\n"
+        let residents = "resident_id,building_id,categories,paired_person_id\nR1,B1,ordinary,P1\nR2,B1,ordinary,P9\n"
+        let people = "person_id,roles\nP1,volunteer\n"
+        let withPeople = try FixtureFolders.temporaryStreet([
+            "buildings.csv": Array(buildings.utf8), "residents.csv": Array(residents.utf8),
+            "people.csv": Array(people.utf8),
+        ])
+        let withoutPeople = try FixtureFolders.temporaryStreet([
+            "buildings.csv": Array(buildings.utf8), "residents.csv": Array(residents.utf8),
+        ])
+        defer {
+            try? FileManager.default.removeItem(at: withPeople)
+            try? FileManager.default.removeItem(at: withoutPeople)
+        }
+        let one = try #require(throws: GridDataError.self) { try StreetLoader(directory: withPeople).load() }
+        #expect(one.issues.map(\.line) == [3])
+        #expect(one.issues.first?.value == "P9")
+        let two = try #require(throws: GridDataError.self) { try StreetLoader(directory: withoutPeople).load() }
+        #expect(two.issues.map(\.line) == [2, 3])
+        #expect(two.issues.allSatisfy { $0.problem.contains("there is no people.csv") })
     }
 
     @Test func missingFolderIsAnIssueNotACrash() {

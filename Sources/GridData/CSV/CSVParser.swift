@@ -5,13 +5,14 @@
 /// Blank lines are skipped. A quote inside an unquoted field is kept as text (as Excel does); text after a closing
 /// quote and a quote left open at the end of the file are reported (the record with the open quote is dropped).
 ///
-/// Why not a library: measured on this 2-core machine (release build, other jobs running) on a synthetic city's
-/// people.csv (400,000 rows × 12 fields, 48.9 MB, quoted fields included), tokenising only:
-/// yaslab/CSV.swift 2.5.2 `CSVReader` 3.47 s (115,000 rows/s, 14.1 MB/s); swiftcsv/SwiftCSV 0.10.0
-/// `EnumeratedCSV` 4.14 s (97,000 rows/s, 11.8 MB/s, 374 MB resident). This parser: 0.20 s
-/// (about 2,000,000 rows/s, 245 MB/s). The libraries alone would spend most of the 10-second budget for a
-/// 1.6-million-household city before any validation, and neither reports the line a field starts on, which every
-/// error message must name.
+/// Why not a library: measured on this 2-core machine (release builds, other jobs running) on a synthetic city's
+/// people.csv (400,000 rows x 12 fields, 48.9 MB, quoted fields included), tokenising only, file read included:
+/// - yaslab/CSV.swift 2.5.2 `CSVReader`: 3.35-3.47 s, about 117,000 rows/s, 14-15 MB/s;
+/// - swiftcsv/SwiftCSV 0.10.0 `EnumeratedCSV`: 4.14-4.65 s, about 90,000 rows/s, 10.5-11.8 MB/s, 374 MB resident;
+/// - this parser: 0.20-0.22 s, about 1,900,000 rows/s, 220-245 MB/s, 115 MB resident (the file and one row).
+/// The libraries alone would spend most of the 10-second budget for a 1.6-million-household city (people.csv and
+/// residents.csv of up to 500,000 rows each) before any validation, and neither reports the line a field starts
+/// on, which every error message must name.
 enum CSVParser {
     private static let quote = UInt8(ascii: "\"")
     private static let comma = UInt8(ascii: ",")
@@ -21,12 +22,14 @@ enum CSVParser {
     /// Calls `visit` for each non-blank record in order (the header is the first); returns syntax problems.
     ///
     /// - Complexity: O(n) in the number of bytes.
-    static func forEachRecord(in text: [UInt8], file: String, _ visit: (CSVRecord) -> Void) -> [DataIssue] {
+    static func forEachRecord(
+        in text: [UInt8], from start: Int = 0, file: String, _ visit: (CSVRecord) -> Void
+    ) -> [DataIssue] {
         var issues: [DataIssue] = []
         var record = CSVRecord()
         text.withUnsafeBufferPointer { source in
             let count = source.count
-            var index = 0
+            var index = start
             var line = 1
             while index < count {
                 record.removeAll()

@@ -55,7 +55,8 @@ struct CSVRow {
             if range.contains(value) { return value }
             let expectation = Self.integerExpectation(range, what)
             let problem = value < 0 ? "negative \(what)" : "\(what) out of range"
-            log.add(issue(column, value: String(decoding: slice, as: UTF8.self), problem: problem, expected: expectation))
+            log.add(
+                issue(column, value: String(decoding: slice, as: UTF8.self), problem: problem, expected: expectation))
         case .tooLong:
             let expectation = Self.integerExpectation(range, what)
             log.add(

@@ -16,6 +16,17 @@ struct IssueLog {
     /// Problems counted so far in `file`, kept or not.
     func count(in file: String) -> Int { countsByFile[file, default: 0] }
 
+    /// Adds another log's problems after this one's (kept ones in order, omitted ones as counts).
+    mutating func absorb(_ other: IssueLog) {
+        let otherFiles = other.fileOrder.sorted { $0.value < $1.value }.map(\.key)
+        for file in otherFiles where fileOrder[file] == nil { fileOrder[file] = fileOrder.count }
+        for issue in other.kept { add(issue) }
+        for (file, count) in other.omitted {
+            countsByFile[file, default: 0] += count
+            omitted[file, default: 0] += count
+        }
+    }
+
     mutating func add(_ issue: DataIssue) {
         if fileOrder[issue.file] == nil { fileOrder[issue.file] = fileOrder.count }
         let count = countsByFile[issue.file, default: 0]

@@ -10,6 +10,11 @@ import GridModel
 /// ```swift
 /// let street = try StreetLoader(directory: URL(fileURLWithPath: "Scenarios/sample-street")).load()
 /// ```
+///
+/// Scale, measured with `/usr/bin/time -v wangge validate` (release build) on a synthetic city of 1.6 million
+/// households (50,000 buildings, 400,000 people, 400,000 residents; 75 MB of CSV) on the shared 2-core machine:
+/// 3.3 s user + 0.3 s system CPU, 5.5 s wall with other jobs running, 397 MB peak resident memory. people.csv and
+/// residents.csv are read on two threads.
 public struct StreetLoader: Sendable {
     /// The default number of problems kept per file before "… and N more".
     public static let defaultIssueLimitPerFile = 100

@@ -19,6 +19,8 @@ extension StreetReading {
             register: { id, line in self.buildingLines[id] = self.buildingLines[id] ?? line },
             header: { header in
                 self.frame = header.has("x") && header.has("y") ? .planar : .geodetic
+                self.buildingLines.reserveCapacity(self.expectedRows)
+                pending.reserveCapacity(self.expectedRows)
                 return true
             }
         ) { row in

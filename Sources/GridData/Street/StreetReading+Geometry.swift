@@ -13,7 +13,9 @@ extension StreetReading {
             guard knownA, knownB else { return }
             guard a != b else {
                 log.add(
-                    row.issue("b", value: b, problem: "a building cannot neighbour itself", expected: "two different buildings"))
+                    row.issue(
+                        "b", value: b, problem: "a building cannot neighbour itself",
+                        expected: "two different buildings"))
                 return
             }
             pairs.insert(BuildingPair(BuildingID(a), BuildingID(b)))

@@ -24,7 +24,8 @@ extension StreetReading {
                 outcome = Self.outcomeByName[text] ?? Self.outcomeByName[ColumnAliases.normalise(text)]
                 if outcome == nil {
                     log.add(
-                        row.issue("outcome", value: text, problem: "unknown outcome", expected: "done, missed or refused"))
+                        row.issue(
+                            "outcome", value: text, problem: "unknown outcome", expected: "done, missed or refused"))
                 }
             }
             guard let date, let person, let resident, let outcome, knownPerson, knownResident else { return }

@@ -20,6 +20,8 @@ extension StreetReading {
             register: { id, line in lines[id] = lines[id] ?? line },
             header: { header in
                 positionColumns = self.positionColumns(header, file: .people)
+                lines.reserveCapacity(self.expectedRows)
+                self.people.reserveCapacity(self.expectedRows)
                 return true
             }
         ) { row in
@@ -86,7 +88,9 @@ extension StreetReading {
         var roles: Set<Role> = []
         var valid = true
         for item in items {
-            if let role = Self.roleByName[item] ?? Self.roleByName[ColumnAliases.normalise(item)] {
+            if let role = Role(rawValue: item) ?? Self.roleByName[item]
+                ?? Self.roleByName[ColumnAliases.normalise(item)]
+            {
                 roles.insert(role)
             } else {
                 log.add(row.issue("roles", value: item, problem: "unknown role", expected: expectation))
@@ -103,7 +107,7 @@ extension StreetReading {
         var slots: Set<WeeklySlot> = []
         var valid = true
         for item in items {
-            if let slot = Self.slotByName[item] ?? WeeklySlot(parsing: item) ?? Self.chineseSlot(item) {
+            if let slot = Self.slot(item) ?? WeeklySlot(parsing: item) ?? Self.chineseSlot(item) {
                 slots.insert(slot)
             } else {
                 log.add(
@@ -116,17 +120,33 @@ extension StreetReading {
         return (valid, slots.sorted())
     }
 
-    /// Slots as the data format spells them (`Mon-AM`), for the common case without case folding.
-    static let slotByName: [String: WeeklySlot] = {
-        var result: [String: WeeklySlot] = [:]
-        for day in WeeklySlot.Day.allCases {
-            for period in WeeklySlot.Period.allCases {
-                let slot = WeeklySlot(day: day, period: period)
-                result[slot.description] = slot
+    /// A slot spelt exactly as the data format does (`Mon-AM`), read from its bytes: the common case of a column
+    /// that fills hundreds of thousands of rows.
+    static func slot(_ text: String) -> WeeklySlot? {
+        var text = text
+        return text.withUTF8 { bytes -> WeeklySlot? in
+            guard bytes.count == 6 || bytes.count == 7, bytes[3] == UInt8(ascii: "-") else { return nil }
+            let day: WeeklySlot.Day
+            switch (bytes[0], bytes[1], bytes[2]) {
+            case (0x4D, 0x6F, 0x6E): day = .monday  // Mon
+            case (0x54, 0x75, 0x65): day = .tuesday  // Tue
+            case (0x57, 0x65, 0x64): day = .wednesday  // Wed
+            case (0x54, 0x68, 0x75): day = .thursday  // Thu
+            case (0x46, 0x72, 0x69): day = .friday  // Fri
+            case (0x53, 0x61, 0x74): day = .saturday  // Sat
+            case (0x53, 0x75, 0x6E): day = .sunday  // Sun
+            default: return nil
             }
+            let period: WeeklySlot.Period
+            switch (bytes.count, bytes[4], bytes[5]) {
+            case (6, 0x41, 0x4D): period = .morning  // AM
+            case (6, 0x50, 0x4D): period = .afternoon  // PM
+            case (7, 0x45, 0x56) where bytes[6] == 0x45: period = .evening  // EVE
+            default: return nil
+            }
+            return WeeklySlot(day: day, period: period)
         }
-        return result
-    }()
+    }
 
     /// `周一上午` style slots.
     static func chineseSlot(_ text: String) -> WeeklySlot? {

@@ -14,15 +14,21 @@ extension StreetReading {
         var lines: [String: Int] = [:]
         let present = readTable(
             .residents, columns: Columns(required: ["resident_id", "building_id", "categories"]),
-            idColumn: "resident_id", register: { id, line in lines[id] = lines[id] ?? line }
+            idColumn: "resident_id", register: { id, line in lines[id] = lines[id] ?? line },
+            header: { _ in
+                lines.reserveCapacity(self.expectedRows)
+                self.residents.reserveCapacity(self.expectedRows)
+                return true
+            }
         ) { row in
             let id = row.required("resident_id", what: "resident id", log: &log)
             var isNew = false
             if let id { isNew = register(id, in: &lines, row: row, column: "resident_id", what: "resident") }
             let buildingText = row.required("building_id", what: "building id", log: &log)
             var building: Building?
-            if let buildingText, checkBuilding(buildingText, row: row, column: "building_id") {
+            if let buildingText {
                 building = buildings[BuildingID(buildingText)]
+                if building == nil { _ = checkBuilding(buildingText, row: row, column: "building_id") }
             }
             let categories = readCategories(row)
             let unit = row.text("unit")
@@ -61,6 +67,12 @@ extension StreetReading {
         var result: [ResidentCategory] = []
         var valid = true
         for item in items {
+            if Self.isSnakeCaseWord(item), !item.hasPrefix("mental_health") {
+                // Specified or declared by the rules: either way a snake_case word stands for itself.
+                let category = ResidentCategory(rawValue: item)
+                if !result.contains(category) { result.append(category) }
+                continue
+            }
             let word = ColumnAliases.normalise(item)
             if let known = Self.categoryByName[item] ?? Self.categoryByName[word] {
                 if !result.contains(known) { result.append(known) }

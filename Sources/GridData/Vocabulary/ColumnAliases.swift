@@ -62,6 +62,13 @@ public enum ColumnAliases {
         ("备注", "note"),
     ]
 
+    /// The table as Markdown (`| alias | column |` rows), for the README.
+    public static var markdownTable: String {
+        var lines = ["| alias | column |", "|---|---|"]
+        for (alias, canonical) in table { lines.append("| \(alias) | `\(canonical)` |") }
+        return lines.joined(separator: "\n")
+    }
+
     /// Alias → canonical name, keyed by the normalised alias.
     public static let canonicalByAlias: [String: String] = {
         var result: [String: String] = [:]
@@ -91,7 +98,8 @@ public enum ColumnAliases {
 
     /// The text without leading and trailing white space (U+3000 and a stray BOM included).
     static func trimmed(_ text: String) -> String {
-        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80
+        {
             return text
         }
         let scalars = text.unicodeScalars
