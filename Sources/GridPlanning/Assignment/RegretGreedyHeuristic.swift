@@ -132,7 +132,8 @@ private struct Workspace {
         var agentOf = assignment
         var residual = residual
         var rounds = 0
-        while let overloaded = residual.indices.first(where: { residual[$0] < -tolerance }), rounds < 4 * agentOf.count {
+        func firstOverloaded() -> Int? { residual.indices.first { residual[$0] < -tolerance } }
+        while rounds < 4 * agentOf.count, let overloaded = firstOverloaded() {
             rounds += 1
             var bestMove: (job: Int, agent: Int, delta: Double)?
             for job in agentOf.indices where agentOf[job] == overloaded {

@@ -196,7 +196,8 @@ public struct GLPKSolver: Sendable {
         var bound = lp
         if let tree { bound = minimizing ? max(bound, tree) : min(bound, tree) }
         let integralObjective = model.variables.allSatisfy { variable in
-            variable.objective == 0 || (variable.kind != .continuous && variable.objective == variable.objective.rounded())
+            variable.objective == 0
+                || (variable.kind != .continuous && variable.objective == variable.objective.rounded())
         }
         if integralObjective {
             bound = minimizing ? (bound - 1e-6).rounded(.up) : (bound + 1e-6).rounded(.down)
