@@ -16,6 +16,9 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "GridModel", package: "Wangge"),
+                .product(name: "GridData", package: "Wangge"),
+                .product(name: "GridRules", package: "Wangge"),
+                .product(name: "GridPlanning", package: "Wangge"),
             ],
             path: "Benchmarks/CoreBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
