@@ -1,13 +1,30 @@
+import Foundation
 import LinearSolver
 
 /// Runs one staffing model through GLPK on the calling thread, turning solver failures into planning errors.
 enum StaffingSolver {
     /// Solves to proven optimality unless the time limit ends the search first (then the best found is kept).
-    static func solve(_ model: LinearModel, timeLimit: Double) throws(GridPlanningError) -> SolveResult {
-        let options = SolveOptions(timeLimit: timeLimit, relativeGap: 0)
+    ///
+    /// A positive `relativeGap` ends the search deterministically once the incumbent is proven that close; callers
+    /// keep it far below one shortfall's cost relative to the objective, so the shortfall stays minimal.
+    static func solve(
+        _ model: LinearModel, timeLimit: Double, relativeGap: Double = 0, start: [Double]? = nil,
+        cuts: CutFamilies = .recommended, pseudocostBranching: Bool = true
+    ) throws(GridPlanningError) -> SolveResult {
+        var options = SolveOptions(
+            timeLimit: timeLimit, relativeGap: relativeGap, cuts: cuts, pseudocostBranching: pseudocostBranching)
+        if let start, model.isFeasible(start) { options.startSolution = start }
+        if ProcessInfo.processInfo.environment["WANGGE_STAFF_DEBUG"] != nil, let start {
+            print("start feasible", model.isFeasible(start), model.objectiveValue(at: start))
+        }
         let result: SolveResult
         do {
             result = try GLPKSolver().solve(model, options: options)
+            if ProcessInfo.processInfo.environment["WANGGE_STAFF_DEBUG"] != nil {
+                print(model.name, model.variables.count, model.constraints.count, result.status, result.seconds,
+                      result.nodes, result.objective ?? 0, result.bound ?? 0)
+                try? model.writeCPLEXLP(to: URL(fileURLWithPath: "/tmp/\(model.name).lp"))
+            }
         } catch {
             throw .solver(error)
         }
