@@ -32,7 +32,16 @@ struct ReportingStaffing {
         let grids = context.grids.indices.filter {
             context.grids[$0].communityID == community && !context.grids[$0].isSpecial
         }
-        guard !grids.isEmpty else { return part }
+        guard !grids.isEmpty else {
+            for person in members {
+                part.shortfalls.append(
+                    StaffingShortfall(
+                        ruleID: rule, communityID: community, personID: context.people[person].id, missing: 1,
+                        message: "party member \(context.people[person].id): community \(community) has no grid "
+                            + "that takes volunteers [\(rule)]"))
+            }
+            return part
+        }
         let capacity = rules.reportingCapacityPerCommunity.value
         let placed = Array(members.prefix(capacity))
         if members.count > capacity {

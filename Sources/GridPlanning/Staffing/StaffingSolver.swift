@@ -1,4 +1,3 @@
-import Foundation
 import LinearSolver
 
 /// Runs one staffing model through GLPK on the calling thread, turning solver failures into planning errors.
@@ -14,17 +13,9 @@ enum StaffingSolver {
         var options = SolveOptions(
             timeLimit: timeLimit, relativeGap: relativeGap, cuts: cuts, pseudocostBranching: pseudocostBranching)
         if let start, model.isFeasible(start) { options.startSolution = start }
-        if ProcessInfo.processInfo.environment["WANGGE_STAFF_DEBUG"] != nil, let start {
-            print("start feasible", model.isFeasible(start), model.objectiveValue(at: start))
-        }
         let result: SolveResult
         do {
             result = try GLPKSolver().solve(model, options: options)
-            if ProcessInfo.processInfo.environment["WANGGE_STAFF_DEBUG"] != nil {
-                print(model.name, model.variables.count, model.constraints.count, result.status, result.seconds,
-                      result.nodes, result.objective ?? 0, result.bound ?? 0)
-                try? model.writeCPLEXLP(to: URL(fileURLWithPath: "/tmp/\(model.name).lp"))
-            }
         } catch {
             throw .solver(error)
         }
