@@ -271,7 +271,7 @@ struct StaffingRuleCheck {
             if !shortfall.message.contains(shortfall.ruleID.rawValue) {
                 problems.append("shortfall does not name its rule: \(shortfall.message)")
             }
-            let place = shortfall.microGridID?.rawValue ?? shortfall.buildingID?.rawValue ?? shortfall.gridID?.rawValue
+            let place = shortfall.buildingID?.rawValue ?? shortfall.microGridID?.rawValue ?? shortfall.gridID?.rawValue
                 ?? shortfall.personID?.rawValue
             if place.map({ !shortfall.message.contains($0) }) ?? true {
                 problems.append("shortfall does not name its place: \(shortfall.message)")

@@ -99,6 +99,6 @@ import Testing
         #expect(staffing.kpis.shortfallByRule[rule.rawValue] ?? 0 == expected)
         let problems = StaffingRuleCheck(street: street, plan: plan, rules: rules.staffing, year: StaffingFixtures.year)
             .violations(of: staffing)
-        #expect(problems.isEmpty, "\(problems.prefix(10))")
+        #expect(problems.count == 0, "\(problems.prefix(10))")
     }
 }
