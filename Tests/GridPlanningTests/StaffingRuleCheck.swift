@@ -212,9 +212,10 @@ struct StaffingRuleCheck {
                 problems.append("grid \(grid): cadres from \(departments.count) departments")
             }
             for workload in rules.postWorkloads where !rows.contains(where: { $0.post == workload.post }) {
-                if missing(workload.ruleID, grid: grid) < 1 {
-                    problems.append("grid \(grid): post \(workload.post) has no cadre and no shortfall")
+                let warned = staffing.warnings.contains {
+                    $0.message.contains("grid \(grid): post \(workload.post) has no cadre")
                 }
+                if !warned { problems.append("grid \(grid): post \(workload.post) has no cadre and no warning") }
             }
         }
 

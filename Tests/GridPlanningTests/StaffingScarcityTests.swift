@@ -6,14 +6,17 @@ import Testing
 /// With party members removed, the micro-grid-leader shortfall equals the number of micro-grids a maximum matching
 /// (augmenting paths, written here) leaves without an eligible party member.
 @Suite struct StaffingScarcityTests {
-    /// Keeps one party member in `keepEvery` (by id) and makes the others non-members.
-    private static func thinned(_ street: Street, keepEvery: Int) -> Street {
+    /// Keeps one party member in `keepEvery` (by id) and removes the others from people.csv; sunk-down cadres are
+    /// kept when `keepCadres` (so that only the micro-grid leaders' pool shrinks).
+    private static func thinned(_ street: Street, keepEvery: Int, keepCadres: Bool) -> Street {
         var copy = street
         var seen = 0
-        for index in copy.people.indices where copy.people[index].isPartyMember {
-            if seen % keepEvery != 0 { copy.people[index].isPartyMember = false }
-            seen += 1
+        copy.people = street.people.filter { person in
+            guard person.isPartyMember, !(keepCadres && person.roles.contains(.sunkCadre)) else { return true }
+            defer { seen += 1 }
+            return seen % keepEvery == 0
         }
+        for index in copy.residents.indices { copy.residents[index].pairedPersonID = nil }
         return copy
     }
 
@@ -77,11 +80,11 @@ import Testing
         return micros.count - matched
     }
 
-    @Test(arguments: [2, 12])
-    func microGridLeaderShortfallIsTheMatchingDeficit(keepEvery: Int) throws {
+    @Test(arguments: [(2, false), (12, true)])
+    func microGridLeaderShortfallIsTheMatchingDeficit(keepEvery: Int, keepCadres: Bool) throws {
         let rules = try StaffingFixtures.rules()
         let (sample, plan) = try StaffingFixtures.sample()
-        let street = Self.thinned(sample, keepEvery: keepEvery)
+        let street = Self.thinned(sample, keepEvery: keepEvery, keepCadres: keepCadres)
         let staffing = try StaffingPlanner(ruleSet: rules)
             .plan(StaffingInput(street: street, plan: plan, referenceYear: StaffingFixtures.year))
         let rule = rules.staffing.microGridLeader.ruleID

@@ -92,13 +92,11 @@ struct CadreGreedyStart {
         let chosen = choose()
         var inGrid: [Int: Set<Int>] = [:]
         var postsOf: [Int: Int] = [:]
-        var heldSlots: Set<[Int]> = []
         for index in chosen {
             let holding = holdings[index]
             values[holding.variable.rawValue] = 1
             inGrid[holding.grid, default: []].insert(holding.cadre)
             postsOf[holding.cadre, default: 0] += 1
-            heldSlots.insert([holding.grid, holding.post])
         }
         var departmentsInGrid: [Int: Set<DepartmentID>] = [:]
         for (key, variable) in presence where inGrid[key[1]]?.contains(key[0]) ?? false {
@@ -110,7 +108,6 @@ struct CadreGreedyStart {
         }
         for (variable, row) in slacks {
             switch row {
-            case .post(let grid, let post): values[variable.rawValue] = heldSlots.contains([grid, post]) ? 0 : 1
             case .cadre(let cadre): values[variable.rawValue] = Double(max(0, minPosts - (postsOf[cadre] ?? 0)))
             case .cadres(let grid): values[variable.rawValue] = Double(max(0, minCadres - (inGrid[grid]?.count ?? 0)))
             case .departments(let grid):

@@ -5,11 +5,11 @@ import LinearSolver
 /// Sunk-down cadres (下沉干部) of one community: a generalized assignment of grid posts to cadres with coverage rows.
 ///
 /// Variables x[c,g,t]: cadre c holds post t in grid g (only when the post's hours fit the cadre's week). Rows: every
-/// grid post has a holder; every cadre holds at least the rule's number of posts; a cadre's posts fit in their weekly
-/// hours; every grid has at least the rule's number of cadres (z[c,g]) from the rule's number of departments
-/// (w[d,g]). Each of these rows has a slack costing ``SlotAssignment/shortfallCost`` per missing unit, mapped to its
-/// rule. The objective then prefers cadres near the grid, cadres who served the grid before, and load spread in
-/// proportion to weekly hours.
+/// cadre holds at least the rule's number of posts; a cadre's posts fit in their weekly hours; every grid has at
+/// least the rule's number of cadres (z[c,g]) from the rule's number of departments (w[d,g]). Each coverage row has
+/// a slack costing ``SlotAssignment/shortfallCost`` per missing unit, mapped to its rule. The objective then prefers
+/// cadres near the grid, cadres who served the grid before, and load in proportion to weekly hours. A greedy
+/// starting plan is handed to GLPK; the posts the model leaves open are then covered by ``CadrePostFill``.
 struct CadreStaffing {
     let context: StaffingContext
     let community: CommunityID
@@ -88,13 +88,6 @@ struct CadreStaffing {
         var slacks: [(VariableIndex, CadreShortfallRow)] = []
         var departmentVariables: [(variable: VariableIndex, department: DepartmentID, grid: Int)] = []
         for grid in grids {
-            for postIndex in posts.indices {
-                let terms = holdings.filter { $0.grid == grid && $0.post == postIndex }.map { LinearTerm($0.variable, 1) }
-                let slack = model.addVariable("spost\(grid)_\(postIndex)", kind: .integer, lower: 0, upper: 1,
-                                              objective: shortfall)
-                model.addConstraint("post\(grid)_\(postIndex)", terms + [LinearTerm(slack, 1)], .greaterOrEqual(1))
-                slacks.append((slack, .post(grid: grid, post: postIndex)))
-            }
             let minCadres = Double(rules.minCadresPerGrid.value)
             let present = cadres.compactMap { presence[[$0, grid]] }.map { LinearTerm($0, 1) }
             let cadreSlack = model.addVariable("scad\(grid)", kind: .integer, lower: 0, upper: minCadres,
@@ -158,11 +151,14 @@ struct CadreStaffing {
         summary.add(result)
         part.solver["cadres"] = summary
         let workloadRule = posts.first?.ruleID ?? rules.cadreEligible.ruleID
+        var selected = Set(holdings.indices.filter { (result.value(holdings[$0].variable) ?? 0) > 0.5 })
+        let uncovered = CadrePostFill(holdings: holdings, grids: grids, posts: posts.count)
+            .fill(&selected, weeks: Dictionary(uniqueKeysWithValues: cadres.map {
+                ($0, Self.hours(context, person: $0, rules: rules))
+            }))
         var load: [Int: Double] = [:]
-        for holding in holdings where (result.value(holding.variable) ?? 0) > 0.5 {
-            load[holding.cadre, default: 0] += holding.hours
-        }
-        for holding in holdings where (result.value(holding.variable) ?? 0) > 0.5 {
+        for index in selected { load[holdings[index].cadre, default: 0] += holdings[index].hours }
+        for holding in selected.sorted().map({ holdings[$0] }) {
             let person = context.people[holding.cadre]
             let site = context.grids[holding.grid]
             let post = posts[holding.post]
@@ -185,26 +181,26 @@ struct CadreStaffing {
                     personID: person.id, departmentID: person.departmentID, gridID: site.id, post: post.post,
                     hours: holding.hours, reason: StaffingReason.text(why, ids)))
         }
+        for slot in uncovered {
+            let site = context.grids[slot.grid]
+            let post = posts[slot.post]
+            let hours = post.hours(caredResidents: site.caredResidents)
+            let maxWeek = cadres.map { Self.hours(context, person: $0, rules: rules) }.max() ?? 0
+            let detail =
+                cadres.isEmpty
+                ? "community \(community) has no sunk-down cadre"
+                : hours > maxWeek
+                    ? "the post needs \(StaffingNumber.text(hours)) h/week, more than any cadre's "
+                        + "\(StaffingNumber.text(maxWeek)) h"
+                    : "every cadre's weekly hours are taken"
+            part.warnings.append(
+                StaffingWarning(
+                    message: "grid \(site.id): post \(post.post) has no cadre; \(detail) [\(workloadRule)]"))
+        }
         for (slack, short) in slacks {
             let missing = Int(((result.value(slack) ?? 0)).rounded())
             guard missing > 0 else { continue }
             switch short {
-            case .post(let grid, let postIndex):
-                let site = context.grids[grid]
-                let post = posts[postIndex]
-                let hours = post.hours(caredResidents: site.caredResidents)
-                let maxWeek = cadres.map { Self.hours(context, person: $0, rules: rules) }.max() ?? 0
-                let detail =
-                    cadres.isEmpty
-                    ? "community \(community) has no sunk-down cadre"
-                    : hours > maxWeek
-                        ? "the post needs \(StaffingNumber.text(hours)) h/week, more than any cadre's "
-                            + "\(StaffingNumber.text(maxWeek)) h"
-                        : "every cadre's weekly hours are taken"
-                part.shortfalls.append(
-                    StaffingShortfall(
-                        ruleID: workloadRule, communityID: community, gridID: site.id, missing: missing,
-                        message: "grid \(site.id): post \(post.post) has no cadre; \(detail) [\(workloadRule)]"))
             case .cadre(let cadre):
                 let person = context.people[cadre]
                 let week = Self.hours(context, person: cadre, rules: rules)
