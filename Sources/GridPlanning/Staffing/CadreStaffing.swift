@@ -151,11 +151,24 @@ struct CadreStaffing {
         summary.add(result)
         part.solver["cadres"] = summary
         let workloadRule = posts.first?.ruleID ?? rules.cadreEligible.ruleID
+        let weeks = Dictionary(uniqueKeysWithValues: cadres.map { ($0, Self.hours(context, person: $0, rules: rules)) })
+        let fill = CadrePostFill(holdings: holdings, grids: grids, posts: posts.count)
         var selected = Set(holdings.indices.filter { (result.value(holdings[$0].variable) ?? 0) > 0.5 })
-        let uncovered = CadrePostFill(holdings: holdings, grids: grids, posts: posts.count)
-            .fill(&selected, weeks: Dictionary(uniqueKeysWithValues: cadres.map {
-                ($0, Self.hours(context, person: $0, rules: rules))
-            }))
+        var uncovered = fill.fill(&selected, weeks: weeks)
+        // The greedy plan places the heavy posts first and often leaves fewer posts open than the model's plan plus
+        // the fill; it is kept instead when it is just as short on the hard rules.
+        var greedySelected = greedy.choose()
+        let greedyUncovered = fill.fill(&greedySelected, weeks: weeks)
+        let modelMissing = slacks.reduce(0.0) { $0 + (result.value($1.0) ?? 0) }
+        let greedyMissing = slacks.reduce(0.0) { $0 + start[$1.0.rawValue] }
+        let keepsGreedy = greedyMissing <= modelMissing + 0.5 && greedyUncovered.count < uncovered.count
+        if keepsGreedy {
+            selected = greedySelected
+            uncovered = greedyUncovered
+        }
+        func slackValue(_ variable: VariableIndex) -> Double {
+            keepsGreedy ? start[variable.rawValue] : result.value(variable) ?? 0
+        }
         var load: [Int: Double] = [:]
         for index in selected { load[holdings[index].cadre, default: 0] += holdings[index].hours }
         for holding in selected.sorted().map({ holdings[$0] }) {
@@ -198,7 +211,7 @@ struct CadreStaffing {
                     message: "grid \(site.id): post \(post.post) has no cadre; \(detail) [\(workloadRule)]"))
         }
         for (slack, short) in slacks {
-            let missing = Int(((result.value(slack) ?? 0)).rounded())
+            let missing = Int(slackValue(slack).rounded())
             guard missing > 0 else { continue }
             switch short {
             case .cadre(let cadre):
