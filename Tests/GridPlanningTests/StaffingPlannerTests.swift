@@ -32,7 +32,7 @@ import Testing
         #expect(staffing.kpis.ruleSet == (try StaffingFixtures.rules()).identity)
     }
 
-    @Test(arguments: [UInt64(11), 12, 13])
+    @Test(arguments: [UInt64(11), 12, 13, 14, 15])
     func generatedStreetHoldsEveryHardRule(seed: UInt64) throws {
         let (street, plan) = try StaffingFixtures.generated(seed: seed, households: 6000)
         let staffing = try staff(street, plan)
