@@ -9,7 +9,8 @@ import GridRules
 struct StaffAssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign",
-        abstract: "Assign grid leaders and workers, micro-grid and building leaders, cadres, mentors, reporting members.",
+        abstract:
+            "Assign grid leaders and workers, micro-grid and building leaders, cadres, mentors, reporting members.",
         discussion: """
             Reads the street folder and the plan folder's grids.csv and writes leaders.csv, cadres.csv, \
             mentoring.csv, reporting.csv, shortfalls.csv, kpis.json and run.json to --out. Every row's reason cites \
@@ -115,7 +116,9 @@ struct StaffAssignCommand: ParsableCommand {
                 + "shortfall \(kpis.shortfallTotal); solver \(kpis.solver["all"]?.status ?? "-")")
         guard staffing.isComplete else {
             let lines = staffing.shortfalls.prefix(20).map(\.message)
-            let more = staffing.shortfalls.count > 20 ? ["… and \(staffing.shortfalls.count - 20) more in shortfalls.csv"] : []
+            let more =
+                staffing.shortfalls.count > 20
+                ? ["… and \(staffing.shortfalls.count - 20) more in shortfalls.csv"] : []
             throw CommandFailure(
                 .ruleUnmet,
                 (lines + more).joined(separator: "\n")

@@ -8,27 +8,38 @@ struct StaffOutputWriter {
 
     func write(_ plan: StaffingPlan) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try table("leaders.csv", ["role", "grid_id", "micro_grid_id", "building_id", "person_id", "reason"],
-                  plan.leaders.map {
-                      [$0.role.rawValue, $0.gridID.rawValue, $0.microGridID?.rawValue ?? "",
-                       $0.buildingID?.rawValue ?? "", $0.personID.rawValue, $0.reason]
-                  })
-        try table("cadres.csv", ["person_id", "grid_id", "post", "hours", "department", "reason"],
-                  plan.cadrePosts.map {
-                      [$0.personID.rawValue, $0.gridID.rawValue, $0.post, Self.number($0.hours),
-                       $0.departmentID?.rawValue ?? "", $0.reason]
-                  })
-        try table("mentoring.csv", ["mentor_id", "new_worker_id", "reason"],
-                  plan.mentoring.map { [$0.mentorID.rawValue, $0.newWorkerID.rawValue, $0.reason] })
-        try table("reporting.csv", ["person_id", "community_id", "grid_id", "reason"],
-                  plan.reporting.map { [$0.personID.rawValue, $0.communityID.rawValue, $0.gridID.rawValue, $0.reason] })
-        try table("shortfalls.csv",
-                  ["rule_id", "community_id", "grid_id", "micro_grid_id", "building_id", "person_id", "missing", "reason"],
-                  plan.shortfalls.map {
-                      [$0.ruleID.rawValue, $0.communityID?.rawValue ?? "", $0.gridID?.rawValue ?? "",
-                       $0.microGridID?.rawValue ?? "", $0.buildingID?.rawValue ?? "", $0.personID?.rawValue ?? "",
-                       String($0.missing), $0.message]
-                  })
+        try table(
+            "leaders.csv", ["role", "grid_id", "micro_grid_id", "building_id", "person_id", "reason"],
+            plan.leaders.map {
+                [
+                    $0.role.rawValue, $0.gridID.rawValue, $0.microGridID?.rawValue ?? "",
+                    $0.buildingID?.rawValue ?? "", $0.personID.rawValue, $0.reason,
+                ]
+            })
+        try table(
+            "cadres.csv", ["person_id", "grid_id", "post", "hours", "department", "reason"],
+            plan.cadrePosts.map {
+                [
+                    $0.personID.rawValue, $0.gridID.rawValue, $0.post, Self.number($0.hours),
+                    $0.departmentID?.rawValue ?? "", $0.reason,
+                ]
+            })
+        try table(
+            "mentoring.csv", ["mentor_id", "new_worker_id", "reason"],
+            plan.mentoring.map { [$0.mentorID.rawValue, $0.newWorkerID.rawValue, $0.reason] })
+        try table(
+            "reporting.csv", ["person_id", "community_id", "grid_id", "reason"],
+            plan.reporting.map { [$0.personID.rawValue, $0.communityID.rawValue, $0.gridID.rawValue, $0.reason] })
+        try table(
+            "shortfalls.csv",
+            ["rule_id", "community_id", "grid_id", "micro_grid_id", "building_id", "person_id", "missing", "reason"],
+            plan.shortfalls.map {
+                [
+                    $0.ruleID.rawValue, $0.communityID?.rawValue ?? "", $0.gridID?.rawValue ?? "",
+                    $0.microGridID?.rawValue ?? "", $0.buildingID?.rawValue ?? "", $0.personID?.rawValue ?? "",
+                    String($0.missing), $0.message,
+                ]
+            })
         try json(plan.kpis, to: "kpis.json")
     }
 
@@ -58,7 +69,9 @@ struct StaffOutputWriter {
     /// Hours with at most two decimals.
     static func number(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
-            .replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
+        return rounded == rounded.rounded()
+            ? String(Int(rounded))
+            : String(format: "%.2f", rounded)
+                .replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
     }
 }

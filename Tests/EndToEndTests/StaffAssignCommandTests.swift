@@ -40,8 +40,10 @@ import Testing
         // The sample street has residential buildings where nobody of people.csv lives: building leaders are short.
         #expect(outcome.status == 1, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("staffing.building_leader"))
-        for name in ["leaders.csv", "cadres.csv", "mentoring.csv", "reporting.csv", "shortfalls.csv", "kpis.json",
-                     "run.json"] {
+        for name in [
+            "leaders.csv", "cadres.csv", "mentoring.csv", "reporting.csv", "shortfalls.csv", "kpis.json",
+            "run.json",
+        ] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
         }
         let leaders = try Self.rows(out.appendingPathComponent("leaders.csv"))

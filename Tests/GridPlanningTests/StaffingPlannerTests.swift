@@ -63,17 +63,26 @@ import Testing
         try #require(otherGrid != leader.gridID)
         let micro = try #require(free.leaders.first { $0.role == .microGridLeader })
         let otherMicro = try #require(
-            Set(plan.filter { $0.gridID == micro.gridID }.compactMap(\.microGridID)).sorted().last { $0 != micro.microGridID })
+            Set(plan.filter { $0.gridID == micro.gridID }.compactMap(\.microGridID)).sorted().last {
+                $0 != micro.microGridID
+            })
         let locks = [
             PlanLock(subject: .person(leader.personID), gridID: otherGrid, post: "grid_leader"),
             PlanLock(subject: .person(micro.personID), microGridID: otherMicro, post: "micro_grid_leader"),
         ]
         let pinned = try staff(street, plan, locks: locks)
-        #expect(pinned.leaders.contains { $0.role == .gridLeader && $0.gridID == otherGrid && $0.personID == leader.personID })
-        #expect(pinned.leaders.contains {
-            $0.role == .microGridLeader && $0.microGridID == otherMicro && $0.personID == micro.personID
-        })
-        #expect(!pinned.leaders.contains { $0.role == .gridLeader && $0.gridID == leader.gridID && $0.personID == leader.personID })
+        #expect(
+            pinned.leaders.contains {
+                $0.role == .gridLeader && $0.gridID == otherGrid && $0.personID == leader.personID
+            })
+        #expect(
+            pinned.leaders.contains {
+                $0.role == .microGridLeader && $0.microGridID == otherMicro && $0.personID == micro.personID
+            })
+        #expect(
+            !pinned.leaders.contains {
+                $0.role == .gridLeader && $0.gridID == leader.gridID && $0.personID == leader.personID
+            })
         let problems = try check(street, plan, pinned)
         #expect(problems.count == 0, "\(problems.prefix(10))")
     }

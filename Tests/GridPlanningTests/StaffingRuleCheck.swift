@@ -59,8 +59,10 @@ struct StaffingRuleCheck {
                 age: person.birthYear.map { year - $0 }, isPartyMember: person.isPartyMember, roles: person.roles,
                 distanceMetres: distance, skills: Set(person.skills))
         }
-        func missing(_ rule: RuleID, grid: GridID? = nil, micro: MicroGridID? = nil, building: BuildingID? = nil,
-                     person: PersonID? = nil) -> Int {
+        func missing(
+            _ rule: RuleID, grid: GridID? = nil, micro: MicroGridID? = nil, building: BuildingID? = nil,
+            person: PersonID? = nil
+        ) -> Int {
             staffing.shortfalls.filter {
                 $0.ruleID == rule && (grid == nil || $0.gridID == grid) && (micro == nil || $0.microGridID == micro)
                     && (building == nil || $0.buildingID == building) && (person == nil || $0.personID == person)
@@ -81,7 +83,8 @@ struct StaffingRuleCheck {
                         problems.append("\(role.rawValue) \(row.personID) is not in people.csv")
                         continue
                     }
-                    let ok = post.eligible.value.isSatisfied(by: facts(person, distance(person, gridBuildings[grid] ?? [])))
+                    let ok = post.eligible.value.isSatisfied(
+                        by: facts(person, distance(person, gridBuildings[grid] ?? [])))
                     if !ok, !row.reason.contains("lock") {
                         problems.append("\(role.rawValue) \(person.id) of \(grid) is not eligible")
                     }
@@ -107,7 +110,9 @@ struct StaffingRuleCheck {
             for row in rows {
                 microPosts[row.personID, default: 0] += 1
                 guard let person = people[row.personID] else { continue }
-                if row.gridID != microGrid[micro] { problems.append("micro-grid leader row of \(micro) names grid \(row.gridID)") }
+                if row.gridID != microGrid[micro] {
+                    problems.append("micro-grid leader row of \(micro) names grid \(row.gridID)")
+                }
                 if row.reason.contains("lock") { continue }
                 let metres = distance(person, microBuildings[micro] ?? []) ?? .infinity
                 if post.eligible.value.requiresPartyMember, !person.isPartyMember {
@@ -192,10 +197,14 @@ struct StaffingRuleCheck {
         }
         for cadre in cadres {
             let week = cadre.hoursPerWeek ?? rules.defaultCadreWeeklyHours.value
-            if (hours[cadre.id] ?? 0) > week + 1e-6, !staffing.cadrePosts.contains(where: { $0.personID == cadre.id && $0.reason.contains("lock") }) {
+            if (hours[cadre.id] ?? 0) > week + 1e-6,
+                !staffing.cadrePosts.contains(where: { $0.personID == cadre.id && $0.reason.contains("lock") })
+            {
                 problems.append("cadre \(cadre.id): \(hours[cadre.id] ?? 0) h of posts, week \(week) h")
             }
-            if (postsOf[cadre.id] ?? 0) + missing(rules.cadreEligible.ruleID, person: cadre.id) < rules.minPostsPerCadre.value {
+            if (postsOf[cadre.id] ?? 0) + missing(rules.cadreEligible.ruleID, person: cadre.id)
+                < rules.minPostsPerCadre.value
+            {
                 problems.append("cadre \(cadre.id) holds \(postsOf[cadre.id] ?? 0) posts and no shortfall says why")
             }
         }
@@ -263,7 +272,8 @@ struct StaffingRuleCheck {
         }
 
         // Every row cites rules; every shortfall names its place and rule.
-        let reasons = staffing.leaders.map(\.reason) + staffing.cadrePosts.map(\.reason)
+        let reasons =
+            staffing.leaders.map(\.reason) + staffing.cadrePosts.map(\.reason)
             + staffing.mentoring.map(\.reason) + staffing.reporting.map(\.reason)
         for reason in reasons where !(reason.contains("[staffing.") && reason.hasSuffix("]")) {
             problems.append("reason cites no rule: \(reason)")
@@ -272,7 +282,8 @@ struct StaffingRuleCheck {
             if !shortfall.message.contains(shortfall.ruleID.rawValue) {
                 problems.append("shortfall does not name its rule: \(shortfall.message)")
             }
-            let place = shortfall.buildingID?.rawValue ?? shortfall.microGridID?.rawValue ?? shortfall.gridID?.rawValue
+            let place =
+                shortfall.buildingID?.rawValue ?? shortfall.microGridID?.rawValue ?? shortfall.gridID?.rawValue
                 ?? shortfall.personID?.rawValue
             if place.map({ !shortfall.message.contains($0) }) ?? true {
                 problems.append("shortfall does not name its place: \(shortfall.message)")

@@ -51,7 +51,8 @@ import Testing
                 }
                 let community = person.communityID ?? home.flatMap { buildings[$0]?.communityID }
                 guard community == microCommunity[micro], let position else { continue }
-                let metres = home.map(ids.contains) == true ? 0 : points.map { position.distance(to: $0) }.min() ?? .infinity
+                let metres =
+                    home.map(ids.contains) == true ? 0 : points.map { position.distance(to: $0) }.min() ?? .infinity
                 if metres <= radius { list.append(index) }
             }
             edges.append(list)

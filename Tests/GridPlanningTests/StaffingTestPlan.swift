@@ -15,7 +15,8 @@ enum StaffingTestPlan {
             let members = street.buildings.filter { $0.communityID == community }
             let residential = members.filter { $0.kind.isResidential && $0.households > 0 }.sorted {
                 let left = hilbert(Int(($0.position.x - minX) / span * 1023), Int(($0.position.y - minY) / span * 1023))
-                let right = hilbert(Int(($1.position.x - minX) / span * 1023), Int(($1.position.y - minY) / span * 1023))
+                let right = hilbert(
+                    Int(($1.position.x - minX) / span * 1023), Int(($1.position.y - minY) / span * 1023))
                 return left != right ? left < right : $0.id < $1.id
             }
             for (gridNumber, grid) in groups(residential, target: 400).enumerated() {

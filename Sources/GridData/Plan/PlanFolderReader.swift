@@ -43,7 +43,8 @@ public struct PlanFolderReader: Sendable {
         var temporary: URL?
         if file.lastPathComponent != StreetFile.locks.fileName {
             // The street reader reads locks.csv by name: give it a link under that name in a private folder.
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wangge-locks-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "wangge-locks-\(UUID().uuidString)")
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try FileManager.default.createSymbolicLink(
@@ -79,7 +80,9 @@ public struct PlanFolderReader: Sendable {
         PlanTable.read(leaders, name: leaders.path, required: ["role", "grid_id", "person_id"], log: &log) { row, log in
             guard let role = row.text("role"), let person = row.text("person_id") else { return }
             guard people.contains(person) else {
-                log.add(row.issue("person_id", value: person, problem: "unknown person", expected: "a person_id of people.csv"))
+                log.add(
+                    row.issue(
+                        "person_id", value: person, problem: "unknown person", expected: "a person_id of people.csv"))
                 return
             }
             rows.append(
@@ -89,14 +92,19 @@ public struct PlanFolderReader: Sendable {
                     buildingID: row.text("building_id").map { BuildingID($0) }))
         }
         let cadres = directory.appendingPathComponent("cadres.csv")
-        PlanTable.read(cadres, name: cadres.path, required: ["person_id", "grid_id", "post"], log: &log,
-                       isRequired: false) { row, log in
+        PlanTable.read(
+            cadres, name: cadres.path, required: ["person_id", "grid_id", "post"], log: &log,
+            isRequired: false
+        ) { row, log in
             guard let post = row.text("post"), let person = row.text("person_id") else { return }
             guard people.contains(person) else {
-                log.add(row.issue("person_id", value: person, problem: "unknown person", expected: "a person_id of people.csv"))
+                log.add(
+                    row.issue(
+                        "person_id", value: person, problem: "unknown person", expected: "a person_id of people.csv"))
                 return
             }
-            rows.append(StaffingPostRow(role: post, personID: PersonID(person), gridID: row.text("grid_id").map { GridID($0) }))
+            rows.append(
+                StaffingPostRow(role: post, personID: PersonID(person), gridID: row.text("grid_id").map { GridID($0) }))
         }
         guard log.isEmpty else { throw log.error() }
         return rows
@@ -112,8 +120,10 @@ public struct PlanFolderReader: Sendable {
             guard row.header.has("ability") || row.header.has("enthusiasm"), let person = row.text("person_id") else {
                 return
             }
-            let ability = row.isEmpty("ability") ? nil : row.decimal("ability", in: 0...1e9, what: "ability score", log: &log)
-            let enthusiasm = row.isEmpty("enthusiasm")
+            let ability =
+                row.isEmpty("ability") ? nil : row.decimal("ability", in: 0...1e9, what: "ability score", log: &log)
+            let enthusiasm =
+                row.isEmpty("enthusiasm")
                 ? nil : row.decimal("enthusiasm", in: 0...1e9, what: "enthusiasm score", log: &log)
             if ability != nil || enthusiasm != nil {
                 rows.append(PersonScoreRow(personID: PersonID(person), ability: ability, enthusiasm: enthusiasm))

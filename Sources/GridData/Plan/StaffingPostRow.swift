@@ -4,8 +4,12 @@ import GridModel
 public struct StaffingPostRow: Hashable, Sendable {
     /// leaders.csv `role`, or cadres.csv `post`.
     public var role: String
+    /// The person holding the post.
     public var personID: PersonID
+    /// The grid, when the row names one.
     public var gridID: GridID?
+    /// The micro-grid, for micro-grid leaders.
     public var microGridID: MicroGridID?
+    /// The building, for building leaders.
     public var buildingID: BuildingID?
 }

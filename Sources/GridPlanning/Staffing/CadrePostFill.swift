@@ -3,7 +3,8 @@
 /// The rules ask for cadres per grid and posts per cadre, not for every post of every grid, and covering every post
 /// inside the model turns it into a tight bin-packing GLPK cannot close in seconds. So the model settles the hard
 /// rules, and this pass then gives each open post, heaviest first, to the cadre with the most whole hours left (so
-/// that the heavy posts still find room), then one already in the grid, the least loaded, the cheapest. Posts no cadre can take are returned (and warned of).
+/// that the heavy posts still find room), then one already in the grid, the least loaded, the cheapest. Posts no
+/// cadre can take are returned (and warned of).
 struct CadrePostFill {
     let holdings: [CadreHolding]
     let grids: [Int]
@@ -54,7 +55,9 @@ struct CadrePostFill {
         let present = inGrid[holding.grid]?.contains(holding.cadre) ?? false ? 0.0 : 1.0
         let week = max(weeks[holding.cadre] ?? 0, 1e-9)
         let left = week - used[holding.cadre, default: 0]
-        return [-left.rounded(), present, (used[holding.cadre, default: 0] + holding.hours) / week, holding.cost,
-                Double(index)]
+        return [
+            -left.rounded(), present, (used[holding.cadre, default: 0] + holding.hours) / week, holding.cost,
+            Double(index),
+        ]
     }
 }

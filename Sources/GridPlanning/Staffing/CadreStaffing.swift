@@ -41,7 +41,9 @@ struct CadreStaffing {
         var holdings: [CadreHolding] = []
         let lockSet = Set(
             context.locks.values.flatMap { $0 }.compactMap { lock -> String? in
-                guard case .person(let id) = lock.subject, let grid = lock.gridID, let post = lock.post else { return nil }
+                guard case .person(let id) = lock.subject, let grid = lock.gridID, let post = lock.post else {
+                    return nil
+                }
                 return "\(id)|\(grid)|\(post)"
             })
         let shortfall = SlotAssignment.shortfallCost
@@ -59,7 +61,8 @@ struct CadreStaffing {
                     let hours = post.hours(caredResidents: site.caredResidents)
                     let locked = lockSet.contains("\(person.id)|\(site.id)|\(post.post)")
                     guard locked || (week > 0 && hours <= week + 1e-9) else { continue }
-                    let cost = 1 + objectiveWeight * (min(distance, 10000) / 2000 + hours / max(week, 0.5))
+                    let cost =
+                        1 + objectiveWeight * (min(distance, 10000) / 2000 + hours / max(week, 0.5))
                         - (familiar ? 2 * objectiveWeight : 0)
                     let variable = model.addVariable(
                         "x\(holdings.count)", kind: .binary, lower: locked ? 1 : 0, upper: 1, objective: cost)
@@ -77,8 +80,9 @@ struct CadreStaffing {
             let z = model.addVariable("z\(key[0])_\(key[1])", kind: .binary, lower: 0, upper: 1, objective: 0.01)
             presence[key] = z
             for member in members {
-                model.addConstraint("zlink\(member)", [LinearTerm(holdings[member].variable, 1), LinearTerm(z, -1)],
-                                    .lessOrEqual(0))
+                model.addConstraint(
+                    "zlink\(member)", [LinearTerm(holdings[member].variable, 1), LinearTerm(z, -1)],
+                    .lessOrEqual(0))
             }
             model.addConstraint(
                 "zonly\(key[0])_\(key[1])", members.map { LinearTerm(holdings[$0].variable, -1) } + [LinearTerm(z, 1)],
@@ -90,8 +94,9 @@ struct CadreStaffing {
         for grid in grids {
             let minCadres = Double(rules.minCadresPerGrid.value)
             let present = cadres.compactMap { presence[[$0, grid]] }.map { LinearTerm($0, 1) }
-            let cadreSlack = model.addVariable("scad\(grid)", kind: .integer, lower: 0, upper: minCadres,
-                                               objective: shortfall)
+            let cadreSlack = model.addVariable(
+                "scad\(grid)", kind: .integer, lower: 0, upper: minCadres,
+                objective: shortfall)
             model.addConstraint("cadres\(grid)", present + [LinearTerm(cadreSlack, 1)], .greaterOrEqual(minCadres))
             slacks.append((cadreSlack, .cadres(grid: grid)))
             let byDepartment = Dictionary(grouping: cadres.filter { presence[[$0, grid]] != nil }) {
@@ -108,18 +113,21 @@ struct CadreStaffing {
                 departmentVariables.append((w, department, grid))
             }
             let minDepartments = Double(rules.minDepartmentsPerGrid.value)
-            let departmentSlack = model.addVariable("sdep\(grid)", kind: .integer, lower: 0, upper: minDepartments,
-                                                    objective: shortfall)
+            let departmentSlack = model.addVariable(
+                "sdep\(grid)", kind: .integer, lower: 0, upper: minDepartments,
+                objective: shortfall)
             model.addConstraint(
-                "departments\(grid)", departmentTerms + [LinearTerm(departmentSlack, 1)], .greaterOrEqual(minDepartments))
+                "departments\(grid)", departmentTerms + [LinearTerm(departmentSlack, 1)],
+                .greaterOrEqual(minDepartments))
             slacks.append((departmentSlack, .departments(grid: grid)))
         }
         let byCadre = Dictionary(grouping: holdings.indices) { holdings[$0].cadre }
         let minPosts = Double(rules.minPostsPerCadre.value)
         for cadre in cadres {
             let members = byCadre[cadre] ?? []
-            let slack = model.addVariable("scadre\(cadre)", kind: .integer, lower: 0, upper: minPosts,
-                                          objective: shortfall)
+            let slack = model.addVariable(
+                "scadre\(cadre)", kind: .integer, lower: 0, upper: minPosts,
+                objective: shortfall)
             model.addConstraint(
                 "minposts\(cadre)", members.map { LinearTerm(holdings[$0].variable, 1) } + [LinearTerm(slack, 1)],
                 .greaterOrEqual(minPosts))
@@ -186,9 +194,10 @@ struct CadreStaffing {
             if posts.contains(where: { context.holdsToday(person: holding.cadre, role: $0.post, grid: site.id) }) {
                 why.append("served the grid before")
             }
-            let ids = [
-                rules.cadreEligible.ruleID, rules.minCadresPerGrid.ruleID, post.ruleID,
-            ] + rules.objective.map(\.ruleID)
+            let ids =
+                [
+                    rules.cadreEligible.ruleID, rules.minCadresPerGrid.ruleID, post.ruleID,
+                ] + rules.objective.map(\.ruleID)
             part.cadrePosts.append(
                 CadrePostAssignment(
                     personID: person.id, departmentID: person.departmentID, gridID: site.id, post: post.post,

@@ -15,7 +15,9 @@ struct GridPostStaffing {
         let rules = context.rules(for: community)
         let grids = context.grids.indices.filter { context.grids[$0].communityID == community }
         let people = context.peopleByCommunity[community] ?? []
-        let roles: [(LeaderRole, StaffingRules.Post)] = [(.gridLeader, rules.gridLeader), (.gridWorker, rules.gridWorker)]
+        let roles: [(LeaderRole, StaffingRules.Post)] = [
+            (.gridLeader, rules.gridLeader), (.gridWorker, rules.gridWorker),
+        ]
         var slots: [(grid: Int, role: LeaderRole, post: StaffingRules.Post)] = []
         for grid in grids {
             for (role, post) in roles { slots.append((grid, role, post)) }
@@ -45,7 +47,8 @@ struct GridPostStaffing {
             for person in people {
                 let isLocked = lockedPairs.contains([slotIndex, person])
                 let distance = context.distance(person: person, to: site.points)
-                let eligible = slot.post.eligible.value.isSatisfied(by: context.facts(person: person, distance: distance))
+                let eligible = slot.post.eligible.value.isSatisfied(
+                    by: context.facts(person: person, distance: distance))
                 guard eligible || isLocked else { continue }
                 var cost = 10 + min(distance ?? 5000, 5000) / 500
                 if context.livesIn(person: person, grid: slot.grid) { cost -= 3 }
@@ -68,7 +71,8 @@ struct GridPostStaffing {
                 if !twoSmall {
                     if leading.count > maxGrids {
                         model.addConstraint(
-                            "lead\(person)", leading.map { LinearTerm(variables[$0], 1) }, .lessOrEqual(Double(maxGrids)))
+                            "lead\(person)", leading.map { LinearTerm(variables[$0], 1) },
+                            .lessOrEqual(Double(maxGrids)))
                     }
                     continue
                 }
@@ -87,7 +91,9 @@ struct GridPostStaffing {
                 let bound = max(largest, maxCombined)
                 model.addConstraint(
                     "twoSmall\(person)",
-                    leading.map { LinearTerm(variables[$0], Double(context.grids[slots[pairs[$0].slot].grid].households)) }
+                    leading.map {
+                        LinearTerm(variables[$0], Double(context.grids[slots[pairs[$0].slot].grid].households))
+                    }
                         + [LinearTerm(second, bound - maxCombined)],
                     .lessOrEqual(bound))
             }

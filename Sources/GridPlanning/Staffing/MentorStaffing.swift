@@ -20,7 +20,8 @@ struct MentorStaffing {
         var pairs: [SlotAssignment.Pair] = []
         for (slot, mentee) in mentees.enumerated() {
             for mentor in mentors where mentor != mentee {
-                let same = context.personCommunity[mentor] != nil
+                let same =
+                    context.personCommunity[mentor] != nil
                     && context.personCommunity[mentor] == context.personCommunity[mentee]
                 let distance = context.personPosition[mentee].flatMap { context.distance(person: mentor, to: [$0]) }
                 let cost = 10 - (same ? rules.sameCommunityMentorBonus.value : 0) + min(distance ?? 5000, 20000) / 5000

@@ -31,13 +31,17 @@ struct MicroGridLeaderStaffing {
         for lock in context.locks(post: LeaderRole.microGridLeader.rawValue) {
             guard let id = lock.lock.microGridID, let index = context.microGridIndex[id], let slot = slotOf[index]
             else { continue }
-            if resolution.accept(slot: slot, person: lock.person, slotDemand: post.perUnit.value, personLimit: levelLimit) {
+            if resolution.accept(
+                slot: slot, person: lock.person, slotDemand: post.perUnit.value, personLimit: levelLimit)
+            {
                 lockedPairs.insert([slot, lock.person])
             } else {
                 part.warnings.append(
                     StaffingWarning(
                         message: "lock of \(context.people[lock.person].id) as micro_grid_leader of \(id) conflicts "
-                            + "with another lock (\(post.ruleID), \(rules.maxPostsPerPersonPerLevel.ruleID)); not applied"))
+                            + "with another lock (\(post.ruleID), \(rules.maxPostsPerPersonPerLevel.ruleID)); "
+                            + "not applied"
+                    ))
             }
         }
         var pairs: [SlotAssignment.Pair] = []
@@ -51,7 +55,9 @@ struct MicroGridLeaderStaffing {
                 let isLocked = lockedPairs.contains([slot, person])
                 guard isLocked || post.eligible.value.isSatisfied(by: facts) else { continue }
                 var cost = 10 + 3 * min(distance ?? radius, radius * 10) / max(radius, 1)
-                if let pool = Self.pool(facts, rules: rules) { cost -= pool.bonus * rules.microGridLeaderPoolsWeight / 5 }
+                if let pool = Self.pool(facts, rules: rules) {
+                    cost -= pool.bonus * rules.microGridLeaderPoolsWeight / 5
+                }
                 cost -= 2 * (context.normalisedScore[context.people[person].id] ?? 0)
                 if context.holdsToday(person: person, role: LeaderRole.microGridLeader.rawValue, microGrid: site.id) {
                     cost -= 5
@@ -118,7 +124,8 @@ struct MicroGridLeaderStaffing {
             part.shortfalls.append(
                 StaffingShortfall(
                     ruleID: post.ruleID, communityID: community, gridID: context.grids[site.grid].id,
-                    microGridID: site.id, missing: missing, message: "micro-grid \(site.id): \(detail) [\(post.ruleID)]"))
+                    microGridID: site.id, missing: missing, message: "micro-grid \(site.id): \(detail) [\(post.ruleID)]"
+                ))
         }
         return part
     }

@@ -74,7 +74,10 @@ struct ReportingStaffing {
             guard let slot else { continue }
             share[slot] -= 1
             let site = context.grids[grids[slot]]
-            why.append("\(site.caredResidents) cared-for residents; \(StaffingNumber.text(rules.reportingHoursPerYear.value)) h/year")
+            why.append(
+                "\(site.caredResidents) cared-for residents; "
+                    + "\(StaffingNumber.text(rules.reportingHoursPerYear.value)) h/year"
+            )
             part.reporting.append(
                 ReportingPlacement(
                     personID: context.people[person].id, communityID: community, gridID: site.id,

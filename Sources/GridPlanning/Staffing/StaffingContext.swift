@@ -200,8 +200,10 @@ struct StaffingContext {
     }
 
     /// Whether the person holds `role` in the grid (or micro-grid, or building) today.
-    func holdsToday(person: Int, role: String, grid: GridID? = nil, microGrid: MicroGridID? = nil,
-                    building: BuildingID? = nil) -> Bool {
+    func holdsToday(
+        person: Int, role: String, grid: GridID? = nil, microGrid: MicroGridID? = nil,
+        building: BuildingID? = nil
+    ) -> Bool {
         (currentPosts[people[person].id] ?? []).contains {
             $0.role == role && (grid == nil || $0.gridID == grid) && (microGrid == nil || $0.microGridID == microGrid)
                 && (building == nil || $0.buildingID == building)

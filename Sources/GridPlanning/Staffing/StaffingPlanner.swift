@@ -60,7 +60,9 @@ public struct StaffingPlanner: Sendable {
             guard community.map({ !planned.contains($0) }) ?? true else { continue }
             let rule = (community.map { ruleSet.staffing(for: $0) } ?? ruleSet.staffing).reportingEligible.ruleID
             for member in members {
-                let where_ = community.map { "community \($0) has no grid in the plan" } ?? "lives outside the street's buildings"
+                let where_ =
+                    community.map { "community \($0) has no grid in the plan" }
+                    ?? "lives outside the street's buildings"
                 total.shortfalls.append(
                     StaffingShortfall(
                         ruleID: rule, communityID: community, personID: context.people[member].id, missing: 1,
@@ -68,7 +70,8 @@ public struct StaffingPlanner: Sendable {
             }
         }
         total.merge(try MentorStaffing(context: context).run())
-        return Self.assemble(total, context: context, reportingEligible: reportingMembers.values.reduce(0) { $0 + $1.count })
+        return Self.assemble(
+            total, context: context, reportingEligible: reportingMembers.values.reduce(0) { $0 + $1.count })
     }
 
     /// Zero-hour cadres, departments without cadres, cadres and leaders with no community, locks that name nothing.
@@ -107,7 +110,8 @@ public struct StaffingPlanner: Sendable {
         for lock in context.input.locks {
             guard case .person(let id) = lock.subject else { continue }
             if let grid = lock.gridID, context.gridIndex[grid] == nil {
-                warnings.append(StaffingWarning(message: "locks: \(id) is pinned to grid \(grid), which the plan lacks"))
+                warnings.append(
+                    StaffingWarning(message: "locks: \(id) is pinned to grid \(grid), which the plan lacks"))
             }
             if let micro = lock.microGridID, context.microGridIndex[micro] == nil {
                 warnings.append(
@@ -117,7 +121,8 @@ public struct StaffingPlanner: Sendable {
         return warnings
     }
 
-    private static func assemble(_ part: StaffingPart, context: StaffingContext, reportingEligible: Int) -> StaffingPlan {
+    private static func assemble(_ part: StaffingPart, context: StaffingContext, reportingEligible: Int) -> StaffingPlan
+    {
         let leaders = part.leaders.sorted {
             ($0.role, $0.gridID, $0.microGridID?.rawValue ?? "", $0.buildingID?.rawValue ?? "", $0.personID)
                 < ($1.role, $1.gridID, $1.microGridID?.rawValue ?? "", $1.buildingID?.rawValue ?? "", $1.personID)
@@ -128,10 +133,14 @@ public struct StaffingPlanner: Sendable {
         let mentoring = part.mentoring.sorted { $0.newWorkerID < $1.newWorkerID }
         let reporting = part.reporting.sorted { $0.personID < $1.personID }
         let shortfalls = part.shortfalls.sorted {
-            ($0.ruleID.rawValue, $0.gridID?.rawValue ?? "", $0.microGridID?.rawValue ?? "",
-             $0.buildingID?.rawValue ?? "", $0.personID?.rawValue ?? "", $0.message)
-                < ($1.ruleID.rawValue, $1.gridID?.rawValue ?? "", $1.microGridID?.rawValue ?? "",
-                   $1.buildingID?.rawValue ?? "", $1.personID?.rawValue ?? "", $1.message)
+            (
+                $0.ruleID.rawValue, $0.gridID?.rawValue ?? "", $0.microGridID?.rawValue ?? "",
+                $0.buildingID?.rawValue ?? "", $0.personID?.rawValue ?? "", $0.message
+            )
+                < (
+                    $1.ruleID.rawValue, $1.gridID?.rawValue ?? "", $1.microGridID?.rawValue ?? "",
+                    $1.buildingID?.rawValue ?? "", $1.personID?.rawValue ?? "", $1.message
+                )
         }
         let warnings = part.warnings.sorted { $0.message < $1.message }
         var byRole: [String: Int] = [:]
@@ -169,7 +178,8 @@ public struct StaffingPlanner: Sendable {
             shortfallTotal: shortfalls.reduce(0) { $0 + $1.missing }, shortfallByRule: byRule, shortfalls: shortfalls,
             warnings: warnings.map(\.message), solver: solver, ruleSet: context.ruleSet.identity)
         return StaffingPlan(
-            leaders: leaders, cadrePosts: cadrePosts, mentoring: mentoring, reporting: reporting, shortfalls: shortfalls,
+            leaders: leaders, cadrePosts: cadrePosts, mentoring: mentoring, reporting: reporting,
+            shortfalls: shortfalls,
             warnings: warnings, kpis: kpis)
     }
 }
