@@ -1,0 +1,64 @@
+import Foundation
+
+/// Reads one CSV file outside the street's own file list (a plan's leaders.csv, people.csv's extra columns): decodes
+/// it, resolves its header and hands each row with the right number of fields to `row`; problems go to `log`.
+enum PlanTable {
+    /// Returns false when the file is missing (and `required` is false), or cannot be used at all.
+    @discardableResult
+    static func read(
+        _ url: URL, name: String, required: [String], log: inout IssueLog, isRequired: Bool = true,
+        row handle: (CSVRow, inout IssueLog) -> Void
+    ) -> Bool {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            if isRequired {
+                log.add(DataIssue(file: name, problem: "the file is missing", expected: "\(url.path)"))
+            }
+            return false
+        }
+        guard let data = readFileBytes(atPath: url.path) else {
+            log.add(DataIssue(file: name, problem: "the file cannot be read", expected: "a readable file"))
+            return false
+        }
+        let text: CSVText
+        switch CSVText.decode(data, file: name) {
+        case .success(let decoded): text = decoded
+        case .failure(let issue):
+            log.add(issue)
+            return false
+        }
+        var header: CSVHeader?
+        var usable = true
+        var issues = log
+        let syntax = CSVParser.forEachRecord(in: text.bytes, from: text.start, file: name) { record in
+            guard let resolved = header else {
+                let made = CSVHeader(record: record)
+                header = made
+                for column in required where !made.has(column) {
+                    issues.add(
+                        DataIssue(
+                            file: name, line: record.line, problem: "missing column \(column)",
+                            expected: "a header with " + required.joined(separator: ", ")))
+                    usable = false
+                }
+                return
+            }
+            guard usable else { return }
+            let row = CSVRow(file: name, record: record, header: resolved)
+            guard record.count == resolved.count else {
+                issues.add(
+                    DataIssue(
+                        file: name, line: record.line, problem: "\(record.count) fields",
+                        expected: "\(resolved.count) fields, one per header column"))
+                return
+            }
+            handle(row, &issues)
+        }
+        for issue in syntax { issues.add(issue) }
+        log = issues
+        if header == nil {
+            log.add(DataIssue(file: name, line: 1, problem: "the file is empty", expected: "a header row"))
+            return false
+        }
+        return usable
+    }
+}

@@ -1,0 +1,101 @@
+import GridModel
+import GridRules
+
+/// Building leaders (楼栋长) of one community, from the people living in each building.
+///
+/// Candidates of different buildings never overlap (a person lives in one building), so the best eligible resident
+/// of each building is chosen directly: a planner's lock first, then today's leader, party members, the preferred
+/// pools and scores, ties broken by person id.
+struct BuildingLeaderStaffing {
+    let context: StaffingContext
+    let community: CommunityID
+
+    /// The buildings of the plan in this community that the rule gives a leader, sorted by id.
+    static func buildingsNeedingLeader(_ context: StaffingContext, community: CommunityID) -> [BuildingID] {
+        let rules = context.rules(for: community)
+        let types = rules.buildingLeaderCompoundTypes.value
+        let ids = Set(context.grids.filter { $0.communityID == community }.flatMap(\.buildingIDs))
+        return ids.filter { id in
+            guard let building = context.buildings[id], building.kind.isResidential,
+                building.households >= max(rules.buildingLeaderMinHouseholds.value, 1)
+            else { return false }
+            guard let types else { return true }
+            return building.compoundType.map(types.contains) ?? false
+        }.sorted()
+    }
+
+    func run() -> StaffingPart {
+        let rules = context.rules(for: community)
+        let post = rules.buildingLeader
+        var part = StaffingPart()
+        var lockedBuilding: [BuildingID: Int] = [:]
+        for lock in context.locks(post: LeaderRole.buildingLeader.rawValue) {
+            guard let home = context.personHome[lock.person] else { continue }
+            if lockedBuilding[home] == nil {
+                lockedBuilding[home] = lock.person
+            } else {
+                part.warnings.append(
+                    StaffingWarning(
+                        message: "lock of \(context.people[lock.person].id) as building_leader of \(home) conflicts "
+                            + "with another lock (\(post.ruleID)); not applied"))
+            }
+        }
+        for building in Self.buildingsNeedingLeader(context, community: community) {
+            let grids = context.buildingGrids[building] ?? []
+            guard let gridIndex = grids.first else { continue }
+            let grid = context.grids[gridIndex].id
+            let micro = (context.buildingMicroGrids[building] ?? []).first.map { context.microGrids[$0].id }
+            let living = context.peopleByHome[building] ?? []
+            let eligible = living.filter { post.eligible.value.isSatisfied(by: context.facts(person: $0, distance: 0)) }
+            var chosen: Int?
+            var why: [String] = []
+            if let locked = lockedBuilding[building] {
+                chosen = locked
+                why.append("pinned by the planner's lock")
+            } else {
+                chosen = eligible.min { lhs, rhs in
+                    let left = score(lhs, building: building, rules: rules)
+                    let right = score(rhs, building: building, rules: rules)
+                    return left != right ? left > right : context.people[lhs].id < context.people[rhs].id
+                }
+            }
+            guard let chosen else {
+                let detail =
+                    living.isEmpty
+                    ? "no one in people.csv lives in it"
+                    : "none of the \(living.count) people living in it meets \(post.eligible.value)"
+                part.shortfalls.append(
+                    StaffingShortfall(
+                        ruleID: post.ruleID, communityID: community, gridID: grid, microGridID: micro,
+                        buildingID: building, missing: post.perUnit.value,
+                        message: "building \(building) (grid \(grid)): no building leader; \(detail) [\(post.ruleID)]"))
+                continue
+            }
+            let person = context.people[chosen]
+            why.append("lives in the building")
+            if let year = person.birthYear { why.append("aged \(context.input.referenceYear - year)") }
+            if person.isPartyMember { why.append("party member") }
+            if context.holdsToday(person: chosen, role: LeaderRole.buildingLeader.rawValue, building: building) {
+                why.append("already leads it")
+            }
+            let ids = [post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]
+            part.leaders.append(
+                LeaderAssignment(
+                    role: .buildingLeader, gridID: grid, microGridID: micro, buildingID: building,
+                    personID: person.id, reason: StaffingReason.text(why, ids), ruleIDs: ids))
+        }
+        return part
+    }
+
+    private func score(_ person: Int, building: BuildingID, rules: StaffingRules) -> Double {
+        var value = 0.0
+        if context.holdsToday(person: person, role: LeaderRole.buildingLeader.rawValue, building: building) {
+            value += 10
+        }
+        if context.people[person].isPartyMember { value += 2 }
+        let facts = context.facts(person: person, distance: 0)
+        value += MicroGridLeaderStaffing.pool(facts, rules: rules)?.bonus ?? 0
+        value += 2 * (context.normalisedScore[context.people[person].id] ?? 0)
+        return value
+    }
+}

@@ -1,0 +1,30 @@
+import LinearSolver
+
+/// Runs one staffing model through GLPK on the calling thread, turning solver failures into planning errors.
+enum StaffingSolver {
+    /// Solves to proven optimality unless the time limit ends the search first (then the best found is kept).
+    ///
+    /// A positive `relativeGap` ends the search deterministically once the incumbent is proven that close; callers
+    /// keep it far below one shortfall's cost relative to the objective, so the shortfall stays minimal.
+    static func solve(
+        _ model: LinearModel, timeLimit: Double, relativeGap: Double = 0, start: [Double]? = nil,
+        cuts: CutFamilies = .recommended, pseudocostBranching: Bool = true
+    ) throws(GridPlanningError) -> SolveResult {
+        var options = SolveOptions(
+            timeLimit: timeLimit, relativeGap: relativeGap, cuts: cuts, pseudocostBranching: pseudocostBranching)
+        if let start, model.isFeasible(start) { options.startSolution = start }
+        let result: SolveResult
+        do {
+            result = try GLPKSolver().solve(model, options: options)
+        } catch {
+            throw .solver(error)
+        }
+        guard result.hasSolution else {
+            throw .invalidProblem(
+                name: model.name,
+                reason: "the solver ended with \(result.status.rawValue) and no solution; every slot has a "
+                    + "shortfall slack, so this means conflicting locks or a time limit too short")
+        }
+        return result
+    }
+}
