@@ -22,7 +22,7 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
     public init(
         subgradientIterations: Int = 400,
         searchMoves: Int = 20_000,
-        stallMovesPerJob: Int = 100,
+        stallMovesPerJob: Int = 30,
         guidedMovesPerJob: Int = 2,
         seed: UInt64 = 0x5EED_6A9
     ) {
@@ -58,6 +58,8 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
         let subgradientDeadline = deadline.map { started + (($0 - started) / 3) }
         let bound = subgradient(data: data, repair: repair, search: &search, deadline: subgradientDeadline)
         let target = data.integralCosts ? bound.value + 1 - 1e-6 : bound.value
+        debugTrace("subgradient \(ContinuousClock.now - started) bound \(bound.value) best \(search.bestCost)")
+        defer { debugTrace("search \(ContinuousClock.now - started) best \(search.bestCost) moves \(search.moves)") }
         if search.bestCost > target {
             let start = search.best.isEmpty ? bound.start : search.best
             if let start {
@@ -69,6 +71,15 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
                     target: target
                 )
             }
+        }
+        // Exact sub-solves have no fixed effort, so they run only against a deadline (keeping runs without one
+        // deterministic).
+        if let deadline, !search.best.isEmpty, search.bestCost > target {
+            var best = search.best
+            var neighbourhood = AgentSubsetSearch(data: data, seed: seed)
+            let improvements = neighbourhood.improve(&best, deadline: deadline, target: target)
+            debugTrace("lns \(ContinuousClock.now - started) improvements \(improvements) best \(data.totalCost(best))")
+            search.offer(best)
         }
         let sign = sense == .minimize ? 1.0 : -1.0
         return AssignmentHeuristicResult(
@@ -172,4 +183,13 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
         }
         return best
     }
+}
+
+import Foundation
+func debugTrace(_ text: String) {
+    if ProcessInfo.processInfo.environment["GAPCORE_TRACE"] != nil { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+}
+
+func debugKnob(_ name: String, _ fallback: Double) -> Double {
+    ProcessInfo.processInfo.environment["GAPCORE_" + name].flatMap(Double.init) ?? fallback
 }
