@@ -12,7 +12,10 @@ struct SolveGAPCommand: ParsableCommand {
             A multi-problem file (first line: the number of problems P) holds problems 0..P-1; a single-instance \
             file (first line: m n) holds problem 0. JSON output prints one object per problem, and an array when a \
             multi-problem file is solved without --instance. With several problems, --write-lp PATH writes one file \
-            per problem, named PATH with -K before the extension.
+            per problem, named PATH with -K before the extension. The Lagrangian heuristic (subgradient, repair, \
+            tabu search, exact sub-solves over agent subsets) runs first on --heuristic-share of --time-limit and \
+            hands its assignment to GLPK's branch-and-cut, which gets the rest; the whole run stays within \
+            --time-limit. The bound printed is the better of the Lagrangian and GLPK bounds.
             """
     )
 
@@ -43,7 +46,7 @@ struct SolveGAPCommand: ParsableCommand {
         name: .customLong("heuristic-share"),
         help: "Share of --time-limit the Lagrangian heuristic may use before GLPK starts (0…1)."
     )
-    var heuristicShare: Double = 0.6
+    var heuristicShare: Double = 0.9
 
     @Option(name: .customLong("write-lp"), help: "Also write the model as a CPLEX LP file to PATH.")
     var writeLP: String?

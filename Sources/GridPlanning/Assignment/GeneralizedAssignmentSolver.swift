@@ -15,7 +15,7 @@ public struct GeneralizedAssignmentSolver: Sendable {
     public init(
         heuristic: (any AssignmentHeuristic)? = LagrangianHeuristic(),
         heuristicInterval: Int = 50,
-        heuristicShare: Double = 0.6
+        heuristicShare: Double = 0.9
     ) {
         self.heuristic = heuristic
         self.heuristicInterval = heuristicInterval

@@ -1,11 +1,14 @@
 import LinearSolver
 
 /// The fast GAP core: Lagrangian relaxation of the assignment rows (one exact 0-1 knapsack per agent), subgradient
-/// steps on the multipliers, each relaxed solution repaired to a feasible one and improved by descent, then a tabu
-/// search with adaptive overload penalties from the best; LP-guided repair plus a short tabu search at tree nodes.
+/// steps on the multipliers, each relaxed solution repaired to a feasible one and improved by descent, a tabu search
+/// with adaptive overload penalties from the best, and, when a deadline is given, large-neighbourhood search with
+/// exact GLPK sub-solves over subsets of agents (``AgentSubsetSearch``). In the tree it offers LP-guided repairs
+/// improved by a short tabu search.
 ///
-/// Besides an assignment it reports the best Lagrangian bound, which is at least the LP bound. Deterministic for a
-/// given seed when no deadline is given; with a deadline, how far it gets depends on the machine.
+/// Besides an assignment it reports the best Lagrangian bound, which is at least about the LP bound. Deterministic
+/// for a given seed when no deadline is given (the sub-solves, which have no fixed effort, then do not run); with a
+/// deadline, how far it gets depends on the machine.
 public struct LagrangianHeuristic: AssignmentHeuristic {
     /// The most subgradient steps.
     public var subgradientIterations: Int
@@ -22,7 +25,7 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
     public init(
         subgradientIterations: Int = 400,
         searchMoves: Int = 20_000,
-        stallMovesPerJob: Int = 30,
+        stallMovesPerJob: Int = 15,
         guidedMovesPerJob: Int = 2,
         seed: UInt64 = 0x5EED_6A9
     ) {
@@ -38,8 +41,9 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
         initialSolution(for: problem, sense: sense, deadline: nil).assignment
     }
 
-    /// Subgradient optimisation with repair, then tabu search, until `deadline`, the effort limits, or a proof that
-    /// the best assignment is optimal (integer costs and a bound within 1).
+    /// Subgradient optimisation with repair (at most a third of the time), tabu search, then exact sub-solves, until
+    /// `deadline`, the effort limits, or a proof that the best assignment is optimal (integer costs and a bound
+    /// within 1).
     /// - Complexity: per subgradient step O(agents × jobs × capacity) with integer data, plus the repair; per tabu
     ///   move O(jobs² + jobs × agents).
     public func initialSolution(
@@ -58,8 +62,6 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
         let subgradientDeadline = deadline.map { started + (($0 - started) / 3) }
         let bound = subgradient(data: data, repair: repair, search: &search, deadline: subgradientDeadline)
         let target = data.integralCosts ? bound.value + 1 - 1e-6 : bound.value
-        debugTrace("subgradient \(ContinuousClock.now - started) bound \(bound.value) best \(search.bestCost)")
-        defer { debugTrace("search \(ContinuousClock.now - started) best \(search.bestCost) moves \(search.moves)") }
         if search.bestCost > target {
             let start = search.best.isEmpty ? bound.start : search.best
             if let start {
@@ -77,8 +79,7 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
         if let deadline, !search.best.isEmpty, search.bestCost > target {
             var best = search.best
             var neighbourhood = AgentSubsetSearch(data: data, seed: seed)
-            let improvements = neighbourhood.improve(&best, deadline: deadline, target: target)
-            debugTrace("lns \(ContinuousClock.now - started) improvements \(improvements) best \(data.totalCost(best))")
+            neighbourhood.improve(&best, deadline: deadline, target: target)
             search.offer(best)
         }
         let sign = sense == .minimize ? 1.0 : -1.0
@@ -170,10 +171,13 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
                 subgradient[job] = Double(1 - count)
                 norm += subgradient[job] * subgradient[job]
             }
-            if let repaired = repair.repair(partial) {
-                search.offer(repaired)
-            } else if best.start == nil {
-                best.start = partial.map { max(0, $0) }
+            // Repairs cost more than a step; after the first steps, every fourth relaxed solution is enough.
+            if iteration < 30 || iteration % 4 == 0 {
+                if let repaired = repair.repair(partial) {
+                    search.offer(repaired)
+                } else if best.start == nil {
+                    best.start = partial.map { max(0, $0) }
+                }
             }
             let target = data.integralCosts ? best.value + 1 - 1e-6 : best.value
             if norm == 0 || search.bestCost <= target || lambda < 1e-3 { break }
@@ -185,11 +189,3 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
     }
 }
 
-import Foundation
-func debugTrace(_ text: String) {
-    if ProcessInfo.processInfo.environment["GAPCORE_TRACE"] != nil { FileHandle.standardError.write(Data((text + "\n").utf8)) }
-}
-
-func debugKnob(_ name: String, _ fallback: Double) -> Double {
-    ProcessInfo.processInfo.environment["GAPCORE_" + name].flatMap(Double.init) ?? fallback
-}

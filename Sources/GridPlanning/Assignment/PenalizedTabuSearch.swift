@@ -19,8 +19,6 @@ struct PenalizedTabuSearch {
     private var tabuUntil: [Int]
     private let baseWeight: Double
     private let baseTenure: Int
-    private let knobUp = debugKnob("UP", 1.1)
-    private let knobDown = debugKnob("DOWN", 0.97)
 
     init(data: AssignmentData, seed: UInt64) {
         self.data = data
@@ -44,7 +42,7 @@ struct PenalizedTabuSearch {
         let meanResource = resource / Double(max(1, data.agents * data.jobs))
         baseWeight = max(1e-6, spread / Double(max(1, data.jobs))) / max(1e-6, meanResource)
         weight = Array(repeating: baseWeight, count: data.agents)
-        baseTenure = Int(debugKnob("TENURE", 2))
+        baseTenure = 2
     }
 
     /// Keeps `candidate` as the best if it is feasible and cheaper; returns whether it was kept.
@@ -76,7 +74,7 @@ struct PenalizedTabuSearch {
         var current = data.totalCost(start)
         var sinceBest = 0
         var stalled = 0
-        let restartAfter = Int(debugKnob("RESTART", Double(max(200, 10 * data.jobs))))
+        let restartAfter = max(200, 10 * data.jobs)
         let jobs = data.jobs
         let agents = data.agents
         let tolerance = data.tolerance
@@ -92,11 +90,7 @@ struct PenalizedTabuSearch {
                 load = data.loads(best)
                 current = bestCost
                 for index in weight.indices { weight[index] = baseWeight }
-                kick(&current, moves: Int(debugKnob("KICK", Double(max(2, jobs / 25)))))
-            }
-            if step % 2000 == 0 {
-                let over = (0..<agents).map { max(0, load[$0] - data.capacity[$0]) }.reduce(0, +)
-                debugTrace("move \(step) current \(current) over \(over) best \(bestCost) w \(weight.map { Int($0 * 100) })")
+                kick(&current, moves: max(2, jobs / 25))
             }
             let move = bestMove(step: step, current: current)
             guard let move else {
@@ -116,10 +110,10 @@ struct PenalizedTabuSearch {
             var feasible = true
             for agent in 0..<agents where load[agent] > data.capacity[agent] + tolerance {
                 feasible = false
-                weight[agent] = min(weight[agent] * knobUp, baseWeight * 1e4)
+                weight[agent] = min(weight[agent] * 1.1, baseWeight * 1e4)
             }
             if feasible {
-                for agent in 0..<agents { weight[agent] = max(weight[agent] * knobDown, baseWeight * 1e-2) }
+                for agent in 0..<agents { weight[agent] = max(weight[agent] * 0.97, baseWeight * 1e-2) }
                 if current < bestCost - 1e-9 {
                     best = agentOf
                     bestCost = current
