@@ -110,7 +110,9 @@ import Testing
         let problem = try #require(
             try GeneralizedAssignmentFileReader.read(contentsOf: try GapFixtures.url("c05100")).first
         )
-        let result = try GeneralizedAssignmentSolver().solve(problem, sense: .minimize, timeLimit: 20, relativeGap: 0.01)
+        let result = try GeneralizedAssignmentSolver().solve(
+            problem, sense: .minimize, timeLimit: 20, relativeGap: 0.01
+        )
         let objective = try #require(result.objective)
         let bound = try #require(result.bound)
         #expect(bound <= 1931 && 1931 <= objective)

@@ -88,7 +88,8 @@ struct LagrangianRelaxation {
                     }
                 }
                 var level = width - 1
-                for position in stride(from: items.count - 1, through: 0, by: -1) where keep[position * width + level] != 0 {
+                for position in stride(from: items.count - 1, through: 0, by: -1)
+                where keep[position * width + level] != 0 {
                     let job = items[position]
                     selected[base + job] = true
                     level -= Int(data.resource[base + job])

@@ -190,7 +190,8 @@ struct PenalizedTabuSearch {
                                             let newA = over(load[a] - resource[aFirst] + resource[aSecond], a)
                                             let newB = over(load[b] - resource[bSecond] + resource[bFirst], b)
                                             let bOver = over(load[b], b)
-                                            let delta = costChange + weight[a] * (newA - aOver) + weight[b] * (newB - bOver)
+                                            let delta = costChange + weight[a] * (newA - aOver)
+                                                + weight[b] * (newB - bOver)
                                             guard delta < chosenDelta else { continue }
                                             if tabu[bFirst] > step || tabu[aSecond] > step {
                                                 let overload = overloadTotal - aOver - bOver + newA + newB
