@@ -12,6 +12,11 @@ struct AgentSubsetSearch {
     var subSolveLimit = 0.3
     /// Rounds in a row without improvement after which the search gives up (the exact search takes over).
     var idleRoundLimit = 6
+    /// A Lagrangian bound and, per agent-major pair, a lower bound on how much it rises when the pair is used (see
+    /// ``LagrangianRelaxation/penalty``); a pair whose raised bound cannot beat the best cost is left out of the
+    /// sub-solves. Empty: no pair is left out.
+    var bound = -Double.infinity
+    var penalty: [Double] = []
     private var random: SeededRandom
 
     init(data: AssignmentData, seed: UInt64) {
@@ -58,7 +63,8 @@ struct AgentSubsetSearch {
                         free = chosen.sorted()
                     }
                     let outcome = solve(
-                        agents: subset, jobs: free, current: best, timeLimit: min(subSolveLimit, remaining)
+                        agents: subset, jobs: free, current: best, bestCost: bestCost,
+                        timeLimit: min(subSolveLimit, remaining)
                     )
                     solves[kind] += 1
                     if outcome.timedOut { timedOut[kind] += 1 }
@@ -127,7 +133,7 @@ struct AgentSubsetSearch {
 
     /// The optimal (or, at the limit, best found) reassignment of `jobs` among `agents`, the other jobs fixed;
     /// `nil` when GLPK returned nothing usable.
-    private func solve(agents subset: [Int], jobs free: [Int], current: [Int], timeLimit: Double)
+    private func solve(agents subset: [Int], jobs free: [Int], current: [Int], bestCost: Double, timeLimit: Double)
         -> (assignment: [Int]?, timedOut: Bool)
     {
         guard !free.isEmpty else { return (nil, false) }
@@ -146,9 +152,20 @@ struct AgentSubsetSearch {
         guard let start = Optional(free.map { job in subset.firstIndex(of: current[job]) ?? -1 }),
             !start.contains(-1)
         else { return (nil, false) }
+        var model = problem.linearModel(sense: .minimize)
+        if penalty.count == data.agents * data.jobs {
+            // Only strictly better assignments matter: with integer costs they cost at most bestCost − 1.
+            let limit = data.integralCosts ? bestCost - 1 + 1e-6 : bestCost - 1e-9
+            for (row, agent) in subset.enumerated() {
+                for (column, job) in free.enumerated()
+                where start[column] != row && bound + penalty[agent * data.jobs + job] > limit {
+                    model.variables[problem.variableIndex(agent: row, job: column)].upperBound = 0
+                }
+            }
+        }
         var options = SolveOptions(timeLimit: timeLimit)
         options.startSolution = problem.modelValues(for: start)
-        guard let result = try? GLPKSolver().solve(problem.linearModel(sense: .minimize), options: options),
+        guard let result = try? GLPKSolver().solve(model, options: options),
             result.hasSolution
         else { return (nil, true) }
         let local = problem.assignment(fromModelValues: result.values)

@@ -79,6 +79,13 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
         if let deadline, !search.best.isEmpty, search.bestCost > target {
             var best = search.best
             var neighbourhood = AgentSubsetSearch(data: data, seed: seed)
+            if !bound.multipliers.isEmpty {
+                // Reduced-cost penalties at the best multipliers let the sub-solves drop pairs that cannot improve.
+                var relaxation = LagrangianRelaxation(data: data)
+                let value = relaxation.evaluate(bound.multipliers, penalties: true)
+                neighbourhood.bound = value
+                neighbourhood.penalty = relaxation.penalty
+            }
             neighbourhood.improve(&best, deadline: deadline, target: target)
             search.offer(best)
         }
@@ -122,6 +129,7 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
     private struct Bound {
         var value: Double
         var start: [Int]?
+        var multipliers: [Double] = []
     }
 
     /// Held–Karp steps `u += λ (upper − L(u)) / ‖g‖² · g` with `g = 1 − Σ_agents x`; λ halves after 20 steps
@@ -149,6 +157,7 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
             let value = relaxation.evaluate(multipliers)
             if value > best.value + 1e-9 {
                 best.value = value
+                best.multipliers = multipliers
                 sinceBetter = 0
             } else {
                 sinceBetter += 1

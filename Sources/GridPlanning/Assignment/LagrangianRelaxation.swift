@@ -10,23 +10,68 @@ struct LagrangianRelaxation {
     let maximumTableCells = 4_000_000
     /// `selected[agent * jobs + job]`: whether the agent's knapsack took the job at the last evaluation.
     private(set) var selected: [Bool]
+    /// `penalty[agent * jobs + job]`: a lower bound on how much the Lagrangian bound rises when the agent is made to
+    /// take the job, filled by ``evaluate(_:penalties:)`` when asked (0 for jobs the knapsack took, and for agents
+    /// whose knapsack used the LP bound).
+    private(set) var penalty: [Double]
     private var items: [Int] = []
     private var table: [Double] = []
     private var keep: [UInt8] = []
+    /// How the last knapsack was solved, for its penalties.
+    private var lastMethod = Method.bound
+    private var lastWidth = 0
+
+    private enum Method {
+        case allFit, table, bound
+    }
 
     init(data: AssignmentData) {
         self.data = data
         selected = Array(repeating: false, count: data.agents * data.jobs)
+        penalty = Array(repeating: 0, count: data.agents * data.jobs)
     }
 
-    /// The Lagrangian bound at `multipliers`; fills ``selected``.
+    /// The Lagrangian bound at `multipliers`; fills ``selected``, and ``penalty`` when `penalties` is set.
     /// - Complexity: O(agents × jobs × capacity) with exact knapsacks.
-    mutating func evaluate(_ multipliers: [Double]) -> Double {
+    mutating func evaluate(_ multipliers: [Double], penalties: Bool = false) -> Double {
         var value = multipliers.reduce(0, +)
         for agent in 0..<data.agents {
             value -= solveKnapsack(agent: agent, multipliers: multipliers)
+            if penalties { fillPenalties(agent: agent, multipliers: multipliers) }
         }
         return value
+    }
+
+    /// Forcing the job into the agent's knapsack leaves at most its profit plus the best fill of the remaining room,
+    /// so the knapsack optimum drops by at least `F(b) − F(b − a) − profit` (F: the table of best fills, which may
+    /// count the job twice; that only weakens the penalty). A job that can never fit gets an infinite penalty.
+    private mutating func fillPenalties(agent: Int, multipliers: [Double]) {
+        let jobs = data.jobs
+        let base = agent * jobs
+        let capacity = data.capacity[agent]
+        let width = lastWidth
+        for job in 0..<jobs {
+            let index = base + job
+            let weight = data.resource[index]
+            guard weight <= capacity + data.tolerance else {
+                penalty[index] = .infinity
+                continue
+            }
+            guard !selected[index] else {
+                penalty[index] = 0
+                continue
+            }
+            let profit = multipliers[job] - data.cost[index]
+            switch lastMethod {
+            case .allFit:
+                penalty[index] = max(0, -profit)
+            case .table:
+                let room = width - 1 - Int(weight)
+                penalty[index] = room >= 0 ? max(0, table[width - 1] - table[room] - profit) : .infinity
+            case .bound:
+                penalty[index] = 0
+            }
+        }
     }
 
     /// An upper bound on agent's knapsack optimum (exact when the table fits), with the chosen jobs in `selected`.
@@ -54,12 +99,16 @@ struct LagrangianRelaxation {
         }
         if totalWeight <= capacity + data.tolerance {
             for job in items { selected[base + job] = true }
+            lastMethod = .allFit
             return free + totalProfit
         }
         let width = Int(capacity + data.tolerance) + 1
         if data.integralResources, items.count * width <= maximumTableCells {
+            lastMethod = .table
+            lastWidth = width
             return free + exactKnapsack(base: base, width: width, multipliers: multipliers)
         }
+        lastMethod = .bound
         return free + fractionalKnapsack(base: base, capacity: capacity, multipliers: multipliers)
     }
 
