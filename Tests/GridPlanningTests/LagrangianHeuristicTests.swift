@@ -43,6 +43,30 @@ import Testing
         #expect(check.isFeasible)
     }
 
+    /// Excluded variables are never used by the heuristic's own assignment, nor by an optimal one when the
+    /// heuristic's is worse (a weak configuration makes that case common).
+    @Test(arguments: ["gap8.txt", "gap11.txt", "gap12.txt"])
+    func excludedVariablesKeepEveryBetterAssignment(file: String) throws {
+        let weak = LagrangianHeuristic(subgradientIterations: 40, searchMoves: 0, stallMovesPerJob: 1)
+        var worseSeen = 0
+        for problem in try GeneralizedAssignmentFileReader.read(contentsOf: try GapFixtures.url(file)) {
+            let outcome = weak.initialSolution(for: problem, sense: .minimize, deadline: nil)
+            let assignment = try #require(outcome.assignment)
+            let own = Set(assignment.enumerated().map { problem.variableIndex(agent: $0.element, job: $0.offset) })
+            #expect(own.isDisjoint(with: outcome.excludedVariables))
+            let exact = try GeneralizedAssignmentSolver(heuristic: nil).solve(problem, sense: .minimize)
+            let check = GeneralizedAssignmentCheck(problem: problem, assignment: assignment)
+            let heuristicCost = try #require(check.objective)
+            guard let optimum = exact.objective, optimum < heuristicCost else { continue }
+            worseSeen += 1
+            let optimal = Set(exact.assignment.enumerated().map {
+                problem.variableIndex(agent: $0.element, job: $0.offset)
+            })
+            #expect(optimal.isDisjoint(with: outcome.excludedVariables), "\(problem.name)")
+        }
+        #expect(worseSeen > 0 || file != "gap12.txt", "the weak configuration found every optimum of \(file)")
+    }
+
     @Test func sameSeedSameResult() throws {
         let problem = try GeneralizedAssignmentFileReader.read(contentsOf: try GapFixtures.url("gap12.txt"))[2]
         let first = Self.quick.initialSolution(for: problem, sense: .minimize, deadline: nil)

@@ -9,7 +9,7 @@ import LinearSolver
 struct AgentSubsetSearch {
     let data: AssignmentData
     /// The longest a single sub-solve may take, in seconds.
-    var subSolveLimit = 0.3
+    var subSolveLimit = 0.5
     /// Rounds in a row without improvement after which the search gives up (the exact search takes over).
     var idleRoundLimit = 6
     /// A Lagrangian bound and, per agent-major pair, a lower bound on how much it rises when the pair is used (see
@@ -35,7 +35,7 @@ struct AgentSubsetSearch {
         var bestCost = data.totalCost(best)
         // Two neighbourhoods, each with its own size: agents in a subset, and jobs freed among all agents (to start,
         // as many as two agents hold).
-        var sizes = [min(agents, agents >= 6 ? 3 : 2), min(jobs, max(8, 2 * jobs / agents))]
+        var sizes = [2, min(jobs, max(8, 2 * jobs / agents))]
         let largest = [agents, jobs]
         // With many agents, agent subsets alone did better in the benchmark (job subsets cost time and rarely helped).
         let kinds = agents <= 4 ? 2 : 1
@@ -183,3 +183,4 @@ struct AgentSubsetSearch {
         return seconds > 0 ? seconds : nil
     }
 }
+

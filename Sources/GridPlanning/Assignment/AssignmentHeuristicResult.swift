@@ -6,9 +6,15 @@ public struct AssignmentHeuristicResult: Sendable, Equatable {
     /// maximising), or `nil`.
     public var bound: Double?
 
+    /// Variables (positions from ``GeneralizedAssignmentProblem/variableIndex(agent:job:)``) that no assignment
+    /// strictly better than ``assignment`` uses, so the exact search may fix them to 0; none of them is used by
+    /// ``assignment`` itself. Found by Lagrangian reduced-cost tests.
+    public var excludedVariables: [Int]
+
     /// Creates a result.
-    public init(assignment: [Int]?, bound: Double?) {
+    public init(assignment: [Int]?, bound: Double?, excludedVariables: [Int] = []) {
         self.assignment = assignment
         self.bound = bound
+        self.excludedVariables = excludedVariables
     }
 }

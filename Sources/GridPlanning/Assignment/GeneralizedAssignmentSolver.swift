@@ -44,7 +44,7 @@ public struct GeneralizedAssignmentSolver: Sendable {
         guard heuristicShare.isFinite, (0...1).contains(heuristicShare) else {
             throw .solver(.invalidOption(name: "heuristicShare", reason: "\(heuristicShare); expected 0…1"))
         }
-        let model = problem.linearModel(sense: sense)
+        var model = problem.linearModel(sense: sense)
         var options = SolveOptions(timeLimit: timeLimit, relativeGap: relativeGap)
         let clock = ContinuousClock.now
         var start: AssignmentHeuristicResult?
@@ -64,7 +64,14 @@ public struct GeneralizedAssignmentSolver: Sendable {
                         assignment: assignment, bound: bound, seconds: Self.seconds(since: clock), nodes: 0
                     )
                 }
-                options.startSolution = problem.modelValues(for: assignment)
+                let values = problem.modelValues(for: assignment)
+                options.startSolution = values
+                // Every assignment better than the start avoids these pairs, and the start itself is kept, so the
+                // restricted model has the same optimum (and its bounds hold for the full problem).
+                for index in first.excludedVariables
+                where model.variables.indices.contains(index) && values[index] == 0 {
+                    model.variables[index].upperBound = 0
+                }
             } else {
                 start?.assignment = nil
             }

@@ -76,23 +76,37 @@ public struct LagrangianHeuristic: AssignmentHeuristic {
         }
         // Exact sub-solves have no fixed effort, so they run only against a deadline (keeping runs without one
         // deterministic).
+        // Reduced-cost penalties at the best multipliers tell which pairs no better assignment can use.
+        var relaxation = LagrangianRelaxation(data: data)
+        let penaltyBound = bound.multipliers.isEmpty
+            ? -Double.infinity : relaxation.evaluate(bound.multipliers, penalties: true)
         if let deadline, !search.best.isEmpty, search.bestCost > target {
             var best = search.best
             var neighbourhood = AgentSubsetSearch(data: data, seed: seed)
-            if !bound.multipliers.isEmpty {
-                // Reduced-cost penalties at the best multipliers let the sub-solves drop pairs that cannot improve.
-                var relaxation = LagrangianRelaxation(data: data)
-                let value = relaxation.evaluate(bound.multipliers, penalties: true)
-                neighbourhood.bound = value
+            if penaltyBound.isFinite {
+                neighbourhood.bound = penaltyBound
                 neighbourhood.penalty = relaxation.penalty
             }
             neighbourhood.improve(&best, deadline: deadline, target: target)
             search.offer(best)
         }
+        var excluded: [Int] = []
+        if penaltyBound.isFinite, !search.best.isEmpty {
+            // With integer costs a better assignment costs at most best − 1.
+            let limit = data.integralCosts ? search.bestCost - 1 + 1e-6 : search.bestCost - 1e-9
+            for agent in 0..<data.agents {
+                for job in 0..<data.jobs where search.best[job] != agent
+                    && penaltyBound + relaxation.penalty[agent * data.jobs + job] > limit
+                {
+                    excluded.append(problem.variableIndex(agent: agent, job: job))
+                }
+            }
+        }
         let sign = sense == .minimize ? 1.0 : -1.0
         return AssignmentHeuristicResult(
             assignment: search.best.isEmpty ? nil : search.best,
-            bound: bound.value.isFinite ? sign * data.tightened(bound.value) : nil
+            bound: bound.value.isFinite ? sign * data.tightened(bound.value) : nil,
+            excludedVariables: excluded
         )
     }
 
