@@ -1,11 +1,12 @@
 import LinearSolver
 
 /// Large-neighbourhood search with exact sub-solves (Mitrović-Minić and Punnen, 2009: very large-scale variable
-/// neighbourhood search). Two neighbourhoods alternate: all jobs of a few agents freed and reassigned among those
-/// agents, and a set of jobs freed and reassigned among all agents within the room the fixed jobs leave. Each sub-GAP
-/// goes to GLPK's branch-and-cut with the current assignment as its start; small ones solve in milliseconds.
-/// Subsets are drawn from a seeded generator; when a round brings nothing, they grow, unless sub-solves start to
-/// hit their time limit.
+/// neighbourhood search): all jobs of a few agents are freed and reassigned among those agents, the others staying
+/// put; with at most four agents, sets of jobs are also freed and reassigned among all agents within the room the
+/// fixed jobs leave. Each sub-GAP goes to GLPK's branch-and-cut with the current assignment as its start and without
+/// the pairs that Lagrangian penalties rule out; small ones solve in milliseconds. Each agent in turn leads a subset
+/// of agents that are cheap alternatives for its jobs (seeded draws); after idle rounds subsets grow, while
+/// sub-solves that mostly hit their limit make them shrink.
 struct AgentSubsetSearch {
     let data: AssignmentData
     /// The longest a single sub-solve may take, in seconds.
@@ -68,15 +69,16 @@ struct AgentSubsetSearch {
                     )
                     solves[kind] += 1
                     if outcome.timedOut { timedOut[kind] += 1 }
-                    if !outcome.timedOut, subset.count == agents, free.count == jobs { return improvements }
-                    guard let better = outcome.assignment else { continue }
-                    let cost = data.totalCost(better)
-                    if cost < bestCost - 1e-9, data.isFeasible(better) {
+                    if let better = outcome.assignment, data.totalCost(better) < bestCost - 1e-9,
+                        data.isFeasible(better)
+                    {
                         best = better
-                        bestCost = cost
+                        bestCost = data.totalCost(better)
                         improvements += 1
                         improved[kind] = true
                     }
+                    // A finished sub-solve over the whole problem is a proof.
+                    if !outcome.timedOut, subset.count == agents, free.count == jobs { return improvements }
                 }
             }
             idleRounds = improved.contains(true) ? 0 : idleRounds + 1
