@@ -12,7 +12,10 @@ struct SolveGAPCommand: ParsableCommand {
             A multi-problem file (first line: the number of problems P) holds problems 0..P-1; a single-instance \
             file (first line: m n) holds problem 0. JSON output prints one object per problem, and an array when a \
             multi-problem file is solved without --instance. With several problems, --write-lp PATH writes one file \
-            per problem, named PATH with -K before the extension.
+            per problem, named PATH with -K before the extension. The Lagrangian heuristic (subgradient, repair, \
+            tabu search, exact sub-solves over agent subsets) runs first on --heuristic-share of --time-limit and \
+            hands its assignment to GLPK's branch-and-cut, which gets the rest; the whole run stays within \
+            --time-limit. The bound printed is the better of the Lagrangian and GLPK bounds.
             """
     )
 
@@ -36,6 +39,15 @@ struct SolveGAPCommand: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds per problem (default: no limit).")
     var timeLimit: Double?
 
+    @Option(help: "Stop once the plan is proven within this relative gap of the optimum (0.005 = 0.5 %; default 0).")
+    var gap: Double = 0
+
+    @Option(
+        name: .customLong("heuristic-share"),
+        help: "Share of --time-limit the Lagrangian heuristic may use before GLPK starts (0…1)."
+    )
+    var heuristicShare: Double = 0.9
+
     @Option(name: .customLong("write-lp"), help: "Also write the model as a CPLEX LP file to PATH.")
     var writeLP: String?
 
@@ -49,6 +61,13 @@ struct SolveGAPCommand: ParsableCommand {
         if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) {
             throw CommandFailure.badInput("--time-limit \(timeLimit): expected a number of seconds ≥ 0")
         }
+        guard gap.isFinite, gap >= 0, gap < 1 else {
+            throw CommandFailure.badInput("--gap \(gap): expected a relative gap in [0, 1), e.g. 0.005 for 0.5 %")
+        }
+        guard heuristicShare.isFinite, (0...1).contains(heuristicShare) else {
+            throw CommandFailure.badInput("--heuristic-share \(heuristicShare): expected a share in [0, 1]")
+        }
+        let solver = GeneralizedAssignmentSolver(heuristicShare: heuristicShare)
         let problems: [GeneralizedAssignmentProblem]
         do {
             problems = try GeneralizedAssignmentFileReader.read(contentsOf: URL(fileURLWithPath: file))
@@ -73,7 +92,7 @@ struct SolveGAPCommand: ParsableCommand {
             try export(problem, index: index, sense: objectiveSense, several: selected.count > 1)
             let result: GeneralizedAssignmentResult
             do {
-                result = try GeneralizedAssignmentSolver().solve(problem, sense: objectiveSense, timeLimit: timeLimit)
+                result = try solver.solve(problem, sense: objectiveSense, timeLimit: timeLimit, relativeGap: gap)
             } catch {
                 throw CommandFailure(.internalError, "\(file): problem \(index): \(error.description)")
             }

@@ -16,4 +16,25 @@ public protocol AssignmentHeuristic: Sendable {
         relaxation: [Double],
         incumbent: [Int]?
     ) -> [Int]?
+
+    /// A first assignment and, when the heuristic computes one, a bound on the optimum, found before `deadline`
+    /// (`nil`: the heuristic's own effort limits apply).
+    ///
+    /// The default calls ``initialAssignment(for:sense:)`` and reports no bound.
+    func initialSolution(
+        for problem: GeneralizedAssignmentProblem,
+        sense: ObjectiveSense,
+        deadline: ContinuousClock.Instant?
+    ) -> AssignmentHeuristicResult
+}
+
+extension AssignmentHeuristic {
+    /// The assignment of ``initialAssignment(for:sense:)`` without a bound.
+    public func initialSolution(
+        for problem: GeneralizedAssignmentProblem,
+        sense: ObjectiveSense,
+        deadline: ContinuousClock.Instant?
+    ) -> AssignmentHeuristicResult {
+        AssignmentHeuristicResult(assignment: initialAssignment(for: problem, sense: sense), bound: nil)
+    }
 }

@@ -1,22 +1,33 @@
 import LinearSolver
 
-/// Solves generalized assignment problems with GLPK's branch-and-cut, fed with incumbents by a primal heuristic.
+/// Solves generalized assignment problems: a primal heuristic (by default the Lagrangian core) runs first within a
+/// share of the time limit, then GLPK's branch-and-cut starts from its assignment and keeps asking it for LP-guided
+/// incumbents in the tree.
 public struct GeneralizedAssignmentSolver: Sendable {
     /// The heuristic that supplies the first incumbent and LP-guided incumbents in the tree; `nil` for plain GLPK.
     public var heuristic: (any AssignmentHeuristic)?
     /// How often (in GLPK heuristic requests, about one per node) the LP-guided heuristic runs.
     public var heuristicInterval: Int
+    /// The share of the time limit the first heuristic may use before GLPK starts (0…1).
+    public var heuristicShare: Double
 
     /// Creates a solver.
-    public init(heuristic: (any AssignmentHeuristic)? = RegretGreedyHeuristic(), heuristicInterval: Int = 50) {
+    public init(
+        heuristic: (any AssignmentHeuristic)? = LagrangianHeuristic(),
+        heuristicInterval: Int = 50,
+        heuristicShare: Double = 0.9
+    ) {
         self.heuristic = heuristic
         self.heuristicInterval = heuristicInterval
+        self.heuristicShare = heuristicShare
     }
 
-    /// Solves `problem` as a minimisation or maximisation within `timeLimit` seconds (`nil` for none).
+    /// Solves `problem` as a minimisation or maximisation within `timeLimit` seconds overall (`nil` for none),
+    /// stopping once the assignment is proven within `relativeGap` of the optimum (0 proves optimality).
     ///
     /// The returned assignment is checked against the raw data. When GLPK ends without a solution but the heuristic
-    /// found one, that one is returned as `feasible`.
+    /// found one, that one is returned as `feasible`. The bound is the better of GLPK's and the heuristic's; when the
+    /// heuristic's bound already proves the gap, GLPK does not run.
     /// - Throws: ``GridPlanningError/solver(_:)`` when an option is invalid (e.g. a negative time limit).
     public func solve(
         _ problem: GeneralizedAssignmentProblem,
@@ -27,13 +38,43 @@ public struct GeneralizedAssignmentSolver: Sendable {
         if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) {
             throw .solver(.invalidOption(name: "timeLimit", reason: "\(timeLimit) s; expected a finite number ≥ 0"))
         }
-        let model = problem.linearModel(sense: sense)
+        guard relativeGap.isFinite, relativeGap >= 0, relativeGap < 1 else {
+            throw .solver(.invalidOption(name: "relativeGap", reason: "\(relativeGap); expected a number in [0, 1)"))
+        }
+        guard heuristicShare.isFinite, (0...1).contains(heuristicShare) else {
+            throw .solver(.invalidOption(name: "heuristicShare", reason: "\(heuristicShare); expected 0…1"))
+        }
+        var model = problem.linearModel(sense: sense)
         var options = SolveOptions(timeLimit: timeLimit, relativeGap: relativeGap)
         let clock = ContinuousClock.now
-        var start: [Int]?
+        var start: AssignmentHeuristicResult?
         if let heuristic {
-            start = heuristic.initialAssignment(for: problem, sense: sense)
-            options.startSolution = start.map { problem.modelValues(for: $0) }
+            let deadline = timeLimit.map { clock + .seconds($0 * heuristicShare) }
+            let first = heuristic.initialSolution(for: problem, sense: sense, deadline: deadline)
+            start = first
+            if let assignment = first.assignment,
+                GeneralizedAssignmentCheck(problem: problem, assignment: assignment).isFeasible
+            {
+                let objective = GeneralizedAssignmentCheck(problem: problem, assignment: assignment).objective
+                if let objective, let bound = first.bound,
+                    Self.relativeGap(objective: objective, bound: bound, sense: sense) <= relativeGap
+                {
+                    return Self.result(
+                        problem, sense: sense, status: objective == bound ? .optimal : .feasible,
+                        assignment: assignment, bound: bound, seconds: Self.seconds(since: clock), nodes: 0
+                    )
+                }
+                let values = problem.modelValues(for: assignment)
+                options.startSolution = values
+                // Every assignment better than the start avoids these pairs, and the start itself is kept, so the
+                // restricted model has the same optimum (and its bounds hold for the full problem).
+                for index in first.excludedVariables
+                where model.variables.indices.contains(index) && values[index] == 0 {
+                    model.variables[index].upperBound = 0
+                }
+            } else {
+                start?.assignment = nil
+            }
             options.heuristicInterval = max(1, heuristicInterval)
             options.heuristic = { request in
                 let incumbent = request.incumbent.map { problem.assignment(fromModelValues: $0).compactMap { $0 } }
@@ -46,7 +87,7 @@ public struct GeneralizedAssignmentSolver: Sendable {
             }
         }
         if let timeLimit, timeLimit.isFinite {
-            // The construction ran before the solver's own clock started.
+            // The heuristic ran before the solver's own clock started.
             options.timeLimit = max(0, timeLimit - Self.seconds(since: clock))
         }
         let result: SolveResult
@@ -55,32 +96,63 @@ public struct GeneralizedAssignmentSolver: Sendable {
         } catch {
             throw .solver(error)
         }
-        let seconds = Self.seconds(since: clock)
         var status = result.status
         var bound = result.status == .optimal ? result.objective : result.bound
+        if let heuristicBound = start?.bound, status != .infeasible {
+            bound = bound.map { sense == .minimize ? max($0, heuristicBound) : min($0, heuristicBound) }
+                ?? heuristicBound
+        }
         var assignment: [Int?] = result.hasSolution ? problem.assignment(fromModelValues: result.values) : []
-        if !result.hasSolution, let start, [.noSolution, .feasible].contains(result.status) {
-            assignment = start
+        if !result.hasSolution, let first = start?.assignment, [.noSolution, .feasible].contains(result.status) {
+            assignment = first
             status = .feasible
         }
         if assignment.isEmpty { bound = status == .noSolution ? bound : nil }
+        let complete = assignment.compactMap { $0 }
+        if complete.count == problem.jobCount, let objective = GeneralizedAssignmentCheck(
+            problem: problem, assignment: complete
+        ).objective, objective == bound {
+            status = .optimal
+        }
+        return Self.result(
+            problem, sense: sense, status: status, assignment: assignment, bound: bound,
+            seconds: Self.seconds(since: clock), nodes: result.nodes
+        )
+    }
+
+    private static func result(
+        _ problem: GeneralizedAssignmentProblem,
+        sense: ObjectiveSense,
+        status: SolveStatus,
+        assignment: [Int?],
+        bound: Double?,
+        seconds: Double,
+        nodes: Int
+    ) -> GeneralizedAssignmentResult {
         let check = assignment.isEmpty ? nil : GeneralizedAssignmentCheck(problem: problem, assignment: assignment)
         let objective = check?.objective
         let gap = objective.flatMap { objective in
             bound.map { status == .optimal ? 0 : abs(objective - $0) / max(abs(objective), Double.ulpOfOne) }
         }
+        let complete = assignment.compactMap { $0 }
         return GeneralizedAssignmentResult(
             name: problem.name,
             sense: sense,
             status: status,
             objective: objective,
-            bound: bound,
+            bound: status == .optimal ? objective : bound,
             gap: gap,
             seconds: seconds,
-            nodes: result.nodes,
-            assignment: assignment.compactMap { $0 }.count == problem.jobCount ? assignment.compactMap { $0 } : [],
+            nodes: nodes,
+            assignment: complete.count == problem.jobCount ? complete : [],
             check: check
         )
+    }
+
+    /// (objective − bound) / |objective| in the direction of `sense`; 0 when the bound meets the objective.
+    private static func relativeGap(objective: Double, bound: Double, sense: ObjectiveSense) -> Double {
+        let difference = sense == .minimize ? objective - bound : bound - objective
+        return max(0, difference) / max(abs(objective), Double.ulpOfOne)
     }
 
     private static func seconds(since start: ContinuousClock.Instant) -> Double {
