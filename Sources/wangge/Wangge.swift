@@ -10,6 +10,7 @@ struct Wangge: ParsableCommand {
             GenerateCommand.self,
             SolveCommand.self,
             RulesCommand.self,
+            DistrictsCommand.self,
         ]
     )
 }
