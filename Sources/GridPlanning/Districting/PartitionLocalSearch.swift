@@ -19,6 +19,11 @@ struct PartitionLocalSearch {
     private var xSum: [Double]
     private var ySum: [Double]
     private var squareSum: [Double]
+    /// A reference labelling (the current plan) and the cost per unit of weight of leaving it: the stability term.
+    var anchor: [Int]?
+    var anchorWeight: Double = 0
+    /// The two parts of the ReCom step under evaluation.
+    private var pendingPair: (Int, Int)?
     private var tree: TreeBisection
     private var random: SplitMix64
     private var stamp: [Int]
@@ -85,8 +90,18 @@ struct PartitionLocalSearch {
     var objectiveValue: Double {
         switch objective {
         case .cutEdges: Double(cut)
-        case .inertia: (0..<parts).reduce(0) { $0 + partInertia($1) }
+        case .inertia: (0..<parts).reduce(0) { $0 + partInertia($1) } + anchorCost(part)
         }
+    }
+
+    /// The stability term of a labelling: weight of the nodes away from their anchor part × `anchorWeight`.
+    func anchorCost(_ labels: [Int]) -> Double {
+        guard let anchor, anchorWeight > 0 else { return 0 }
+        var moved = 0
+        for node in 0..<graph.nodeCount where labels[node] != anchor[node] {
+            moved += graph.weights[node]
+        }
+        return anchorWeight * Double(moved)
     }
 
     /// Whether removing `node` from its part leaves the rest of the part connected.
@@ -173,7 +188,11 @@ struct PartitionLocalSearch {
                                       square: squareSum[a] - w * square)
             let afterB = Self.inertia(mass: massSum[b] + w, x: xSum[b] + w * point.x, y: ySum[b] + w * point.y,
                                       square: squareSum[b] + w * square)
-            return afterA + afterB - before
+            var stability = 0.0
+            if let anchor, anchorWeight > 0 {
+                stability = anchorWeight * w * ((b != anchor[node] ? 1 : 0) - (a != anchor[node] ? 1 : 0))
+            }
+            return afterA + afterB - before + stability
         }
     }
 
@@ -183,6 +202,7 @@ struct PartitionLocalSearch {
         guard !crossing.isEmpty else { return false }
         let edge = crossing[random.below(crossing.count)]
         let a = part[edge.first], b = part[edge.second]
+        pendingPair = (a, b)
         let nodes = (0..<graph.nodeCount).filter { part[$0] == a || part[$0] == b }
         let total = weight[a] + weight[b]
         let currentViolation = bounds.violation(weight[a]) + bounds.violation(weight[b])
@@ -192,7 +212,8 @@ struct PartitionLocalSearch {
                 if part[next] != part[node] { internalCut += 1 }
             }
         }
-        let currentScore = objective == .cutEdges ? Double(internalCut) : partInertia(a) + partInertia(b)
+        let currentScore = objective == .cutEdges
+            ? Double(internalCut) : partInertia(a) + partInertia(b) + pairAnchorCost(nodes, insideLabel: a, labels: nil)
         var best: (viol: Int, score: Double, inside: [Int])?
         for _ in 0..<trees {
             guard let (order, parent) = tree.randomTree(nodes) else { return false }
@@ -256,7 +277,22 @@ struct PartitionLocalSearch {
                 sums[side][3] += w * (point.x * point.x + point.y * point.y)
             }
             return sums.reduce(0) { $0 + Self.inertia(mass: $1[0], x: $1[1], y: $1[2], square: $1[3]) }
+                + pairAnchorCost(nodes, insideLabel: -1, labels: insideSet)
         }
+    }
+
+    /// The stability term over `nodes`: with `labels` nil the current labelling; otherwise nodes in `labels` go to
+    /// the smaller of the two labels involved and the rest to the other (as `recomStep` applies it).
+    private func pairAnchorCost(_ nodes: [Int], insideLabel: Int, labels: Set<Int>?) -> Double {
+        guard let anchor, anchorWeight > 0 else { return 0 }
+        guard let labels else {
+            return anchorWeight * Double(nodes.reduce(0) { $0 + (part[$1] != anchor[$1] ? graph.weights[$1] : 0) })
+        }
+        guard let a = pendingPair?.0, let b = pendingPair?.1 else { return 0 }
+        return anchorWeight * Double(nodes.reduce(0) { sum, node in
+            let label = labels.contains(node) ? a : b
+            return sum + (label != anchor[node] ? graph.weights[node] : 0)
+        })
     }
 
     private mutating func settle() {
@@ -299,11 +335,25 @@ struct PartitionLocalSearch {
     }
 
     /// Runs move passes to a local optimum, then `recomSteps` ReCom attempts, each followed by move passes.
-    mutating func improve(recomSteps: Int, treesPerStep: Int = 3, deadline: Deadline? = nil) {
+    ///
+    /// With `patience`, stops once that many steps in a row have not improved the rank (violation, objective).
+    mutating func improve(recomSteps: Int, treesPerStep: Int = 3, deadline: Deadline? = nil, patience: Int? = nil) {
         settle()
         var step = 0
+        var best = (violation, objectiveValue)
+        var idle = 0
         while step < recomSteps, !(deadline?.passed ?? false) {
             step += 1
+            if let patience {
+                let now = (violation, objectiveValue)
+                if now.0 < best.0 || (now.0 == best.0 && now.1 < best.1 - 1e-9) {
+                    best = now
+                    idle = 0
+                } else {
+                    idle += 1
+                    if idle > patience { break }
+                }
+            }
             // Far more trees while the bounds are missed: balanced cuts are rare under tight bounds.
             if recomStep(trees: violation > 0 ? treesPerStep * 10 : treesPerStep) {
                 settle()

@@ -19,10 +19,13 @@ public struct PartitionSolver: Sendable {
         public var recomStepsPerPart: Int
         /// Run the exact model on graphs up to this many nodes (0: never).
         public var exactNodeLimit: Int
+        /// Stop a start's local search after this many ReCom steps in a row without improvement (nil: never).
+        public var patience: Int?
 
         /// Options with the defaults used by `wangge districts`.
         public init(timeLimit: Double = 60, seed: UInt64 = 1, starts: Int = 8, recomStepsPerPart: Int = 150,
-                    exactNodeLimit: Int = 150) {
+                    exactNodeLimit: Int = 150, patience: Int? = nil) {
+            self.patience = patience
             self.timeLimit = timeLimit
             self.seed = seed
             self.starts = starts
@@ -82,12 +85,32 @@ public struct PartitionSolver: Sendable {
     }
 
     /// The best heuristic partition: (part per node, total bound violation, objective).
-    func heuristicPartition(_ request: DistrictingRequest, deadline: Deadline) -> (
-        part: [Int], violation: Int, objective: Double
-    ) {
+    ///
+    /// `initial` (a labelling with `request.parts` labels, e.g. the current plan) is polished as the first start;
+    /// `anchorWeight` > 0 adds the stability term (weight of nodes leaving their `initial` part) to the objective.
+    func heuristicPartition(
+        _ request: DistrictingRequest, deadline: Deadline, initial: [Int]? = nil, anchorWeight: Double = 0
+    ) -> (part: [Int], violation: Int, objective: Double) {
         let graph = request.graph
         let shares = Self.partShares(request)
         var best: (part: [Int], violation: Int, objective: Double)?
+        let validInitial = initial.flatMap { labels -> [Int]? in
+            guard labels.count == graph.nodeCount, labels.allSatisfy({ $0 >= 0 && $0 < request.parts }) else {
+                return nil
+            }
+            return (0..<request.parts).allSatisfy { graph.isConnected(part: $0, in: labels) } ? labels : nil
+        }
+        if let validInitial {
+            var search = PartitionLocalSearch(
+                graph: graph, bounds: request.bounds, objective: request.objective, parts: request.parts,
+                part: validInitial, seed: options.seed ^ 0x1F1F
+            )
+            search.anchor = validInitial
+            search.anchorWeight = anchorWeight
+            search.improve(recomSteps: options.recomStepsPerPart * request.parts, deadline: deadline,
+                           patience: options.patience)
+            best = (search.part, search.violation, search.objectiveValue)
+        }
         for attempt in 0..<max(1, options.starts) {
             if attempt > 0 && deadline.passed { break }
             let seed = options.seed &* 0x9E37_79B9 &+ UInt64(attempt)
@@ -109,7 +132,12 @@ public struct PartitionSolver: Sendable {
                 graph: graph, bounds: request.bounds, objective: request.objective, parts: max(label, 1),
                 part: part, seed: seed ^ 0xA5A5
             )
-            search.improve(recomSteps: options.recomStepsPerPart * request.parts, deadline: deadline)
+            if let validInitial {
+                search.anchor = validInitial
+                search.anchorWeight = anchorWeight
+            }
+            search.improve(recomSteps: options.recomStepsPerPart * request.parts, deadline: deadline,
+                           patience: options.patience)
             let candidate = (search.part, search.violation, search.objectiveValue)
             if let current = best, (current.violation, current.objective) <= (candidate.1, candidate.2) { continue }
             best = candidate

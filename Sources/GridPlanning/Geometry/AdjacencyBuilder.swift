@@ -2,7 +2,7 @@ import GridModel
 
 /// Derives neighbour pairs from positions, as the data-format spec says: Delaunay edges no longer than
 /// `delaunayMaxLength` plus every pair closer than `closeRadius`, minus any edge that crosses a barrier.
-public struct AdjacencyBuilder: Sendable {
+public struct AdjacencyBuilder: Sendable, Hashable {
     /// Longest Delaunay edge kept, in metres (a rule; 260 m by default).
     public var delaunayMaxLength: Double
     /// Pairs closer than this are neighbours whatever the triangulation says, in metres (a rule; 120 m by default).

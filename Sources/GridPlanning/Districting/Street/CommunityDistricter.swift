@@ -1,0 +1,410 @@
+import Foundation
+import GridModel
+
+/// Draws the grids, micro-grids and special grids of one community.
+struct CommunityDistricter {
+    let context: CommunityContext
+    let community: CommunityID
+    /// Indices into `context.buildings` of the community's buildings, sorted.
+    let members: [Int]
+
+    private var parameters: StreetDistrictingParameters { context.parameters }
+
+    func run() -> CommunityOutcome {
+        var outcome = CommunityOutcome(assignments: [], deviations: [], warnings: [])
+        let buildings = context.buildings
+        let special = members.filter { !buildings[$0].kind.isResidential }
+        for (rank, position) in ReadingOrder.order(special.map { buildings[$0].position }).enumerated() {
+            let building = buildings[special[position]]
+            let grid = GridID("\(community)-S\(Self.two(rank + 1))")
+            outcome.assignments.append(GridAssignment(
+                buildingID: building.id, households: building.households, communityID: community, gridID: grid,
+                microGridID: MicroGridID("\(grid)-M01"), kind: building.kind
+            ))
+        }
+        let residential = members.filter { buildings[$0].kind.isResidential }
+        guard !residential.isEmpty else { return outcome }
+        var local = [Int: Int]()
+        for (index, building) in residential.enumerated() {
+            local[building] = index
+        }
+        var edges: [IndexPair] = []
+        for (index, building) in residential.enumerated() {
+            for other in context.neighbours[building] {
+                if let j = local[other], j > index { edges.append(IndexPair(index, j)) }
+            }
+        }
+        let positions = residential.map { buildings[$0].position }
+        edges += joinIslands(residential: residential, positions: positions, edges: edges, warnings: &outcome.warnings)
+        let weights = residential.map { buildings[$0].households }
+        let buildingGraph = DistrictingGraph(weights: weights, positions: positions, edges: edges)
+        let gridOf = drawGrids(residential: residential, graph: buildingGraph)
+        let codes = gridCodes(residential: residential, gridOf: gridOf, graph: buildingGraph)
+        for (label, code) in codes.enumerated() {
+            let nodes = (0..<residential.count).filter { gridOf[$0] == label }
+            let households = nodes.reduce(0) { $0 + weights[$1] }
+            if let deviation = check(households, bounds: parameters.gridBounds, rule: .gridHouseholds,
+                                     place: code.rawValue) {
+                outcome.deviations.append(deviation)
+            }
+            drawMicroGrids(grid: code, nodes: nodes, residential: residential, graph: buildingGraph,
+                           outcome: &outcome)
+        }
+        return outcome
+    }
+
+    static func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+
+    private func check(_ households: Int, bounds: DistrictingBounds, rule: StreetDeviation.Rule,
+                       place: String) -> StreetDeviation? {
+        guard !bounds.contains(households) else { return nil }
+        let below = households < bounds.min
+        let amount = bounds.violation(households)
+        let what = rule == .gridHouseholds ? "grid" : "micro-grid"
+        return StreetDeviation(
+            rule: rule, communityID: community, place: place, value: households, amount: amount,
+            message: "\(place): \(what) of \(households) households, \(amount) \(below ? "below the minimum" : "above the maximum") "
+                + "\(below ? bounds.min : bounds.max) (community \(community) holds no valid plan with these bounds "
+                + "and its buildings)"
+        )
+    }
+
+    /// The number of parts for `households`: the fewest the bounds allow, else the count that misses them least.
+    static func partCount(_ households: Int, bounds: DistrictingBounds, nodes: Int) -> Int {
+        if let fewest = bounds.fewestParts(for: households), fewest <= max(nodes, 1) { return fewest }
+        var best = 1
+        var bestMiss = Int.max
+        let most = max(1, min(nodes, bounds.min > 0 ? households / bounds.min + 1 : nodes))
+        for count in 1...most {
+            let miss = max(0, count * bounds.min - households) + max(0, households - count * bounds.max)
+            if miss < bestMiss {
+                bestMiss = miss
+                best = count
+            }
+        }
+        return best
+    }
+
+    /// Virtual edges joining every cut-off piece of the community to its nearest building, with a warning each.
+    private func joinIslands(residential: [Int], positions: [PlanarPoint], edges: [IndexPair],
+                             warnings: inout [String]) -> [IndexPair] {
+        var added: [IndexPair] = []
+        while true {
+            let graph = DistrictingGraph(weights: positions.map { _ in 1 }, edges: edges + added)
+            let components = graph.components
+            guard components.count > 1,
+                let piece = components.min(by: { $0.count != $1.count ? $0.count < $1.count : $0[0] < $1[0] })
+            else { break }
+            let inside = Set(piece)
+            var best: (distance: Double, a: Int, b: Int)?
+            for a in piece {
+                for b in positions.indices where !inside.contains(b) {
+                    let distance = positions[a].distance(to: positions[b])
+                    if best == nil || distance < (best?.distance ?? 0) { best = (distance, a, b) }
+                }
+            }
+            guard let best else { break }
+            added.append(IndexPair(best.a, best.b))
+            let names = piece.prefix(3).map { context.buildings[residential[$0]].id.rawValue }.joined(separator: ", ")
+            let joined = "joined to \(context.buildings[residential[best.b]].id) \(Int(best.distance.rounded())) m away"
+            if piece.count == 1 {
+                warnings.append("community \(community): building \(names) has no neighbour (island); \(joined)")
+            } else {
+                warnings.append("community \(community): a barrier or gap cuts off \(piece.count) buildings "
+                    + "(\(names)\(piece.count > 3 ? ", …" : "")); \(joined)")
+            }
+        }
+        return added
+    }
+
+    /// The grid label of each building (local index): compounds that fit contracted first, buildings if needed.
+    private func drawGrids(residential: [Int], graph: DistrictingGraph) -> [Int] {
+        let buildings = context.buildings
+        let total = graph.totalWeight
+        let count = Self.partCount(total, bounds: parameters.gridBounds, nodes: graph.nodeCount)
+        // Contract each compound that fits in one grid (its connected pieces) into one node.
+        var superOf = Array(repeating: -1, count: graph.nodeCount)
+        var supers: [[Int]] = []
+        var byCompound: [CompoundID: [Int]] = [:]
+        for node in 0..<graph.nodeCount {
+            if let compound = buildings[residential[node]].compoundID { byCompound[compound, default: []].append(node) }
+        }
+        for compound in byCompound.keys.sorted() {
+            guard let nodes = byCompound[compound] else { continue }
+            let households = nodes.reduce(0) { $0 + graph.weights[$1] }
+            guard households <= parameters.gridBounds.max else { continue }
+            let inside = Set(nodes)
+            for start in nodes where superOf[start] < 0 {
+                var piece = [start]
+                superOf[start] = supers.count
+                var head = 0
+                while head < piece.count {
+                    let u = piece[head]
+                    head += 1
+                    for v in graph.neighbours[u] where inside.contains(v) && superOf[v] < 0 {
+                        superOf[v] = supers.count
+                        piece.append(v)
+                    }
+                }
+                supers.append(piece)
+            }
+        }
+        for node in 0..<graph.nodeCount where superOf[node] < 0 {
+            superOf[node] = supers.count
+            supers.append([node])
+        }
+        let contracted = Self.contract(graph, superOf: superOf, supers: supers)
+        let anchorWeight = parameters.stabilityWeight
+        let singles = (0..<graph.nodeCount).map { [$0] }
+        var labels: [Int] = Array(repeating: 0, count: graph.nodeCount)
+        var bestViolation = Int.max
+        let most = max(count, min(graph.nodeCount, parameters.gridBounds.min > 0 ? total / parameters.gridBounds.min : count))
+        // The fewest grids first: compounds whole if they can be, else buildings one by one; then one grid more.
+        for parts in count...min(most, count + 2) {
+            let coarse = solve(contracted, parts: parts, bounds: parameters.gridBounds,
+                               initial: currentLabels(groups: supers, residential: residential, graph: graph,
+                                                      parts: parts),
+                               anchorWeight: anchorWeight, escalate: false)
+            if coarse.violation < bestViolation {
+                bestViolation = coarse.violation
+                labels = (0..<graph.nodeCount).map { coarse.part[superOf[$0]] }
+            }
+            if bestViolation == 0 { break }
+            if supers.count < graph.nodeCount {
+                let fine = solve(graph, parts: parts, bounds: parameters.gridBounds,
+                                 initial: currentLabels(groups: singles, residential: residential, graph: graph,
+                                                        parts: parts),
+                                 anchorWeight: anchorWeight, escalate: false)
+                if fine.violation < bestViolation {
+                    bestViolation = fine.violation
+                    labels = fine.part
+                }
+            }
+            if bestViolation == 0 { break }
+        }
+        return labels
+    }
+
+    static func contract(_ graph: DistrictingGraph, superOf: [Int], supers: [[Int]]) -> DistrictingGraph {
+        let positions = graph.positions ?? []
+        var weights: [Int] = []
+        var centres: [PlanarPoint] = []
+        for members in supers {
+            let weight = members.reduce(0) { $0 + graph.weights[$1] }
+            weights.append(weight)
+            var x = 0.0, y = 0.0, mass = 0.0
+            for node in members where !positions.isEmpty {
+                let w = Double(graph.weights[node]) + 1e-6
+                x += w * positions[node].x
+                y += w * positions[node].y
+                mass += w
+            }
+            centres.append(mass > 0 ? PlanarPoint(x: x / mass, y: y / mass) : PlanarPoint(x: 0, y: 0))
+        }
+        let edges = graph.edges.compactMap { edge -> IndexPair? in
+            let a = superOf[edge.first], b = superOf[edge.second]
+            return a == b ? nil : IndexPair(a, b)
+        }
+        return DistrictingGraph(weights: weights, positions: positions.isEmpty ? nil : centres, edges: edges)
+    }
+
+    /// Labels from the current plan for each group of buildings (majority by households), when the plan has exactly
+    /// `parts` grids here; nil otherwise.
+    private func currentLabels(groups: [[Int]], residential: [Int], graph: DistrictingGraph, parts: Int) -> [Int]? {
+        guard !context.current.isEmpty else { return nil }
+        var grids = Set<GridID>()
+        var majority: [GridID?] = []
+        for group in groups {
+            var tally: [GridID: Int] = [:]
+            for node in group {
+                if let grid = context.current[context.buildings[residential[node]].id] {
+                    tally[grid, default: 0] += graph.weights[node] + 1
+                }
+            }
+            let pick = tally.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+            majority.append(pick)
+            if let pick { grids.insert(pick) }
+        }
+        let sorted = grids.sorted()
+        guard sorted.count == parts, majority.allSatisfy({ $0 != nil }) else { return nil }
+        return majority.map { grid in grid.flatMap { sorted.firstIndex(of: $0) } ?? 0 }
+    }
+
+    /// The best partition into the fewest parts, from `parts` up, that the search finds within the bounds (lumpy
+    /// atoms can make the household count's minimum impossible); the least-missing one when no count works.
+    private func solve(_ graph: DistrictingGraph, parts: Int, bounds: DistrictingBounds, initial: [Int]?,
+                       anchorWeight: Double, starts: Int = 3, steps: Int = 30,
+                       escalate: Bool = true) -> (part: [Int], violation: Int) {
+        let first = max(1, min(parts, graph.nodeCount))
+        let total = graph.totalWeight
+        let last = max(first, min(graph.nodeCount, bounds.min > 0 ? total / bounds.min : first))
+        var best: (part: [Int], violation: Int)?
+        for count in first...(escalate ? min(last, first + 4) : first) {
+            let request = DistrictingRequest(graph: graph, parts: count, bounds: bounds, objective: .inertia)
+            let solver = PartitionSolver(options: .init(timeLimit: 60, seed: parameters.seed, starts: starts,
+                                                        recomStepsPerPart: steps, exactNodeLimit: 0,
+                                                        patience: 10 + 2 * count))
+            let anchored = count == first ? initial : nil
+            let found = solver.heuristicPartition(request, deadline: Deadline(seconds: 120), initial: anchored,
+                                                  anchorWeight: anchored == nil ? 0 : anchorWeight)
+            let candidate = (PartitionSolver.canonical(found.part, parts: count), found.violation)
+            if best == nil || candidate.1 < (best?.violation ?? 0) { best = candidate }
+            if found.violation == 0 { break }
+            // Lumpy atoms defeat the tree search: solve small graphs exactly over their connected clusters.
+            if graph.nodeCount <= 80 {
+                let exact = ClusterPartitionModel(graph: graph, bounds: bounds, columnLimit: 50_000)
+                    .solve(parts: escalate ? nil : count, seconds: 10)
+                if let part = exact.part {
+                    let labels = PartitionSolver.canonical(part, parts: (part.max() ?? 0) + 1)
+                    var search = PartitionLocalSearch(graph: graph, bounds: bounds, objective: .inertia,
+                                                      parts: (labels.max() ?? 0) + 1, part: labels,
+                                                      seed: parameters.seed)
+                    search.improve(recomSteps: 0)
+                    return (PartitionSolver.canonical(search.part, parts: (labels.max() ?? 0) + 1), search.violation)
+                }
+                if exact.provenInfeasible { break }
+            }
+        }
+        return best ?? (Array(repeating: 0, count: graph.nodeCount), 0)
+    }
+
+    /// Grid codes per label: a current code for the new grid that keeps most of its households, else the next free
+    /// numbers in reading order.
+    private func gridCodes(residential: [Int], gridOf: [Int], graph: DistrictingGraph) -> [GridID] {
+        let count = (gridOf.max() ?? -1) + 1
+        let centres = Self.centres(labels: gridOf, count: count, graph: graph)
+        var codes = [GridID?](repeating: nil, count: count)
+        var used = Set<GridID>()
+        if !context.current.isEmpty {
+            var overlap: [(households: Int, label: Int, grid: GridID)] = []
+            var tally: [Int: [GridID: Int]] = [:]
+            for node in 0..<graph.nodeCount {
+                if let grid = context.current[context.buildings[residential[node]].id],
+                    grid.rawValue.hasPrefix("\(community)-G")
+                {
+                    tally[gridOf[node], default: [:]][grid, default: 0] += graph.weights[node]
+                }
+            }
+            for (label, grids) in tally {
+                for (grid, households) in grids { overlap.append((households, label, grid)) }
+            }
+            overlap.sort { ($0.households, $1.label, $1.grid.rawValue) > ($1.households, $0.label, $0.grid.rawValue) }
+            for entry in overlap where codes[entry.label] == nil && !used.contains(entry.grid) {
+                codes[entry.label] = entry.grid
+                used.insert(entry.grid)
+            }
+        }
+        var next = 1
+        for label in ReadingOrder.order(centres) where codes[label] == nil {
+            while used.contains(GridID("\(community)-G\(Self.two(next))")) { next += 1 }
+            let code = GridID("\(community)-G\(Self.two(next))")
+            codes[label] = code
+            used.insert(code)
+        }
+        return codes.map { $0 ?? GridID("\(community)-G00") }
+    }
+
+    static func centres(labels: [Int], count: Int, graph: DistrictingGraph) -> [PlanarPoint] {
+        var x = Array(repeating: 0.0, count: count)
+        var y = Array(repeating: 0.0, count: count)
+        var mass = Array(repeating: 0.0, count: count)
+        let positions = graph.positions ?? Array(repeating: PlanarPoint(x: 0, y: 0), count: graph.nodeCount)
+        for node in 0..<graph.nodeCount {
+            let w = Double(graph.weights[node]) + 1e-6
+            x[labels[node]] += w * positions[node].x
+            y[labels[node]] += w * positions[node].y
+            mass[labels[node]] += w
+        }
+        return (0..<count).map { mass[$0] > 0 ? PlanarPoint(x: x[$0] / mass[$0], y: y[$0] / mass[$0]) : PlanarPoint(x: 0, y: 0) }
+    }
+
+    /// Micro-grids inside one grid: atoms (whole buildings, units, floor bands) districted under the micro bounds;
+    /// buildings are cut into their units only when whole buildings leave no valid micro-grids.
+    private func drawMicroGrids(grid: GridID, nodes: [Int], residential: [Int], graph: DistrictingGraph,
+                                outcome: inout CommunityOutcome) {
+        var (atoms, microGraph, oversized) = microAtoms(nodes: nodes, residential: residential, graph: graph,
+                                                       splitUnits: false)
+        let households = microGraph.totalWeight
+        let count = Self.partCount(households, bounds: parameters.microBounds, nodes: atoms.count)
+        var (labels, violation) = solve(microGraph, parts: count, bounds: parameters.microBounds, initial: nil,
+                                        anchorWeight: 0, starts: 2, steps: 20)
+        if violation > 0 {
+            let split = microAtoms(nodes: nodes, residential: residential, graph: graph, splitUnits: true)
+            if split.atoms.count > atoms.count {
+                let retry = solve(split.graph, parts: count, bounds: parameters.microBounds, initial: nil,
+                                  anchorWeight: 0, starts: 2, steps: 20)
+                if retry.violation < violation {
+                    (atoms, microGraph, oversized) = split
+                    (labels, violation) = retry
+                }
+            }
+        }
+        for (building, households) in oversized {
+            outcome.deviations.append(StreetDeviation(
+                rule: .unitTooLarge, communityID: community, place: "\(building)", value: households,
+                amount: households - parameters.microBounds.max,
+                message: "building \(building): a floor band of \(households) households exceeds the micro-grid "
+                    + "maximum \(parameters.microBounds.max) (one floor holds too many households)"
+            ))
+        }
+        let used = (labels.max() ?? -1) + 1
+        let order = ReadingOrder.order(Self.centres(labels: labels, count: used, graph: microGraph))
+        var code = Array(repeating: MicroGridID(""), count: used)
+        for (rank, label) in order.enumerated() {
+            code[label] = MicroGridID("\(grid)-M\(Self.two(rank + 1))")
+        }
+        for label in 0..<used {
+            let weight = (0..<atoms.count).filter { labels[$0] == label }.reduce(0) { $0 + atoms[$1].households }
+            if let deviation = check(weight, bounds: parameters.microBounds, rule: .microGridHouseholds,
+                                     place: code[label].rawValue) {
+                outcome.deviations.append(deviation)
+            }
+        }
+        for (index, atom) in atoms.enumerated() {
+            let building = context.buildings[atom.building]
+            outcome.assignments.append(GridAssignment(
+                buildingID: building.id, unit: atom.unit, floors: atom.floors, households: atom.households,
+                communityID: community, gridID: grid, microGridID: code[labels[index]], kind: building.kind
+            ))
+        }
+    }
+
+    /// The atoms of a grid's buildings, their graph (units of a building chained, atoms of neighbouring buildings
+    /// joined) and the buildings whose floor bands still exceed the micro maximum.
+    private func microAtoms(nodes: [Int], residential: [Int], graph: DistrictingGraph, splitUnits: Bool) -> (
+        atoms: [DistrictingAtom], graph: DistrictingGraph, oversized: [(BuildingID, Int)]
+    ) {
+        var atoms: [DistrictingAtom] = []
+        var atomsOf: [Int: [Int]] = [:]
+        var oversized: [(BuildingID, Int)] = []
+        for node in nodes {
+            let building = context.buildings[residential[node]]
+            var maker = AtomMaker(microMaximum: parameters.microBounds.max)
+            maker.splitKnownUnits = splitUnits
+            let made = maker.atoms(of: building, index: residential[node], units: context.units[building.id] ?? [])
+            if let households = made.oversized { oversized.append((building.id, households)) }
+            atomsOf[node] = Array(atoms.count..<(atoms.count + made.atoms.count))
+            atoms += made.atoms
+        }
+        var edges: [IndexPair] = []
+        let inGrid = Set(nodes)
+        for node in nodes {
+            guard let own = atomsOf[node] else { continue }
+            for pair in zip(own, own.dropFirst()) { edges.append(IndexPair(pair.0, pair.1)) }
+            for other in graph.neighbours[node] where other > node && inGrid.contains(other) {
+                for a in own {
+                    for b in atomsOf[other] ?? [] { edges.append(IndexPair(a, b)) }
+                }
+            }
+        }
+        // Units of one building sit side by side: a metre apart, so that micro-grids take neighbouring units.
+        var positions = atoms.map(\.position)
+        for own in atomsOf.values {
+            for (offset, atom) in own.enumerated() {
+                positions[atom].x += Double(offset)
+            }
+        }
+        let microGraph = DistrictingGraph(weights: atoms.map(\.households), positions: positions, edges: edges)
+        return (atoms, microGraph, oversized)
+    }
+}
