@@ -116,6 +116,7 @@ public struct PartitionSolver: Sendable {
             let seed = options.seed &* 0x9E37_79B9 &+ UInt64(attempt)
             var builder = TreeBisection(graph: graph, bounds: request.bounds, seed: seed,
                                         budget: 400 * request.parts + 200)
+            builder.deadline = deadline
             var part = Array(repeating: 0, count: graph.nodeCount)
             var label = 0
             for (component, share) in shares {

@@ -9,6 +9,8 @@ struct TreeBisection {
     var random: SplitMix64
     /// Spanning trees left to draw in this run; bounds the work of a hopeless search.
     var budget: Int
+    /// When to give up regardless of the budget.
+    var deadline: Deadline?
     private var local: [Int]
 
     init(graph: DistrictingGraph, bounds: DistrictingBounds, seed: UInt64, budget: Int) {
@@ -112,6 +114,10 @@ struct TreeBisection {
         }
         while budget > 0 {
             budget -= 1
+            if budget % 64 == 0, deadline?.passed ?? false {
+                budget = 0
+                return nil
+            }
             guard let (order, parent) = randomTree(nodes) else { return nil }
             let (weight, size) = subtreeTotals(order: order, parent: parent)
             var candidates: [(cut: Int, share: Int)] = []

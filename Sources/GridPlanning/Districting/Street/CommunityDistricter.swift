@@ -7,6 +7,15 @@ struct CommunityDistricter {
     let community: CommunityID
     /// Indices into `context.buildings` of the community's buildings, sorted.
     let members: [Int]
+    /// The seed of this drawing's random choices (a re-draw with another seed is tried when micro-grids fail).
+    var seed: UInt64
+
+    init(context: CommunityContext, community: CommunityID, members: [Int]) {
+        self.context = context
+        self.community = community
+        self.members = members
+        seed = context.parameters.seed
+    }
 
     private var parameters: StreetDistrictingParameters { context.parameters }
 
@@ -38,17 +47,39 @@ struct CommunityDistricter {
         edges += joinIslands(residential: residential, positions: positions, edges: edges, warnings: &outcome.warnings)
         let weights = residential.map { buildings[$0].households }
         let buildingGraph = DistrictingGraph(weights: weights, positions: positions, edges: edges)
-        let gridOf = drawGrids(residential: residential, graph: buildingGraph)
-        let codes = gridCodes(residential: residential, gridOf: gridOf, graph: buildingGraph)
+        // Grids whose micro-grids cannot meet their bounds (lumpy buildings) are redrawn with other seeds; the plan
+        // missing the micro bounds least is kept.
+        var best: CommunityOutcome?
+        var bestMiss = Int.max
+        for attempt in 0..<3 {
+            var drawer = self
+            drawer.seed = seed &+ UInt64(attempt) &* 7_919
+            let plan = drawer.drawResidential(residential: residential, graph: buildingGraph)
+            let miss = plan.deviations.reduce(0) { $0 + $1.amount }
+            if miss < bestMiss {
+                best = plan
+                bestMiss = miss
+            }
+            let microMiss = plan.deviations.filter { $0.rule != .gridHouseholds }.count
+            if microMiss == 0 { break }
+        }
+        outcome.assignments += best?.assignments ?? []
+        outcome.deviations += best?.deviations ?? []
+        return outcome
+    }
+
+    private func drawResidential(residential: [Int], graph: DistrictingGraph) -> CommunityOutcome {
+        var outcome = CommunityOutcome(assignments: [], deviations: [], warnings: [])
+        let gridOf = drawGrids(residential: residential, graph: graph)
+        let codes = gridCodes(residential: residential, gridOf: gridOf, graph: graph)
         for (label, code) in codes.enumerated() {
             let nodes = (0..<residential.count).filter { gridOf[$0] == label }
-            let households = nodes.reduce(0) { $0 + weights[$1] }
+            let households = nodes.reduce(0) { $0 + graph.weights[$1] }
             if let deviation = check(households, bounds: parameters.gridBounds, rule: .gridHouseholds,
                                      place: code.rawValue) {
                 outcome.deviations.append(deviation)
             }
-            drawMicroGrids(grid: code, nodes: nodes, residential: residential, graph: buildingGraph,
-                           outcome: &outcome)
+            drawMicroGrids(grid: code, nodes: nodes, residential: residential, graph: graph, outcome: &outcome)
         }
         return outcome
     }
@@ -119,68 +150,32 @@ struct CommunityDistricter {
 
     /// The grid label of each building (local index): compounds that fit contracted first, buildings if needed.
     private func drawGrids(residential: [Int], graph: DistrictingGraph) -> [Int] {
-        let buildings = context.buildings
         let total = graph.totalWeight
         let count = Self.partCount(total, bounds: parameters.gridBounds, nodes: graph.nodeCount)
-        // Contract each compound that fits in one grid (its connected pieces) into one node.
-        var superOf = Array(repeating: -1, count: graph.nodeCount)
-        var supers: [[Int]] = []
-        var byCompound: [CompoundID: [Int]] = [:]
-        for node in 0..<graph.nodeCount {
-            if let compound = buildings[residential[node]].compoundID { byCompound[compound, default: []].append(node) }
-        }
-        for compound in byCompound.keys.sorted() {
-            guard let nodes = byCompound[compound] else { continue }
-            let households = nodes.reduce(0) { $0 + graph.weights[$1] }
-            guard households <= parameters.gridBounds.max else { continue }
-            let inside = Set(nodes)
-            for start in nodes where superOf[start] < 0 {
-                var piece = [start]
-                superOf[start] = supers.count
-                var head = 0
-                while head < piece.count {
-                    let u = piece[head]
-                    head += 1
-                    for v in graph.neighbours[u] where inside.contains(v) && superOf[v] < 0 {
-                        superOf[v] = supers.count
-                        piece.append(v)
-                    }
-                }
-                supers.append(piece)
-            }
-        }
-        for node in 0..<graph.nodeCount where superOf[node] < 0 {
-            superOf[node] = supers.count
-            supers.append([node])
-        }
-        let contracted = Self.contract(graph, superOf: superOf, supers: supers)
         let anchorWeight = parameters.stabilityWeight
-        let singles = (0..<graph.nodeCount).map { [$0] }
         var labels: [Int] = Array(repeating: 0, count: graph.nodeCount)
         var bestViolation = Int.max
-        let most = max(count, min(graph.nodeCount, parameters.gridBounds.min > 0 ? total / parameters.gridBounds.min : count))
-        // The fewest grids first: compounds whole if they can be, else buildings one by one; then one grid more.
-        for parts in count...min(most, count + 2) {
-            let coarse = solve(contracted, parts: parts, bounds: parameters.gridBounds,
-                               initial: currentLabels(groups: supers, residential: residential, graph: graph,
-                                                      parts: parts),
-                               anchorWeight: anchorWeight, escalate: false)
-            if coarse.violation < bestViolation {
-                bestViolation = coarse.violation
-                labels = (0..<graph.nodeCount).map { coarse.part[superOf[$0]] }
-            }
-            if bestViolation == 0 { break }
-            if supers.count < graph.nodeCount {
-                let fine = solve(graph, parts: parts, bounds: parameters.gridBounds,
-                                 initial: currentLabels(groups: singles, residential: residential, graph: graph,
-                                                        parts: parts),
-                                 anchorWeight: anchorWeight, escalate: false)
-                if fine.violation < bestViolation {
-                    bestViolation = fine.violation
-                    labels = fine.part
+        let most = max(count, min(graph.nodeCount,
+                                  parameters.gridBounds.min > 0 ? total / parameters.gridBounds.min : count))
+        // The fewest grids first. Compounds that fit are contracted (kept whole); when that leaves no valid plan,
+        // only the smaller compounds are, then none; then one grid more.
+        let limits = [parameters.gridBounds.max, parameters.gridBounds.max / 2, 0]
+        search: for parts in count...min(most, count + 2) {
+            var tried = Set<Int>()
+            for limit in limits {
+                let (superOf, supers) = contraction(residential: residential, graph: graph, limit: limit)
+                guard tried.insert(supers.count).inserted else { continue }
+                let contracted = Self.contract(graph, superOf: superOf, supers: supers)
+                let found = solve(contracted, parts: parts, bounds: parameters.gridBounds,
+                                  initial: currentLabels(groups: supers, residential: residential, graph: graph,
+                                                         parts: parts),
+                                  anchorWeight: anchorWeight, escalate: false)
+                if found.violation < bestViolation {
+                    bestViolation = found.violation
+                    labels = (0..<graph.nodeCount).map { found.part[superOf[$0]] }
                 }
+                if bestViolation == 0 { break search }
             }
-            if bestViolation == 0 { break }
         }
         return labels
     }
@@ -241,7 +236,7 @@ struct CommunityDistricter {
         var best: (part: [Int], violation: Int)?
         for count in first...(escalate ? min(last, first + 4) : first) {
             let request = DistrictingRequest(graph: graph, parts: count, bounds: bounds, objective: .inertia)
-            let solver = PartitionSolver(options: .init(timeLimit: 60, seed: parameters.seed, starts: starts,
+            let solver = PartitionSolver(options: .init(timeLimit: 60, seed: seed, starts: starts,
                                                         recomStepsPerPart: steps, exactNodeLimit: 0,
                                                         patience: 10 + 2 * count))
             let anchored = count == first ? initial : nil
@@ -258,7 +253,7 @@ struct CommunityDistricter {
                     let labels = PartitionSolver.canonical(part, parts: (part.max() ?? 0) + 1)
                     var search = PartitionLocalSearch(graph: graph, bounds: bounds, objective: .inertia,
                                                       parts: (labels.max() ?? 0) + 1, part: labels,
-                                                      seed: parameters.seed)
+                                                      seed: seed)
                     search.improve(recomSteps: 0)
                     return (PartitionSolver.canonical(search.part, parts: (labels.max() ?? 0) + 1), search.violation)
                 }
@@ -406,5 +401,45 @@ struct CommunityDistricter {
         }
         let microGraph = DistrictingGraph(weights: atoms.map(\.households), positions: positions, edges: edges)
         return (atoms, microGraph, oversized)
+    }
+
+    /// Groups of buildings: the connected pieces of each compound of at most `limit` households, and single
+    /// buildings for the rest.
+    private func contraction(residential: [Int], graph: DistrictingGraph, limit: Int) -> (
+        superOf: [Int], supers: [[Int]]
+    ) {
+        var superOf = Array(repeating: -1, count: graph.nodeCount)
+        var supers: [[Int]] = []
+        var byCompound: [CompoundID: [Int]] = [:]
+        for node in 0..<graph.nodeCount {
+            if let compound = context.buildings[residential[node]].compoundID {
+                byCompound[compound, default: []].append(node)
+            }
+        }
+        for compound in byCompound.keys.sorted() {
+            guard let nodes = byCompound[compound] else { continue }
+            let households = nodes.reduce(0) { $0 + graph.weights[$1] }
+            guard households <= limit else { continue }
+            let inside = Set(nodes)
+            for start in nodes where superOf[start] < 0 {
+                var piece = [start]
+                superOf[start] = supers.count
+                var head = 0
+                while head < piece.count {
+                    let u = piece[head]
+                    head += 1
+                    for v in graph.neighbours[u] where inside.contains(v) && superOf[v] < 0 {
+                        superOf[v] = supers.count
+                        piece.append(v)
+                    }
+                }
+                supers.append(piece)
+            }
+        }
+        for node in 0..<graph.nodeCount where superOf[node] < 0 {
+            superOf[node] = supers.count
+            supers.append([node])
+        }
+        return (superOf, supers)
     }
 }
