@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// Scaffold: replaced by the module's owner.
+/// `wangge generate`: synthetic street and city folders for demos, tests and benchmarks.
 struct GenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "generate", abstract: "(not yet available)")
-
-    func run() throws {
-        throw CommandFailure(.internalError, "wangge generate is not available yet")
-    }
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generates a synthetic street or city folder (buildings, people, cared-for residents).",
+        subcommands: [GenerateStreetCommand.self, GenerateCityCommand.self]
+    )
 }
