@@ -188,8 +188,15 @@ struct StreetPlanChecker {
         #expect(stated.first?.communityID == "C03" && stated.first?.amount == 20)
         // The school is its own special grid; the banded unit is cut into whole floors 1-9 and 10-18.
         #expect(result.assignments.contains { $0.buildingID == "C01-SCHOOL" && $0.gridID == "C01-S01" })
-        let bands = result.assignments.filter { $0.buildingID == "C01-B2-0" }.compactMap(\.floors)
-        #expect(bands == [FloorBand(lowest: 1, highest: 9), FloorBand(lowest: 10, highest: 18)])
+        // The 72-household unit is cut into bands of whole floors that cover floors 1–18 once, over at least two
+        // micro-grids, each band holding 4 households a floor.
+        let rows = result.assignments.filter { $0.buildingID == "C01-B2-0" }
+        let bands = rows.compactMap(\.floors).sorted()
+        #expect(bands.count == rows.count && bands.count >= 2)
+        #expect(bands.first?.lowest == 1 && bands.last?.highest == 18)
+        #expect(zip(bands, bands.dropFirst()).allSatisfy { $0.highest + 1 == $1.lowest })
+        #expect(rows.allSatisfy { $0.households == 4 * ($0.floors?.floorCount ?? 0) })
+        #expect(Set(rows.compactMap(\.microGridID)).count >= 2)
         // Compounds that fit in a grid are kept whole where the fewest grids allow it: C01's twelve compounds
         // (2,365 households, 86–363 each) cannot form 5 grids whole, so splitting one is the least possible;
         // C02's all fit.

@@ -21,11 +21,14 @@ public struct PartitionSolver: Sendable {
         public var exactNodeLimit: Int
         /// Stop a start's local search after this many ReCom steps in a row without improvement (nil: never).
         public var patience: Int?
+        /// Spanning trees a start may draw per part while looking for a first valid partition.
+        public var treesPerPart: Int
 
         /// Options with the defaults used by `wangge districts`.
         public init(timeLimit: Double = 60, seed: UInt64 = 1, starts: Int = 8, recomStepsPerPart: Int = 150,
-                    exactNodeLimit: Int = 150, patience: Int? = nil) {
+                    exactNodeLimit: Int = 150, patience: Int? = nil, treesPerPart: Int = 400) {
             self.patience = patience
+            self.treesPerPart = treesPerPart
             self.timeLimit = timeLimit
             self.seed = seed
             self.starts = starts
@@ -115,7 +118,7 @@ public struct PartitionSolver: Sendable {
             if attempt > 0 && deadline.passed { break }
             let seed = options.seed &* 0x9E37_79B9 &+ UInt64(attempt)
             var builder = TreeBisection(graph: graph, bounds: request.bounds, seed: seed,
-                                        budget: 400 * request.parts + 200)
+                                        budget: options.treesPerPart * request.parts + 200)
             builder.deadline = deadline
             var part = Array(repeating: 0, count: graph.nodeCount)
             var label = 0

@@ -5,9 +5,13 @@ import GridModel
 /// A building that fits in a micro-grid is one atom. A larger one is cut into its stairwell units (units.csv, or
 /// `unitCount` units with households spread evenly, the remainder to the lowest-numbered; without either the whole
 /// building counts as unit `1`). A unit above the micro maximum is cut into bands of whole floors, households spread
-/// evenly over floors (remainder to the lowest floors); without a floor count, two households per floor are assumed.
+/// evenly over floors (remainder to the lowest floors), about `bandTarget` households a band; without a floor count,
+/// two households per floor are assumed.
 struct AtomMaker {
     let microMaximum: Int
+    /// Households a floor band aims at: small bands (a third of the micro minimum) let micro-grids combine a high-rise
+    /// unit's floors with neighbouring buildings; bands of one unit that land in one micro-grid are merged again.
+    var bandTarget = 15
     /// Cut a building into its known units even when it fits in one micro-grid (used when whole buildings leave no
     /// valid micro-grids).
     var splitKnownUnits = false
@@ -39,7 +43,8 @@ struct AtomMaker {
             let base = unit.households / floors
             let extra = unit.households % floors
             let perFloor = (1...floors).map { base + ($0 <= extra ? 1 : 0) }
-            let bands = max(1, (unit.households + microMaximum - 1) / microMaximum)
+            let least = (unit.households + microMaximum - 1) / microMaximum
+            let bands = max(1, least, min(floors, Int((Double(unit.households) / Double(max(1, bandTarget))).rounded())))
             let target = Double(unit.households) / Double(bands)
             var start = 1
             var sum = 0

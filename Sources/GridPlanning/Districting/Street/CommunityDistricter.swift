@@ -227,6 +227,9 @@ struct CommunityDistricter {
 
     /// The best partition into the fewest parts, from `parts` up, that the search finds within the bounds (lumpy
     /// atoms can make the household count's minimum impossible); the least-missing one when no count works.
+    ///
+    /// Small graphs (≤ 64 nodes) are tried exactly first (connected clusters, exact cover): under tight bounds that
+    /// is both faster and surer than the tree search, and it proves a count impossible before the next is tried.
     private func solve(_ graph: DistrictingGraph, parts: Int, bounds: DistrictingBounds, initial: [Int]?,
                        anchorWeight: Double, starts: Int = 3, steps: Int = 30,
                        escalate: Bool = true) -> (part: [Int], violation: Int) {
@@ -234,33 +237,48 @@ struct CommunityDistricter {
         let total = graph.totalWeight
         let last = max(first, min(graph.nodeCount, bounds.min > 0 ? total / bounds.min : first))
         var best: (part: [Int], violation: Int)?
-        for count in first...(escalate ? min(last, first + 4) : first) {
-            let request = DistrictingRequest(graph: graph, parts: count, bounds: bounds, objective: .inertia)
-            let solver = PartitionSolver(options: .init(timeLimit: 60, seed: seed, starts: starts,
-                                                        recomStepsPerPart: steps, exactNodeLimit: 0,
-                                                        patience: 10 + 2 * count))
+        var exactUsable = graph.nodeCount <= 64
+        // Exact answers are cheap, so they may climb to the count the minimum allows; the tree search stops 4 higher.
+        for count in first...(escalate ? last : first) {
+            if count > first + 4 && !exactUsable { break }
             let anchored = count == first ? initial : nil
-            let found = solver.heuristicPartition(request, deadline: Deadline(seconds: 120), initial: anchored,
-                                                  anchorWeight: anchored == nil ? 0 : anchorWeight)
-            let candidate = (PartitionSolver.canonical(found.part, parts: count), found.violation)
-            if best == nil || candidate.1 < (best?.violation ?? 0) { best = candidate }
-            if found.violation == 0 { break }
-            // Lumpy atoms defeat the tree search: solve small graphs exactly over their connected clusters.
-            if graph.nodeCount <= 80 {
-                let exact = ClusterPartitionModel(graph: graph, bounds: bounds, columnLimit: 50_000)
-                    .solve(parts: escalate ? nil : count, seconds: 10)
+            if exactUsable && anchored == nil {
+                let exact = ClusterPartitionModel(graph: graph, bounds: bounds, columnLimit: 15_000)
+                    .solve(parts: count, seconds: 1.5)
                 if let part = exact.part {
-                    let labels = PartitionSolver.canonical(part, parts: (part.max() ?? 0) + 1)
-                    var search = PartitionLocalSearch(graph: graph, bounds: bounds, objective: .inertia,
-                                                      parts: (labels.max() ?? 0) + 1, part: labels,
-                                                      seed: seed)
+                    let labels = PartitionSolver.canonical(part, parts: count)
+                    var search = PartitionLocalSearch(graph: graph, bounds: bounds, objective: .inertia, parts: count,
+                                                      part: labels, seed: seed)
                     search.improve(recomSteps: 0)
-                    return (PartitionSolver.canonical(search.part, parts: (labels.max() ?? 0) + 1), search.violation)
+                    return (PartitionSolver.canonical(search.part, parts: count), search.violation)
                 }
-                if exact.provenInfeasible { break }
+                if exact.provenInfeasible {
+                    if !escalate { break }
+                    continue
+                }
+                // Too many clusters or branches: the exact stage cannot help at a larger count either.
+                exactUsable = false
             }
+            guard count <= first + 4 else { continue }
+            let candidate = heuristic(graph, parts: count, bounds: bounds, initial: anchored,
+                                      anchorWeight: anchorWeight, starts: starts, steps: steps)
+            if best == nil || candidate.violation < (best?.violation ?? 0) { best = candidate }
+            if candidate.violation == 0 { break }
         }
-        return best ?? (Array(repeating: 0, count: graph.nodeCount), 0)
+        // Every count proven impossible: the nearest partition at the first count.
+        return best ?? heuristic(graph, parts: first, bounds: bounds, initial: initial, anchorWeight: anchorWeight,
+                                 starts: starts, steps: steps)
+    }
+
+    private func heuristic(_ graph: DistrictingGraph, parts: Int, bounds: DistrictingBounds, initial: [Int]?,
+                           anchorWeight: Double, starts: Int, steps: Int) -> (part: [Int], violation: Int) {
+        let request = DistrictingRequest(graph: graph, parts: parts, bounds: bounds, objective: .inertia)
+        let solver = PartitionSolver(options: .init(timeLimit: 60, seed: seed, starts: starts,
+                                                    recomStepsPerPart: steps, exactNodeLimit: 0,
+                                                    patience: 10 + 2 * parts, treesPerPart: 40))
+        let found = solver.heuristicPartition(request, deadline: Deadline(seconds: 120), initial: initial,
+                                              anchorWeight: initial == nil ? 0 : anchorWeight)
+        return (PartitionSolver.canonical(found.part, parts: parts), found.violation)
     }
 
     /// Grid codes per label: a current code for the new grid that keeps most of its households, else the next free
@@ -321,13 +339,11 @@ struct CommunityDistricter {
                                                        splitUnits: false)
         let households = microGraph.totalWeight
         let count = Self.partCount(households, bounds: parameters.microBounds, nodes: atoms.count)
-        var (labels, violation) = solve(microGraph, parts: count, bounds: parameters.microBounds, initial: nil,
-                                        anchorWeight: 0, starts: 2, steps: 20)
+        var (labels, violation) = solveCoarsened(microGraph, atoms: atoms, parts: count)
         if violation > 0 {
             let split = microAtoms(nodes: nodes, residential: residential, graph: graph, splitUnits: true)
             if split.atoms.count > atoms.count {
-                let retry = solve(split.graph, parts: count, bounds: parameters.microBounds, initial: nil,
-                                  anchorWeight: 0, starts: 2, steps: 20)
+                let retry = solveCoarsened(split.graph, atoms: split.atoms, parts: count)
                 if retry.violation < violation {
                     (atoms, microGraph, oversized) = split
                     (labels, violation) = retry
@@ -355,11 +371,26 @@ struct CommunityDistricter {
                 outcome.deviations.append(deviation)
             }
         }
+        // Consecutive floor bands of one unit in one micro-grid become one band again.
+        var merged: [(atom: DistrictingAtom, label: Int)] = []
         for (index, atom) in atoms.enumerated() {
+            if let last = merged.last, last.label == labels[index], last.atom.building == atom.building,
+                last.atom.unit == atom.unit, let low = last.atom.floors, let high = atom.floors,
+                low.highest + 1 == high.lowest, let band = FloorBand(lowest: low.lowest, highest: high.highest)
+            {
+                var joined = last.atom
+                joined.floors = band
+                joined.households += atom.households
+                merged[merged.count - 1] = (joined, last.label)
+            } else {
+                merged.append((atom, labels[index]))
+            }
+        }
+        for (atom, label) in merged {
             let building = context.buildings[atom.building]
             outcome.assignments.append(GridAssignment(
                 buildingID: building.id, unit: atom.unit, floors: atom.floors, households: atom.households,
-                communityID: community, gridID: grid, microGridID: code[labels[index]], kind: building.kind
+                communityID: community, gridID: grid, microGridID: code[label], kind: building.kind
             ))
         }
     }
@@ -375,6 +406,7 @@ struct CommunityDistricter {
         for node in nodes {
             let building = context.buildings[residential[node]]
             var maker = AtomMaker(microMaximum: parameters.microBounds.max)
+            maker.bandTarget = max(1, parameters.microBounds.min / 3)
             maker.splitKnownUnits = splitUnits
             let made = maker.atoms(of: building, index: residential[node], units: context.units[building.id] ?? [])
             if let households = made.oversized { oversized.append((building.id, households)) }
@@ -441,5 +473,71 @@ struct CommunityDistricter {
             supers.append([node])
         }
         return (superOf, supers)
+    }
+
+    /// Micro-grids over atoms with the tiny ones merged first: neighbouring atoms of one compound (or building)
+    /// under a third of the micro minimum are joined while together under half of it, which keeps the search and
+    /// the cluster enumeration small on streets of one-household houses; the labels are expanded back to atoms.
+    private func solveCoarsened(_ graph: DistrictingGraph, atoms: [DistrictingAtom], parts: Int) -> (
+        part: [Int], violation: Int
+    ) {
+        let small = max(1, parameters.microBounds.min / 3)
+        let cap = max(small, parameters.microBounds.min / 2)
+        var root = Array(0..<graph.nodeCount)
+        var weight = graph.weights
+        func find(_ x: Int) -> Int {
+            var x = x
+            while root[x] != x {
+                root[x] = root[root[x]]
+                x = root[x]
+            }
+            return x
+        }
+        func group(_ atom: Int) -> String {
+            let building = context.buildings[atoms[atom].building]
+            return building.compoundID?.rawValue ?? "building:\(building.id)"
+        }
+        let positions = graph.positions ?? []
+        var changed = true
+        while changed {
+            changed = false
+            let order = (0..<graph.nodeCount).sorted { (weight[find($0)], $0) < (weight[find($1)], $1) }
+            for atom in order {
+                let a = find(atom)
+                guard weight[a] < small else { continue }
+                var best: (distance: Double, weight: Int, root: Int)?
+                for next in graph.neighbours[atom] where group(next) == group(atom) {
+                    let b = find(next)
+                    guard b != a, weight[a] + weight[b] <= cap else { continue }
+                    let distance = positions.isEmpty ? 0 : positions[atom].distance(to: positions[next])
+                    if best == nil || (distance, weight[b], b) < (best?.distance ?? 0, best?.weight ?? 0, best?.root ?? 0) {
+                        best = (distance, weight[b], b)
+                    }
+                }
+                guard let best else { continue }
+                let (low, high) = a < best.root ? (a, best.root) : (best.root, a)
+                root[high] = low
+                weight[low] += weight[high]
+                changed = true
+            }
+        }
+        var superOf = Array(repeating: -1, count: graph.nodeCount)
+        var supers: [[Int]] = []
+        var index: [Int: Int] = [:]
+        for atom in 0..<graph.nodeCount {
+            let r = find(atom)
+            if let known = index[r] {
+                superOf[atom] = known
+                supers[known].append(atom)
+            } else {
+                index[r] = supers.count
+                superOf[atom] = supers.count
+                supers.append([atom])
+            }
+        }
+        let coarse = Self.contract(graph, superOf: superOf, supers: supers)
+        let found = solve(coarse, parts: parts, bounds: parameters.microBounds, initial: nil, anchorWeight: 0,
+                          starts: 2, steps: 20)
+        return ((0..<graph.nodeCount).map { found.part[superOf[$0]] }, found.violation)
     }
 }
