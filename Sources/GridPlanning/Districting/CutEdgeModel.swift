@@ -18,10 +18,9 @@ struct CutEdgeModel {
     private var cut: [VariableIndex] = []
     /// Flow variables per edge: (u→v, v→u).
     private var flow: [(VariableIndex, VariableIndex)] = []
-    /// z(e,p) per edge index and part.
+    /// The symmetry-breaking node order (heaviest first) and each node's position in it.
     private var order: [Int] = []
     private var rank: [Int] = []
-    private var differ: [(edge: Int, part: Int, variable: VariableIndex)] = []
 
     /// What the exact stage found.
     struct Outcome {
@@ -102,19 +101,14 @@ struct CutEdgeModel {
             }
         }
         for (index, edge) in graph.edges.enumerated() {
-            // Extended form: z(e,p) ≥ |x(u,p) − x(v,p)| and 2·y(e) ≥ Σ_p z(e,p). For a cut edge exactly two parts
-            // differ, so this is exact on integers and much tighter than y(e) ≥ |x(u,p) − x(v,p)| on fractions.
-            var sum = [LinearTerm(cut[index], 2)]
+            // y(e) ≥ |x(u,p) − x(v,p)| for every part. The extended form (z(e,p) ≥ |x(u,p) − x(v,p)|,
+            // 2·y(e) ≥ Σ_p z(e,p)) has a tighter LP but slowed GLPK's search on the county graphs (WV: bound 20
+            // instead of 21 in 60 s), so it is not used.
             for p in 0..<k {
                 let xu = assign[edge.first][p], xv = assign[edge.second][p]
                 if xu == nil && xv == nil { continue }
-                // The extended form z(e,p) tightens the LP but slowed GLPK's search on the county graphs (WV: bound
-                // 20 instead of 21 in 60 s), so the plain y(e) ≥ |x(u,p) − x(v,p)| rows are used.
-                let extended = false
-                let z = extended ? model.addVariable("z_\(index)_\(p)", upper: 1) : cut[index]
-                if extended { sum.append(LinearTerm(z, -1)) }
-                var forward = [LinearTerm(z, 1)]
-                var backward = [LinearTerm(z, 1)]
+                var forward = [LinearTerm(cut[index], 1)]
+                var backward = [LinearTerm(cut[index], 1)]
                 if let xu {
                     forward.append(LinearTerm(xu, -1))
                     backward.append(LinearTerm(xu, 1))
@@ -125,9 +119,7 @@ struct CutEdgeModel {
                 }
                 model.addConstraint("cut_\(index)_\(p)_a", forward, .greaterOrEqual(0))
                 model.addConstraint("cut_\(index)_\(p)_b", backward, .greaterOrEqual(0))
-                if extended { differ.append((index, p, z)) }
             }
-            if sum.count > 1 { model.addConstraint("cut_\(index)", sum, .greaterOrEqual(0)) }
             guard useFlow else { continue }
             let (uv, vu) = flow[index]
             model.addConstraint("flow_open_\(index)",
@@ -158,7 +150,7 @@ struct CutEdgeModel {
         }
     }
 
-    /// The full variable vector of a valid connected partition (parts renumbered by smallest node).
+    /// The full variable vector of a valid connected partition (parts renumbered by their first node in the order).
     func values(for partition: [Int]) -> [Double]? {
         let graph = request.graph
         let k = request.parts
@@ -182,12 +174,6 @@ struct CutEdgeModel {
         }
         for (index, edge) in graph.edges.enumerated() where part[edge.first] != part[edge.second] {
             values[cut[index].rawValue] = 1
-        }
-        for entry in differ {
-            let edge = graph.edges[entry.edge]
-            if (part[edge.first] == entry.part) != (part[edge.second] == entry.part) {
-                values[entry.variable.rawValue] = 1
-            }
         }
         guard useFlow else { return values }
         // Flows along a breadth-first tree of each part: each tree arc carries its subtree's size.

@@ -3,7 +3,8 @@
 ///
 /// The uncovered node with the fewest fitting clusters is covered next, its clusters tried cheapest first; a branch
 /// is cut when the parts used plus the least parts the remaining weight needs exceed the count, or when its cost
-/// reaches the best cover found. The search stops after `nodeLimit` branches: `proven` tells whether it finished.
+/// reaches the best cover found. The search stops after `nodeLimit` branches, or `improvementLimit` branches after the
+/// first cover: `proven` tells whether it finished (so that no cover proves there is none).
 struct ExactCoverSearch {
     let nodeCount: Int
     let weights: [Int]
@@ -12,6 +13,8 @@ struct ExactCoverSearch {
     let masks: [UInt64]
     let costs: [Double]
     let nodeLimit: Int
+    /// Branches allowed after the first cover is found, looking for a cheaper one.
+    var improvementLimit = 1_000
 
     /// The best cover found with exactly `parts` clusters (indices into `masks`), and whether the search finished
     /// (so that a nil cover proves none exists).
@@ -33,6 +36,7 @@ struct ExactCoverSearch {
         var chosen: [Int] = []
         var branches = 0
         var exhausted = false
+        var budget = nodeLimit
         func weight(of mask: UInt64) -> Int {
             var mask = mask
             var sum = 0
@@ -48,6 +52,8 @@ struct ExactCoverSearch {
                 if chosen.count == parts && cost < bestCost {
                     bestCost = cost
                     best = chosen
+                    // Once a cover exists, only a short further search for a cheaper one.
+                    budget = min(budget, branches + improvementLimit)
                 }
                 return
             }
@@ -74,7 +80,7 @@ struct ExactCoverSearch {
             }
             for index in byNode[pick] where masks[index] & covered == 0 {
                 branches += 1
-                if branches > nodeLimit {
+                if branches > budget {
                     exhausted = true
                     return
                 }

@@ -238,13 +238,15 @@ struct CommunityDistricter {
         let last = max(first, min(graph.nodeCount, bounds.min > 0 ? total / bounds.min : first))
         var best: (part: [Int], violation: Int)?
         var exactUsable = graph.nodeCount <= 64
+        let exactModel = ClusterPartitionModel(graph: graph, bounds: bounds, columnLimit: 15_000)
+        let clusters = exactUsable ? exactModel.clusters() : nil
+        if clusters == nil { exactUsable = false }
         // Exact answers are cheap, so they may climb to the count the minimum allows; the tree search stops 4 higher.
         for count in first...(escalate ? last : first) {
             if count > first + 4 && !exactUsable { break }
             let anchored = count == first ? initial : nil
             if exactUsable && anchored == nil {
-                let exact = ClusterPartitionModel(graph: graph, bounds: bounds, columnLimit: 15_000)
-                    .solve(parts: count, seconds: 1.5)
+                let exact = exactModel.solve(parts: count, seconds: 1.5, clusters: clusters)
                 if let part = exact.part {
                     let labels = PartitionSolver.canonical(part, parts: count)
                     var search = PartitionLocalSearch(graph: graph, bounds: bounds, objective: .inertia, parts: count,
