@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "GridDataTests", dependencies: ["GridData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridRulesTests", dependencies: ["GridRules"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridSynthesisTests", dependencies: ["GridSynthesis", "GridData"]),
-        .testTarget(name: "GridPlanningTests", dependencies: ["GridPlanning"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GridPlanningTests", dependencies: ["GridPlanning", "GridSynthesis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["wangge"]),
     ]
 )

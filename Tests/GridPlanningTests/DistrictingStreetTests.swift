@@ -1,3 +1,4 @@
+import Foundation
 import GridModel
 import Testing
 
@@ -59,23 +60,70 @@ struct StreetPlanChecker {
         func side(_ o: PlanarPoint, _ s: PlanarPoint, _ t: PlanarPoint) -> Double {
             (s.x - o.x) * (t.y - o.y) - (s.y - o.y) * (t.x - o.x)
         }
-        return side(p, q, a) * side(p, q, b) <= 0 && side(a, b, p) * side(a, b, q) <= 0
+        let d1 = side(p, q, a), d2 = side(p, q, b), d3 = side(a, b, p), d4 = side(a, b, q)
+        if d1 == 0 && d2 == 0 {
+            // Collinear: they cross only where their extents overlap.
+            return max(min(p.x, q.x), min(a.x, b.x)) <= min(max(p.x, q.x), max(a.x, b.x))
+                && max(min(p.y, q.y), min(a.y, b.y)) <= min(max(p.y, q.y), max(a.y, b.y))
+        }
+        return d1 * d2 <= 0 && d3 * d4 <= 0
     }
 
-    /// Buildings closer than 120 m in one community whose segment crosses no barrier (all lattice Delaunay edges
-    /// here are shorter than that, so this is the spec's graph for the test street).
-    func neighbours() -> [BuildingID: Set<BuildingID>] {
+    /// Whether a–b is an edge of the Delaunay triangulation of `points`: the largest angles a-k-b seen from either
+    /// side sum to at most π (an empty circle through a and b exists). O(n) per pair, independent of the engine's
+    /// triangulation; co-circular ties count as edges, so this graph can only be larger than the engine's.
+    static func isDelaunay(_ a: PlanarPoint, _ b: PlanarPoint, among points: [PlanarPoint]) -> Bool {
+        var left = 0.0, right = 0.0
+        for k in points where k != a && k != b {
+            let side = (b.x - a.x) * (k.y - a.y) - (b.y - a.y) * (k.x - a.x)
+            let ux = a.x - k.x, uy = a.y - k.y, vx = b.x - k.x, vy = b.y - k.y
+            let angle = atan2(abs(ux * vy - uy * vx), ux * vx + uy * vy)
+            if side > 0 { left = max(left, angle) } else if side < 0 { right = max(right, angle) }
+            else if angle > 3 { return false }
+        }
+        return left + right <= Double.pi + 1e-9
+    }
+
+    /// Buildings of one community closer than 120 m, or Delaunay neighbours no more than 260 m apart (when
+    /// `delaunay`), whose segment crosses no barrier: the spec's graph, computed in O(n³) here.
+    func neighbours(delaunay: Bool = false) -> [BuildingID: Set<BuildingID>] {
         var result: [BuildingID: Set<BuildingID>] = [:]
+        let points = street.buildings.map(\.position)
         for a in street.buildings {
             for b in street.buildings where a.id < b.id && a.communityID == b.communityID {
                 let dx = a.position.x - b.position.x, dy = a.position.y - b.position.y
-                guard dx * dx + dy * dy < 120 * 120 else { continue }
+                let squared = dx * dx + dy * dy
+                guard squared < 120 * 120
+                    || (delaunay && squared <= 260 * 260 && Self.isDelaunay(a.position, b.position, among: points))
+                else { continue }
                 if street.barriers.contains(where: { Self.crosses(a.position, b.position, $0.start, $0.end) }) {
                     continue
                 }
                 result[a.id, default: []].insert(b.id)
                 result[b.id, default: []].insert(a.id)
             }
+        }
+        return result
+    }
+
+    /// The households of each connected piece of a community's residential buildings.
+    func pieces(of community: CommunityID, _ adjacency: [BuildingID: Set<BuildingID>]) -> [Int] {
+        let members = street.buildings.filter { $0.communityID == community && $0.kind.isResidential }
+        let households = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0.households) })
+        var seen = Set<BuildingID>()
+        var result: [Int] = []
+        for start in members.map(\.id) where !seen.contains(start) {
+            var stack = [start]
+            seen.insert(start)
+            var total = 0
+            while let u = stack.popLast() {
+                total += households[u] ?? 0
+                for v in adjacency[u] ?? [] where households[v] != nil && !seen.contains(v) {
+                    seen.insert(v)
+                    stack.append(v)
+                }
+            }
+            result.append(total)
         }
         return result
     }
@@ -94,9 +142,12 @@ struct StreetPlanChecker {
     }
 
     /// Every violated hard rule, as text; `exempt` communities may miss household bounds (no valid plan exists).
-    func violations(_ rows: [GridAssignment], exempt: Set<CommunityID>) -> [String] {
+    /// `joined` communities had a cut-off piece joined to its nearest building (stated in a warning), so their
+    /// grids may be connected only through that join.
+    func violations(_ rows: [GridAssignment], exempt: Set<CommunityID>, delaunay: Bool = false,
+                    joined: Set<CommunityID> = []) -> [String] {
         var problems: [String] = []
-        let adjacency = neighbours()
+        let adjacency = neighbours(delaunay: delaunay)
         let byID = Dictionary(uniqueKeysWithValues: street.buildings.map { ($0.id, $0) })
         var placed: [BuildingID: Int] = [:]
         var gridHouseholds: [GridID: Int] = [:]
@@ -150,18 +201,28 @@ struct StreetPlanChecker {
             if !exempt.contains(community) && (households < grid.min || households > grid.max) {
                 problems.append("grid \(id) holds \(households)")
             }
-            if !connected(gridBuildings[id] ?? [], adjacency) { problems.append("grid \(id) not connected") }
+            if !joined.contains(community) && !connected(gridBuildings[id] ?? [], adjacency) {
+                problems.append("grid \(id) not connected")
+            }
         }
         for (id, households) in microHouseholds {
             if households < micro.min || households > micro.max { problems.append("micro-grid \(id) holds \(households)") }
-            if !connected(microBuildings[id] ?? [], adjacency) { problems.append("micro-grid \(id) not connected") }
+            let community = CommunityID(String(id.rawValue.prefix { $0 != "-" }))
+            if !joined.contains(community) && !connected(microBuildings[id] ?? [], adjacency) {
+                problems.append("micro-grid \(id) not connected")
+            }
         }
         // The fewest grids the bounds allow, per community; the fewest micro-grids per grid.
         for community in Set(street.buildings.map(\.communityID)) where !exempt.contains(community) {
             let households = street.buildings.filter { $0.communityID == community && $0.kind.isResidential }
                 .reduce(0) { $0 + $1.households }
             let grids = gridHouseholds.keys.filter { $0.rawValue.hasPrefix("\(community)-G") }.count
-            if grids != (households + grid.max - 1) / grid.max { problems.append("\(community): \(grids) grids") }
+            // Barriers may cut a community into pieces that each need their own grids.
+            let pieces = self.pieces(of: community, adjacency)
+            let most = pieces.reduce(0) { $0 + ($1 + grid.max - 1) / grid.max }
+            if grids < (households + grid.max - 1) / grid.max || grids > most {
+                problems.append("\(community): \(grids) grids")
+            }
         }
         // Micro-grids: whole-building atoms can make the household minimum impossible, so only the range is
         // checked here (the count the households allow up to the count the minimum allows).

@@ -65,12 +65,34 @@ struct CommunityDistricter {
         }
         outcome.assignments += best?.assignments ?? []
         outcome.deviations += best?.deviations ?? []
+        outcome.warnings += best?.warnings ?? []
         return outcome
     }
 
     private func drawResidential(residential: [Int], graph: DistrictingGraph) -> CommunityOutcome {
         var outcome = CommunityOutcome(assignments: [], deviations: [], warnings: [])
-        let gridOf = drawGrids(residential: residential, graph: graph)
+        let pieces = graph.components
+        if pieces.count > 1 {
+            let names = pieces.map { "\($0.count) buildings" }.joined(separator: ", ")
+            outcome.warnings.append("community \(community): barriers cut it into \(pieces.count) pieces (\(names)); "
+                + "each is drawn on its own")
+        }
+        var gridOf = Array(repeating: 0, count: graph.nodeCount)
+        var offset = 0
+        for piece in pieces {
+            var local = [Int: Int]()
+            for (index, node) in piece.enumerated() { local[node] = index }
+            let edges = graph.edges.compactMap { edge -> IndexPair? in
+                guard let a = local[edge.first], let b = local[edge.second] else { return nil }
+                return IndexPair(a, b)
+            }
+            let sub = DistrictingGraph(weights: piece.map { graph.weights[$0] },
+                                       positions: graph.positions.map { positions in piece.map { positions[$0] } },
+                                       edges: edges)
+            let labels = drawGrids(residential: piece.map { residential[$0] }, graph: sub)
+            for (index, node) in piece.enumerated() { gridOf[node] = offset + labels[index] }
+            offset += (labels.max() ?? -1) + 1
+        }
         let codes = gridCodes(residential: residential, gridOf: gridOf, graph: graph)
         for (label, code) in codes.enumerated() {
             let nodes = (0..<residential.count).filter { gridOf[$0] == label }
@@ -122,9 +144,14 @@ struct CommunityDistricter {
         var added: [IndexPair] = []
         while true {
             let graph = DistrictingGraph(weights: positions.map { _ in 1 }, edges: edges + added)
-            let components = graph.components
-            guard components.count > 1,
-                let piece = components.min(by: { $0.count != $1.count ? $0.count < $1.count : $0[0] < $1[0] })
+            // Pieces whose households make valid grids stay apart (drawn on their own); the others (fewer than a
+            // grid, or in a gap such as 500–600) are joined to their nearest building.
+            let small = graph.components.filter { piece in
+                let households = piece.reduce(0) { $0 + context.buildings[residential[$1]].households }
+                return parameters.gridBounds.fewestParts(for: households) == nil
+            }
+            guard graph.components.count > 1,
+                let piece = small.min(by: { $0.count != $1.count ? $0.count < $1.count : $0[0] < $1[0] })
             else { break }
             let inside = Set(piece)
             var best: (distance: Double, a: Int, b: Int)?
