@@ -10,6 +10,10 @@ public enum GridPlanningError: Error, Equatable, Sendable, CustomStringConvertib
     case invalidProblem(name: String, reason: String)
     /// The solver refused the model built from the problem.
     case solver(LinearSolverError)
+    /// A graph file is malformed: the file, the key path of the bad value, the value and what was expected.
+    case invalidGraph(file: String, keyPath: String, value: String, expected: String)
+    /// A planning request cannot be run as asked (e.g. zero parts, or bounds with min > max).
+    case invalidRequest(parameter: String, value: String, expected: String)
 
     /// A one-line message; file errors read `file:line:column: message`.
     public var description: String {
@@ -22,6 +26,10 @@ public enum GridPlanningError: Error, Equatable, Sendable, CustomStringConvertib
             return "problem \(name): \(reason)"
         case let .solver(error):
             return "solver: \(error)"
+        case let .invalidGraph(file, keyPath, value, expected):
+            return "\(file): \(keyPath): \(value.isEmpty ? "missing" : "'\(value)'"); expected \(expected)"
+        case let .invalidRequest(parameter, value, expected):
+            return "\(parameter) = \(value); expected \(expected)"
         }
     }
 }

@@ -11,6 +11,7 @@ struct Wangge: ParsableCommand {
             SolveCommand.self,
             RulesCommand.self,
             StaffCommand.self,
+            DistrictsCommand.self,
         ]
     )
 }

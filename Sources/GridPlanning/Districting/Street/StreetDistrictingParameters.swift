@@ -1,0 +1,30 @@
+/// The numbers that steer two-level street districting (the lead fills them from Rules/grid.yaml).
+public struct StreetDistrictingParameters: Sendable, Hashable {
+    /// Households per grid.
+    public var gridBounds: DistrictingBounds
+    /// Households per micro-grid.
+    public var microBounds: DistrictingBounds
+    /// How neighbours are derived from positions when the street gives no adjacency.
+    public var adjacency: AdjacencyBuilder
+    /// Weight of the stability term: cost per household leaving its current grid, in m² (the compactness unit).
+    public var stabilityWeight: Double
+    /// Seed of every random choice.
+    public var seed: UInt64
+    /// Communities solved at once (one solver state per thread).
+    public var threads: Int
+
+    /// Parameters with the defaults: grids 300–500, micro-grids 30–50 households.
+    public init(
+        gridBounds: DistrictingBounds = DistrictingBounds(min: 300, max: 500),
+        microBounds: DistrictingBounds = DistrictingBounds(min: 30, max: 50),
+        adjacency: AdjacencyBuilder = AdjacencyBuilder(), stabilityWeight: Double = 2_000, seed: UInt64 = 1,
+        threads: Int = 2
+    ) {
+        self.gridBounds = gridBounds
+        self.microBounds = microBounds
+        self.adjacency = adjacency
+        self.stabilityWeight = stabilityWeight
+        self.seed = seed
+        self.threads = threads
+    }
+}

@@ -1,0 +1,11 @@
+import GridModel
+
+/// A two-level plan for a street: one assignment per atom placed, and what could not be met.
+public struct StreetDistrictingResult: Sendable, Hashable {
+    /// One row per atom (whole building, stairwell unit or band of floors), sorted by building, unit and floors.
+    public var assignments: [GridAssignment]
+    /// Where, why and by how much the plan misses a hard rule (empty when every rule holds).
+    public var deviations: [StreetDeviation]
+    /// Warnings that do not break a rule (islands joined to their nearest neighbour, barriers splitting a community).
+    public var warnings: [String]
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import GridPlanning
+
+/// `wangge districts`: the generic entry to the districting core, for validation on published graphs.
+struct DistrictsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "districts",
+        abstract: "Partitions a node-link graph into connected parts within weight bounds (validation entry).",
+        discussion: """
+            Reads networkx node-link JSON with an `adjacency` list (or `links`). Every part must be connected and \
+            hold a weight in [min, max]. cut-edges minimises the edges between parts; inertia minimises \
+            Σ weight × squared distance (m²) to the part's weighted centroid (positions from C_X/C_Y degrees or x/y \
+            metres). Exit 0 when every rule holds, 1 when the nearest partition misses a bound (stated on stderr).
+            """
+    )
+
+    @Argument(help: "The graph file (networkx node-link JSON).")
+    var graph: String
+
+    @Option(help: "The number of parts.")
+    var parts: Int
+
+    @Option(help: "The least weight of a part.")
+    var min: Int
+
+    @Option(help: "The greatest weight of a part.")
+    var max: Int
+
+    @Option(help: "cut-edges or inertia.")
+    var objective: DistrictingObjective = .cutEdges
+
+    @Option(help: "The node attribute holding its weight (default: 1 per node).")
+    var weight: String?
+
+    @Option(name: .customLong("time-limit"), help: "Seconds for the whole run.")
+    var timeLimit: Double = 60
+
+    @Option(help: "The seed of every random choice.")
+    var seed: UInt64 = 1
+
+    @Option(help: "text or json.")
+    var format: DistrictsOutputFormat = .text
+
+    func validate() throws {
+        guard parts >= 1 else { throw ValidationError("--parts \(parts): expected an integer ≥ 1") }
+        guard min >= 0, max >= min else { throw ValidationError("--min \(min) --max \(max): expected 0 ≤ min ≤ max") }
+        guard timeLimit.isFinite, timeLimit > 0 else {
+            throw ValidationError("--time-limit \(timeLimit): expected a number of seconds > 0")
+        }
+    }
+
+    func run() throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: graph))
+        } catch {
+            throw CommandFailure.badInput("\(graph): cannot read the file (\(error.localizedDescription))")
+        }
+        let file: NodeLinkGraph
+        let result: DistrictingResult
+        do {
+            file = try NodeLinkGraph(data: data, file: graph, weightKey: weight)
+            let request = DistrictingRequest(
+                graph: file.graph, parts: parts, bounds: DistrictingBounds(min: min, max: max), objective: objective
+            )
+            result = try PartitionSolver(options: .init(timeLimit: timeLimit, seed: seed)).solve(request)
+        } catch {
+            throw CommandFailure.badInput(error.description)
+        }
+        print(DistrictsReport(ids: file.ids, result: result).render(format))
+        for deviation in result.deviations {
+            StandardError.write("deviation: \(deviation.message)")
+        }
+        if !result.deviations.isEmpty {
+            throw CommandFailure(.ruleUnmet, "no partition meets every rule (status \(result.status.rawValue))")
+        }
+    }
+}
+
+extension DistrictingObjective: ExpressibleByArgument {}

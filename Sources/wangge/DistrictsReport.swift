@@ -1,0 +1,69 @@
+import Foundation
+import GridPlanning
+
+/// The printed result of `wangge districts`.
+struct DistrictsReport {
+    let ids: [String]
+    let result: DistrictingResult
+
+    func render(_ format: DistrictsOutputFormat) -> String {
+        switch format {
+        case .json: json()
+        case .text: text()
+        }
+    }
+
+    private func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
+    private func quoted(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    escaped += String(format: "\\u%04x", scalar.value)
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return "\"\(escaped)\""
+    }
+
+    private func json() -> String {
+        var lines = ["{"]
+        lines.append("  \"status\": \(quoted(result.status.rawValue)),")
+        lines.append("  \"objective\": \(number(result.objective)),")
+        lines.append("  \"bound\": \(result.bound.map(number) ?? "null"),")
+        lines.append("  \"seconds\": \(String(format: "%.3f", result.seconds)),")
+        lines.append("  \"method\": \(quoted(result.method)),")
+        lines.append("  \"part_weights\": [\(result.partWeights.map(String.init).joined(separator: ", "))],")
+        let deviations = result.deviations.map { quoted($0.message) }.joined(separator: ", ")
+        lines.append("  \"deviations\": [\(deviations)],")
+        let parts = zip(ids, result.parts).map { "    \(quoted($0)): \($1)" }.joined(separator: ",\n")
+        lines.append("  \"parts\": {\n\(parts)\n  }")
+        lines.append("}")
+        return lines.joined(separator: "\n")
+    }
+
+    private func text() -> String {
+        var lines = [
+            "status: \(result.status.rawValue)",
+            "objective: \(number(result.objective))",
+            "bound: \(result.bound.map(number) ?? "none")",
+            "seconds: \(String(format: "%.3f", result.seconds))",
+            "method: \(result.method)",
+        ]
+        for (label, weight) in result.partWeights.enumerated() {
+            let members = zip(ids, result.parts).filter { $0.1 == label }.map(\.0)
+            lines.append("part \(label): weight \(weight), \(members.count) nodes: \(members.joined(separator: " "))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
