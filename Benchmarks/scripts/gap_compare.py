@@ -129,7 +129,7 @@ def cell(result: dict, known: float) -> str:
     if objective is None:
         text = "–"
     else:
-        above = (objective - known) / known * 100
+        above = max(0.0, (objective - known) / known * 100)  # HiGHS reports e.g. 12680.9999999
         text = f"{objective:.0f}" + (" opt" if result["status"] == "optimal" else f" (+{above:.2f} %)")
     bound_text = "–" if bound is None or abs(bound) == float("inf") else f"{bound:.1f}".rstrip("0").rstrip(".")
     return f"{text} / {bound_text}"
