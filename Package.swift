@@ -22,7 +22,10 @@ let package = Package(
         .target(name: "LinearSolver", dependencies: ["CGLPK"]),
         .target(name: "GridModel"),
         .target(name: "GridData", dependencies: ["GridModel"]),
-        .target(name: "GridRules", dependencies: ["GridModel", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "GridRules", dependencies: ["GridModel", .product(name: "Yams", package: "Yams")],
+            exclude: ["Defaults/embed-rules.sh"]
+        ),
         .target(name: "GridSynthesis", dependencies: ["GridModel", "GridData"]),
         .target(name: "GridPlanning", dependencies: ["GridModel", "GridRules", "LinearSolver"]),
         .executableTarget(

@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// Scaffold: replaced by the module's owner.
+/// `wangge rules`: check, show and explain the planning rules.
 struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "(not yet available)")
-
-    func run() throws {
-        throw CommandFailure(.internalError, "wangge rules is not available yet")
-    }
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Check, show and explain the planning rules (Rules/*.yaml).",
+        subcommands: [RulesCheckCommand.self, RulesShowCommand.self, RulesExplainCommand.self]
+    )
 }

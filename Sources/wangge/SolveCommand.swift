@@ -1,10 +1,11 @@
 import ArgumentParser
 
-/// Scaffold: replaced by the module's owner.
+/// `wangge solve …`: solves benchmark optimisation problems with the engine's solver, to check it against published
+/// optima.
 struct SolveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "solve", abstract: "(not yet available)")
-
-    func run() throws {
-        throw CommandFailure(.internalError, "wangge solve is not available yet")
-    }
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Solves benchmark problems (OR-Library GAP files) with the engine's solver.",
+        subcommands: [SolveGAPCommand.self]
+    )
 }

@@ -1,10 +1,85 @@
 import ArgumentParser
+import Foundation
+import GridData
 
-/// Scaffold: replaced by the module's owner.
+/// `wangge validate DIR`: reads a street folder and prints its summary, or every problem found (exit 2).
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "(not yet available)")
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a street folder and print its summary, or its errors (exit 2).",
+        discussion: """
+            Reads buildings.csv and the optional files of a street (or city) folder, checks every row and every \
+            reference, and prints the counts of communities, compounds, buildings, households, people by role and \
+            residents by category. Problems go to stderr, each with its file, line, column, value and what was \
+            expected; the folder is never changed.
+            """
+    )
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "The street folder (holding buildings.csv).")
+    var directory: String
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Problems printed per file before '… and N more'.")
+    var maxIssues: Int = StreetLoader.defaultIssueLimitPerFile
+
+    func validate() throws {
+        guard maxIssues >= 1 else { throw ValidationError("--max-issues must be at least 1") }
+    }
 
     func run() throws {
-        throw CommandFailure(.internalError, "wangge validate is not available yet")
+        let url = URL(fileURLWithPath: directory)
+        let loaded: LoadedStreet
+        do {
+            loaded = try StreetLoader(directory: url, issueLimitPerFile: maxIssues).loadWithReport()
+        } catch {
+            throw CommandFailure.badInput(try failureText(error))
+        }
+        let summary = StreetSummary(loaded.street)
+        switch format {
+        case .text:
+            var lines = ["street: \(directory)"]
+            lines += summary.lines
+            lines.append("files:")
+            for file in loaded.files {
+                lines.append(
+                    "  \(file.file.fileName): \(file.rows) row\(file.rows == 1 ? "" : "s"), \(file.encoding.rawValue)")
+            }
+            print(lines.joined(separator: "\n"))
+        case .json:
+            let report = ValidationReport(
+                valid: true, directory: directory, summary: summary,
+                files: loaded.files.map {
+                    .init(file: $0.file.fileName, rows: $0.rows, encoding: $0.encoding.rawValue)
+                },
+                issues: nil, omitted: nil)
+            print(try Self.json(report))
+        }
+    }
+
+    private func failureText(_ error: GridDataError) throws -> String {
+        switch format {
+        case .text:
+            let total = error.totalCount
+            return error.description + "\n"
+                + "\(total) problem\(total == 1 ? "" : "s") in \(directory); the folder was not changed."
+        case .json:
+            let report = ValidationReport(
+                valid: false, directory: directory, summary: nil, files: nil, issues: error.issues,
+                omitted: error.omitted.isEmpty ? nil : error.omitted)
+            return try Self.json(report)
+        }
+    }
+
+    private static func json(_ report: ValidationReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
     }
 }

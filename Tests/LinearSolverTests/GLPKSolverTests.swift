@@ -38,8 +38,8 @@ import Testing
     }
 
     @Test func integerVariablesWithGeneralBounds() throws {
-        // min 3a − 2b with a, b integer, a ∈ [−3, 4], b ∈ [−5, 5], a + b ≥ 1.5, b − a ≤ 2.5 → a = −1, b = 1? Checked by
-        // enumerating every integer point.
+        // min 3a − 2b, a, b integer, a ∈ [−3, 4], b ∈ [−5, 5], a + b ≥ 1.5, −10 ≤ b − a ≤ 2.5: the optimum is
+        // found by enumerating every integer point.
         var model = LinearModel()
         let a = model.addVariable("a", kind: .integer, lower: -3, upper: 4, objective: 3)
         let b = model.addVariable("b", kind: .integer, lower: -5, upper: 5, objective: -2)

@@ -31,8 +31,7 @@ enum TestModels {
         return model
     }
 
-    /// 0-1 knapsack: values 10, 13, 7, 8, 9, weights 5, 7, 4, 5, 6, capacity 15: optimum 27 (items 1, 2, 3 → 10+7+… see
-    /// test), checked by enumeration in the test itself.
+    /// A 0-1 knapsack (maximise value within the weight capacity); tests check it against enumeration.
     static func knapsack(values: [Double], weights: [Double], capacity: Double) -> LinearModel {
         var model = LinearModel(name: "knapsack", sense: .maximize)
         let items = values.indices.map { model.addVariable("item \($0)", kind: .binary, objective: values[$0]) }

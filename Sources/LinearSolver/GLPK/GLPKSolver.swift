@@ -149,8 +149,9 @@ public struct GLPKSolver: Sendable {
         }
         let mipStatus = glp_mip_status(problem.handle)
         let hasSolution = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
-        let objective = hasSolution ? glp_mip_obj_val(problem.handle) : nil
         let values = hasSolution ? Self.rounded(problem.integerValues(), model: model) : []
+        // Recomputed from the rounded values, so that objective and values agree exactly (no floating-point noise).
+        let objective = hasSolution ? model.objectiveValue(at: values) : nil
         let bound = Self.combinedBound(
             lp: lpObjective,
             tree: monitor.bestBound,
@@ -195,7 +196,8 @@ public struct GLPKSolver: Sendable {
         var bound = lp
         if let tree { bound = minimizing ? max(bound, tree) : min(bound, tree) }
         let integralObjective = model.variables.allSatisfy { variable in
-            variable.objective == 0 || (variable.kind != .continuous && variable.objective == variable.objective.rounded())
+            variable.objective == 0
+                || (variable.kind != .continuous && variable.objective == variable.objective.rounded())
         }
         if integralObjective {
             bound = minimizing ? (bound - 1e-6).rounded(.up) : (bound + 1e-6).rounded(.down)

@@ -1,0 +1,9 @@
+/// The character encoding a CSV file was found in.
+public enum SourceEncoding: String, Hashable, Sendable, Codable {
+    /// UTF-8 without a byte-order mark.
+    case utf8 = "UTF-8"
+    /// UTF-8 with a leading byte-order mark (Excel's "CSV UTF-8").
+    case utf8WithBOM = "UTF-8 with BOM"
+    /// GB18030, the superset of GBK and GB2312 (Excel's plain "CSV" on Chinese Windows).
+    case gb18030 = "GB18030/GBK"
+}

@@ -1,0 +1,168 @@
+import GridModel
+
+extension StreetReading {
+    static let kindAliases: [String: String] = Dictionary(
+        ValueAliases.buildingKinds.map { ($0.alias, $0.kind.rawValue) }, uniquingKeysWith: { a, _ in a })
+    static let compoundTypeAliases: [String: String] = Dictionary(
+        ValueAliases.compoundTypes.map { ($0.alias, $0.type.rawValue) }, uniquingKeysWith: { a, _ in a })
+
+    /// buildings.csv (required): ids, community, compound, households, position and optional shape.
+    func readBuildings() {
+        var pending: [(building: Building, first: Double, second: Double)] = []
+        var compoundTypes: [String: (type: String, line: Int)] = [:]
+        let columns = Columns(
+            required: ["building_id", "community_id", "households"],
+            alternatives: [[["x", "y"], ["lat", "lon"]]])
+        var rows = 0
+        let usable = readTable(
+            .buildings, columns: columns, idColumn: "building_id",
+            register: { id, line in self.buildingLines[id] = self.buildingLines[id] ?? line },
+            header: { header in
+                self.frame = header.has("x") && header.has("y") ? .planar : .geodetic
+                self.buildingLines.reserveCapacity(self.expectedRows)
+                pending.reserveCapacity(self.expectedRows)
+                return true
+            }
+        ) { row in
+            rows += 1
+            let id = row.required("building_id", what: "building id", log: &log)
+            var isNew = false
+            if let id { isNew = register(id, in: &buildingLines, row: row, column: "building_id", what: "building") }
+            let community = row.required("community_id", what: "community id", log: &log)
+            if let community {
+                buildingCommunityIDs.insert(community)
+                _ = checkListedCommunity(community, row: row)
+            }
+            let households: Int?
+            if row.isEmpty("households") {
+                log.add(
+                    row.issue(
+                        "households", value: nil, problem: "missing households",
+                        expected: "a whole number (0 for a non-residential building)"))
+                households = nil
+            } else {
+                households = row.integer(
+                    "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: "households", log: &log)
+            }
+            let position = readPosition(row)
+            let kind = row.text("kind").flatMap {
+                vocabularyWord(
+                    $0, aliases: Self.kindAliases, row: row, column: "kind", what: "building kind",
+                    examples: ["residential", "commercial", "school", "hospital", "market", "enterprise"])
+            }
+            let compoundType = row.text("compound_type").flatMap {
+                vocabularyWord(
+                    $0, aliases: Self.compoundTypeAliases, row: row, column: "compound_type", what: "compound type",
+                    examples: ["residential", "old", "work_unit", "transitional", "village", "commercial"])
+            }
+            let compound = row.text("compound_id")
+            if let compound, let compoundType {
+                if let earlier = compoundTypes[compound], earlier.type != compoundType {
+                    log.add(
+                        row.issue(
+                            "compound_type", value: compoundType,
+                            problem: "compound \(compound) has another compound_type on line \(earlier.line)",
+                            expected: "\(earlier.type), one type per compound"))
+                } else if compoundTypes[compound] == nil {
+                    compoundTypes[compound] = (compoundType, row.line)
+                }
+            }
+            let floors = row.integer("floors", in: 1...StreetLimits.maximumFloors, what: "floors", log: &log)
+            let unitCount = row.integer(
+                "units", in: 1...StreetLimits.maximumUnitsPerBuilding, what: "units", log: &log)
+            guard isNew, let id, let community, let households, let position else { return }
+            let building = Building(
+                id: BuildingID(id), communityID: CommunityID(community), compoundID: compound.map { CompoundID($0) },
+                households: households, position: PlanarPoint(x: 0, y: 0),
+                kind: kind.map(BuildingKind.init(rawValue:)) ?? .residential,
+                compoundType: compoundType.map(CompoundType.init(rawValue:)), floors: floors, unitCount: unitCount,
+                streetID: row.text("street_id").map { StreetID($0) })
+            pending.append((building, position.first, position.second))
+        }
+        if usable && rows == 0 {
+            log.add(
+                DataIssue(
+                    file: StreetFile.buildings.fileName, line: 2, problem: "the file lists no buildings",
+                    expected: "one row per building after the header"))
+        }
+        placeBuildings(pending)
+        checkCommunitiesHaveBuildings()
+    }
+
+    /// With communities.csv, every building's community must be listed there.
+    private func checkListedCommunity(_ id: String, row: CSVRow) -> Bool {
+        guard let communityLines, communityLines[id] == nil, !unreadable.contains(.communities) else { return true }
+        log.add(
+            row.issue(
+                "community_id", value: id, problem: "unknown community",
+                expected: "a community_id listed in communities.csv"))
+        return false
+    }
+
+    /// The row's raw position: `(x, y)` in metres or `(lat, lon)` in degrees, by the file's frame.
+    private func readPosition(_ row: CSVRow) -> (first: Double, second: Double)? {
+        switch frame {
+        case .planar:
+            let limit = StreetLimits.maximumPlanarCoordinate
+            let x = row.decimal("x", in: -limit...limit, what: "x in metres", log: &log)
+            let y = row.decimal("y", in: -limit...limit, what: "y in metres", log: &log)
+            if row.isEmpty("x") { log.add(row.issue("x", value: nil, problem: "missing x", expected: "metres")) }
+            if row.isEmpty("y") { log.add(row.issue("y", value: nil, problem: "missing y", expected: "metres")) }
+            guard let x, let y else { return nil }
+            return (x, y)
+        case .geodetic:
+            let lat = row.decimal("lat", in: -90...90, what: "latitude in degrees", log: &log)
+            let lon = row.decimal("lon", in: -180...180, what: "longitude in degrees", log: &log)
+            if row.isEmpty("lat") {
+                log.add(row.issue("lat", value: nil, problem: "missing latitude", expected: "WGS84 degrees"))
+            }
+            if row.isEmpty("lon") {
+                log.add(row.issue("lon", value: nil, problem: "missing longitude", expected: "WGS84 degrees"))
+            }
+            guard let lat, let lon else { return nil }
+            return (lat, lon)
+        case nil:
+            return nil
+        }
+    }
+
+    /// Sets positions: planar as given, or projected about the mean of all buildings' latitudes and longitudes.
+    private func placeBuildings(_ pending: [(building: Building, first: Double, second: Double)]) {
+        if frame == .geodetic, !pending.isEmpty {
+            var latitude = 0.0
+            var longitude = 0.0
+            for entry in pending {
+                latitude += entry.first
+                longitude += entry.second
+            }
+            projection = GeodeticProjection(
+                referenceLatitude: latitude / Double(pending.count),
+                referenceLongitude: longitude / Double(pending.count))
+        }
+        buildings.reserveCapacity(pending.count)
+        for entry in pending {
+            var building = entry.building
+            building.position = point(entry.first, entry.second)
+            buildings[building.id] = building
+        }
+    }
+
+    /// A raw position in the street's frame as a planar point.
+    func point(_ first: Double, _ second: Double) -> PlanarPoint {
+        if let projection { return projection.project(latitude: first, longitude: second) }
+        return PlanarPoint(x: first, y: second)
+    }
+
+    /// A community listed in communities.csv must have at least one building.
+    private func checkCommunitiesHaveBuildings() {
+        guard let communityLines, !buildingLines.isEmpty else { return }
+        for (id, line) in communityLines.sorted(by: { $0.value < $1.value }) where !buildingCommunityIDs.contains(id) {
+            log.add(
+                DataIssue(
+                    file: StreetFile.communities.fileName, line: line, column: communityIDColumn?.column,
+                    columnName: communityIDColumn?.name ?? "community_id",
+                    value: id, problem: "community has no buildings",
+                    expected: "at least one building in buildings.csv with community_id \(id)"))
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import GridModel
+
+/// Checks shared by the files: ids, references, vocabularies, yes/no values, dates.
+extension StreetReading {
+    /// Registers `id` in `registry`, reporting a duplicate; returns false for a duplicate.
+    func register(
+        _ id: String, in registry: inout [String: Int], row: CSVRow, column: String, what: String
+    ) -> Bool {
+        if let first = registry[id] {
+            log.add(
+                row.issue(
+                    column, value: id, problem: "duplicate \(what) id",
+                    expected: "each \(column) once (first on line \(first))"))
+            return false
+        }
+        registry[id] = row.line
+        return true
+    }
+
+    /// Checks that a referenced building exists.
+    func checkBuilding(_ id: String, row: CSVRow, column: String) -> Bool {
+        guard buildingLines[id] == nil, !unreadable.contains(.buildings) else { return true }
+        log.add(
+            row.issue(column, value: id, problem: "unknown building", expected: "a building_id listed in buildings.csv")
+        )
+        return false
+    }
+
+    /// Checks that a referenced community exists (in communities.csv when given, else among the buildings').
+    func checkCommunity(_ id: String, row: CSVRow, column: String) -> Bool {
+        guard !unreadable.contains(.communities) else { return true }
+        if let communityLines {
+            guard communityLines[id] == nil else { return true }
+            log.add(
+                row.issue(
+                    column, value: id, problem: "unknown community",
+                    expected: "a community_id listed in communities.csv"))
+            return false
+        }
+        guard !buildingCommunityIDs.contains(id), !unreadable.contains(.buildings) else { return true }
+        log.add(
+            row.issue(
+                column, value: id, problem: "unknown community",
+                expected: "a community_id used in buildings.csv"))
+        return false
+    }
+
+    /// Checks that a referenced person exists (or defers the check while people.csv is read on another thread).
+    func checkPerson(_ id: String, row: CSVRow, column: String) -> Bool {
+        if deferredPersonReferences != nil {
+            let index = row.header.index(of: column)
+            deferredPersonReferences?.append(
+                DeferredReference(
+                    id: id, line: index.map { row.record.line(ofField: $0) } ?? row.line, column: index.map { $0 + 1 },
+                    columnName: index.map { row.header.name(at: $0) }))
+            return true
+        }
+        guard !unreadable.contains(.people) else { return true }
+        guard let personLines else {
+            log.add(
+                row.issue(
+                    column, value: id, problem: "unknown person (there is no people.csv)",
+                    expected: "a person_id listed in people.csv"))
+            return false
+        }
+        guard personLines[id] == nil else { return true }
+        log.add(row.issue(column, value: id, problem: "unknown person", expected: "a person_id listed in people.csv"))
+        return false
+    }
+
+    /// Checks that a referenced resident exists.
+    func checkResident(_ id: String, row: CSVRow, column: String) -> Bool {
+        guard !unreadable.contains(.residents) else { return true }
+        guard let residentLines else {
+            log.add(
+                row.issue(
+                    column, value: id, problem: "unknown resident (there is no residents.csv)",
+                    expected: "a resident_id listed in residents.csv"))
+            return false
+        }
+        guard residentLines[id] == nil else { return true }
+        log.add(
+            row.issue(column, value: id, problem: "unknown resident", expected: "a resident_id listed in residents.csv")
+        )
+        return false
+    }
+
+    /// A word of an open vocabulary: a Chinese alias, or a lower-case `snake_case` word.
+    func vocabularyWord(
+        _ text: String, aliases: [String: String], row: CSVRow, column: String, what: String, examples: [String]
+    ) -> String? {
+        // The aliases are Chinese, so a snake_case word needs no lookup.
+        if Self.isSnakeCaseWord(text) { return text }
+        if let known = aliases[text] { return known }
+        let lowered = ColumnAliases.normalise(text)
+        if let known = aliases[lowered] { return known }
+        if Self.isSnakeCaseWord(lowered) { return lowered }
+        log.add(
+            row.issue(
+                column, value: text, problem: "unknown \(what)",
+                expected: "a snake_case word such as \(examples.prefix(6).joined(separator: ", ")) "
+                    + "(or a Chinese name from the README)"))
+        return nil
+    }
+
+    static func isSnakeCaseWord(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first >= 0x61 && first <= 0x7A else { return false }
+        return text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+    }
+
+    /// A true/false cell; nil (and an issue) when it is neither.
+    func boolean(_ row: CSVRow, _ column: String) -> Bool? {
+        guard let text = row.text(column) else { return nil }
+        if text == "true" { return true }
+        if text == "false" { return false }
+        if let value = Self.booleanByAlias[ColumnAliases.normalise(text)] { return value }
+        log.add(
+            row.issue(
+                column, value: text, problem: "not a yes/no value",
+                expected: "true or false (also yes/no, 1/0, 是/否)"))
+        return nil
+    }
+
+    static let booleanByAlias: [String: Bool] = Dictionary(
+        ValueAliases.booleans.map { (ColumnAliases.normalise($0.alias), $0.value) }, uniquingKeysWith: { a, _ in a })
+
+    /// A calendar date `YYYY-MM-DD`.
+    func date(_ row: CSVRow, _ column: String) -> CalendarDate? {
+        guard let text = row.text(column) else { return nil }
+        if let date = CalendarDate(parsing: text) { return date }
+        log.add(
+            row.issue(
+                column, value: text, problem: "not a valid date",
+                expected: "an ISO 8601 date YYYY-MM-DD that exists, such as 2026-11-23"))
+        return nil
+    }
+
+    /// A date and time `YYYY-MM-DDTHH:MM` (or a bare date, meaning midnight).
+    func dateTime(_ row: CSVRow, _ column: String) -> LocalDateTime? {
+        guard let text = row.text(column) else { return nil }
+        if let value = LocalDateTime(parsing: text) { return value }
+        log.add(
+            row.issue(
+                column, value: text, problem: "not a valid date and time",
+                expected: "an ISO 8601 local time YYYY-MM-DDTHH:MM, such as 2026-11-23T09:00"))
+        return nil
+    }
+}

@@ -1,0 +1,60 @@
+import Dispatch
+import GridModel
+
+extension StreetReading {
+    /// Reads people.csv and residents.csv at once, one on each core: together they are most of a city's bytes.
+    ///
+    /// residents.csv is read by a copy of this reading that shares the finished registries (buildings, units,
+    /// communities, departments) and collects its references to people; they are checked here once people.csv
+    /// is done, and the copy's problems, rows and file reports are merged in reading order.
+    func readPeopleAndResidents() {
+        let worker = StreetReading(directory: directory, issueLimitPerFile: log.limitPerFile)
+        worker.unreadable = unreadable
+        worker.frame = frame
+        worker.projection = projection
+        worker.communityLines = communityLines
+        worker.departmentLines = departmentLines
+        worker.buildingLines = buildingLines
+        worker.buildingCommunityIDs = buildingCommunityIDs
+        worker.buildings = buildings
+        worker.unitNames = unitNames
+        worker.deferredPersonReferences = []
+        let box = ExclusiveReading(worker)
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { box.reading.readResidents() }
+        readPeople()
+        group.wait()
+        absorb(worker)
+    }
+
+    /// Takes over what `worker` read after it finished.
+    private func absorb(_ worker: StreetReading) {
+        log.absorb(worker.log)
+        for file in worker.unreadable where !unreadable.contains(file) { unreadable.append(file) }
+        files.append(contentsOf: worker.files)
+        residentLines = worker.residentLines
+        residents = worker.residents
+        let peopleUnreadable = unreadable.contains(.people)
+        guard !peopleUnreadable else { return }
+        for reference in worker.deferredPersonReferences ?? [] where personLines?[reference.id] == nil {
+            log.add(
+                DataIssue(
+                    file: StreetFile.residents.fileName, line: reference.line, column: reference.column,
+                    columnName: reference.columnName, value: reference.id,
+                    problem: personLines == nil ? "unknown person (there is no people.csv)" : "unknown person",
+                    expected: "a person_id listed in people.csv"))
+        }
+    }
+}
+
+/// Hands a reading to one other thread, which alone uses it until the group it runs in is waited for.
+///
+/// `@unchecked` because `StreetReading` is a mutable class: safety comes from that hand-over discipline (the
+/// creating thread touches the reading again only after `DispatchGroup.wait()`), not from the type system.
+private final class ExclusiveReading: @unchecked Sendable {
+    let reading: StreetReading
+
+    init(_ reading: StreetReading) {
+        self.reading = reading
+    }
+}

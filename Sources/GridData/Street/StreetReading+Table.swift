@@ -1,0 +1,174 @@
+import Foundation
+import GridModel
+
+/// Reading one CSV file of the street: decoding, header resolution and field-count checks.
+extension StreetReading {
+    /// How a file's header must look: columns that must all be present, and groups of which one must be.
+    struct Columns {
+        var required: [String]
+        /// Each inner list is one way of giving a value (`["x", "y"]` or `["lat", "lon"]`); one must be complete.
+        var alternatives: [[[String]]] = []
+    }
+
+    /// Reads one file: decodes it, resolves its header, checks field counts, and hands each sound row to `row`.
+    ///
+    /// - Parameters:
+    ///   - idColumn: the column whose value identifies a row; registered through `register` even when the row is
+    ///     malformed, so that references to it are not reported as unknown.
+    ///   - header: called once with the resolved header when it has every required column; return false to skip
+    ///     the rows.
+    /// - Returns: whether the file was present and its header usable.
+    @discardableResult
+    func readTable(
+        _ file: StreetFile, columns: Columns, idColumn: String? = nil, register: ((String, Int) -> Void)? = nil,
+        header headerCheck: ((CSVHeader) -> Bool)? = nil, row handle: (CSVRow) -> Void
+    ) -> Bool {
+        let name = file.fileName
+        let url = directory.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            if file.isRequired {
+                unreadable.append(file)
+                log.add(
+                    DataIssue(
+                        file: name, problem: "the file is missing",
+                        expected: "\(name) in the street folder \(directory.path)"))
+            }
+            return false
+        }
+        guard let data = readFileBytes(atPath: url.path) else {
+            log.add(DataIssue(file: name, problem: "the file cannot be read", expected: "a readable file"))
+            unreadable.append(file)
+            return false
+        }
+        let text: CSVText
+        switch CSVText.decode(data, file: name) {
+        case .success(let decoded): text = decoded
+        case .failure(let issue):
+            log.add(issue)
+            unreadable.append(file)
+            return false
+        }
+        expectedRows = Self.countLines(text.bytes)
+        var header: CSVHeader?
+        var usable = false
+        var rows = 0
+        let syntaxIssues = CSVParser.forEachRecord(in: text.bytes, from: text.start, file: name) { record in
+            guard let resolved = header else {
+                let made = CSVHeader(record: record)
+                header = made
+                usable = checkHeader(made, file: name, line: record.line, columns: columns)
+                if usable, let headerCheck { usable = headerCheck(made) }
+                return
+            }
+            rows += 1
+            guard usable else { return }
+            let row = CSVRow(file: name, record: record, header: resolved)
+            if record.count != resolved.count {
+                reportFieldCount(row)
+                if let idColumn, let register, let index = resolved.index(of: idColumn), index < record.count,
+                    let id = row.text(idColumn)
+                {
+                    register(id, record.line(ofField: index))
+                }
+                return
+            }
+            handle(row)
+        }
+        for var issue in syntaxIssues {
+            if let header, let column = issue.column, column <= header.count, !header.name(at: column - 1).isEmpty {
+                issue.columnName = header.name(at: column - 1)
+            }
+            log.add(issue)
+        }
+        files.append(LoadedStreet.FileReport(file: file, encoding: text.encoding, rows: rows))
+        if header == nil || !usable { unreadable.append(file) }
+        if header == nil {
+            log.add(
+                DataIssue(
+                    file: name, line: 1,
+                    problem: text.encoding == .utf8WithBOM
+                        ? "the file is empty (only a byte-order mark)" : "the file is empty",
+                    expected: "a header row naming the columns (\(describe(columns)))"))
+            return false
+        }
+        return usable
+    }
+
+    /// Line feeds (or lone carriage returns) in the text: an upper bound on its records, cheap to count.
+    private static func countLines(_ bytes: [UInt8]) -> Int {
+        var lineFeeds = 0
+        var carriageReturns = 0
+        for byte in bytes {
+            if byte == 0x0A { lineFeeds += 1 } else if byte == 0x0D { carriageReturns += 1 }
+        }
+        return max(lineFeeds, carriageReturns) + 1
+    }
+
+    private func reportFieldCount(_ row: CSVRow) {
+        let fields = row.record.count
+        let expected = row.header.count
+        if fields < expected {
+            let missing = row.header.name(at: fields)
+            log.add(
+                DataIssue(
+                    file: row.file, line: row.record.line(ofField: fields - 1), column: fields + 1,
+                    columnName: missing.isEmpty ? nil : missing,
+                    problem: "the row has too few fields (\(fields) of \(expected))",
+                    expected: "\(expected) comma-separated fields, one per header column"))
+        } else {
+            log.add(
+                DataIssue(
+                    file: row.file, line: row.record.line(ofField: expected), column: expected + 1,
+                    value: row.record.string(expected),
+                    problem: "the row has too many fields (\(fields) for \(expected) header columns)",
+                    expected: "\(expected) comma-separated fields; quote a value that holds a comma (\"a, b\")"))
+        }
+    }
+
+    /// Reports duplicate and missing columns; true when every required column is there.
+    private func checkHeader(_ header: CSVHeader, file: String, line: Int, columns: Columns) -> Bool {
+        var usable = true
+        for (canonical, indices) in header.duplicates {
+            let spellings = indices.map { "\"\(header.name(at: $0))\" (column \($0 + 1))" }.joined(separator: " and ")
+            log.add(
+                DataIssue(
+                    file: file, line: line, column: indices[1] + 1, columnName: header.name(at: indices[1]),
+                    problem: "column \(canonical) appears more than once: \(spellings)",
+                    expected: "each column once"))
+            usable = false
+        }
+        let missing = columns.required.filter { !header.has($0) }
+        for name in missing {
+            log.add(
+                DataIssue(
+                    file: file, line: line, problem: "missing column \(name)",
+                    expected: "a header cell named \(Self.spellings(of: name))"))
+        }
+        if !missing.isEmpty { usable = false }
+        for group in columns.alternatives {
+            guard !group.contains(where: { $0.allSatisfy(header.has) }) else { continue }
+            let ways = group.map { $0.joined(separator: ", ") }.joined(separator: "; or ")
+            log.add(
+                DataIssue(
+                    file: file, line: line,
+                    problem: "missing columns \(group[0].filter { !header.has($0) }.joined(separator: ", "))",
+                    expected: "header cells \(ways)"))
+            usable = false
+        }
+        return usable
+    }
+
+    private func describe(_ columns: Columns) -> String {
+        var parts = columns.required
+        for group in columns.alternatives {
+            parts.append(group.map { $0.joined(separator: ", ") }.joined(separator: " or "))
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `households (or 户数)`: the canonical name with its aliases, for messages.
+    static func spellings(of canonical: String) -> String {
+        let aliases = ColumnAliases.table.filter { $0.canonical == canonical }.map(\.alias)
+        return aliases.isEmpty ? canonical : "\(canonical) (or \(aliases.joined(separator: ", ")))"
+    }
+}

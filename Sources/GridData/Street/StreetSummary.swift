@@ -1,0 +1,102 @@
+import GridModel
+
+/// The figures `wangge validate` prints for a street: sizes, people by role and residents by category.
+public struct StreetSummary: Hashable, Sendable, Codable {
+    public var communities: Int
+    public var compounds: Int
+    public var buildings: Int
+    /// Buildings whose kind is not residential (they go to special grids).
+    public var nonResidentialBuildings: Int
+    public var households: Int
+    public var units: Int
+    public var people: Int
+    /// People holding each role, by the role's name; a person with two roles counts under both.
+    public var peopleByRole: [String: Int]
+    public var residents: Int
+    /// Residents in each category, by the category's name; a resident in two categories counts under both.
+    public var residentsByCategory: [String: Int]
+    public var departments: Int
+    public var barriers: Int
+    /// Neighbour pairs listed in adjacency.csv; nil when the street has none (they are derived from positions).
+    public var adjacencyPairs: Int?
+    /// Rows of the current plan (grids.csv); nil without one.
+    public var currentPlanRows: Int?
+    public var locks: Int
+    public var visits: Int
+    public var requests: Int
+    /// Distinct `street_id` values in a city folder; 0 for a single street.
+    public var streets: Int
+
+    /// Counts a street.
+    ///
+    /// - Complexity: O(n) in the street's buildings, people and residents.
+    public init(_ street: Street) {
+        communities = street.communities.count
+        var compoundIDs: Set<CompoundID> = []
+        var streetIDs: Set<StreetID> = []
+        var households = 0
+        var nonResidential = 0
+        for building in street.buildings {
+            if let compound = building.compoundID { compoundIDs.insert(compound) }
+            if let streetID = building.streetID { streetIDs.insert(streetID) }
+            households += building.households
+            if !building.kind.isResidential { nonResidential += 1 }
+        }
+        compounds = compoundIDs.count
+        streets = streetIDs.count
+        buildings = street.buildings.count
+        nonResidentialBuildings = nonResidential
+        self.households = households
+        units = street.units.count
+        people = street.people.count
+        var byRole: [String: Int] = [:]
+        for person in street.people {
+            for role in person.roles { byRole[role.rawValue, default: 0] += 1 }
+        }
+        peopleByRole = byRole
+        residents = street.residents.count
+        var byCategory: [String: Int] = [:]
+        for resident in street.residents {
+            for category in resident.categories { byCategory[category.rawValue, default: 0] += 1 }
+        }
+        residentsByCategory = byCategory
+        departments = street.departments.count
+        barriers = street.barriers.count
+        adjacencyPairs = street.adjacency?.count
+        currentPlanRows = street.currentPlan?.count
+        locks = street.locks.count
+        visits = street.visits.count
+        requests = street.requests.count
+    }
+
+    /// Human-readable lines, deterministic: roles in the data format's order, categories by name.
+    public var lines: [String] {
+        var result: [String] = []
+        if streets > 0 { result.append("streets: \(streets)") }
+        result.append("communities: \(communities)")
+        result.append("compounds: \(compounds)")
+        result.append("buildings: \(buildings) (\(nonResidentialBuildings) non-residential)")
+        result.append("households: \(households)")
+        result.append("stairwell units: \(units)")
+        result.append("people: \(people)")
+        for role in Role.allCases {
+            if let count = peopleByRole[role.rawValue] { result.append("  \(role.rawValue): \(count)") }
+        }
+        result.append("residents: \(residents)")
+        let specified = ResidentCategory.specified.map(\.rawValue)
+        let ordered =
+            specified.filter { residentsByCategory[$0] != nil }
+            + residentsByCategory.keys.filter { !specified.contains($0) }.sorted()
+        for category in ordered {
+            if let count = residentsByCategory[category] { result.append("  \(category): \(count)") }
+        }
+        result.append("departments: \(departments)")
+        result.append("barriers: \(barriers)")
+        result.append("adjacency pairs: \(adjacencyPairs.map(String.init) ?? "none (derived from positions)")")
+        result.append("current plan rows: \(currentPlanRows.map(String.init) ?? "none")")
+        result.append("locks: \(locks)")
+        result.append("visits: \(visits)")
+        result.append("requests: \(requests)")
+        return result
+    }
+}

@@ -1,0 +1,71 @@
+/// The rules of one effective set grouped by type, for the typed sections to read.
+struct RuleIndex {
+    let byType: [RuleType: [Rule]]
+    let context: RuleReadContext
+    let reportMissing: Bool
+    /// Types some rule entry declares, even one whose envelope failed to read (its problem is already reported,
+    /// so "missing rule" would only repeat it).
+    let declaredTypes: Set<RuleType>
+
+    init(rules: [Rule], context: RuleReadContext, reportMissing: Bool, declaredTypes: Set<RuleType>) {
+        self.byType = Dictionary(grouping: rules, by: \.type)
+        self.context = context
+        self.reportMissing = reportMissing
+        self.declaredTypes = declaredTypes
+    }
+
+    /// The single rule of a type; reports a missing or repeated one.
+    func one(_ type: RuleType) -> Rule? {
+        let rules = byType[type] ?? []
+        guard let first = rules.first else {
+            if reportMissing && !declaredTypes.contains(type) {
+                context.report(
+                    .missingRule, at: SourceLocation(file: type.homeFile, line: 0, column: 0),
+                    "the rule set has no rule of type '\(type.rawValue)' (expected in \(type.homeFile))"
+                )
+            }
+            return nil
+        }
+        for extra in rules.dropFirst() {
+            context.report(
+                .duplicateRule, at: extra.location,
+                "\(extra.id): a rule set holds one rule of type '\(type.rawValue)'; \(first.id) at "
+                    + "\(first.location) already is one"
+            )
+        }
+        return first
+    }
+
+    /// Every rule of a type, sorted by id.
+    func all(_ type: RuleType) -> [Rule] {
+        (byType[type] ?? []).sorted { $0.id < $1.id }
+    }
+
+    /// Reads the parameters of a rule allowing `keys`.
+    func parameters(_ rule: Rule, _ keys: [String]) -> ParameterMap? {
+        context.parameters(of: rule, keys: keys)
+    }
+}
+
+extension RuleType {
+    /// The shipped file that holds rules of this type, for "missing rule" messages.
+    var homeFile: String {
+        switch self {
+        case .compoundTypeVocabulary, .gridSize, .microGridSize, .microGridCoverage, .keepWhole, .withinCommunity,
+            .contiguity, .specialGrids, .adjacency, .numbering, .objectiveTerm:
+            return "grid.yaml"
+        case .gridLeader, .gridWorker, .microGridLeader, .preferredPools, .postLimit, .buildingLeader, .cadrePosts,
+            .cadresPerGrid, .postWorkload, .mentoring, .reporting, .staffRatio, .patrol:
+            return "staffing.yaml"
+        case .categoryVocabulary, .sensitiveCategories, .visitFrequency, .defaultAvailability, .visitCaps,
+            .doorKnocking, .fixedPairing, .priorityOrder, .eventFollowUp:
+            return "visits.yaml"
+        case .skillVocabulary, .serviceCatalogue, .matchingDistance, .rankingWeights, .responseTargets,
+            .severityLevels, .escalation:
+            return "matching.yaml"
+        case .timeBankVersion, .timeBankUnit, .timeBankServices, .timeBankEligibility, .timeBankAccounts,
+            .timeBankPeriodCaps, .timeBankTransfers, .timeBankLifecycle, .timeBankWorkflow, .timeBankPortability:
+            return "timebank.yaml"
+        }
+    }
+}

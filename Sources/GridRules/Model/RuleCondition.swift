@@ -1,0 +1,126 @@
+import GridModel
+
+/// A condition in the rules' small declarative vocabulary; no code is ever embedded in a rule file.
+///
+/// In YAML a condition is a mapping with one of these keys (several keys in one mapping mean all of them):
+/// `all: [..]`, `any: [..]`, `not: {..}`, `category_in: [..]`, `age_at_least: N`, `age_at_most: N`,
+/// `party_member: true|false`, `role_in: [..]`, `lives_within_m: N`, `has_skill: skill | [skills]`.
+public indirect enum RuleCondition: Hashable, Sendable, CustomStringConvertible {
+    /// Every part holds.
+    case all([RuleCondition])
+    /// At least one part holds.
+    case any([RuleCondition])
+    /// The part does not hold.
+    case not(RuleCondition)
+    /// The resident has one of these categories.
+    case categoryIn([ResidentCategory])
+    /// Aged at least this many years.
+    case ageAtLeast(Int)
+    /// Aged at most this many years.
+    case ageAtMost(Int)
+    /// Party membership equals the value.
+    case partyMember(Bool)
+    /// The person has one of these roles.
+    case roleIn([Role])
+    /// The person lives within this many metres of the place served (a micro-grid, a resident).
+    case livesWithin(metres: Double)
+    /// The person has every one of these skills.
+    case hasSkill([Skill])
+
+    /// Evaluates the condition with three-valued logic: nil when a needed fact is unknown.
+    public func evaluate(_ facts: ConditionFacts) -> Bool? {
+        switch self {
+        case .all(let parts):
+            var unknown = false
+            for part in parts {
+                switch part.evaluate(facts) {
+                case .some(false): return false
+                case .none: unknown = true
+                case .some(true): break
+                }
+            }
+            return unknown ? nil : true
+        case .any(let parts):
+            var unknown = false
+            for part in parts {
+                switch part.evaluate(facts) {
+                case .some(true): return true
+                case .none: unknown = true
+                case .some(false): break
+                }
+            }
+            return unknown ? nil : false
+        case .not(let inner):
+            return inner.evaluate(facts).map { !$0 }
+        case .categoryIn(let categories):
+            return facts.categories.map { !$0.isDisjoint(with: categories) }
+        case .ageAtLeast(let age):
+            return facts.age.map { $0 >= age }
+        case .ageAtMost(let age):
+            return facts.age.map { $0 <= age }
+        case .partyMember(let wanted):
+            return facts.isPartyMember.map { $0 == wanted }
+        case .roleIn(let roles):
+            return facts.roles.map { !$0.isDisjoint(with: roles) }
+        case .livesWithin(let metres):
+            return facts.distanceMetres.map { $0 <= metres }
+        case .hasSkill(let skills):
+            return facts.skills.map { $0.isSuperset(of: skills) }
+        }
+    }
+
+    /// True only when the condition certainly holds (an unknown fact counts as not holding).
+    public func isSatisfied(by facts: ConditionFacts) -> Bool { evaluate(facts) == true }
+
+    /// The strictest `lives_within_m` the condition requires on every path, for shortfall messages
+    /// ("no party member lives within 300 m"); nil when it has none.
+    public var requiredRadiusMetres: Double? {
+        switch self {
+        case .livesWithin(let metres): return metres
+        case .all(let parts): return parts.compactMap(\.requiredRadiusMetres).min()
+        default: return nil
+        }
+    }
+
+    /// Whether a party membership of `true` is required on every path.
+    public var requiresPartyMember: Bool {
+        switch self {
+        case .partyMember(let wanted): return wanted
+        case .all(let parts): return parts.contains { $0.requiresPartyMember }
+        default: return false
+        }
+    }
+
+    /// Every resident category the condition mentions.
+    public var mentionedCategories: [ResidentCategory] {
+        switch self {
+        case .all(let parts), .any(let parts): return parts.flatMap(\.mentionedCategories)
+        case .not(let inner): return inner.mentionedCategories
+        case .categoryIn(let categories): return categories
+        default: return []
+        }
+    }
+
+    /// Words for `rules explain`: "party member and lives within 300 m".
+    public var description: String {
+        switch self {
+        case .all(let parts): return parts.map { $0.parenthesised(inside: "and") }.joined(separator: " and ")
+        case .any(let parts): return parts.map { $0.parenthesised(inside: "or") }.joined(separator: " or ")
+        case .not(let inner): return "not (\(inner))"
+        case .categoryIn(let categories): return "category in " + categories.map(\.rawValue).joined(separator: ", ")
+        case .ageAtLeast(let age): return "aged \(age) or older"
+        case .ageAtMost(let age): return "aged \(age) or younger"
+        case .partyMember(let wanted): return wanted ? "party member" : "not a party member"
+        case .roleIn(let roles): return "role in " + roles.map(\.rawValue).joined(separator: ", ")
+        case .livesWithin(let metres): return "lives within \(RuleKind.format(metres)) m"
+        case .hasSkill(let skills): return "has skill " + skills.map(\.rawValue).joined(separator: ", ")
+        }
+    }
+
+    private func parenthesised(inside joiner: String) -> String {
+        switch self {
+        case .all where joiner != "and", .any where joiner != "or": return "(\(description))"
+        default: return description
+        }
+    }
+}

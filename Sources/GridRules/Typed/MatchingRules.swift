@@ -1,0 +1,141 @@
+import GridModel
+
+/// The numbers and choices the matching job reads (matching.yaml), each with the rule it comes from.
+public struct MatchingRules: Sendable {
+    /// A service residents can order and the skills a volunteer needs for it.
+    public struct Service: Hashable, Sendable {
+        /// The id.
+        public var id: String
+        /// The 五色 team that serves it.
+        public var team: String
+        /// Skills a volunteer needs, all of them.
+        public var skills: [Skill]
+        /// Usual length in minutes.
+        public var minutes: Int
+    }
+
+    /// A 四色 severity level.
+    public struct SeverityLevel: Hashable, Sendable {
+        /// The colour (red, yellow, blue, green).
+        public var colour: String
+        /// What the colour means.
+        public var meaning: String
+        /// Hours to be on site, when the level sets one.
+        public var onSiteHours: Int?
+        /// Days to close, when the level sets one.
+        public var closeDays: Int?
+    }
+
+    /// The "2341" targets: respond, reply, coordinate, solve.
+    public struct ResponseTargets: Hashable, Sendable {
+        /// Minutes to respond (2).
+        public var respondMinutes: Int
+        /// Minutes to reply (3).
+        public var replyMinutes: Int
+        /// Hours to coordinate (4).
+        public var coordinateHours: Int
+        /// Working days to solve (1).
+        public var solveWorkingDays: Int
+        /// The rule.
+        public var ruleID: RuleID
+    }
+
+    /// Skills people may offer and services may require.
+    public var skills: Sourced<[Skill]>
+    /// The service catalogue, sorted by id.
+    public var services: [Service]
+    /// The rule that states the catalogue.
+    public var servicesRule: RuleID
+    /// Maximum distance from a volunteer's home to a request.
+    public var maxDistanceMetres: Sourced<Double>
+    /// Ranking weights by key (`distance`, `skill`, `load_balance`, `party_member`).
+    public var rankingWeights: Sourced<[String: Double]>
+    /// Alternates listed after the dispatched volunteer.
+    public var alternates: Sourced<Int>
+    /// "2341" response targets.
+    public var responseTargets: ResponseTargets
+    /// 四色 levels in file order.
+    public var severityLevels: Sourced<[SeverityLevel]>
+    /// Grid-level response within this many hours, and the escalation path.
+    public var gridResponseHours: Sourced<Int>
+    /// Levels an item escalates through (grid, community, department).
+    public var escalationPath: Sourced<[String]>
+
+    /// A service by id.
+    public func service(_ id: String) -> Service? { services.first { $0.id == id } }
+
+    init?(reading index: RuleIndex) {
+        let skills = index.one(.skillVocabulary).flatMap { index.parameters($0, ["skills"])?.skills("skills") }
+        let servicesRule = index.one(.serviceCatalogue)
+        let serviceMaps = servicesRule.flatMap {
+            index.parameters($0, ["services"])?.maps("services", keys: ["id", "team", "skills", "minutes"])
+        }
+        let services = serviceMaps?.compactMap { map -> Service? in
+            let id = map.text("id")
+            let team = map.text("team")
+            let skills = map.skills("skills")
+            let minutes = map.int("minutes", atLeast: 1)
+            guard let id, let team, let skills, let minutes else { return nil }
+            return Service(id: id.value, team: team.value, skills: skills.value, minutes: minutes.value)
+        }
+        let distance = index.one(.matchingDistance).flatMap {
+            index.parameters($0, ["max_distance_m"])?.number("max_distance_m")
+        }
+        let ranking = index.one(.rankingWeights).flatMap { index.parameters($0, ["weights", "alternates"]) }
+        let weightKeys = ["distance", "skill", "load_balance", "party_member"]
+        let weightMap = ranking?.map("weights", keys: weightKeys)
+        let weights = weightMap.map { map in weightKeys.compactMap { key in map.number(key).map { (key, $0.value) } } }
+        let alternates = ranking?.int("alternates")
+        let targets = index.one(.responseTargets).flatMap { rule in
+            index.parameters(rule, ["respond_minutes", "reply_minutes", "coordinate_hours", "solve_working_days"]).map {
+                (rule, $0)
+            }
+        }
+        let respond = targets?.1.int("respond_minutes", atLeast: 1)
+        let reply = targets?.1.int("reply_minutes", atLeast: 1)
+        let coordinate = targets?.1.int("coordinate_hours", atLeast: 1)
+        let solve = targets?.1.int("solve_working_days", atLeast: 1)
+        if let respond, let reply, respond.value > reply.value {
+            index.context.report(
+                .contradiction, at: respond.location,
+                "\(respond.ruleID): respond_minutes \(respond.value) is above reply_minutes \(reply.value); a "
+                    + "response comes before the reply"
+            )
+        }
+        let severityRule = index.one(.severityLevels)
+        let levels = severityRule.flatMap {
+            index.parameters($0, ["levels"])?.maps(
+                "levels", keys: ["colour", "meaning", "on_site_hours", "close_days"])
+        }
+        let severity = levels?.compactMap { map -> SeverityLevel? in
+            guard let colour = map.text("colour"), let meaning = map.text("meaning") else { return nil }
+            return SeverityLevel(
+                colour: colour.value, meaning: meaning.value,
+                onSiteHours: map.int("on_site_hours", required: false, atLeast: 1)?.value,
+                closeDays: map.int("close_days", required: false, atLeast: 1)?.value
+            )
+        }
+        let escalation = index.one(.escalation).flatMap { index.parameters($0, ["response_hours", "path"]) }
+        let responseHours = escalation?.int("response_hours", atLeast: 1)
+        let path = escalation?.words("path")
+        guard let skills, let servicesRule, let services, let distance, let weightMap, let weights,
+            weights.count == weightKeys.count, let alternates, let targets, let respond, let reply, let coordinate,
+            let solve, let severityRule, let levels, let severity, severity.count == levels.count, let responseHours,
+            let path
+        else { return nil }
+        self.skills = skills
+        self.services = services.sorted { $0.id < $1.id }
+        self.servicesRule = servicesRule.id
+        maxDistanceMetres = distance
+        rankingWeights = Sourced(
+            Dictionary(uniqueKeysWithValues: weights), ruleID: weightMap.ruleID, location: weightMap.node.location)
+        self.alternates = alternates
+        responseTargets = ResponseTargets(
+            respondMinutes: respond.value, replyMinutes: reply.value, coordinateHours: coordinate.value,
+            solveWorkingDays: solve.value, ruleID: targets.0.id
+        )
+        severityLevels = Sourced(severity, ruleID: severityRule.id, location: severityRule.location)
+        gridResponseHours = responseHours
+        escalationPath = path
+    }
+}

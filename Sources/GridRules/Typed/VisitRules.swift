@@ -1,0 +1,196 @@
+import GridModel
+
+/// The numbers and choices the roster job reads (visits.yaml), each with the rule it comes from.
+public struct VisitRules: Sendable {
+    /// A category of the vocabulary and its label for printouts to staff.
+    public struct Category: Hashable, Sendable {
+        /// The category id.
+        public var category: ResidentCategory
+        /// Its label for staff printouts (e.g. 独居老人).
+        public var label: String?
+    }
+
+    /// A follow-up owed after an event (a major change in a high-risk person's situation).
+    public struct FollowUp: Hashable, Sendable {
+        /// The rule.
+        public var ruleID: RuleID
+        /// The categories it concerns.
+        public var categories: [ResidentCategory]
+        /// Hours within which the follow-up visit is due.
+        public var withinHours: Int
+    }
+
+    /// The category vocabulary, in file order.
+    public var categories: [Category]
+    /// Categories that never appear on public printouts.
+    public var sensitiveCategories: Sourced<Set<ResidentCategory>>
+    /// Every visit-frequency rule, sorted by id.
+    public var frequencies: [VisitFrequencyRule]
+    /// Slots of a person with no availability.
+    public var defaultSlots: Sourced<[WeeklySlot]>
+    /// Per-visitor caps.
+    public var maxVisitsPerSlot: Sourced<Int>
+    /// At most this many visits a day per visitor.
+    public var maxVisitsPerDay: Sourced<Int>
+    /// At most this many visits a week per visitor.
+    public var maxVisitsPerWeek: Sourced<Int>
+    /// Minutes one visit takes.
+    public var minutesPerVisit: Sourced<Int>
+    /// Door-knocking round (敲门行动): rounds per week for each person meeting `doorKnockingWho`.
+    public var doorKnockingRoundsPerWeek: Sourced<Int>
+    /// Who makes door-knocking rounds (sunk-down cadres by default).
+    public var doorKnockingWho: Sourced<RuleCondition>
+    /// Minutes one door-knocking round takes.
+    public var minutesPerDoorKnockingRound: Sourced<Int>
+    /// Whether a fixed pairing (结对认亲) is kept.
+    public var keepPairedVisitor: Sourced<Bool>
+    /// Category order kept when capacity is short (first = kept first).
+    public var priorityOrder: Sourced<[ResidentCategory]>
+    /// Follow-ups after events, sorted by id.
+    public var followUps: [FollowUp]
+    /// Objective terms of the roster job.
+    public var objective: [ObjectiveTerm]
+
+    /// A resident's requirement: the strictest frequency over every rule that applies to their categories (and
+    /// age), or nil when no rule applies. Ties in rate go to the shorter window, then to the smaller rule id.
+    /// - Complexity: O(r) for r frequency rules.
+    public func requirement(for categories: [ResidentCategory], age: Int? = nil) -> VisitRequirement? {
+        let held = Set(categories)
+        let applicable = frequencies.filter { $0.applies(to: held, age: age) }
+        guard var best = applicable.first else { return nil }
+        for rule in applicable.dropFirst() where rule.frequency.value.isStricter(than: best.frequency.value) {
+            best = rule
+        }
+        let others = applicable.filter { $0.ruleID != best.ruleID }.map(\.ruleID)
+        return VisitRequirement(
+            frequency: best.frequency,
+            visitors: applicable.map(\.visitors).max() ?? 1,
+            oneVisitorMust: applicable.compactMap(\.oneVisitorMust),
+            ruleIDs: [best.ruleID] + others
+        )
+    }
+
+    /// The strictest frequency for a resident and the rule ids it came from (see ``requirement(for:age:)``).
+    public func effectiveFrequency(for categories: [ResidentCategory], age: Int? = nil) -> Sourced<VisitFrequency>? {
+        requirement(for: categories, age: age)?.frequency
+    }
+
+    /// The position of a resident's most urgent category in the priority order (0 = first); categories not in
+    /// the order come after every listed one.
+    public func priorityRank(of categories: [ResidentCategory]) -> Int {
+        categories.compactMap { priorityOrder.value.firstIndex(of: $0) }.min() ?? priorityOrder.value.count
+    }
+
+    /// Whether a category must never appear on a public printout.
+    public func isSensitive(_ category: ResidentCategory) -> Bool { sensitiveCategories.value.contains(category) }
+
+    init?(reading index: RuleIndex) {
+        let vocabulary = index.one(.categoryVocabulary).flatMap {
+            index.parameters($0, ["categories"])?.maps("categories", keys: ["id", "label"])
+        }
+        let categories = vocabulary?.compactMap { map -> Category? in
+            guard let id = map.text("id") else { return nil }
+            return Category(
+                category: ResidentCategory(rawValue: id.value), label: map.text("label", required: false)?.value)
+        }
+        var seen: Set<ResidentCategory> = []
+        for (map, category) in zip(vocabulary ?? [], categories ?? []) where !seen.insert(category.category).inserted {
+            index.context.report(
+                .duplicateRule, at: map.node["id"]?.location ?? map.node.location,
+                "category '\(category.category)' is listed twice")
+        }
+        let sensitive = index.one(.sensitiveCategories).flatMap {
+            index.parameters($0, ["categories"])?.categories("categories")
+        }
+        let frequencies = index.all(.visitFrequency).compactMap { Self.frequencyRule($0, index: index) }
+        let slotsRule = index.one(.defaultAvailability)
+        let slots = slotsRule.flatMap { rule in
+            index.parameters(rule, ["slots"])?.words("slots").flatMap { Self.slots($0, rule: rule, index: index) }
+        }
+        let caps = index.one(.visitCaps).flatMap {
+            index.parameters($0, ["per_slot", "per_day", "per_week", "minutes_per_visit"])
+        }
+        let perSlot = caps?.int("per_slot", atLeast: 1)
+        let perDay = caps?.int("per_day", atLeast: 1)
+        let perWeek = caps?.int("per_week", atLeast: 1)
+        let minutes = caps?.int("minutes_per_visit", atLeast: 1)
+        for (small, large) in [(perSlot, perDay), (perDay, perWeek)] {
+            if let small, let large, small.value > large.value {
+                index.context.report(
+                    .contradiction, at: large.location,
+                    "\(large.ruleID): a cap of \(large.value) is below the narrower cap of \(small.value) at "
+                        + "line \(small.location.line)"
+                )
+            }
+        }
+        let knocking = index.one(.doorKnocking).flatMap {
+            index.parameters($0, ["rounds_per_week", "who", "minutes_per_round"])
+        }
+        let rounds = knocking?.int("rounds_per_week")
+        let who = knocking?.condition("who")
+        let roundMinutes = knocking?.int("minutes_per_round", atLeast: 1)
+        let pairing = index.one(.fixedPairing).flatMap {
+            index.parameters($0, ["keep_paired_visitor"])?.bool("keep_paired_visitor")
+        }
+        let priority = index.one(.priorityOrder).flatMap { index.parameters($0, ["order"])?.categories("order") }
+        let followUps = index.all(.eventFollowUp).compactMap { rule -> FollowUp? in
+            guard let hours = index.parameters(rule, ["within_hours"])?.int("within_hours", atLeast: 1) else {
+                return nil
+            }
+            return FollowUp(ruleID: rule.id, categories: rule.scope.categories, withinHours: hours.value)
+        }
+        guard let categories, let sensitive, let slots, let perSlot, let perDay, let perWeek, let minutes, let rounds,
+            let who, let roundMinutes, let pairing, let priority
+        else { return nil }
+        self.categories = categories
+        sensitiveCategories = sensitive.map(Set.init)
+        self.frequencies = frequencies
+        defaultSlots = slots
+        maxVisitsPerSlot = perSlot
+        maxVisitsPerDay = perDay
+        maxVisitsPerWeek = perWeek
+        minutesPerVisit = minutes
+        doorKnockingRoundsPerWeek = rounds
+        doorKnockingWho = who
+        minutesPerDoorKnockingRound = roundMinutes
+        keepPairedVisitor = pairing
+        priorityOrder = priority
+        self.followUps = followUps
+        objective = ObjectiveTerm.read(index).filter { $0.term == "even_spread" }
+    }
+
+    private static func frequencyRule(_ rule: Rule, index: RuleIndex) -> VisitFrequencyRule? {
+        guard let map = index.parameters(rule, ["frequency", "when", "visitors", "one_visitor_must"]) else {
+            return nil
+        }
+        let frequency = map.frequency("frequency")
+        let when = map.condition("when", required: false)
+        let visitors = map.int("visitors", required: false, atLeast: 1)
+        let must = map.condition("one_visitor_must", required: false)
+        if rule.scope.categories.isEmpty {
+            index.context.report(
+                .missingKey, at: rule.location, "\(rule.id): a visit frequency needs applies_to.category")
+            return nil
+        }
+        guard let frequency else { return nil }
+        return VisitFrequencyRule(
+            ruleID: rule.id, categories: rule.scope.categories, when: when?.value, frequency: frequency,
+            visitors: visitors?.value ?? 1, oneVisitorMust: must?.value, kind: rule.kind
+        )
+    }
+
+    private static func slots(_ words: Sourced<[String]>, rule: Rule, index: RuleIndex) -> Sourced<[WeeklySlot]>? {
+        let items = rule.parameters["slots"]?.items ?? []
+        var slots: [WeeklySlot] = []
+        for (word, item) in zip(words.value, items) {
+            guard let slot = WeeklySlot(parsing: word) else {
+                index.context.report(
+                    .wrongType, at: item.location,
+                    "\(rule.id) parameters.slots: expected a slot like Mon-AM (AM, PM, EVE), found '\(word)'")
+                return nil
+            }
+            slots.append(slot)
+        }
+        return words.map { _ in slots.sorted() }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// `wangge rules check [DIR] [--overlay FILE]...`: exit 0 when the rules are clean, 2 with every problem on stderr.
+struct RulesCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a rules folder; problems go to stderr as file:line:column, exit 2 on any."
+    )
+
+    @Argument(
+        help: ArgumentHelp("Rules folder (default: ./Rules if present, else the built-in rules).", valueName: "dir"))
+    var directory: String?
+
+    @Option(name: .customLong("overlay"), help: ArgumentHelp("Overlay rule file; repeatable.", valueName: "file"))
+    var overlays: [String] = []
+
+    func run() throws {
+        let ruleSet = try RuleSetOptions.load(directory: directory, overlays: overlays)
+        let overlayNote = ruleSet.overlayFiles.isEmpty ? "" : " + \(ruleSet.overlayFiles.count) overlays"
+        print(
+            "ok: \(ruleSet.rules.count) rules, \(ruleSet.sources.count) sources in \(ruleSet.origin)\(overlayNote); "
+                + "identity \(ruleSet.identity.hash)"
+        )
+    }
+}

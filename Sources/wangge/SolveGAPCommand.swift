@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import GridPlanning
+import LinearSolver
+
+/// `wangge solve gap FILE`: reads an OR-Library generalized assignment file and solves its problems.
+struct SolveGAPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gap",
+        abstract: "Solves OR-Library generalized assignment problems (multi-problem or single-instance files).",
+        discussion: """
+            A multi-problem file (first line: the number of problems P) holds problems 0..P-1; a single-instance \
+            file (first line: m n) holds problem 0. JSON output prints one object per problem, and an array when a \
+            multi-problem file is solved without --instance. With several problems, --write-lp PATH writes one file \
+            per problem, named PATH with -K before the extension.
+            """
+    )
+
+    enum Sense: String, ExpressibleByArgument, CaseIterable {
+        case min, max
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "The GAP file.")
+    var file: String
+
+    @Option(help: "Solve only problem K of the file (counting from 0).")
+    var instance: Int?
+
+    @Option(help: "Minimise cost or maximise profit.")
+    var sense: Sense = .min
+
+    @Option(name: .customLong("time-limit"), help: "Seconds per problem (default: no limit).")
+    var timeLimit: Double?
+
+    @Option(name: .customLong("write-lp"), help: "Also write the model as a CPLEX LP file to PATH.")
+    var writeLP: String?
+
+    @Option(name: .customLong("write-mps"), help: "Also write the model as a free MPS file to PATH.")
+    var writeMPS: String?
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    func run() throws {
+        if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) {
+            throw CommandFailure.badInput("--time-limit \(timeLimit): expected a number of seconds ≥ 0")
+        }
+        let problems: [GeneralizedAssignmentProblem]
+        do {
+            problems = try GeneralizedAssignmentFileReader.read(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw CommandFailure.badInput(error.description)
+        }
+        let selected: [(Int, GeneralizedAssignmentProblem)]
+        if let instance {
+            guard problems.indices.contains(instance) else {
+                throw CommandFailure.badInput(
+                    "\(file): --instance \(instance) is out of range; expected 0…\(problems.count - 1) "
+                        + "(the file holds \(problems.count) problem\(problems.count == 1 ? "" : "s"))"
+                )
+            }
+            selected = [(instance, problems[instance])]
+        } else {
+            selected = Array(problems.enumerated())
+        }
+        let objectiveSense: ObjectiveSense = sense == .min ? .minimize : .maximize
+        var results: [(Int, GeneralizedAssignmentProblem, GeneralizedAssignmentResult)] = []
+        for (index, problem) in selected {
+            try export(problem, index: index, sense: objectiveSense, several: selected.count > 1)
+            let result: GeneralizedAssignmentResult
+            do {
+                result = try GeneralizedAssignmentSolver().solve(problem, sense: objectiveSense, timeLimit: timeLimit)
+            } catch {
+                throw CommandFailure(.internalError, "\(file): problem \(index): \(error.description)")
+            }
+            results.append((index, problem, result))
+            if format == .text { print(GAPReport.textLine(index: index, problem: problem, result: result)) }
+        }
+        if format == .json {
+            let objects = results.map { GAPReport.jsonObject(index: $0.0, problem: $0.1, result: $0.2) }
+            if instance == nil, problems.count > 1 {
+                print("[\n  " + objects.joined(separator: ",\n  ") + "\n]")
+            } else {
+                objects.forEach { print($0) }
+            }
+        }
+    }
+
+    private func export(_ problem: GeneralizedAssignmentProblem, index: Int, sense: ObjectiveSense, several: Bool)
+        throws
+    {
+        let model = problem.linearModel(sense: sense)
+        do {
+            if let writeLP {
+                try model.writeCPLEXLP(to: URL(fileURLWithPath: Self.path(writeLP, index: index, several: several)))
+            }
+            if let writeMPS {
+                try model.writeMPS(to: URL(fileURLWithPath: Self.path(writeMPS, index: index, several: several)))
+            }
+        } catch {
+            throw CommandFailure.badInput(error.description)
+        }
+    }
+
+    /// `out.lp` → `out-3.lp` when several problems are written.
+    static func path(_ path: String, index: Int, several: Bool) -> String {
+        guard several else { return path }
+        let url = URL(fileURLWithPath: path)
+        let stem = url.deletingPathExtension().lastPathComponent
+        let named = url.pathExtension.isEmpty ? "\(stem)-\(index)" : "\(stem)-\(index).\(url.pathExtension)"
+        return url.deletingLastPathComponent().appendingPathComponent(named).path
+    }
+}

@@ -1,0 +1,70 @@
+import GridPlanning
+import LinearSolver
+
+/// Text and JSON lines for `wangge solve gap`; fixed key order, so output differs between runs only in `seconds`
+/// (and, under a time limit, in how far the search got).
+enum GAPReport {
+    static func jsonObject(index: Int, problem: GeneralizedAssignmentProblem, result: GeneralizedAssignmentResult)
+        -> String
+    {
+        let fields: [(String, String)] = [
+            ("instance", "\(index)"),
+            ("name", quoted(problem.name)),
+            ("sense", quoted(result.sense.rawValue)),
+            ("agents", "\(problem.agentCount)"),
+            ("jobs", "\(problem.jobCount)"),
+            ("status", quoted(result.status.rawValue)),
+            ("objective", number(result.objective)),
+            ("bound", number(result.bound)),
+            ("gap", number(result.gap)),
+            ("seconds", number((result.seconds * 1000).rounded() / 1000)),
+            ("nodes", "\(result.nodes)"),
+            ("verified", result.check.map { $0.isFeasible ? "true" : "false" } ?? "null"),
+        ]
+        return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
+    static func textLine(index: Int, problem: GeneralizedAssignmentProblem, result: GeneralizedAssignmentResult)
+        -> String
+    {
+        let gap = result.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "-"
+        let size = "\(problem.agentCount)x\(problem.jobCount)"
+        let head = "\(problem.name) (instance \(index), \(size), \(result.sense.rawValue)): \(result.status.rawValue)"
+        let objective = "objective \(number(result.objective, missing: "-"))"
+        let bound = "bound \(number(result.bound, missing: "-"))"
+        let time = String(format: "%.2f s", result.seconds)
+        var verdict = ""
+        if let check = result.check {
+            verdict = check.isFeasible ? "  verified" : "  NOT VERIFIED: " + check.violations.joined(separator: "; ")
+        }
+        return "\(head)  \(objective)  \(bound)  gap \(gap)  \(time)  \(result.nodes) nodes\(verdict)"
+    }
+
+    private static func number(_ value: Double?, missing: String = "null") -> String {
+        guard let value, value.isFinite else { return missing }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    let padding = String(repeating: "0", count: 4 - hex.count)
+                    out += "\\u" + padding + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
