@@ -11,6 +11,7 @@ struct Wangge: ParsableCommand {
             SolveCommand.self,
             RulesCommand.self,
             DistrictsCommand.self,
+            GridsCommand.self,
         ]
     )
 }
