@@ -24,7 +24,8 @@ struct GridsDrawCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleSetOptions
 
-    @Option(help: ArgumentHelp("A previous plan folder holding grids.csv (default: the street's own).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("A previous plan folder holding grids.csv (default: the street's own).", valueName: "dir"))
     var current: String?
 
     @Option(help: ArgumentHelp("A locks file (default: the street's locks.csv).", valueName: "file"))
@@ -83,6 +84,7 @@ struct GridsDrawCommand: ParsableCommand {
         let run = GridsRunRecord(started: started, stages: clock.stages)
         try PlanJSON.write(run, to: outURL.appendingPathComponent("run.json"))
         print(summary(kpis, seconds: clock.total))
+        for warning in result.warnings { StandardError.write("warning: \(warning)") }
         guard result.deviations.isEmpty else {
             for deviation in result.deviations { StandardError.write("deviation: \(deviation)") }
             let count = result.deviations.count
@@ -128,8 +130,8 @@ struct GridsDrawCommand: ParsableCommand {
             lines.append("  households per grid \(spread.min)–\(spread.max) (mean \(spread.mean))")
         }
         lines.append(
-            "  mean distance to grid centroid \(kpis.meanDistanceToGridCentroidM) m; farthest \(kpis.maxDistanceToGridCentreM) m "
-                + "(walking \(kpis.maxWalkingDistanceToGridCentreM) m)")
+            "  mean distance to grid centroid \(kpis.meanDistanceToGridCentroidM) m; "
+                + "farthest \(kpis.maxDistanceToGridCentreM) m (walking \(kpis.maxWalkingDistanceToGridCentreM) m)")
         lines.append(
             "  compounds split \(kpis.compoundsSplit) (\(kpis.compoundsSplitThatFit) that fit one grid); "
                 + "buildings split across micro-grids \(kpis.buildingsSplitAcrossMicroGrids)")

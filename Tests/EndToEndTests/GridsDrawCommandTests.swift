@@ -124,7 +124,8 @@ import Testing
         for (c, community) in communities.enumerated() {
             for b in 0..<community.buildings {
                 let x = Double(c) * 2_000 + Double(b % 5) * 50, y = Double(b / 5) * 50
-                lines.append("\(community.id)-B\(b < 10 ? "0" : "")\(b),\(community.id),,\(community.households),\(x),\(y)")
+                let id = "\(community.id)-B\(b < 10 ? "0" : "")\(b)"
+                lines.append("\(id),\(community.id),,\(community.households),\(x),\(y)")
             }
         }
         try (lines.joined(separator: "\n") + "\n").write(
@@ -169,7 +170,9 @@ import Testing
         let violations = try Self.checkPlan(street: street, out: out, outcome: outcome, c03: (160, 255))
         #expect(violations.isEmpty, "\(violations)")
         var sizes: [String: Int] = [:]
-        for row in try GridsPlanChecker(street: street, plan: out).rows { sizes[row.grid, default: 0] += row.households }
+        for row in try GridsPlanChecker(street: street, plan: out).rows {
+            sizes[row.grid, default: 0] += row.households
+        }
         let c03 = sizes.filter { $0.key.hasPrefix("C03-") }, c01 = sizes.filter { $0.key.hasPrefix("C01-") }
         #expect(c03.count == 4 && c03.values.allSatisfy { (160...255).contains($0) }, "\(c03)")
         #expect(c01.count == 2 && c01.values.allSatisfy { (300...500).contains($0) }, "\(c01)")

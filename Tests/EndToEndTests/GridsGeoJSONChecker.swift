@@ -76,7 +76,9 @@ struct GridsGeoJSONChecker {
             }
         }
         let xs = points.values.map(\.0), ys = points.values.map(\.1)
-        guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() else { return problems }
+        guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() else {
+            return problems
+        }
         for level in ["grid", "micro_grid"] {
             let layer = features.filter { $0.level == level }
             var overlaps = 0

@@ -213,7 +213,8 @@ struct GridsPlanChecker {
                     problems.append("micro-grid \(row.micro) is not nested in grid \(row.grid)")
                 }
                 if building.kind != "residential" && (row.kind != building.kind || !row.grid.contains("-S")) {
-                    problems.append("non-residential \(building.id) (\(building.kind)) is in \(row.grid) as \(row.kind)")
+                    problems.append(
+                        "non-residential \(building.id) (\(building.kind)) is in \(row.grid) as \(row.kind)")
                 }
                 if building.kind == "residential" && row.grid.contains("-S") {
                     problems.append("residential \(building.id) is in special grid \(row.grid)")
@@ -252,7 +253,8 @@ struct GridsPlanChecker {
             }
         }
         for (micro, households) in microHouseholds where households < microBounds.0 || households > microBounds.1 {
-            problems.append("micro-grid \(micro) holds \(households) households, outside \(microBounds.0)–\(microBounds.1)")
+            problems.append(
+                "micro-grid \(micro) holds \(households) households, outside \(microBounds.0)–\(microBounds.1)")
         }
         // Fewest grids the bounds allow, per community.
         var communityHouseholds: [String: Int] = [:], communityGrids: [String: Int] = [:]
@@ -314,9 +316,6 @@ struct GridsPlanChecker {
                     for floor in low...high where !floorsSeen.insert(floor).inserted {
                         problems.append("unit \(building.id)/\(unit): floor \(floor) in two bands")
                     }
-                }
-                if Set(unitRows.map(\.micro)).count < unitRows.count {
-                    // Two bands in one micro-grid are allowed; nothing to report.
                 }
             }
         }

@@ -22,7 +22,8 @@ import Testing
         for k in 0..<6 {
             let anchor = compound[k % compound.count]
             let id = "C01-Q02-N\(k + 1)"
-            buildings += "\(id),C01,C01-Q02,100,\(anchor.x + 15 + Double(k)),\(anchor.y - 25),residential,residential,10,2\n"
+            let x = anchor.x + 15 + Double(k), y = anchor.y - 25
+            buildings += "\(id),C01,C01-Q02,100,\(x),\(y),residential,residential,10,2\n"
             units += "\(id),1,50,10\n\(id),2,50,10\n"
         }
         try buildings.write(to: street.appendingPathComponent("buildings.csv"), atomically: true, encoding: .utf8)

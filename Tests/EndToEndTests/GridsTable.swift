@@ -44,10 +44,11 @@ struct GridsTable {
             record.append(field)
             records.append(record)
         }
-        header = records.first ?? []
+        let names = records.first ?? []
+        header = names
         rows = records.dropFirst().map { values in
             var row: [String: String] = [:]
-            for (index, name) in header.enumerated() where index < values.count { row[name] = values[index] }
+            for (index, name) in names.enumerated() where index < values.count { row[name] = values[index] }
             return row
         }
     }

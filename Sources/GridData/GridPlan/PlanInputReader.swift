@@ -23,8 +23,9 @@ public enum PlanInputReader {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw GridDataError(DataIssue(file: file.path, problem: "the file is missing", expected: "a locks file"))
         }
-        let staging = FileManager.default.temporaryDirectory
-            .appendingPathComponent("wangge-locks-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))")
+        // A private folder per process and moment; no randomness needed.
+        let stamp = "\(ProcessInfo.processInfo.processIdentifier)-\(DispatchTime.now().uptimeNanoseconds)"
+        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("wangge-locks-\(stamp)")
         defer { try? FileManager.default.removeItem(at: staging) }
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)

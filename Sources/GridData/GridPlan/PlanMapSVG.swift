@@ -58,7 +58,8 @@ public struct PlanMapSVG: Sendable {
         out += "</g>\n"
         func lines(_ segments: [Segment], stroke: String, width: Double) {
             guard !segments.isEmpty else { return }
-            out += "<path fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(CSVNumber.trimmed(width, maxPlaces: 2))\" d=\""
+            out += "<path fill=\"none\" stroke=\"\(stroke)\" "
+            out += "stroke-width=\"\(CSVNumber.trimmed(width, maxPlaces: 2))\" d=\""
             for segment in segments { out += "M\(px(segment.start))L\(px(segment.end))" }
             out += "\"/>\n"
         }

@@ -66,6 +66,7 @@ public struct GridJob: Sendable {
         }
         let ordered = groups.sorted { ($0.value.first ?? "") < ($1.value.first ?? "") }
         var adjacencyCache: [String: [BuildingPair]] = [:]
+        let community = Dictionary(uniqueKeysWithValues: buildings.map { ($0.id, $0.communityID) })
         var assignments: [GridAssignment] = []
         var deviations: [GridJobDeviation] = []
         var warnings: [String] = []
@@ -73,12 +74,12 @@ public struct GridJob: Sendable {
             let cutByBarriers = barrierRule[parameters] ?? true
             var part = ordered.count == 1 ? street : Self.substreet(street, communities: Set(members))
             if street.adjacency == nil {
-                let key = "\(parameters.adjacency.delaunayMaxLength)/\(parameters.adjacency.closeRadius)/\(cutByBarriers)"
+                let adjacency = parameters.adjacency
+                let key = "\(adjacency.delaunayMaxLength)/\(adjacency.closeRadius)/\(cutByBarriers)"
                 let pairs = adjacencyCache[key] ?? Self.derivedPairs(
                     buildings, builder: parameters.adjacency, barriers: cutByBarriers ? street.barriers : [])
                 adjacencyCache[key] = pairs
                 let inside = Set(members)
-                let community = Dictionary(uniqueKeysWithValues: buildings.map { ($0.id, $0.communityID) })
                 part.adjacency = ordered.count == 1 ? pairs : pairs.filter { pair in
                     community[pair.first].map(inside.contains) ?? false
                         && community[pair.second].map(inside.contains) ?? false

@@ -28,7 +28,9 @@ public struct GridJobResult: Sendable, Hashable {
         if a.buildingID != b.buildingID { return a.buildingID < b.buildingID }
         let ua = a.unit ?? "", ub = b.unit ?? ""
         if ua != ub {
-            return ua.count != ub.count ? ua.count < ub.count : ua.unicodeScalars.lexicographicallyPrecedes(ub.unicodeScalars)
+            // Shorter names first, so that unit 2 sorts before unit 10.
+            if ua.count != ub.count { return ua.count < ub.count }
+            return ua.unicodeScalars.lexicographicallyPrecedes(ub.unicodeScalars)
         }
         return (a.floors?.lowest ?? 0) < (b.floors?.lowest ?? 0)
     }

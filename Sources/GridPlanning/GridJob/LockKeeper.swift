@@ -74,7 +74,8 @@ struct LockKeeper {
             }
             guard !missed.isEmpty else { continue }
             let off = rows.filter { row in
-                (lock.gridID.map { row.gridID != $0 } ?? false) || (lock.microGridID.map { row.microGridID != $0 } ?? false)
+                (lock.gridID.map { row.gridID != $0 } ?? false)
+                    || (lock.microGridID.map { row.microGridID != $0 } ?? false)
             }.reduce(0) { $0 + $1.households }
             unmet.append(GridJobDeviation(
                 ruleID: Self.ruleID, communityID: community[building] ?? CommunityID(""),
