@@ -95,9 +95,14 @@ import Testing
         }
     }
 
+    /// The sample street's plan, drawn once for every test that needs it (a debug build takes minutes).
+    static let sampleDraw: (out: URL, outcome: WanggeBinary.Outcome)? = {
+        guard let out = try? temporary("sample"), let outcome = try? draw(sampleStreet, out: out) else { return nil }
+        return (out, outcome)
+    }()
+
     @Test func sampleStreetHasNoHardRuleViolation() throws {
-        let out = try Self.temporary("sample")
-        let outcome = try Self.draw(Self.sampleStreet, out: out)
+        let (out, outcome) = try #require(Self.sampleDraw)
         let violations = try Self.checkPlan(street: Self.sampleStreet, out: out, outcome: outcome)
         try Self.expectNoViolation(violations, out: out, "sample street")
         #expect(outcome.stdout.contains("grids"))

@@ -11,8 +11,8 @@ import Testing
             try FileManager.default.copyItem(
                 at: sample.appendingPathComponent(name), to: street.appendingPathComponent(name))
         }
-        let before = try GridsDrawCommandTests.temporary("redraw-before")
-        _ = try GridsDrawCommandTests.draw(street, out: before)
+        // The street holds the sample's files unchanged so far: its plan is the sample street's plan.
+        let before = try #require(GridsDrawCommandTests.sampleDraw).out
         let current = try GridsPlanChecker(street: street, plan: before)
         // Six new buildings of 100 households (two units of 50) beside compound C01-Q02's buildings.
         let compound = current.buildings.filter { $0.compound == "C01-Q02" }
