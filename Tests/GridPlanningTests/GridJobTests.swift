@@ -63,6 +63,9 @@ import Testing
         #expect(c01.count == 2 && c01.values.allSatisfy { (300...500).contains($0) }, "\(c01)")
         #expect(result.deviations.isEmpty, "\(result.deviations)")
         #expect(result.bounds["C03"]?.grid == 160...255)
+        let c03Source = result.bounds["C03"]?.source ?? "", c01Source = result.bounds["C01"]?.source ?? ""
+        #expect(c03Source.contains("gridjob-overlay"), "\(c03Source)")
+        #expect(c01Source.contains("grid.yaml"), "\(c01Source)")
     }
 
     @Test func anInfeasibleCommunityIsStatedWithItsRule() throws {

@@ -102,7 +102,8 @@ public struct GridJob: Sendable {
             bounds[community] = GridJobResult.CommunityBounds(
                 grid: rules.householdsPerGrid.value, microGrid: rules.householdsPerMicroGrid.value,
                 ruleID: rules.householdsPerGrid.ruleID.rawValue,
-                microRuleID: rules.householdsPerMicroGrid.ruleID.rawValue
+                microRuleID: rules.householdsPerMicroGrid.ruleID.rawValue,
+                source: rules.householdsPerGrid.location.description
             )
         }
         return GridJobResult(assignments: assignments, deviations: deviations, warnings: warnings, bounds: bounds)

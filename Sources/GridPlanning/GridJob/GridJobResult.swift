@@ -12,6 +12,8 @@ public struct GridJobResult: Sendable, Hashable {
         public var ruleID: String
         /// The rule that set the micro-grid bounds.
         public var microRuleID: String
+        /// Where the grid bounds were written (file:line:column; an overlay's when one applies).
+        public var source: String
     }
 
     /// One row per atom, in ``rowOrder``.

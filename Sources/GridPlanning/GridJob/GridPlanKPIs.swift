@@ -41,6 +41,8 @@ public struct GridPlanKPIs: Sendable, Hashable, Codable {
         public var microGridBounds: [Int]
         /// The rule that set `gridBounds`.
         public var gridBoundsRule: String
+        /// Where `gridBounds` was written (file:line:column).
+        public var gridBoundsFrom: String
         /// Household-weighted mean distance to the grid centroid in this community, metres.
         public var meanDistanceToGridCentroidM: Double
     }

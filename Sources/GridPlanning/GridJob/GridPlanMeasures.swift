@@ -82,7 +82,7 @@ public enum GridPlanMeasures {
                 specialGrids: special.filter { gridCommunity[$0] == community }.count,
                 gridBounds: [bounds.grid.lowerBound, bounds.grid.upperBound],
                 microGridBounds: [bounds.microGrid.lowerBound, bounds.microGrid.upperBound],
-                gridBoundsRule: bounds.ruleID,
+                gridBoundsRule: bounds.ruleID, gridBoundsFrom: bounds.source,
                 meanDistanceToGridCentroidM: rounded(households > 0
                     ? (communityWeighted[community] ?? 0) / Double(households) : 0)
             ))
