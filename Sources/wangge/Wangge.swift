@@ -12,6 +12,7 @@ struct Wangge: ParsableCommand {
             RulesCommand.self,
             StaffCommand.self,
             DistrictsCommand.self,
+            GridsCommand.self,
         ]
     )
 }

@@ -1,0 +1,82 @@
+import Foundation
+import GridModel
+
+/// Writes grids.geojson: a FeatureCollection with one MultiPolygon feature per grid and per micro-grid.
+///
+/// Coordinates are the street's planar metres (2 decimals) or, when the street came with latitude and longitude,
+/// WGS84 longitude and latitude (7 decimals, about 1 cm). Rings are closed and counter-clockwise (RFC 7946).
+public enum GridsGeoJSONWriter {
+    /// The GeoJSON text of `features`.
+    /// - Complexity: O(total vertices).
+    public static func text(_ features: [PlanFeature], projection: GeodeticProjection?) -> String {
+        var out = "{\"type\":\"FeatureCollection\","
+        if projection == nil {
+            out += "\"crs_note\":\"planar metres of the street's local frame (x east, y north)\","
+        }
+        out += "\"features\":[\n"
+        for (index, feature) in features.enumerated() {
+            if index > 0 { out += ",\n" }
+            out += "{\"type\":\"Feature\",\"id\":\(quoted(feature.id)),\"properties\":{"
+            out += "\"level\":\(quoted(feature.level)),\"id\":\(quoted(feature.id)),"
+            out += "\"community_id\":\(quoted(feature.communityID.rawValue)),"
+            out += "\"grid_id\":\(quoted(feature.gridID.rawValue)),\"kind\":\(quoted(feature.kind.rawValue)),"
+            out += "\"households\":\(feature.households),\"buildings\":\(feature.buildings)},"
+            out += "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":["
+            for (p, polygon) in feature.polygons.enumerated() {
+                if p > 0 { out += "," }
+                out += "[["
+                let ring = counterClockwise(polygon)
+                for (k, point) in (ring + ring.prefix(1)).enumerated() {
+                    if k > 0 { out += "," }
+                    out += coordinate(point, projection)
+                }
+                out += "]]"
+            }
+            out += "]}}"
+        }
+        out += "\n]}\n"
+        return out
+    }
+
+    /// Writes the text of `features` to `url`.
+    public static func write(_ features: [PlanFeature], projection: GeodeticProjection?, to url: URL) throws {
+        try Data(text(features, projection: projection).utf8).write(to: url)
+    }
+
+    static func coordinate(_ point: PlanarPoint, _ projection: GeodeticProjection?) -> String {
+        guard let projection else {
+            return "[\(CSVNumber.fixed(point.x, places: 2)),\(CSVNumber.fixed(point.y, places: 2))]"
+        }
+        let (latitude, longitude) = projection.unproject(point)
+        return "[\(CSVNumber.fixed(longitude, places: 7)),\(CSVNumber.fixed(latitude, places: 7))]"
+    }
+
+    static func counterClockwise(_ ring: [PlanarPoint]) -> [PlanarPoint] {
+        var area = 0.0
+        for k in ring.indices {
+            let a = ring[k], b = ring[(k + 1) % ring.count]
+            area += a.x * b.y - b.x * a.y
+        }
+        return area < 0 ? ring.reversed() : ring
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,146 @@
+import GridModel
+import GridRules
+
+/// Computes ``GridPlanKPIs`` from a street, a plan and (optionally) the current plan.
+public enum GridPlanMeasures {
+    /// The figures of `result` on `street`.
+    ///
+    /// - Complexity: O(n log n) in the rows of both plans.
+    public static func measure(
+        street: Street, result: GridJobResult, current: [GridAssignment]?, seed: UInt64, ruleSet: RuleSet
+    ) -> GridPlanKPIs {
+        let byID = Dictionary(uniqueKeysWithValues: street.buildings.map { ($0.id, $0) })
+        let rows = result.assignments
+        var gridHouseholds: [GridID: Int] = [:]
+        var microHouseholds: [MicroGridID: Int] = [:]
+        var special = Set<GridID>()
+        var sumX: [GridID: Double] = [:], sumY: [GridID: Double] = [:]
+        var gridsOfBuilding: [BuildingID: Set<GridID>] = [:]
+        var microsOfBuilding: [BuildingID: Set<MicroGridID>] = [:]
+        var gridsOfCompound: [CompoundID: Set<GridID>] = [:]
+        var compoundHouseholds: [CompoundID: Int] = [:]
+        var gridCommunity: [GridID: CommunityID] = [:]
+        var bands = Set<String>()
+        for row in rows {
+            guard let building = byID[row.buildingID] else { continue }
+            gridCommunity[row.gridID] = row.communityID
+            gridsOfBuilding[row.buildingID, default: []].insert(row.gridID)
+            if let micro = row.microGridID { microsOfBuilding[row.buildingID, default: []].insert(micro) }
+            if row.floors != nil { bands.insert("\(row.buildingID)/\(row.unit ?? "")") }
+            if !row.kind.isResidential {
+                special.insert(row.gridID)
+                continue
+            }
+            gridHouseholds[row.gridID, default: 0] += row.households
+            if let micro = row.microGridID { microHouseholds[micro, default: 0] += row.households }
+            sumX[row.gridID, default: 0] += Double(row.households) * building.position.x
+            sumY[row.gridID, default: 0] += Double(row.households) * building.position.y
+            if let compound = building.compoundID {
+                gridsOfCompound[compound, default: []].insert(row.gridID)
+            }
+        }
+        var compoundCommunity: [CompoundID: CommunityID] = [:]
+        for building in street.buildings {
+            if let compound = building.compoundID, building.kind.isResidential {
+                compoundHouseholds[compound, default: 0] += building.households
+                compoundCommunity[compound] = building.communityID
+            }
+        }
+        var centroid: [GridID: PlanarPoint] = [:]
+        for (grid, households) in gridHouseholds where households > 0 {
+            let h = Double(households)
+            centroid[grid] = PlanarPoint(x: (sumX[grid] ?? 0) / h, y: (sumY[grid] ?? 0) / h)
+        }
+        var weighted = 0.0, total = 0
+        var maxStraight = 0.0, maxWalking = 0.0
+        var communityWeighted: [CommunityID: Double] = [:], communityTotal: [CommunityID: Int] = [:]
+        for row in rows where row.kind.isResidential && row.households > 0 {
+            guard let building = byID[row.buildingID], let centre = centroid[row.gridID] else { continue }
+            let distance = building.position.distance(to: centre)
+            weighted += Double(row.households) * distance
+            total += row.households
+            communityWeighted[row.communityID, default: 0] += Double(row.households) * distance
+            communityTotal[row.communityID, default: 0] += row.households
+            maxStraight = max(maxStraight, distance)
+            maxWalking = max(maxWalking, abs(building.position.x - centre.x) + abs(building.position.y - centre.y))
+        }
+        var splitFit = 0
+        var split = 0
+        for (compound, grids) in gridsOfCompound where grids.count > 1 {
+            split += 1
+            let limit = compoundCommunity[compound].flatMap { result.bounds[$0]?.grid.upperBound } ?? Int.max
+            if (compoundHouseholds[compound] ?? 0) <= limit { splitFit += 1 }
+        }
+        var perCommunity: [GridPlanKPIs.CommunityFigures] = []
+        for (community, bounds) in result.bounds.sorted(by: { $0.key < $1.key }) {
+            let grids = gridHouseholds.keys.filter { gridCommunity[$0] == community }
+            let micros = Set(rows.filter { $0.communityID == community && $0.kind.isResidential }
+                .compactMap(\.microGridID))
+            let households = communityTotal[community] ?? 0
+            perCommunity.append(GridPlanKPIs.CommunityFigures(
+                communityID: community, households: households, grids: grids.count, microGrids: micros.count,
+                specialGrids: special.filter { gridCommunity[$0] == community }.count,
+                gridBounds: [bounds.grid.lowerBound, bounds.grid.upperBound],
+                microGridBounds: [bounds.microGrid.lowerBound, bounds.microGrid.upperBound],
+                gridBoundsRule: bounds.ruleID, gridBoundsFrom: bounds.source,
+                meanDistanceToGridCentroidM: rounded(households > 0
+                    ? (communityWeighted[community] ?? 0) / Double(households) : 0)
+            ))
+        }
+        return GridPlanKPIs(
+            communities: result.bounds.count, buildings: street.buildings.count, households: street.households,
+            grids: gridHouseholds.count, microGrids: microHouseholds.count, specialGrids: special.count,
+            householdsPerGrid: spread(Array(gridHouseholds.values)),
+            householdsPerMicroGrid: spread(Array(microHouseholds.values)),
+            meanDistanceToGridCentroidM: rounded(total > 0 ? weighted / Double(total) : 0),
+            maxDistanceToGridCentreM: rounded(maxStraight), maxWalkingDistanceToGridCentreM: rounded(maxWalking),
+            compoundsSplit: split, compoundsSplitThatFit: splitFit,
+            buildingsSplitAcrossGrids: gridsOfBuilding.values.filter { $0.count > 1 }.count,
+            buildingsSplitAcrossMicroGrids: microsOfBuilding.values.filter { $0.count > 1 }.count,
+            unitsCutIntoFloorBands: bands.count,
+            stability: current.map { stability(current: $0, new: rows) },
+            deviations: result.deviations, warnings: result.warnings, perCommunity: perCommunity, seed: seed,
+            ruleSet: ruleSet.identity
+        )
+    }
+
+    /// Households kept and moved, and grids changed, between two plans.
+    public static func stability(current: [GridAssignment], new: [GridAssignment]) -> GridPlanKPIs.Stability {
+        func tally(_ rows: [GridAssignment]) -> [BuildingID: [GridID: Int]] {
+            var result: [BuildingID: [GridID: Int]] = [:]
+            for row in rows { result[row.buildingID, default: [:]][row.gridID, default: 0] += row.households }
+            return result
+        }
+        let before = tally(current), after = tally(new)
+        var compared = 0, kept = 0
+        for (building, old) in before {
+            guard let now = after[building] else { continue }
+            compared += min(old.values.reduce(0, +), now.values.reduce(0, +))
+            for (grid, households) in old { kept += min(households, now[grid] ?? 0) }
+        }
+        func members(_ rows: [GridAssignment]) -> [GridID: [String: Int]] {
+            var result: [GridID: [String: Int]] = [:]
+            for row in rows { result[row.gridID, default: [:]][row.buildingID.rawValue, default: 0] += row.households }
+            return result
+        }
+        let oldGrids = members(current), newGrids = members(new)
+        var community: [GridID: CommunityID] = [:]
+        for row in current + new { community[row.gridID] = row.communityID }
+        let changed = Set(oldGrids.keys).union(newGrids.keys).filter { oldGrids[$0] != newGrids[$0] }
+            .sorted()
+        return GridPlanKPIs.Stability(
+            householdsCompared: compared, householdsKept: kept, householdsMoved: compared - kept,
+            keptShare: compared > 0 ? (Double(kept) / Double(compared) * 10_000).rounded() / 10_000 : 1,
+            gridsChanged: changed.count, changedGrids: changed.map(\.rawValue),
+            communitiesChanged: Set(changed.compactMap { community[$0]?.rawValue }).sorted()
+        )
+    }
+
+    static func spread(_ values: [Int]) -> GridPlanKPIs.Spread? {
+        guard let low = values.min(), let high = values.max() else { return nil }
+        let mean = Double(values.reduce(0, +)) / Double(values.count)
+        return GridPlanKPIs.Spread(min: low, max: high, mean: (mean * 10).rounded() / 10)
+    }
+
+    static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+}

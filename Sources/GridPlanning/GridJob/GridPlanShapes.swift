@@ -1,0 +1,128 @@
+import GridModel
+
+/// Polygons and boundaries of a plan: each building's Voronoi cell goes to the grid and micro-grid holding most of
+/// its households (ties to the lower id), so that grid polygons never overlap and each contains its buildings.
+public struct GridPlanShapes: Sendable {
+    /// One grid or micro-grid: its cells (one polygon each) and figures.
+    public struct Shape: Sendable, Hashable {
+        /// `grid` or `micro_grid`.
+        public var level: String
+        public var id: String
+        public var communityID: CommunityID
+        public var gridID: GridID
+        public var kind: BuildingKind
+        public var households: Int
+        public var buildings: Int
+        /// The cells, counter-clockwise.
+        public var polygons: [[PlanarPoint]]
+        /// Household-weighted centre (the label's place).
+        public var centre: PlanarPoint
+    }
+
+    /// The street's buildings, sorted by id.
+    public let buildings: [Building]
+    /// The grid of each building (most households), nil when it has no row.
+    public let gridOf: [GridID?]
+    /// The micro-grid of each building (most households).
+    public let microGridOf: [MicroGridID?]
+    /// The cells.
+    public let cells: VoronoiCells
+    /// Grids then micro-grids, each sorted by id.
+    public let shapes: [Shape]
+    /// Buildings whose rows lie in more than one grid (placed by most households).
+    public let buildingsPlacedByMajority: [BuildingID]
+
+    /// The shapes of `assignments` on `street`, cells clipped to `radius` metres around each building.
+    ///
+    /// - Complexity: O(n × k) for k buildings within 2 × `radius`.
+    public init(street: Street, assignments: [GridAssignment], radius: Double = 150) {
+        let buildings = street.buildings.sorted { $0.id < $1.id }
+        var index: [BuildingID: Int] = [:]
+        for (i, building) in buildings.enumerated() { index[building.id] = i }
+        var gridVotes = Array(repeating: [GridID: Int](), count: buildings.count)
+        var microVotes = Array(repeating: [MicroGridID: Int](), count: buildings.count)
+        var kindOf: [GridID: BuildingKind] = [:]
+        var community: [GridID: CommunityID] = [:]
+        var gridHouseholds: [GridID: Int] = [:]
+        var microHouseholds: [MicroGridID: Int] = [:]
+        var microGrid: [MicroGridID: GridID] = [:]
+        for row in assignments {
+            guard let i = index[row.buildingID] else { continue }
+            // Weight 1 extra so that a building of 0 households still votes.
+            gridVotes[i][row.gridID, default: 0] += row.households * 2 + 1
+            if let micro = row.microGridID {
+                microVotes[i][micro, default: 0] += row.households * 2 + 1
+                microHouseholds[micro, default: 0] += row.households
+                microGrid[micro] = row.gridID
+            }
+            kindOf[row.gridID] = row.kind
+            community[row.gridID] = row.communityID
+            gridHouseholds[row.gridID, default: 0] += row.households
+        }
+        func winner<ID: Comparable>(_ votes: [ID: Int]) -> ID? {
+            votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        }
+        let gridOf = gridVotes.map { winner($0) }
+        let microOf = microVotes.map { winner($0) }
+        let cells = VoronoiCells(points: buildings.map(\.position), radius: radius)
+        var gridMembers: [GridID: [Int]] = [:]
+        var microMembers: [MicroGridID: [Int]] = [:]
+        for i in buildings.indices {
+            if let grid = gridOf[i] { gridMembers[grid, default: []].append(i) }
+            if let micro = microOf[i] { microMembers[micro, default: []].append(i) }
+        }
+        func centre(_ members: [Int]) -> PlanarPoint {
+            var x = 0.0, y = 0.0, w = 0.0
+            for i in members {
+                let weight = Double(buildings[i].households) + 0.001
+                x += weight * buildings[i].position.x
+                y += weight * buildings[i].position.y
+                w += weight
+            }
+            return PlanarPoint(x: x / w, y: y / w)
+        }
+        var shapes: [Shape] = []
+        for (grid, members) in gridMembers.sorted(by: { $0.key < $1.key }) {
+            shapes.append(Shape(
+                level: "grid", id: grid.rawValue, communityID: community[grid] ?? "", gridID: grid,
+                kind: kindOf[grid] ?? .residential, households: gridHouseholds[grid] ?? 0, buildings: members.count,
+                polygons: members.map { cells.polygons[$0] }.filter { !$0.isEmpty }, centre: centre(members)
+            ))
+        }
+        for (micro, members) in microMembers.sorted(by: { $0.key < $1.key }) {
+            let grid = microGrid[micro] ?? ""
+            shapes.append(Shape(
+                level: "micro_grid", id: micro.rawValue, communityID: community[grid] ?? "", gridID: grid,
+                kind: kindOf[grid] ?? .residential, households: microHouseholds[micro] ?? 0,
+                buildings: members.count, polygons: members.map { cells.polygons[$0] }.filter { !$0.isEmpty },
+                centre: centre(members)
+            ))
+        }
+        self.buildings = buildings
+        self.gridOf = gridOf
+        microGridOf = microOf
+        self.cells = cells
+        self.shapes = shapes
+        buildingsPlacedByMajority = buildings.indices.filter { gridVotes[$0].count > 1 }.map { buildings[$0].id }
+    }
+
+    /// Cell edges between different grids (or on a grid's outer edge), and between micro-grids of one grid.
+    public func boundaries() -> (grid: [Segment], microGrid: [Segment]) {
+        var grid: [Segment] = [], micro: [Segment] = []
+        for (i, polygon) in cells.polygons.enumerated() where !polygon.isEmpty {
+            for (k, other) in cells.edgeNeighbours[i].enumerated() {
+                let segment = Segment(start: polygon[k], end: polygon[(k + 1) % polygon.count])
+                if other < 0 {
+                    grid.append(segment)
+                } else if other > i {
+                    if gridOf[i] != gridOf[other] {
+                        grid.append(segment)
+                    } else if microGridOf[i] != microGridOf[other] {
+                        micro.append(segment)
+                    }
+                }
+            }
+        }
+        return (grid, micro)
+    }
+}

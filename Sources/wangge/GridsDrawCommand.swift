@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import GridData
+import GridModel
+import GridPlanning
+import GridRules
+
+/// `wangge grids draw STREET_DIR --out DIR`: the two-level plan of a street with its files, figures and map.
+struct GridsDrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draw",
+        abstract: "Draw a street's grids and micro-grids (exit 1 when a rule is unmet, the nearest plan written).",
+        discussion: """
+            Writes grids.csv, grids.geojson, map.svg, kpis.json and run.json into --out and prints a summary. \
+            Household bounds, adjacency distances and objective weights come from the rules (overlays applied per \
+            community). The current plan is the street's own grids.csv unless --current names a plan folder; locks \
+            come from the street's locks.csv unless --locks names a file. Every rule missed is written to stderr \
+            and kpis.json with where, why and by how much, and the command exits 1.
+            """
+    )
+
+    @Argument(help: "The street folder (holding buildings.csv).")
+    var street: String
+
+    @OptionGroup var rules: RuleSetOptions
+
+    @Option(
+        help: ArgumentHelp("A previous plan folder holding grids.csv (default: the street's own).", valueName: "dir"))
+    var current: String?
+
+    @Option(help: ArgumentHelp("A locks file (default: the street's locks.csv).", valueName: "file"))
+    var locks: String?
+
+    @Option(help: "Seed of every random choice.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Communities drawn at once.")
+    var threads: Int = 2
+
+    @Option(help: ArgumentHelp("The output folder (created if missing).", valueName: "dir"))
+    var out: String
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let started = Date()
+        var clock = GridsStageClock()
+        let ruleSet = try rules.load()
+        clock.lap("rules")
+        var street: Street
+        do {
+            street = try StreetLoader(directory: URL(fileURLWithPath: self.street)).load()
+            if let current {
+                street.currentPlan = try PlanInputReader.readGrids(
+                    directory: URL(fileURLWithPath: current), street: street)
+            }
+            if let locks {
+                street.locks = try PlanInputReader.readLocks(file: URL(fileURLWithPath: locks), street: street)
+            }
+        } catch {
+            throw CommandFailure.badInput(
+                error.description + "\n\(error.totalCount) problem\(error.totalCount == 1 ? "" : "s") in the input; "
+                    + "no plan was written.")
+        }
+        clock.lap("read")
+        let outURL = URL(fileURLWithPath: out)
+        do {
+            try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure.badInput("\(out): cannot create the output folder (\(error.localizedDescription))")
+        }
+        let job = GridJob(ruleSet: ruleSet, seed: seed, threads: threads)
+        let result = job.run(street)
+        clock.lap("draw")
+        let kpis = GridPlanMeasures.measure(
+            street: street, result: result, current: street.currentPlan, seed: seed, ruleSet: ruleSet)
+        clock.lap("measure")
+        let shapes = GridPlanShapes(street: street, assignments: result.assignments)
+        clock.lap("shapes")
+        try write(result: result, kpis: kpis, shapes: shapes, street: street, to: outURL)
+        clock.lap("write")
+        let run = GridsRunRecord(started: started, stages: clock.stages)
+        try PlanJSON.write(run, to: outURL.appendingPathComponent("run.json"))
+        print(summary(kpis, seconds: clock.total))
+        for warning in result.warnings { StandardError.write("warning: \(warning)") }
+        guard result.deviations.isEmpty else {
+            for deviation in result.deviations { StandardError.write("deviation: \(deviation)") }
+            let count = result.deviations.count
+            throw CommandFailure(
+                .ruleUnmet,
+                "\(count) rule deviation\(count == 1 ? "" : "s"): the nearest acceptable plan was written to \(out)")
+        }
+    }
+
+    private func write(
+        result: GridJobResult, kpis: GridPlanKPIs, shapes: GridPlanShapes, street: Street, to outURL: URL
+    ) throws {
+        try GridsCSVWriter.write(result.assignments, to: outURL.appendingPathComponent("grids.csv"))
+        let features = shapes.shapes.map {
+            PlanFeature(
+                level: $0.level, id: $0.id, communityID: $0.communityID, gridID: $0.gridID, kind: $0.kind,
+                households: $0.households, buildings: $0.buildings, polygons: $0.polygons)
+        }
+        try GridsGeoJSONWriter.write(
+            features, projection: street.projection, to: outURL.appendingPathComponent("grids.geojson"))
+        let boundaries = shapes.boundaries()
+        let special = Set(result.assignments.filter { !$0.kind.isResidential }.map(\.gridID))
+        let cells = shapes.buildings.indices.map { i in
+            PlanMapSVG.Cell(
+                polygon: shapes.cells.polygons[i], gridID: shapes.gridOf[i],
+                special: shapes.gridOf[i].map(special.contains) ?? false)
+        }
+        let labels = shapes.shapes.filter { $0.level == "grid" }.map { (text: $0.id, at: $0.centre) }
+        let svg = PlanMapSVG().render(
+            cells: cells, gridBoundaries: boundaries.grid, microBoundaries: boundaries.microGrid,
+            barriers: street.barriers, buildings: shapes.buildings.map(\.position), labels: labels)
+        try Data(svg.utf8).write(to: outURL.appendingPathComponent("map.svg"))
+        try PlanJSON.write(kpis, to: outURL.appendingPathComponent("kpis.json"))
+    }
+
+    private func summary(_ kpis: GridPlanKPIs, seconds: Double) -> String {
+        var lines = [
+            "grids draw \(street) → \(out)",
+            "  \(kpis.communities) communities, \(kpis.buildings) buildings, \(kpis.households) households",
+            "  \(kpis.grids) grids, \(kpis.microGrids) micro-grids, \(kpis.specialGrids) special grids",
+        ]
+        if let spread = kpis.householdsPerGrid {
+            lines.append("  households per grid \(spread.min)–\(spread.max) (mean \(spread.mean))")
+        }
+        lines.append(
+            "  mean distance to grid centroid \(kpis.meanDistanceToGridCentroidM) m; "
+                + "farthest \(kpis.maxDistanceToGridCentreM) m (walking \(kpis.maxWalkingDistanceToGridCentreM) m)")
+        lines.append(
+            "  compounds split \(kpis.compoundsSplit) (\(kpis.compoundsSplitThatFit) that fit one grid); "
+                + "buildings split across micro-grids \(kpis.buildingsSplitAcrossMicroGrids)")
+        if let stability = kpis.stability {
+            lines.append(
+                "  against the current plan: \(stability.householdsKept) of \(stability.householdsCompared) households "
+                    + "kept their grid, \(stability.householdsMoved) moved, \(stability.gridsChanged) grids changed")
+        }
+        lines.append("  deviations: \(kpis.deviations.count); warnings: \(kpis.warnings.count)")
+        lines.append("  rules: \(kpis.ruleSet.hash)")
+        lines.append("  \(CSVNumber.fixed(seconds, places: 2)) s")
+        return lines.joined(separator: "\n")
+    }
+}
