@@ -1,3 +1,4 @@
+import GridModel
 @testable import GridPlanning
 import LinearSolver
 import Testing
@@ -5,7 +6,7 @@ import Testing
 @Suite struct LagrangianRelaxationTests {
     /// Multipliers of three kinds: each job's second-cheapest cost, its cheapest plus a constant, and seeded noise.
     static func multipliers(for data: AssignmentData) -> [[Double]] {
-        var random = SeededRandom(seed: 7)
+        var random = SplitMix64(seed: 7)
         let costs = (0..<data.jobs).map { job in (0..<data.agents).map { data.cost[$0 * data.jobs + job] }.sorted() }
         return [
             costs.map { $0.count > 1 ? $0[1] : $0[0] },

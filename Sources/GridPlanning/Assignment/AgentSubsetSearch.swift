@@ -1,3 +1,4 @@
+import GridModel
 import LinearSolver
 
 /// Large-neighbourhood search with exact sub-solves (Mitrović-Minić and Punnen, 2009: very large-scale variable
@@ -18,11 +19,11 @@ struct AgentSubsetSearch {
     /// sub-solves. Empty: no pair is left out.
     var bound = -Double.infinity
     var penalty: [Double] = []
-    private var random: SeededRandom
+    private var random: SplitMix64
 
     init(data: AssignmentData, seed: UInt64) {
         self.data = data
-        random = SeededRandom(seed: seed ^ 0xA5A5_5A5A_0F0F_F0F0)
+        random = SplitMix64(seed: seed ^ 0xA5A5_5A5A_0F0F_F0F0)
     }
 
     /// Improves `best` (feasible) until `deadline`, until the best cost reaches `target`, after ``idleRoundLimit``

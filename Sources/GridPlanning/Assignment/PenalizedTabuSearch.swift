@@ -1,3 +1,4 @@
+import GridModel
 /// Tabu search over shift moves (one job to another agent) and swap moves (two jobs exchange agents) on a penalised
 /// objective: cost plus a weight per agent times its overload. The weights adapt, so the search oscillates around
 /// the capacity boundary instead of staying inside it (Díaz and Fernández, 2001; Yagiura, Ibaraki and Glover, 2004).
@@ -12,7 +13,7 @@ struct PenalizedTabuSearch {
     private(set) var bestCost = Double.infinity
     /// Moves made over all runs.
     private(set) var moves = 0
-    private var random: SeededRandom
+    private var random: SplitMix64
     private var agentOf: [Int]
     private var load: [Double]
     private var weight: [Double]
@@ -22,7 +23,7 @@ struct PenalizedTabuSearch {
 
     init(data: AssignmentData, seed: UInt64) {
         self.data = data
-        random = SeededRandom(seed: seed)
+        random = SplitMix64(seed: seed)
         agentOf = Array(repeating: 0, count: data.jobs)
         load = Array(repeating: 0, count: data.agents)
         tabuUntil = Array(repeating: 0, count: data.agents * data.jobs)

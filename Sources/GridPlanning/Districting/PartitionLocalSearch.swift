@@ -1,3 +1,4 @@
+import GridModel
 /// Improves a connected partition while keeping every part connected: single-node moves across part boundaries
 /// (never removing an articulation point of its part) and ReCom moves (merge two neighbouring parts, redraw their
 /// boundary along a random spanning tree).

@@ -1,3 +1,4 @@
+import GridModel
 /// Builds connected partitions by recursive random spanning-tree bisection (the ReCom / SHP idea).
 ///
 /// A random spanning tree of a connected node set is drawn (Kruskal over seeded random edge keys); cutting one tree

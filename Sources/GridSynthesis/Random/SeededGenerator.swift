@@ -1,3 +1,4 @@
+import GridModel
 /// The generator's only source of randomness: xoshiro256** (Blackman and Vigna, 2018) seeded through
 /// ``SplitMix64``, with its own integer, real and choice helpers.
 ///

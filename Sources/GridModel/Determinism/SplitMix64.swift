@@ -1,5 +1,5 @@
-/// SplitMix64 (Steele, Lea and Flood, 2014): a tiny generator used to expand one seed into the state of
-/// ``SeededGenerator`` and to derive independent sub-seeds from a seed and a label.
+/// SplitMix64 (Steele, Lea and Flood, 2014): the engine's one seeded source of randomness, so that the same input,
+/// rules and seed give the same output on every machine (the standard library's generator is never used).
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -13,6 +13,11 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// A uniform integer in `0..<bound` (`bound` ≥ 1; the modulo bias is below 2⁻⁴⁰ for the bounds used here).
+    public mutating func below(_ bound: Int) -> Int {
+        Int(next() % UInt64(bound))
     }
 
     /// A well-mixed value for `seed` and `label`: the seed of an independent stream (a street of a city, a
