@@ -4,6 +4,9 @@ import GridRules
 /// Mentors (老带新) for new workers, street-wide: each new worker one mentor, each mentor at most the rule's capacity,
 /// a mentor from the same community preferred (the rule's bonus), then a nearer one.
 struct MentorStaffing {
+    /// Mentors offered to each new worker, cheapest first (more than any street's mentor count in the seed data).
+    static let candidatesPerNewWorker = 40
+
     let context: StaffingContext
 
     func run() throws(GridPlanningError) -> StaffingPart {
@@ -19,14 +22,20 @@ struct MentorStaffing {
         guard !mentees.isEmpty else { return part }
         var pairs: [SlotAssignment.Pair] = []
         for (slot, mentee) in mentees.enumerated() {
+            var candidates: [SlotAssignment.Pair] = []
             for mentor in mentors where mentor != mentee {
                 let same =
                     context.personCommunity[mentor] != nil
                     && context.personCommunity[mentor] == context.personCommunity[mentee]
                 let distance = context.personPosition[mentee].flatMap { context.distance(person: mentor, to: [$0]) }
                 let cost = 10 - (same ? rules.sameCommunityMentorBonus.value : 0) + min(distance ?? 5000, 20000) / 5000
-                pairs.append(SlotAssignment.Pair(slot: slot, person: mentor, cost: cost))
+                candidates.append(SlotAssignment.Pair(slot: slot, person: mentor, cost: cost))
             }
+            // A city has thousands of mentors: offering each new worker only its cheapest candidates keeps the model
+            // linear in new workers (every mentor pair of a city is millions of columns GLPK cannot solve in time),
+            // and a street's own mentors, all nearer and cheaper, stay within the limit.
+            candidates.sort { ($0.cost, $0.person) < ($1.cost, $1.person) }
+            pairs += candidates.prefix(Self.candidatesPerNewWorker)
         }
         let assignment = SlotAssignment(
             name: "mentoring", demand: mentees.map { _ in 1 }, pairs: pairs, defaultLimit: rules.mentorCapacity.value)
