@@ -1,3 +1,4 @@
+import GridData
 import Foundation
 import GridPlanning
 
@@ -17,36 +18,18 @@ struct DistrictsReport {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
-    private func quoted(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\t": escaped += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    escaped += String(format: "\\u%04x", scalar.value)
-                } else {
-                    escaped.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return "\"\(escaped)\""
-    }
 
     private func json() -> String {
         var lines = ["{"]
-        lines.append("  \"status\": \(quoted(result.status.rawValue)),")
+        lines.append("  \"status\": \(JSONText.quoted(result.status.rawValue)),")
         lines.append("  \"objective\": \(number(result.objective)),")
         lines.append("  \"bound\": \(result.bound.map(number) ?? "null"),")
         lines.append("  \"seconds\": \(String(format: "%.3f", result.seconds)),")
-        lines.append("  \"method\": \(quoted(result.method)),")
+        lines.append("  \"method\": \(JSONText.quoted(result.method)),")
         lines.append("  \"part_weights\": [\(result.partWeights.map(String.init).joined(separator: ", "))],")
-        let deviations = result.deviations.map { quoted($0.message) }.joined(separator: ", ")
+        let deviations = result.deviations.map { JSONText.quoted($0.message) }.joined(separator: ", ")
         lines.append("  \"deviations\": [\(deviations)],")
-        let parts = zip(ids, result.parts).map { "    \(quoted($0)): \($1)" }.joined(separator: ",\n")
+        let parts = zip(ids, result.parts).map { "    \(JSONText.quoted($0)): \($1)" }.joined(separator: ",\n")
         lines.append("  \"parts\": {\n\(parts)\n  }")
         lines.append("}")
         return lines.joined(separator: "\n")

@@ -1,3 +1,4 @@
+import GridData
 import GridPlanning
 import LinearSolver
 
@@ -9,11 +10,11 @@ enum GAPReport {
     {
         let fields: [(String, String)] = [
             ("instance", "\(index)"),
-            ("name", quoted(problem.name)),
-            ("sense", quoted(result.sense.rawValue)),
+            ("name", JSONText.quoted(problem.name)),
+            ("sense", JSONText.quoted(result.sense.rawValue)),
             ("agents", "\(problem.agentCount)"),
             ("jobs", "\(problem.jobCount)"),
-            ("status", quoted(result.status.rawValue)),
+            ("status", JSONText.quoted(result.status.rawValue)),
             ("objective", number(result.objective)),
             ("bound", number(result.bound)),
             ("gap", number(result.gap)),
@@ -46,25 +47,4 @@ enum GAPReport {
         return "\(value)"
     }
 
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    let padding = String(repeating: "0", count: 4 - hex.count)
-                    out += "\\u" + padding + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

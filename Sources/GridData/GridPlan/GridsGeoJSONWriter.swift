@@ -16,10 +16,10 @@ public enum GridsGeoJSONWriter {
         out += "\"features\":[\n"
         for (index, feature) in features.enumerated() {
             if index > 0 { out += ",\n" }
-            out += "{\"type\":\"Feature\",\"id\":\(quoted(feature.id)),\"properties\":{"
-            out += "\"level\":\(quoted(feature.level)),\"id\":\(quoted(feature.id)),"
-            out += "\"community_id\":\(quoted(feature.communityID.rawValue)),"
-            out += "\"grid_id\":\(quoted(feature.gridID.rawValue)),\"kind\":\(quoted(feature.kind.rawValue)),"
+            out += "{\"type\":\"Feature\",\"id\":\(JSONText.quoted(feature.id)),\"properties\":{"
+            out += "\"level\":\(JSONText.quoted(feature.level)),\"id\":\(JSONText.quoted(feature.id)),"
+            out += "\"community_id\":\(JSONText.quoted(feature.communityID.rawValue)),"
+            out += "\"grid_id\":\(JSONText.quoted(feature.gridID.rawValue)),\"kind\":\(JSONText.quoted(feature.kind.rawValue)),"
             out += "\"households\":\(feature.households),\"buildings\":\(feature.buildings)},"
             out += "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":["
             for (p, polygon) in feature.polygons.enumerated() {
@@ -60,23 +60,4 @@ public enum GridsGeoJSONWriter {
         return area < 0 ? ring.reversed() : ring
     }
 
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }
