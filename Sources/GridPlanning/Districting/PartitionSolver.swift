@@ -56,13 +56,35 @@ public struct PartitionSolver: Sendable {
         var status: DistrictingResult.Status = heuristic.violation == 0 ? .feasible : .deviation
         var bound: Double?
         var method = "heuristic"
+        var enumerated = false
         if request.objective == .cutEdges, graph.nodeCount <= options.exactNodeLimit, request.parts > 1,
+            !deadline.passed, let search = CutEdgeEnumeration(request: request)
+        {
+            let upper = heuristic.violation == 0 ? Int(heuristic.objective.rounded()) : nil
+            let exact = search.solve(upper: upper, deadline: deadline)
+            bound = Double(exact.bound)
+            if let part = exact.part {
+                heuristic = (part, 0, Double(graph.cutEdges(part)))
+                method = "enumeration"
+            }
+            if exact.finished {
+                enumerated = true
+                if heuristic.violation == 0 {
+                    status = .optimal
+                    bound = heuristic.objective
+                } else {
+                    status = .infeasible
+                    bound = nil
+                }
+            }
+        }
+        if !enumerated, request.objective == .cutEdges, graph.nodeCount <= options.exactNodeLimit, request.parts > 1,
             !deadline.passed
         {
             let exact = CutEdgeModel(request: request).solve(
                 incumbent: heuristic.violation == 0 ? heuristic.part : nil, seconds: max(0.1, deadline.remaining)
             )
-            bound = exact.bound
+            bound = max(bound ?? -.infinity, exact.bound ?? -.infinity)
             if let part = exact.part, graph.cutEdges(part) < Int(heuristic.objective.rounded()) || heuristic.violation > 0 {
                 heuristic = (part, 0, Double(graph.cutEdges(part)))
                 method = "mip"
