@@ -38,6 +38,9 @@ final class CutEdgeEnumeration {
     private var deadline = Deadline(seconds: 0)
     private var timedOut = false
     private var ticks = 0
+    /// For a region and part count, the largest budget proven too small: no valid partition of the region into that
+    /// many parts has that few cut edges inside it. True whatever the target, so it is kept across decisions.
+    private var failed: [RegionKey: Int] = [:]
     /// Search-tree nodes visited by the last decision.
     private(set) var visited = 0
 
@@ -101,19 +104,32 @@ final class CutEdgeEnumeration {
         }
         let budget = target - spent
         guard budget >= 0 else { return false }
-        if parts == 2 {
-            guard let root = region.first else { return false }
-            return grow(region: region, root: root, allowed: region, limit: budget) { set, cost in
-                let rest = region - set
-                guard minimum...maximum ~= weight(of: rest), isConnected(rest) else { return false }
-                chosen.append(set)
-                chosen.append(rest)
-                record()
-                chosen.removeLast(2)
-                _ = cost
-                return true
-            }
+        let key = RegionKey(region: region, parts: parts)
+        if let known = failed[key], budget <= known { return false }
+        let stop = parts == 2 ? splitInTwo(region, budget: budget) : splitOff(region, parts: parts, budget: budget,
+                                                                            spent: spent)
+        if !stop && failed.count < Self.memoLimit {
+            failed[key] = max(failed[key] ?? -1, budget)
         }
+        return stop
+    }
+
+    /// Two parts: the part holding the smallest node, with the whole budget; the rest must be a valid part.
+    private func splitInTwo(_ region: NodeSet, budget: Int) -> Bool {
+        guard let root = region.first else { return false }
+        return grow(region: region, root: root, allowed: region, limit: budget) { set, _ in
+            let rest = region - set
+            guard minimum...maximum ~= weight(of: rest), isConnected(rest) else { return false }
+            chosen.append(set)
+            chosen.append(rest)
+            record()
+            chosen.removeLast(2)
+            return true
+        }
+    }
+
+    /// Three parts or more: the part with fewest boundary edges, from every root.
+    private func splitOff(_ region: NodeSet, parts: Int, budget: Int, spent: Int) -> Bool {
         let limit = 2 * budget / parts
         var allowed = region
         var stop = false
@@ -194,6 +210,14 @@ final class CutEdgeEnumeration {
     }
 
     // MARK: - Helpers
+
+    /// Entries kept in the memo of failed regions (about 50 bytes each).
+    private static let memoLimit = 2_000_000
+
+    private struct RegionKey: Hashable {
+        let region: NodeSet
+        let parts: Int
+    }
 
     private func record() {
         var part = Array(repeating: 0, count: nodeCount)
