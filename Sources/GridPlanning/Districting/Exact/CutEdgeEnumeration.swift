@@ -70,6 +70,7 @@ final class CutEdgeEnumeration {
         found = nil
         chosen = []
         visited = 0
+        guard !deadline.passed else { return .timedOut }
         let all = NodeSet.below(nodeCount)
         guard countsFit(all, parts: parts) else { return .none }
         _ = search(all, parts: parts, spent: 0)
