@@ -14,7 +14,9 @@ import Testing
         DistrictingPartitionTests.County(file: "county31", parts: 3, min: 605_737, max: 611_824, optimum: 19),
     ]
 
-    static func request(_ county: DistrictingPartitionTests.County) throws -> (DistrictingRequest, NodeLinkGraph, Data) {
+    static func request(
+        _ county: DistrictingPartitionTests.County
+    ) throws -> (DistrictingRequest, NodeLinkGraph, Data) {
         let data = try DistrictingPartitionTests.fixture(county.file)
         let file = try NodeLinkGraph(data: data, file: county.file, weightKey: "TOTPOP")
         let request = DistrictingRequest(

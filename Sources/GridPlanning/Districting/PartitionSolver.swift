@@ -62,7 +62,9 @@ public struct PartitionSolver: Sendable {
             let incumbent = heuristic.violation == 0 ? heuristic.part : nil
             let (exact, exactMethod) = Self.exactCutEdges(request, incumbent: incumbent, deadline: deadline)
             bound = exact.bound
-            if let part = exact.part, graph.cutEdges(part) < Int(heuristic.objective.rounded()) || heuristic.violation > 0 {
+            if let part = exact.part,
+                graph.cutEdges(part) < Int(heuristic.objective.rounded()) || heuristic.violation > 0
+            {
                 heuristic = (part, 0, Double(graph.cutEdges(part)))
                 method = exactMethod
             }
