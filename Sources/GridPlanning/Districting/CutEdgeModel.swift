@@ -215,9 +215,8 @@ struct CutEdgeModel {
     ///
     /// Without flow rows, contiguity is enforced lazily: solve, find the parts that fall apart, add a,b-separator
     /// rows (x(a,p) + x(b,p) − 1 ≤ Σ_{c∈S} x(c,p) for a piece's node b, its part's root a and a minimal
-    /// separator S)
-    /// and solve again. GLPK's lazy-row callbacks are not used (rows added there have been reported lost), so each
-    /// round is a fresh solve; every round's optimum is a valid lower bound.
+    /// separator S) and solve again. GLPK's lazy-row callbacks are not used (rows added there have been reported
+    /// lost), so each round is a fresh solve; every round's optimum is a valid lower bound.
     func solve(incumbent: [Int]?, seconds: Double) -> Outcome {
         let deadline = Deadline(seconds: seconds)
         var working = model
