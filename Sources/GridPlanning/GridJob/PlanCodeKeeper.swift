@@ -5,8 +5,9 @@ import GridModel
 ///
 /// A new micro-grid takes the code of the current micro-grid of the same grid code with which it shares most
 /// households (greatest overlap first, ties by id); a special grid takes the current special grid code of its
-/// buildings. The rest take the lowest free numbers in the order the drawing gave them (reading order). A grid or
-/// community where no code can be kept is left exactly as drawn.
+/// buildings. The rest take fresh codes: the lowest numbers that neither a kept code nor the current plan uses
+/// there (so a code never comes to name another place), in the order the drawing gave them (reading order). A grid
+/// or community where no code can be kept is left exactly as drawn.
 struct PlanCodeKeeper {
     /// A grid or micro-grid code.
     typealias Code = Comparable & Hashable & RawRepresentable<String>
@@ -28,6 +29,10 @@ struct PlanCodeKeeper {
     func keepSpecialCodes(_ rows: inout [GridAssignment], currentOf: [BuildingID: [GridAssignment]]) {
         var votes: [GridID: [GridID: Int]] = [:]
         var specials: [CommunityID: Set<GridID>] = [:]
+        var before: [CommunityID: Set<GridID>] = [:]
+        for row in current where Self.isSpecial(row.gridID, in: row.communityID) {
+            before[row.communityID, default: []].insert(row.gridID)
+        }
         for row in rows where Self.isSpecial(row.gridID, in: row.communityID) {
             specials[row.communityID, default: []].insert(row.gridID)
             for old in currentOf[row.buildingID] ?? [] where Self.isSpecial(old.gridID, in: row.communityID) {
@@ -38,7 +43,9 @@ struct PlanCodeKeeper {
         for (community, grids) in specials.sorted(by: { $0.key < $1.key }) {
             let chosen = Self.match(Array(grids), votes: votes)
             guard !chosen.isEmpty else { continue }
-            let fresh = Self.fresh(Array(grids), chosen: chosen) { GridID("\(community)-S\(Self.two($0))") }
+            let fresh = Self.fresh(Array(grids), chosen: chosen, avoiding: before[community] ?? []) {
+                GridID("\(community)-S\(Self.two($0))")
+            }
             for (old, new) in chosen.merging(fresh, uniquingKeysWith: { a, _ in a }) where old != new {
                 renames[old] = new
             }
@@ -58,6 +65,10 @@ struct PlanCodeKeeper {
     func keepMicroCodes(_ rows: inout [GridAssignment], currentOf: [BuildingID: [GridAssignment]]) {
         var votes: [MicroGridID: [MicroGridID: Int]] = [:]
         var microsOf: [GridID: Set<MicroGridID>] = [:]
+        var before: [GridID: Set<MicroGridID>] = [:]
+        for row in current {
+            if let micro = row.microGridID { before[row.gridID, default: []].insert(micro) }
+        }
         for row in rows {
             guard let micro = row.microGridID, !Self.isSpecial(row.gridID, in: row.communityID) else { continue }
             microsOf[row.gridID, default: []].insert(micro)
@@ -71,7 +82,9 @@ struct PlanCodeKeeper {
         for (grid, micros) in microsOf.sorted(by: { $0.key < $1.key }) {
             let chosen = Self.match(Array(micros), votes: votes)
             guard !chosen.isEmpty else { continue }
-            let fresh = Self.fresh(Array(micros), chosen: chosen) { MicroGridID("\(grid)-M\(Self.two($0))") }
+            let fresh = Self.fresh(Array(micros), chosen: chosen, avoiding: before[grid] ?? []) {
+                MicroGridID("\(grid)-M\(Self.two($0))")
+            }
             for (old, new) in chosen.merging(fresh, uniquingKeysWith: { a, _ in a }) where old != new {
                 renames[old] = new
             }
@@ -102,9 +115,10 @@ struct PlanCodeKeeper {
         return chosen
     }
 
-    /// The lowest free numbers for the ids not chosen, in their drawn order (the drawing's reading order).
-    static func fresh<ID: Code>(_ ids: [ID], chosen: [ID: ID], code: (Int) -> ID) -> [ID: ID] {
-        let taken = Set(chosen.values)
+    /// The lowest numbers for the ids not chosen that no chosen id and nothing in `avoiding` uses, in their drawn
+    /// order (the drawing's reading order).
+    static func fresh<ID: Code>(_ ids: [ID], chosen: [ID: ID], avoiding: Set<ID>, code: (Int) -> ID) -> [ID: ID] {
+        let taken = Set(chosen.values).union(avoiding)
         var result: [ID: ID] = [:]
         var next = 1
         for id in ids.sorted(by: Self.numbered) where chosen[id] == nil {
