@@ -72,8 +72,8 @@ import Testing
         #expect(changedGrids.allSatisfy { $0.hasPrefix("C01-") || stillMissing.contains(String($0.prefix(3))) })
         let redraw = try #require(try GridsDrawCommandTests.kpis(after)["redraw"] as? [String: Any])
         let redrawnCommunities = redraw["redrawn"] as? [[String: Any]] ?? []
-        let c01 = try #require(redrawnCommunities.first { $0["community_id"] as? String == "C01" })
-        #expect((c01["reasons"] as? [String] ?? []).contains("building C01-Q02-N1 is new"), "\(c01)")
+        let c01Redraw = try #require(redrawnCommunities.first { $0["community_id"] as? String == "C01" })
+        #expect((c01Redraw["reasons"] as? [String] ?? []).contains("building C01-Q02-N1 is new"), "\(c01Redraw)")
         let kept = Set(redraw["kept_verbatim"] as? [String] ?? [])
         #expect(kept == Set(current.buildings.map(\.community)).subtracting(["C01"]).subtracting(stillMissing))
         let redrawn = try GridsPlanChecker(street: street, plan: after)
@@ -84,16 +84,25 @@ import Testing
         #expect(redrawn.rows.reduce(0) { $0 + $1.households } == 20_600)
         #expect(try Self.lines(of: after, outside: Set(["C01"]).union(stillMissing))
             == Self.lines(of: before, outside: Set(["C01"]).union(stillMissing)))
-        // A micro-grid code that the current plan had in the same grid names a place sharing its buildings.
-        func buildingsByMicro(_ rows: [GridsPlanChecker.Row]) -> [String: Set<String>] {
+        // In a grid sharing buildings with the current grid of its code, a micro-grid code that the current plan
+        // had names a place sharing its buildings (a kept code), never another place.
+        func members(by level: KeyPath<GridsPlanChecker.Row, String>, _ rows: [GridsPlanChecker.Row])
+            -> [String: Set<String>]
+        {
             var result: [String: Set<String>] = [:]
-            for row in rows where !row.micro.isEmpty { result[row.micro, default: []].insert(row.building) }
+            for row in rows where !row[keyPath: level].isEmpty {
+                result[row[keyPath: level], default: []].insert(row.building)
+            }
             return result
         }
-        let oldMicros = buildingsByMicro(current.rows)
-        let newMicros = buildingsByMicro(redrawn.rows.filter { $0.community == "C01" })
+        let c01 = redrawn.rows.filter { $0.community == "C01" }
+        let oldGrids = members(by: \.grid, current.rows), newGrids = members(by: \.grid, c01)
+        let sameGrids = newGrids.filter { !$0.value.isDisjoint(with: oldGrids[$0.key] ?? []) }.keys
+        #expect(sameGrids.count >= 3, "\(newGrids.keys.sorted())")
+        let oldMicros = members(by: \.micro, current.rows)
+        let newMicros = members(by: \.micro, c01.filter { sameGrids.contains($0.grid) })
         let reused = newMicros.filter { oldMicros[$0.key] != nil }
-        #expect(!reused.isEmpty)
+        #expect(reused.count >= 10)
         for (micro, members) in reused.sorted(by: { $0.key < $1.key }) {
             #expect(!members.isDisjoint(with: oldMicros[micro] ?? []), "\(micro) names another place now")
         }

@@ -159,13 +159,21 @@ import Testing
             row("S0", 0, "C01-S02", "C01-S02-M01", kind: .school),
             row("S1", 0, "C01-S01", "C01-S01-M01", kind: .school),
         ]
-        PlanCodeKeeper(current: current, buildings: []).apply(to: &drawn)
+        let original = drawn
+        PlanCodeKeeper(current: current).apply(to: &drawn)
         let micro = Dictionary(drawn.map { ("\($0.buildingID)/\($0.floors?.description ?? "")", $0.microGridID) },
                                uniquingKeysWith: { a, _ in a })
         #expect(micro["B1/"] == "C01-G01-M01")
         #expect(micro["B2/"] == "C01-G01-M02")
         #expect(micro["B3/1-10"] == "C01-G01-M03" && micro["B3/11-20"] == "C01-G01-M01")
         #expect(micro["B4/"] == "C01-G01-M04")
+        // A lock to a micro-grid code is served first: B4 takes M02, and B2 (whose code that was) a fresh M04.
+        var locked = original
+        PlanCodeKeeper(current: current, locks: [PlanLock(subject: .building("B4"), microGridID: "C01-G01-M02")])
+            .apply(to: &locked)
+        #expect(locked.first { $0.buildingID == "B4" }?.microGridID == "C01-G01-M02")
+        #expect(locked.first { $0.buildingID == "B2" }?.microGridID == "C01-G01-M04")
+        #expect(locked.first { $0.buildingID == "B1" }?.microGridID == "C01-G01-M01")
         // The school keeps its special grid; the new one takes the lowest free number.
         #expect(drawn.first { $0.buildingID == "S1" }.map { [$0.gridID.rawValue, $0.microGridID?.rawValue] }
             == ["C01-S02", "C01-S02-M01"])

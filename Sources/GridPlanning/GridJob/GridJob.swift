@@ -135,12 +135,16 @@ public struct GridJob: Sendable {
                 deviations.append(GridJobDeviation(deviation, rules: ruleSet.grid(for: deviation.communityID)))
             }
         }
+        let locks = LockKeeper(locks: street.locks, buildings: buildings)
         if let current = street.currentPlan {
-            PlanCodeKeeper(current: current, buildings: buildings).apply(to: &drawn)
+            // Grid locks first (they rename whole grids), so that micro-grid codes follow the current plan of the
+            // grid code each grid ends with; the final pass below re-applies micro-grid locks and states the unmet.
+            drawn.sort(by: GridJobResult.rowOrder)
+            _ = locks.apply(to: &drawn)
+            PlanCodeKeeper(current: current, locks: street.locks).apply(to: &drawn)
         }
         assignments += drawn
         assignments.sort(by: GridJobResult.rowOrder)
-        let locks = LockKeeper(locks: street.locks, buildings: buildings)
         deviations += locks.apply(to: &assignments)
         deviations.sort { ($0.communityID, $0.place, $0.ruleID) < ($1.communityID, $1.place, $1.ruleID) }
         var bounds: [CommunityID: GridJobResult.CommunityBounds] = [:]

@@ -7,13 +7,16 @@ import GridModel
 /// households (greatest overlap first, ties by id); a special grid takes the current special grid code of its
 /// buildings. The rest take fresh codes: the lowest numbers that neither a kept code nor the current plan uses
 /// there (so a code never comes to name another place), in the order the drawing gave them (reading order). A grid
-/// or community where no code can be kept is left exactly as drawn.
+/// that shares no households with the current grid of its code is a new grid (the core may give a new grid a code
+/// that the current plan used elsewhere) and keeps the drawing's micro-grid codes; likewise a community where no
+/// special grid code can be kept.
 struct PlanCodeKeeper {
     /// A grid or micro-grid code.
     typealias Code = Comparable & Hashable & RawRepresentable<String>
 
     let current: [GridAssignment]
-    let buildings: [Building]
+    /// Planner locks: a micro-grid holding a building locked to a micro-grid code of its grid takes that code first.
+    var locks: [PlanLock] = []
 
     /// Renames micro-grids and special grids of `rows` (drawn rows) to follow `current`.
     ///
@@ -78,9 +81,18 @@ struct PlanCodeKeeper {
                 if shared > 0 { votes[micro, default: [:]][oldMicro, default: 0] += shared }
             }
         }
+        var pinned: [MicroGridID: MicroGridID] = [:]
+        for lock in locks {
+            guard case .building(let id) = lock.subject, let wanted = lock.microGridID else { continue }
+            let held = Set(rows.filter { $0.buildingID == id }.compactMap(\.microGridID))
+            guard held.count == 1, let micro = held.first, LockKeeper.grid(of: micro) == LockKeeper.grid(of: wanted),
+                pinned[micro] == nil, !pinned.values.contains(wanted)
+            else { continue }
+            pinned[micro] = wanted
+        }
         var renames: [MicroGridID: MicroGridID] = [:]
         for (grid, micros) in microsOf.sorted(by: { $0.key < $1.key }) {
-            let chosen = Self.match(Array(micros), votes: votes)
+            let chosen = Self.match(Array(micros), votes: votes, fixed: pinned.filter { micros.contains($0.key) })
             guard !chosen.isEmpty else { continue }
             let fresh = Self.fresh(Array(micros), chosen: chosen, avoiding: before[grid] ?? []) {
                 MicroGridID("\(grid)-M\(Self.two($0))")
@@ -95,8 +107,9 @@ struct PlanCodeKeeper {
         }
     }
 
-    /// Greedy matching of new ids to current ids by votes, greatest first, ties by new then current id.
-    static func match<ID: Code>(_ ids: [ID], votes: [ID: [ID: Int]]) -> [ID: ID] {
+    /// Greedy matching of new ids to current ids by votes, greatest first, ties by new then current id, after the
+    /// `fixed` pairs.
+    static func match<ID: Code>(_ ids: [ID], votes: [ID: [ID: Int]], fixed: [ID: ID] = [:]) -> [ID: ID] {
         var entries: [(votes: Int, new: ID, old: ID)] = []
         for id in ids {
             for (old, count) in votes[id] ?? [:] { entries.append((count, id, old)) }
@@ -106,8 +119,8 @@ struct PlanCodeKeeper {
             if a.new != b.new { return a.new < b.new }
             return a.old < b.old
         }
-        var chosen: [ID: ID] = [:]
-        var taken = Set<ID>()
+        var chosen = fixed
+        var taken = Set(fixed.values)
         for entry in entries where chosen[entry.new] == nil && !taken.contains(entry.old) {
             chosen[entry.new] = entry.old
             taken.insert(entry.old)
