@@ -116,4 +116,51 @@ import Testing
             return cells.count > 4 && !excluded.contains(String(cells[4]))
         }
     }
+
+    /// A street of two communities: C01's ten buildings and an island 700 m away (joined to its nearest building
+    /// with a warning); C02 cut in two by a barrier into pieces that make a grid each (reported).
+    static func islandAndBarrierStreet() throws -> URL {
+        let street = try GridsDrawCommandTests.temporary("island-street")
+        var buildings = "building_id,community_id,compound_id,households,x,y\n"
+        for k in 0..<10 {
+            buildings += "C01-B\(k),C01,C01-Q1,40,\(Double(k % 5) * 50),\(Double(k / 5) * 50)\n"
+        }
+        buildings += "C01-ISLAND,C01,,30,900,0\n"
+        for k in 0..<16 {
+            let x = 3_000 + Double(k % 4) * 50, y = Double(k / 4) * 50 + (k >= 8 ? 100 : 0)
+            buildings += "C02-B\(k < 10 ? "0" : "")\(k),C02,C02-Q\(k / 8),40,\(x),\(y)\n"
+        }
+        try buildings.write(to: street.appendingPathComponent("buildings.csv"), atomically: true, encoding: .utf8)
+        // An east-west road between C02's rows y = 50 and y = 200.
+        try "x1,y1,x2,y2\n2900,125,3300,125\n".write(
+            to: street.appendingPathComponent("barriers.csv"), atomically: true, encoding: .utf8)
+        return street
+    }
+
+    @Test func anIslandAndABarrierAreStatedOnDrawAndOnRedraw() throws {
+        let street = try Self.islandAndBarrierStreet()
+        let island = "community C01: building C01-ISLAND has no neighbour (island); joined to C01-B4 700 m away"
+        let barrier = "community C02: barriers cut it into 2 pieces (8 buildings, 8 buildings); each is drawn on its own"
+        let first = try GridsDrawCommandTests.temporary("island-first")
+        let drawn = try GridsDrawCommandTests.draw(street, out: first)
+        #expect(drawn.status == 0, "\(drawn.stderr)")
+        let warnings = try GridsDrawCommandTests.kpis(first)["warnings"] as? [String] ?? []
+        #expect(warnings == [island, barrier], "\(warnings)")
+        #expect(drawn.stderr.contains("warning: \(island)") && drawn.stderr.contains("warning: \(barrier)"))
+        let checker = try GridsPlanChecker(street: street, plan: first)
+        #expect(checker.violations().isEmpty, "\(checker.violations())")
+        let c02Grids = Set(checker.rows.filter { $0.community == "C02" }.map(\.grid))
+        #expect(c02Grids.count == 2)
+        // Re-drawn on the same street: both communities kept verbatim, the warnings stated again.
+        let second = try GridsDrawCommandTests.temporary("island-second")
+        let redrawn = try GridsDrawCommandTests.draw(street, out: second, ["--current", first.path])
+        #expect(redrawn.status == 0, "\(redrawn.stderr)")
+        let kpis = try GridsDrawCommandTests.kpis(second)
+        #expect(kpis["warnings"] as? [String] == [island, barrier])
+        #expect((kpis["redraw"] as? [String: Any])?["kept_verbatim"] as? [String] == ["C01", "C02"])
+        #expect(redrawn.stderr.contains("warning: \(island)") && redrawn.stderr.contains("warning: \(barrier)"))
+        let before = try Data(contentsOf: first.appendingPathComponent("grids.csv"))
+        let after = try Data(contentsOf: second.appendingPathComponent("grids.csv"))
+        #expect(before == after)
+    }
 }

@@ -145,6 +145,11 @@ public struct GridJob: Sendable {
         }
         assignments += drawn
         assignments.sort(by: GridJobResult.rowOrder)
+        // Kept communities' warnings were gathered first: put every warning back in community order (stable).
+        warnings = warnings.enumerated().sorted { a, b in
+            let ca = Self.community(named: a.element), cb = Self.community(named: b.element)
+            return ca != cb ? ca < cb : a.offset < b.offset
+        }.map(\.element)
         deviations += locks.apply(to: &assignments)
         deviations.sort { ($0.communityID, $0.place, $0.ruleID) < ($1.communityID, $1.place, $1.ruleID) }
         var bounds: [CommunityID: GridJobResult.CommunityBounds] = [:]
@@ -204,6 +209,12 @@ public struct GridJob: Sendable {
             }
         }
         return (decisions, rows, warnings)
+    }
+
+    /// The community a warning names (`community C03: …`), or "" for a street-wide one (sorted first).
+    static func community(named warning: String) -> String {
+        guard warning.hasPrefix("community "), let colon = warning.firstIndex(of: ":") else { return "" }
+        return String(warning[warning.index(warning.startIndex, offsetBy: 10)..<colon])
     }
 
     /// The street's neighbour pairs derived from positions with `builder`, as building pairs.
