@@ -151,6 +151,12 @@ import Testing
         #expect(checker.violations().isEmpty, "\(checker.violations())")
         let c02Grids = Set(checker.rows.filter { $0.community == "C02" }.map(\.grid))
         #expect(c02Grids.count == 2)
+        // Each C02 grid, eight touching cells, is drawn as one outline without holes.
+        let map = try GridsGeoJSONChecker(url: first.appendingPathComponent("grids.geojson"))
+        for grid in c02Grids.sorted() {
+            let feature = map.features.first { $0.level == "grid" && $0.id == grid }
+            #expect(feature?.polygons.count == 1 && feature?.holes.first?.isEmpty == true, "\(grid)")
+        }
         // Re-drawn on the same street: both communities kept verbatim, the warnings stated again.
         let second = try GridsDrawCommandTests.temporary("island-second")
         let redrawn = try GridsDrawCommandTests.draw(street, out: second, ["--current", first.path])
