@@ -6,7 +6,8 @@ import GridModel
 /// Cells of one diagram share edges: an edge of cell i made by neighbour j has its twin in cell j made by i. Edges
 /// whose twin lies in the group are dropped; the others are chained into rings by turning around each vertex
 /// through the dropped edges (a half-edge walk, so no coordinates need to match). Rings come out counter-clockwise
-/// for outer boundaries and clockwise for holes; each hole goes to the smallest outer ring around it. When the walk
+/// for outer boundaries and clockwise for holes; each hole goes to the smallest outer ring around it (gaps under
+/// 1 m² that clipping leaves between cells near their radius are closed). When the walk
 /// finds no consistent chain (cells clipped to their radius can leave a twin missing), the cells are returned as
 /// they are, which covers the same ground.
 enum CellOutline {
@@ -21,7 +22,8 @@ enum CellOutline {
         var holes: [[PlanarPoint]] = []
         for ring in rings {
             let area = signedArea(ring)
-            if area > 0 { outer.append((ring, area, [])) } else if area < 0 { holes.append(ring) }
+            // A hole under 1 m² is such a gap between clipped cells, not another grid: it is left out.
+            if area > 0 { outer.append((ring, area, [])) } else if area < -1 { holes.append(ring) }
         }
         for hole in holes {
             let around = outer.indices.filter { contains(outer[$0].ring, hole[0]) }
@@ -76,8 +78,8 @@ enum CellOutline {
                 if let first = ring.first, let last = ring.last, ring.count > 1, first.distance(to: last) < 1e-6 {
                     ring.removeLast()
                 }
-                guard ring.count >= 3 else { return nil }
-                rings.append(ring)
+                // Three cells clipped near their radius can leave a gap of a few centimetres: a ring of two points.
+                if ring.count >= 3 { rings.append(ring) }
             }
         }
         return rings
