@@ -16,8 +16,6 @@ struct CommunityPlanCheck {
     /// The community's buildings, sorted by id.
     let buildings: [Building]
     let units: [BuildingID: [StairwellUnit]]
-    /// The job's neighbour pairs; pairs naming buildings outside the community are ignored.
-    let pairs: [BuildingPair]
     let locks: [PlanLock]
 
     /// Warnings about the community's adjacency (islands joined, barrier pieces), worded as the drawing's.
@@ -26,7 +24,8 @@ struct CommunityPlanCheck {
     /// Neighbours (local indices) over the job's pairs among residential buildings, islands joined as when drawing.
     private let neighbours: [[Int]]
 
-    /// A check of `community` with the job's neighbour pairs `pairs`.
+    /// A check of `community` with the job's neighbour pairs `pairs` (pairs naming buildings outside the community
+    /// are ignored).
     ///
     /// - Complexity: O(n + m) for the community's n buildings and m pairs, plus O(n²) per island joined.
     init(community: CommunityID, rules: GridRules, buildings: [Building], units: [BuildingID: [StairwellUnit]],
@@ -35,7 +34,6 @@ struct CommunityPlanCheck {
         self.rules = rules
         self.buildings = buildings.sorted { $0.id < $1.id }
         self.units = units
-        self.pairs = pairs
         self.locks = locks
         var index: [BuildingID: Int] = [:]
         for (i, building) in self.buildings.enumerated() { index[building.id] = i }
