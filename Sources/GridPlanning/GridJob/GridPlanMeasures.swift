@@ -99,6 +99,9 @@ public enum GridPlanMeasures {
             buildingsSplitAcrossMicroGrids: microsOfBuilding.values.filter { $0.count > 1 }.count,
             unitsCutIntoFloorBands: bands.count,
             stability: current.map { stability(current: $0, new: rows) },
+            redraw: result.redraw.isEmpty ? nil : GridPlanKPIs.Redraw(
+                keptVerbatim: result.redraw.filter(\.keptVerbatim).map(\.communityID.rawValue),
+                redrawn: result.redraw.filter { !$0.keptVerbatim }),
             deviations: result.deviations, warnings: result.warnings, perCommunity: perCommunity, seed: seed,
             ruleSet: ruleSet.identity
         )

@@ -1,9 +1,10 @@
 import GridModel
 
 /// Polygons and boundaries of a plan: each building's Voronoi cell goes to the grid and micro-grid holding most of
-/// its households (ties to the lower id), so that grid polygons never overlap and each contains its buildings.
+/// its households (ties to the lower id), so that grid polygons never overlap and each contains its buildings; a
+/// grid's or micro-grid's polygons are the outline of its cells (``CellOutline``).
 public struct GridPlanShapes: Sendable {
-    /// One grid or micro-grid: its cells (one polygon each) and figures.
+    /// One grid or micro-grid: its outline and figures.
     public struct Shape: Sendable, Hashable {
         /// `grid` or `micro_grid`.
         public var level: String
@@ -13,8 +14,9 @@ public struct GridPlanShapes: Sendable {
         public var kind: BuildingKind
         public var households: Int
         public var buildings: Int
-        /// The cells, counter-clockwise.
-        public var polygons: [[PlanarPoint]]
+        /// The outline: polygons, each its outer ring (counter-clockwise) then its holes (clockwise), rings not
+        /// closed.
+        public var polygons: [[[PlanarPoint]]]
         /// Household-weighted centre (the label's place).
         public var centre: PlanarPoint
     }
@@ -34,7 +36,8 @@ public struct GridPlanShapes: Sendable {
 
     /// The shapes of `assignments` on `street`, cells clipped to `radius` metres around each building.
     ///
-    /// - Complexity: O(n × k) for k buildings within 2 × `radius`.
+    /// - Complexity: O(n × k) for k buildings within 2 × `radius`, plus the outlines' O(e × d) for e cell edges
+    ///   and d edges a cell.
     public init(street: Street, assignments: [GridAssignment], radius: Double = 150) {
         let buildings = street.buildings.sorted { $0.id < $1.id }
         var index: [BuildingID: Int] = [:]
@@ -86,7 +89,7 @@ public struct GridPlanShapes: Sendable {
             shapes.append(Shape(
                 level: "grid", id: grid.rawValue, communityID: community[grid] ?? "", gridID: grid,
                 kind: kindOf[grid] ?? .residential, households: gridHouseholds[grid] ?? 0, buildings: members.count,
-                polygons: members.map { cells.polygons[$0] }.filter { !$0.isEmpty }, centre: centre(members)
+                polygons: CellOutline.polygons(of: members, in: cells), centre: centre(members)
             ))
         }
         for (micro, members) in microMembers.sorted(by: { $0.key < $1.key }) {
@@ -94,7 +97,7 @@ public struct GridPlanShapes: Sendable {
             shapes.append(Shape(
                 level: "micro_grid", id: micro.rawValue, communityID: community[grid] ?? "", gridID: grid,
                 kind: kindOf[grid] ?? .residential, households: microHouseholds[micro] ?? 0,
-                buildings: members.count, polygons: members.map { cells.polygons[$0] }.filter { !$0.isEmpty },
+                buildings: members.count, polygons: CellOutline.polygons(of: members, in: cells),
                 centre: centre(members)
             ))
         }

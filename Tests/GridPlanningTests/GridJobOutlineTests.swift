@@ -1,0 +1,74 @@
+import GridModel
+import Testing
+
+@testable import GridPlanning
+
+/// Grid outlines: the union of a group's Voronoi cells as rings, shared edges dissolved, holes kept.
+@Suite struct GridJobOutlineTests {
+    /// A 7 × 7 lattice, 40 m apart, slightly jittered so that no four sites are co-circular.
+    static let points: [PlanarPoint] = {
+        var generator = SplitMix64(seed: 11)
+        return (0..<49).map { k in
+            let jitter = { Double(generator.next() % 1_000) / 1_000 - 0.5 }
+            return PlanarPoint(x: Double(k % 7) * 40 + jitter(), y: Double(k / 7) * 40 + jitter())
+        }
+    }()
+
+    static func area(_ polygons: [[[PlanarPoint]]]) -> Double {
+        polygons.reduce(0) { sum, rings in
+            sum + rings.enumerated().reduce(0) { $0 + ($1.offset == 0 ? 1 : -1) * abs(CellOutline.signedArea($1.element)) }
+        }
+    }
+
+    @Test func aBlockOfCellsHasOneOutlineOfTheirArea() {
+        let cells = VoronoiCells(points: Self.points, radius: 150)
+        // The 3 × 3 block in the middle.
+        let block = [16, 17, 18, 23, 24, 25, 30, 31, 32]
+        let outline = CellOutline.polygons(of: block, in: cells)
+        #expect(outline.count == 1 && outline[0].count == 1, "\(outline.map(\.count))")
+        let cellArea = block.reduce(0) { $0 + abs(CellOutline.signedArea(cells.polygons[$1])) }
+        #expect(abs(Self.area(outline) - cellArea) < 1e-6 * cellArea)
+        #expect(CellOutline.signedArea(outline[0][0]) > 0)
+        // Only the outer edges remain: far fewer vertices than the nine cells have.
+        #expect(outline[0][0].count < block.reduce(0) { $0 + cells.polygons[$1].count } / 2)
+        for site in block { #expect(CellOutline.contains(outline[0][0], Self.points[site])) }
+    }
+
+    @Test func aRingOfCellsHasAHole() {
+        let cells = VoronoiCells(points: Self.points, radius: 150)
+        let ring = [16, 17, 18, 23, 25, 30, 31, 32]
+        let outline = CellOutline.polygons(of: ring, in: cells)
+        #expect(outline.count == 1 && outline[0].count == 2, "\(outline.map(\.count))")
+        guard outline.count == 1, outline[0].count == 2 else { return }
+        #expect(CellOutline.signedArea(outline[0][1]) < 0)
+        #expect(abs(abs(CellOutline.signedArea(outline[0][1])) - abs(CellOutline.signedArea(cells.polygons[24]))) < 1e-6)
+        #expect(CellOutline.contains(outline[0][1], Self.points[24]))
+        let cellArea = ring.reduce(0) { $0 + abs(CellOutline.signedArea(cells.polygons[$1])) }
+        #expect(abs(Self.area(outline) - cellArea) < 1e-6 * cellArea)
+    }
+
+    @Test(arguments: [1, 2, 3]) func outlinesOfAnyPartitionCoverTheirCellsExactly(seed: UInt64) {
+        var generator = SplitMix64(seed: seed)
+        let points = (0..<120).map { _ in
+            PlanarPoint(x: Double(generator.next() % 900), y: Double(generator.next() % 600))
+        }
+        let cells = VoronoiCells(points: points, radius: 150)
+        // Groups by stripes and quadrants: connected or not, some wrapping others.
+        let groups = Dictionary(grouping: points.indices) { i in
+            Int(points[i].x / 300) * 10 + (Int(points[i].y / 200) + Int(points[i].x / 150)) % 3
+        }
+        for (_, members) in groups.sorted(by: { $0.key < $1.key }) {
+            #expect(CellOutline.rings(of: Set(members), in: cells) != nil, "no outline for \(members)")
+            let outline = CellOutline.polygons(of: members, in: cells)
+            let cellArea = members.reduce(0) { $0 + abs(CellOutline.signedArea(cells.polygons[$1])) }
+            #expect(abs(Self.area(outline) - cellArea) < 1e-6 * max(cellArea, 1), "\(members)")
+            for site in members where !cells.polygons[site].isEmpty {
+                let inside = outline.contains { rings in
+                    CellOutline.contains(rings[0], points[site])
+                        && !rings.dropFirst().contains { CellOutline.contains($0, points[site]) }
+                }
+                #expect(inside, "site \(site) outside its outline")
+            }
+        }
+    }
+}
