@@ -101,6 +101,20 @@ import Testing
         #expect(answer.bound == 0)
     }
 
+    @Test func theSolverReportsAProvenImpossibleRequestAsInfeasible() throws {
+        // A star of four unit nodes in two parts of exactly 2: the centre's part takes one leaf, and the other two
+        // leaves are not connected, so no valid partition exists although the weights would fit.
+        let graph = DistrictingGraph(weights: [1, 1, 1, 1], edges: [IndexPair(0, 1), IndexPair(0, 2), IndexPair(0, 3)])
+        let request = DistrictingRequest(graph: graph, parts: 2, bounds: .init(min: 2, max: 2), objective: .cutEdges)
+        let search = try #require(CutEdgeEnumeration(request: request))
+        let answer = search.solve(upper: nil, deadline: Deadline(seconds: 30))
+        #expect(answer.finished && answer.part == nil)
+        let result = try PartitionSolver(options: .init(timeLimit: 5, starts: 1)).solve(request)
+        #expect(result.status == .infeasible)
+        #expect(result.bound == nil)
+        #expect(!result.deviations.isEmpty)
+    }
+
     @Test func graphsOf128NodesOrMoreAreLeftToTheModel() {
         let graph = DistrictingGraph(weights: Array(repeating: 1, count: 128),
                                      edges: (0..<127).map { IndexPair($0, $0 + 1) })
