@@ -146,7 +146,8 @@ struct GridsDrawCommand: ParsableCommand {
             let redrawn = redraw.redrawn.map(\.communityID.rawValue)
             lines.append(
                 "  communities kept verbatim: \(redraw.keptVerbatim.count); drawn again: \(redrawn.count)"
-                    + (redrawn.isEmpty ? "" : " (\(redrawn.joined(separator: ", ")))"))
+                    + (redrawn.isEmpty ? "" : " (\(redrawn.prefix(8).joined(separator: ", "))"
+                        + (redrawn.count > 8 ? ", …; see kpis.json)" : ")")))
         }
         lines.append("  deviations: \(kpis.deviations.count); warnings: \(kpis.warnings.count)")
         lines.append("  rules: \(kpis.ruleSet.hash)")

@@ -140,7 +140,8 @@ import Testing
     @Test func anIslandAndABarrierAreStatedOnDrawAndOnRedraw() throws {
         let street = try Self.islandAndBarrierStreet()
         let island = "community C01: building C01-ISLAND has no neighbour (island); joined to C01-B4 700 m away"
-        let barrier = "community C02: barriers cut it into 2 pieces (8 buildings, 8 buildings); each is drawn on its own"
+        let barrier =
+            "community C02: barriers cut it into 2 pieces (8 buildings, 8 buildings); each is drawn on its own"
         let first = try GridsDrawCommandTests.temporary("island-first")
         let drawn = try GridsDrawCommandTests.draw(street, out: first)
         #expect(drawn.status == 0, "\(drawn.stderr)")

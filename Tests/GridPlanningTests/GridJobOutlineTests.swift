@@ -16,7 +16,9 @@ import Testing
 
     static func area(_ polygons: [[[PlanarPoint]]]) -> Double {
         polygons.reduce(0) { sum, rings in
-            sum + rings.enumerated().reduce(0) { $0 + ($1.offset == 0 ? 1 : -1) * abs(CellOutline.signedArea($1.element)) }
+            sum + rings.enumerated().reduce(0) { total, ring in
+                total + (ring.offset == 0 ? 1 : -1) * abs(CellOutline.signedArea(ring.element))
+            }
         }
     }
 
@@ -41,7 +43,8 @@ import Testing
         #expect(outline.count == 1 && outline[0].count == 2, "\(outline.map(\.count))")
         guard outline.count == 1, outline[0].count == 2 else { return }
         #expect(CellOutline.signedArea(outline[0][1]) < 0)
-        #expect(abs(abs(CellOutline.signedArea(outline[0][1])) - abs(CellOutline.signedArea(cells.polygons[24]))) < 1e-6)
+        let hole = abs(CellOutline.signedArea(outline[0][1]))
+        #expect(abs(hole - abs(CellOutline.signedArea(cells.polygons[24]))) < 1e-6)
         #expect(CellOutline.contains(outline[0][1], Self.points[24]))
         let cellArea = ring.reduce(0) { $0 + abs(CellOutline.signedArea(cells.polygons[$1])) }
         #expect(abs(Self.area(outline) - cellArea) < 1e-6 * cellArea)
@@ -70,5 +73,51 @@ import Testing
                 #expect(inside, "site \(site) outside its outline")
             }
         }
+    }
+
+    @Test(arguments: [[5, 3], [1, 9, 2], [40, 1, 1, 1, 1]]) func stripsPartitionACellAndTheFirstHoldsTheSite(
+        weights: [Int]
+    ) {
+        let cells = VoronoiCells(points: Self.points, radius: 150)
+        for site in [0, 24, 48] {
+            let cell = cells.polygons[site]
+            let strips = CellStrips.strips(of: cell, site: Self.points[site], weights: weights)
+            #expect(strips.count == weights.count)
+            #expect(CellOutline.contains(strips[0], Self.points[site]))
+            let area = strips.reduce(0) { $0 + abs(CellOutline.signedArea($1)) }
+            #expect(abs(area - abs(CellOutline.signedArea(cell))) < 1e-6)
+            // Disjoint: no strip's interior point lies in another strip.
+            for (k, strip) in strips.enumerated() where !strip.isEmpty {
+                let inner = PlanarPoint(x: strip.map(\.x).reduce(0, +) / Double(strip.count),
+                                        y: strip.map(\.y).reduce(0, +) / Double(strip.count))
+                #expect(strips.indices.filter { CellOutline.contains(strips[$0], inner) } == [k])
+            }
+        }
+    }
+
+    @Test func everyMicroGridOfASplitBuildingHasAPolygon() {
+        let street = Street(buildings: [
+            Building(id: "B1", communityID: "C01", households: 120, position: PlanarPoint(x: 0, y: 0)),
+            Building(id: "B2", communityID: "C01", households: 40, position: PlanarPoint(x: 60, y: 0)),
+        ])
+        let rows = [
+            GridAssignment(buildingID: "B1", unit: "1", households: 50, communityID: "C01", gridID: "C01-G01",
+                           microGridID: "C01-G01-M01"),
+            GridAssignment(buildingID: "B1", unit: "2", households: 40, communityID: "C01", gridID: "C01-G01",
+                           microGridID: "C01-G01-M02"),
+            GridAssignment(buildingID: "B1", unit: "3", households: 30, communityID: "C01", gridID: "C01-G01",
+                           microGridID: "C01-G01-M03"),
+            GridAssignment(buildingID: "B2", households: 40, communityID: "C01", gridID: "C01-G01",
+                           microGridID: "C01-G01-M03"),
+        ]
+        let shapes = GridPlanShapes(street: street, assignments: rows)
+        let micros = shapes.shapes.filter { $0.level == "micro_grid" }
+        #expect(micros.map(\.id) == ["C01-G01-M01", "C01-G01-M02", "C01-G01-M03"])
+        #expect(micros.allSatisfy { !$0.polygons.isEmpty })
+        #expect(micros.map(\.buildings) == [1, 1, 2])
+        // M01 holds most of B1: its strip holds B1's point; M03 has B2's whole cell and a strip of B1's.
+        #expect(micros[0].polygons.contains { CellOutline.contains($0[0], PlanarPoint(x: 0, y: 0)) })
+        #expect(micros[2].polygons.count == 2)
+        #expect(micros[2].polygons.contains { CellOutline.contains($0[0], PlanarPoint(x: 60, y: 0)) })
     }
 }

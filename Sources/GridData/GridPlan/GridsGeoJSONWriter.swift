@@ -20,7 +20,8 @@ public enum GridsGeoJSONWriter {
             out += "{\"type\":\"Feature\",\"id\":\(JSONText.quoted(feature.id)),\"properties\":{"
             out += "\"level\":\(JSONText.quoted(feature.level)),\"id\":\(JSONText.quoted(feature.id)),"
             out += "\"community_id\":\(JSONText.quoted(feature.communityID.rawValue)),"
-            out += "\"grid_id\":\(JSONText.quoted(feature.gridID.rawValue)),\"kind\":\(JSONText.quoted(feature.kind.rawValue)),"
+            out += "\"grid_id\":\(JSONText.quoted(feature.gridID.rawValue)),"
+            out += "\"kind\":\(JSONText.quoted(feature.kind.rawValue)),"
             out += "\"households\":\(feature.households),\"buildings\":\(feature.buildings)},"
             out += "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":["
             for (p, polygon) in feature.polygons.enumerated() {

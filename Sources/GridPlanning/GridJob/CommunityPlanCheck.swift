@@ -133,7 +133,8 @@ struct CommunityPlanCheck {
             let special = !building.kind.isResidential || rules.specialGridKinds.value.contains(building.kind)
             let prefix = "\(community)-\(special ? "S" : "G")"
             if row.communityID != community || !row.gridID.rawValue.hasPrefix(prefix) {
-                problems.append("building \(building.id) sits in \(row.gridID), not a \(prefix)… grid of its community")
+                problems.append(
+                    "building \(building.id) sits in \(row.gridID), not a \(prefix)… grid of its community")
             }
             if let seen = specialGrid[row.gridID], seen != special {
                 problems.append("grid \(row.gridID) mixes special and residential buildings")
