@@ -193,10 +193,24 @@ struct CommunityDistricter {
                 let (superOf, supers) = contraction(residential: residential, graph: graph, limit: limit)
                 guard tried.insert(supers.count).inserted else { continue }
                 let contracted = Self.contract(graph, superOf: superOf, supers: supers)
-                let found = solve(contracted, parts: parts, bounds: parameters.gridBounds,
-                                  initial: currentLabels(groups: supers, residential: residential, graph: graph,
-                                                         parts: parts),
+                let initial = currentLabels(groups: supers, residential: residential, graph: graph, parts: parts)
+                var found = solve(contracted, parts: parts, bounds: parameters.gridBounds, initial: initial,
                                   anchorWeight: anchorWeight, escalate: false)
+                // The tree search ranks by inertia; the measure is the mean distance, polished on the
+                // buildings themselves. A re-draw keeps its stability-weighted plan instead.
+                if initial == nil {
+                    found = compacted(found, graph: contracted, supers: supers, buildings: graph, parts: parts)
+                    if supers.count < graph.nodeCount {
+                        let expanded = (0..<graph.nodeCount).map { found.part[superOf[$0]] }
+                        found = splittingCompounds(expanded, residential: residential, graph: graph, parts: parts)
+                        if found.violation < bestViolation {
+                            bestViolation = found.violation
+                            labels = found.part
+                        }
+                        if bestViolation == 0 { break search }
+                        continue
+                    }
+                }
                 if found.violation < bestViolation {
                     bestViolation = found.violation
                     labels = (0..<graph.nodeCount).map { found.part[superOf[$0]] }
@@ -205,6 +219,51 @@ struct CommunityDistricter {
             }
         }
         return labels
+    }
+
+    /// `found` made more compact by ``CompactnessSearch`` on the contracted graph, each group measured on its
+    /// buildings; never worse in bound violation.
+    private func compacted(_ found: (part: [Int], violation: Int), graph: DistrictingGraph, supers: [[Int]],
+                           buildings: DistrictingGraph, parts: Int) -> (part: [Int], violation: Int) {
+        guard let positions = buildings.positions, found.part.count == graph.nodeCount else { return found }
+        let members = supers.map { group in
+            group.map { CompactnessSearch.Member(point: positions[$0], weight: Double(buildings.weights[$0])) }
+        }
+        let search = CompactnessSearch(graph: graph, bounds: parameters.gridBounds, parts: parts, members: members,
+                                       seed: SplitMix64.mix(seed, 0x5EA7))
+        let part = search.improve(found.part)
+        var weight = Array(repeating: 0, count: parts)
+        for node in 0..<graph.nodeCount { weight[part[node]] += graph.weights[node] }
+        return (part, weight.reduce(0) { $0 + parameters.gridBounds.violation($1) })
+    }
+
+    /// The cost of splitting a compound that fits in one grid, in households × metres (the compactness unit): the
+    /// building-level search splits one only where the grids get that much more compact.
+    static let compoundSplitCost = Double(ProcessInfo.processInfo.environment["WANGGE_COMPOUND_SPLIT_COST"] ?? "") ?? 2_000
+
+    /// Building-level labels polished by ``CompactnessSearch`` with compounds that fit in a grid as groups: a compound
+    /// is split where the grids get more compact by more than ``compoundSplitCost`` per split.
+    private func splittingCompounds(_ labels: [Int], residential: [Int], graph: DistrictingGraph, parts: Int) -> (
+        part: [Int], violation: Int
+    ) {
+        var households: [CompoundID: Int] = [:]
+        for node in 0..<graph.nodeCount {
+            if let compound = context.buildings[residential[node]].compoundID {
+                households[compound, default: 0] += graph.weights[node]
+            }
+        }
+        let fitting = households.filter { $0.value <= parameters.gridBounds.max }.keys.sorted()
+        let index = Dictionary(uniqueKeysWithValues: fitting.enumerated().map { ($1, $0) })
+        var search = CompactnessSearch(graph: graph, bounds: parameters.gridBounds, parts: parts,
+                                       seed: SplitMix64.mix(seed, 0xB11D))
+        search.groups = (0..<graph.nodeCount).map { node in
+            context.buildings[residential[node]].compoundID.flatMap { index[$0] } ?? -1
+        }
+        search.groupPenalty = Self.compoundSplitCost
+        let part = search.improve(labels)
+        var weight = Array(repeating: 0, count: parts)
+        for node in 0..<graph.nodeCount { weight[part[node]] += graph.weights[node] }
+        return (part, weight.reduce(0) { $0 + parameters.gridBounds.violation($1) })
     }
 
     static func contract(_ graph: DistrictingGraph, superOf: [Int], supers: [[Int]]) -> DistrictingGraph {
