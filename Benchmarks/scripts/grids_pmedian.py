@@ -10,7 +10,8 @@ For every community of STREET_DIR that PLAN_DIR/grids.csv draws grids in:
       min  sum_ij h_i d_ij x_ij
       s.t. sum_j x_ij = 1 (each building in one grid),  x_ij <= y_j,  x_jj = y_j (a median lies in its own grid),
            L y_j <= sum_i h_i x_ij <= U y_j,  sum_j y_j = p,  x, y binary,
-  with medians at building positions and d = Euclidean metres. It drops contiguity only, so its optimum is a lower
+  with medians at building positions and d = Euclidean metres. When the MIP's root LP does not finish in the time
+  limit, the LP relaxation alone (interior point, twice the limit) gives the bound ("…, LP bound"). It drops contiguity only, so its optimum is a lower
   bound on the best-median figure of any plan with these counts and bounds (ours included). Our plan's own
   best-median solution is handed to HiGHS as the starting incumbent.
 - our plan, measured twice: the *centroid* figure (household-weighted mean distance to the grid's household-weighted
@@ -217,6 +218,21 @@ def solve_pmedian(dist, h, p, low, high, time_limit, start_labels, start_medians
     info = solver.getInfo()
     bound = float(info.mip_dual_bound)
     objective = float(info.objective_function_value) if info.primal_solution_status == 2 else None
+    if not bound > 0:
+        # The MIP's root LP did not finish (communities of 150+ buildings): the LP relaxation alone, by interior
+        # point, is still a valid (weaker) bound.
+        lp.integrality_ = []
+        relaxation = highspy.Highs()
+        relaxation.setOptionValue("output_flag", False)
+        relaxation.setOptionValue("time_limit", 2 * float(time_limit))
+        relaxation.setOptionValue("threads", 1)
+        relaxation.setOptionValue("solver", "ipm")
+        relaxation.passModel(lp)
+        relaxation.run()
+        seconds = time.time() - began
+        if relaxation.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+            bound = float(relaxation.getInfo().objective_function_value)
+            status += ", LP bound"
     labels = None
     if objective is not None:
         x = np.array(solver.getSolution().col_value[:nx]).reshape(n, n)

@@ -238,8 +238,11 @@ struct CommunityDistricter {
     }
 
     /// The cost of splitting a compound that fits in one grid, in households × metres (the compactness unit): the
-    /// building-level search splits one only where the grids get that much more compact.
-    static let compoundSplitCost = Double(ProcessInfo.processInfo.environment["WANGGE_COMPOUND_SPLIT_COST"] ?? "") ?? 2_000
+    /// building-level search splits one only where the grids get that much more compact (2,000: one metre of mean
+    /// distance in a community of 2,000 households). It stands for the rule `grid.compound_whole` (weight 20 against
+    /// compactness 1, so 100 household-metres per weight unit); the trade-off is measured in
+    /// Benchmarks/scripts/grids_baseline.md.
+    static let compoundSplitCost = 2_000.0
 
     /// Building-level labels polished by ``CompactnessSearch`` with compounds that fit in a grid as groups: a compound
     /// is split where the grids get more compact by more than ``compoundSplitCost`` per split.
