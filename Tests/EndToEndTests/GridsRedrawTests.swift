@@ -43,9 +43,7 @@ import Testing
         #expect(stability["households_moved"] as? Int == compared - kept)
         let changed = stability["communities_changed"] as? [String] ?? []
         #expect(changed.contains("C01"), "\(stability)")
-        withKnownIssue("the core re-optimises unchanged communities from the current plan instead of keeping it") {
-            #expect(changed == ["C01"], "\(stability)")
-        }
+        #expect(changed == ["C01"], "\(stability)")
         #expect((stability["grids_changed"] as? Int ?? 0) >= 1)
         let redrawn = try GridsPlanChecker(street: street, plan: after)
         #expect(redrawn.rows.filter { $0.building == pinned.building }.allSatisfy { $0.grid == pinned.grid })

@@ -184,6 +184,11 @@ struct CommunityDistricter {
         var bestViolation = Int.max
         let most = max(count, min(graph.nodeCount,
                                   parameters.gridBounds.min > 0 ? total / parameters.gridBounds.min : count))
+        // A current plan that still meets every grid rule here is kept as it is: a re-draw changes only the
+        // communities that need it.
+        if let kept = keptCurrent(residential: residential, graph: graph, counts: count...max(count, min(most, count + 2))) {
+            return kept
+        }
         // The fewest grids first. Compounds that fit are contracted (kept whole); when that leaves no valid plan,
         // only the smaller compounds are, then none; then one grid more.
         let limits = [parameters.gridBounds.max, parameters.gridBounds.max / 2, 0]
@@ -218,6 +223,29 @@ struct CommunityDistricter {
                 if bestViolation == 0 { break search }
             }
         }
+        return labels
+    }
+
+    /// The current plan's grid of each building, when every building has one of this community, their number is in
+    /// `counts`, and every grid is connected and within the bounds; nil otherwise.
+    private func keptCurrent(residential: [Int], graph: DistrictingGraph, counts: ClosedRange<Int>) -> [Int]? {
+        guard !context.current.isEmpty else { return nil }
+        var grids: [GridID] = []
+        for node in 0..<graph.nodeCount {
+            guard let grid = context.current[context.buildings[residential[node]].id],
+                grid.rawValue.hasPrefix("\(community)-G")
+            else { return nil }
+            grids.append(grid)
+        }
+        let codes = Array(Set(grids)).sorted()
+        guard counts.contains(codes.count) else { return nil }
+        let index = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+        let labels = grids.map { index[$0] ?? 0 }
+        var weight = Array(repeating: 0, count: codes.count)
+        for node in 0..<graph.nodeCount { weight[labels[node]] += graph.weights[node] }
+        guard weight.allSatisfy({ parameters.gridBounds.contains($0) }),
+            (0..<codes.count).allSatisfy({ graph.isConnected(part: $0, in: labels) })
+        else { return nil }
         return labels
     }
 
