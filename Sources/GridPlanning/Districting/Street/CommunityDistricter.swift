@@ -193,6 +193,18 @@ struct CommunityDistricter {
         // only the smaller compounds are, then none; then one grid more.
         let limits = [parameters.gridBounds.max, parameters.gridBounds.max / 2, 0]
         search: for parts in count...min(most, count + 2) {
+            // A re-draw with as many grids as the current plan starts from it building by building (it may split
+            // compounds), so that the stability term sees every household that would leave its grid.
+            let singles = (0..<graph.nodeCount).map { [$0] }
+            if let current = currentLabels(groups: singles, residential: residential, graph: graph, parts: parts) {
+                let found = solve(graph, parts: parts, bounds: parameters.gridBounds, initial: current,
+                                  anchorWeight: anchorWeight, escalate: false)
+                if found.violation < bestViolation {
+                    bestViolation = found.violation
+                    labels = found.part
+                }
+                if bestViolation == 0 { break search }
+            }
             var tried = Set<Int>()
             for limit in limits {
                 let (superOf, supers) = contraction(residential: residential, graph: graph, limit: limit)
@@ -205,7 +217,7 @@ struct CommunityDistricter {
                 // buildings themselves. A re-draw keeps its stability-weighted plan instead.
                 if initial == nil {
                     found = compacted(found, graph: contracted, supers: supers, buildings: graph, parts: parts)
-                    if supers.count < graph.nodeCount {
+                    if supers.count < graph.nodeCount && parameters.compoundSplitCost.isFinite {
                         let expanded = (0..<graph.nodeCount).map { found.part[superOf[$0]] }
                         found = splittingCompounds(expanded, residential: residential, graph: graph, parts: parts)
                         if found.violation < bestViolation {
@@ -265,15 +277,10 @@ struct CommunityDistricter {
         return (part, weight.reduce(0) { $0 + parameters.gridBounds.violation($1) })
     }
 
-    /// The cost of splitting a compound that fits in one grid, in households × metres (the compactness unit): the
-    /// building-level search splits one only where the grids get that much more compact (2,000: one metre of mean
-    /// distance in a community of 2,000 households). It stands for the rule `grid.compound_whole` (weight 20 against
-    /// compactness 1, so 100 household-metres per weight unit); the trade-off is measured in
-    /// Benchmarks/scripts/grids_baseline.md.
-    static let compoundSplitCost = 2_000.0
-
     /// Building-level labels polished by ``CompactnessSearch`` with compounds that fit in a grid as groups: a compound
-    /// is split where the grids get more compact by more than ``compoundSplitCost`` per split.
+    /// is split where the grids get more compact by more than `parameters.compoundSplitCost` per split (default
+    /// 2,000: one metre of mean distance in a community of 2,000 households; the trade-off is measured in
+    /// Benchmarks/scripts/grids_baseline.md).
     private func splittingCompounds(_ labels: [Int], residential: [Int], graph: DistrictingGraph, parts: Int) -> (
         part: [Int], violation: Int
     ) {
@@ -290,7 +297,7 @@ struct CommunityDistricter {
         search.groups = (0..<graph.nodeCount).map { node in
             context.buildings[residential[node]].compoundID.flatMap { index[$0] } ?? -1
         }
-        search.groupPenalty = Self.compoundSplitCost
+        search.groupPenalty = parameters.compoundSplitCost
         let part = search.improve(labels)
         var weight = Array(repeating: 0, count: parts)
         for node in 0..<graph.nodeCount { weight[part[node]] += graph.weights[node] }
