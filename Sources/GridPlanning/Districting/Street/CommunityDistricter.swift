@@ -184,19 +184,50 @@ struct CommunityDistricter {
         var bestViolation = Int.max
         let most = max(count, min(graph.nodeCount,
                                   parameters.gridBounds.min > 0 ? total / parameters.gridBounds.min : count))
+        // A current plan that still meets every grid rule here is kept as it is: a re-draw changes only the
+        // communities that need it.
+        if let kept = keptCurrent(residential: residential, graph: graph, counts: count...max(count, min(most, count + 2))) {
+            return kept
+        }
         // The fewest grids first. Compounds that fit are contracted (kept whole); when that leaves no valid plan,
         // only the smaller compounds are, then none; then one grid more.
         let limits = [parameters.gridBounds.max, parameters.gridBounds.max / 2, 0]
         search: for parts in count...min(most, count + 2) {
+            // A re-draw with as many grids as the current plan starts from it building by building (it may split
+            // compounds), so that the stability term sees every household that would leave its grid.
+            let singles = (0..<graph.nodeCount).map { [$0] }
+            if let current = currentLabels(groups: singles, residential: residential, graph: graph, parts: parts) {
+                let found = solve(graph, parts: parts, bounds: parameters.gridBounds, initial: current,
+                                  anchorWeight: anchorWeight, escalate: false)
+                if found.violation < bestViolation {
+                    bestViolation = found.violation
+                    labels = found.part
+                }
+                if bestViolation == 0 { break search }
+            }
             var tried = Set<Int>()
             for limit in limits {
                 let (superOf, supers) = contraction(residential: residential, graph: graph, limit: limit)
                 guard tried.insert(supers.count).inserted else { continue }
                 let contracted = Self.contract(graph, superOf: superOf, supers: supers)
-                let found = solve(contracted, parts: parts, bounds: parameters.gridBounds,
-                                  initial: currentLabels(groups: supers, residential: residential, graph: graph,
-                                                         parts: parts),
+                let initial = currentLabels(groups: supers, residential: residential, graph: graph, parts: parts)
+                var found = solve(contracted, parts: parts, bounds: parameters.gridBounds, initial: initial,
                                   anchorWeight: anchorWeight, escalate: false)
+                // The tree search ranks by inertia; the measure is the mean distance, polished on the
+                // buildings themselves. A re-draw keeps its stability-weighted plan instead.
+                if initial == nil {
+                    found = compacted(found, graph: contracted, supers: supers, buildings: graph, parts: parts)
+                    if supers.count < graph.nodeCount && parameters.compoundSplitCost.isFinite {
+                        let expanded = (0..<graph.nodeCount).map { found.part[superOf[$0]] }
+                        found = splittingCompounds(expanded, residential: residential, graph: graph, parts: parts)
+                        if found.violation < bestViolation {
+                            bestViolation = found.violation
+                            labels = found.part
+                        }
+                        if bestViolation == 0 { break search }
+                        continue
+                    }
+                }
                 if found.violation < bestViolation {
                     bestViolation = found.violation
                     labels = (0..<graph.nodeCount).map { found.part[superOf[$0]] }
@@ -205,6 +236,72 @@ struct CommunityDistricter {
             }
         }
         return labels
+    }
+
+    /// The current plan's grid of each building, when every building has one of this community, their number is in
+    /// `counts`, and every grid is connected and within the bounds; nil otherwise.
+    private func keptCurrent(residential: [Int], graph: DistrictingGraph, counts: ClosedRange<Int>) -> [Int]? {
+        guard !context.current.isEmpty else { return nil }
+        var grids: [GridID] = []
+        for node in 0..<graph.nodeCount {
+            guard let grid = context.current[context.buildings[residential[node]].id],
+                grid.rawValue.hasPrefix("\(community)-G")
+            else { return nil }
+            grids.append(grid)
+        }
+        let codes = Array(Set(grids)).sorted()
+        guard counts.contains(codes.count) else { return nil }
+        let index = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+        let labels = grids.map { index[$0] ?? 0 }
+        var weight = Array(repeating: 0, count: codes.count)
+        for node in 0..<graph.nodeCount { weight[labels[node]] += graph.weights[node] }
+        guard weight.allSatisfy({ parameters.gridBounds.contains($0) }),
+            (0..<codes.count).allSatisfy({ graph.isConnected(part: $0, in: labels) })
+        else { return nil }
+        return labels
+    }
+
+    /// `found` made more compact by ``CompactnessSearch`` on the contracted graph, each group measured on its
+    /// buildings; never worse in bound violation.
+    private func compacted(_ found: (part: [Int], violation: Int), graph: DistrictingGraph, supers: [[Int]],
+                           buildings: DistrictingGraph, parts: Int) -> (part: [Int], violation: Int) {
+        guard let positions = buildings.positions, found.part.count == graph.nodeCount else { return found }
+        let members = supers.map { group in
+            group.map { CompactnessSearch.Member(point: positions[$0], weight: Double(buildings.weights[$0])) }
+        }
+        let search = CompactnessSearch(graph: graph, bounds: parameters.gridBounds, parts: parts, members: members,
+                                       seed: SplitMix64.mix(seed, 0x5EA7))
+        let part = search.improve(found.part)
+        var weight = Array(repeating: 0, count: parts)
+        for node in 0..<graph.nodeCount { weight[part[node]] += graph.weights[node] }
+        return (part, weight.reduce(0) { $0 + parameters.gridBounds.violation($1) })
+    }
+
+    /// Building-level labels polished by ``CompactnessSearch`` with compounds that fit in a grid as groups: a compound
+    /// is split where the grids get more compact by more than `parameters.compoundSplitCost` per split (default
+    /// 2,000: one metre of mean distance in a community of 2,000 households; the trade-off is measured in
+    /// Benchmarks/scripts/grids_baseline.md).
+    private func splittingCompounds(_ labels: [Int], residential: [Int], graph: DistrictingGraph, parts: Int) -> (
+        part: [Int], violation: Int
+    ) {
+        var households: [CompoundID: Int] = [:]
+        for node in 0..<graph.nodeCount {
+            if let compound = context.buildings[residential[node]].compoundID {
+                households[compound, default: 0] += graph.weights[node]
+            }
+        }
+        let fitting = households.filter { $0.value <= parameters.gridBounds.max }.keys.sorted()
+        let index = Dictionary(uniqueKeysWithValues: fitting.enumerated().map { ($1, $0) })
+        var search = CompactnessSearch(graph: graph, bounds: parameters.gridBounds, parts: parts,
+                                       seed: SplitMix64.mix(seed, 0xB11D))
+        search.groups = (0..<graph.nodeCount).map { node in
+            context.buildings[residential[node]].compoundID.flatMap { index[$0] } ?? -1
+        }
+        search.groupPenalty = parameters.compoundSplitCost
+        let part = search.improve(labels)
+        var weight = Array(repeating: 0, count: parts)
+        for node in 0..<graph.nodeCount { weight[part[node]] += graph.weights[node] }
+        return (part, weight.reduce(0) { $0 + parameters.gridBounds.violation($1) })
     }
 
     static func contract(_ graph: DistrictingGraph, superOf: [Int], supers: [[Int]]) -> DistrictingGraph {

@@ -8,6 +8,9 @@ public struct StreetDistrictingParameters: Sendable, Hashable {
     public var adjacency: AdjacencyBuilder
     /// Weight of the stability term: cost per household leaving its current grid, in m² (the compactness unit).
     public var stabilityWeight: Double
+    /// Cost of splitting a compound that fits in one grid, in households × metres (the compactness unit of the grid
+    /// level's last search); `.infinity` keeps every such compound the tree search keeps whole.
+    public var compoundSplitCost: Double
     /// Seed of every random choice.
     public var seed: UInt64
     /// Communities solved at once (one solver state per thread).
@@ -18,8 +21,9 @@ public struct StreetDistrictingParameters: Sendable, Hashable {
         gridBounds: DistrictingBounds = DistrictingBounds(min: 300, max: 500),
         microBounds: DistrictingBounds = DistrictingBounds(min: 30, max: 50),
         adjacency: AdjacencyBuilder = AdjacencyBuilder(), stabilityWeight: Double = 2_000, seed: UInt64 = 1,
-        threads: Int = 2
+        threads: Int = 2, compoundSplitCost: Double = 2_000
     ) {
+        self.compoundSplitCost = compoundSplitCost
         self.gridBounds = gridBounds
         self.microBounds = microBounds
         self.adjacency = adjacency
