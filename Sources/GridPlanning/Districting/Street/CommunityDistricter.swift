@@ -17,7 +17,7 @@ struct CommunityDistricter {
         seed = context.parameters.seed
     }
 
-    private var parameters: StreetDistrictingParameters { context.parameters }
+    var parameters: StreetDistrictingParameters { context.parameters }
 
     func run() -> CommunityOutcome {
         var outcome = CommunityOutcome(assignments: [], deviations: [], warnings: [])
@@ -93,6 +93,10 @@ struct CommunityDistricter {
             for (index, node) in piece.enumerated() { gridOf[node] = offset + labels[index] }
             offset += (labels.max() ?? -1) + 1
         }
+        // Micro-grids per grid; a grid whose atoms cannot be packed within the micro bounds trades a boundary
+        // building with a neighbouring grid first (see repairMicroGrids).
+        let plans = repairMicroGrids(gridOf: &gridOf, residential: residential, graph: graph,
+                                     outcome: &outcome)
         let codes = gridCodes(residential: residential, gridOf: gridOf, graph: graph)
         for (label, code) in codes.enumerated() {
             let nodes = (0..<residential.count).filter { gridOf[$0] == label }
@@ -101,14 +105,14 @@ struct CommunityDistricter {
                                      place: code.rawValue) {
                 outcome.deviations.append(deviation)
             }
-            drawMicroGrids(grid: code, nodes: nodes, residential: residential, graph: graph, outcome: &outcome)
+            writeMicroGrids(plans[label], grid: code, outcome: &outcome)
         }
         return outcome
     }
 
     static func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 
-    private func check(_ households: Int, bounds: DistrictingBounds, rule: StreetDeviation.Rule,
+    func check(_ households: Int, bounds: DistrictingBounds, rule: StreetDeviation.Rule,
                        place: String) -> StreetDeviation? {
         guard !bounds.contains(households) else { return nil }
         let below = households < bounds.min
@@ -361,9 +365,9 @@ struct CommunityDistricter {
     }
 
     /// Micro-grids inside one grid: atoms (whole buildings, units, floor bands) districted under the micro bounds;
-    /// buildings are cut into their units only when whole buildings leave no valid micro-grids.
-    private func drawMicroGrids(grid: GridID, nodes: [Int], residential: [Int], graph: DistrictingGraph,
-                                outcome: inout CommunityOutcome) {
+    /// buildings are cut into their units only when whole buildings leave no valid micro-grids; when the search
+    /// misses the bounds, the packer (single floors, bands chosen with the partition) is tried.
+    func microPlan(nodes: [Int], residential: [Int], graph: DistrictingGraph) -> MicroPlan {
         var (atoms, microGraph, oversized) = microAtoms(nodes: nodes, residential: residential, graph: graph,
                                                        splitUnits: false)
         let households = microGraph.totalWeight
@@ -379,7 +383,20 @@ struct CommunityDistricter {
                 }
             }
         }
-        for (building, households) in oversized {
+        let searched = MicroPlan(atoms: atoms, labels: labels, positions: microGraph.positions ?? atoms.map(\.position),
+                                 violation: violation, oversized: oversized, fewest: count)
+        if violation > 0, oversized.isEmpty, let packed = packedMicroPlan(nodes: nodes, residential: residential,
+                                                                          graph: graph, fewest: count) {
+            return packed
+        }
+        return searched
+    }
+
+    /// Writes a grid's micro-grids: codes in reading order, deviations, rows (consecutive floors of a unit in one
+    /// micro-grid as one band).
+    private func writeMicroGrids(_ plan: MicroPlan, grid: GridID, outcome: inout CommunityOutcome) {
+        let atoms = plan.atoms, labels = plan.labels
+        for (building, households) in plan.oversized {
             outcome.deviations.append(StreetDeviation(
                 rule: .unitTooLarge, communityID: community, place: "\(building)", value: households,
                 amount: households - parameters.microBounds.max,
@@ -388,7 +405,8 @@ struct CommunityDistricter {
             ))
         }
         let used = (labels.max() ?? -1) + 1
-        let order = ReadingOrder.order(Self.centres(labels: labels, count: used, graph: microGraph))
+        let centreGraph = DistrictingGraph(weights: atoms.map(\.households), positions: plan.positions, edges: [])
+        let order = ReadingOrder.order(Self.centres(labels: labels, count: used, graph: centreGraph))
         var code = Array(repeating: MicroGridID(""), count: used)
         for (rank, label) in order.enumerated() {
             code[label] = MicroGridID("\(grid)-M\(Self.two(rank + 1))")
