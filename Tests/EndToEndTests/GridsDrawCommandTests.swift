@@ -79,9 +79,8 @@ import Testing
         return violations
     }
 
-    /// Every violation the checker finds must be a deviation the plan states (strict); and there should be none at
-    /// all, which the districting core does not reach yet on every grid's micro-grids (a known issue, recorded
-    /// rather than failed, so that the strict check above keeps guarding the rest).
+    /// Every violation the checker finds must be a deviation the plan states (strict), and there must be none at
+    /// all: every grid and micro-grid within its bounds, connected, and units cut only into bands of whole floors.
     static func expectNoViolation(_ violations: [String], out: URL, _ label: String) throws {
         let places = (try kpis(out)["deviations"] as? [[String: Any]] ?? []).compactMap { $0["place"] as? String }
         // "N grids where M would do" counts ceil(households / max) and ignores that whole buildings and units may
@@ -92,10 +91,9 @@ import Testing
             }
         }
         #expect(unstated.isEmpty, "\(label): violations the plan does not state: \(unstated.prefix(5))")
-        withKnownIssue(
-            "h-districts core: some micro-grids miss 30–50 households (stated as deviations, exit 1)",
-            isIntermittent: true
-        ) {
+        let hard = violations.filter { !$0.contains(" would do") }
+        #expect(hard.isEmpty, "\(label): \(hard.count) violations, e.g. \(hard.prefix(3))")
+        withKnownIssue("fewest grids: the checker counts ceil(households / max)", isIntermittent: true) {
             #expect(violations.isEmpty, "\(label): \(violations.count) violations, e.g. \(violations.prefix(3))")
         }
     }

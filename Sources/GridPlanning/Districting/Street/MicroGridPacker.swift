@@ -74,11 +74,18 @@ struct MicroGridPacker {
         for chain in chains {
             for (a, b) in zip(chain, chain.dropFirst()) { join(a, b) }
         }
+        // Bands are cut most freely from a chain's ends: a join lands on the lowest or the highest floor half of
+        // the time, else anywhere.
+        func attach(_ piece: [Int]) -> Int {
+            switch random.below(4) {
+            case 0: return piece[0]
+            case 1: return piece[piece.count - 1]
+            default: return piece[random.below(piece.count)]
+            }
+        }
         for own in pieces {
             for index in own.indices.dropFirst() {
-                let other = own[random.below(index)]
-                let piece = own[index]
-                join(piece[random.below(piece.count)], other[random.below(other.count)])
+                join(attach(own[index]), attach(own[random.below(index)]))
             }
         }
         let keyed = edges.map { edge -> (key: Double, edge: IndexPair) in
@@ -102,8 +109,7 @@ struct MicroGridPacker {
             joined += 1
             let left = pieces[edge.first], right = pieces[edge.second]
             guard !left.isEmpty, !right.isEmpty else { continue }
-            let p = left[random.below(left.count)], q = right[random.below(right.count)]
-            join(p[random.below(p.count)], q[random.below(q.count)])
+            join(attach(left[random.below(left.count)]), attach(right[random.below(right.count)]))
         }
         guard joined == positions.count - 1 else { return nil }
         return adjacency
