@@ -45,7 +45,9 @@ public struct GridJob: Sendable {
             microBounds: DistrictingBounds(min: micro.lowerBound, max: micro.upperBound),
             adjacency: AdjacencyBuilder(
                 delaunayMaxLength: rules.delaunayMaxMetres.value, closeRadius: rules.nearPairBelowMetres.value),
-            stabilityWeight: ratio * squareMetresPerStabilityUnit, seed: seed, threads: max(1, threads)
+            stabilityWeight: ratio * squareMetresPerStabilityUnit, seed: seed, threads: max(1, threads),
+            specialGridKinds: Set(rules.specialGridKinds.value),
+            microGridCompoundTypes: rules.microGridCompoundTypes.value.map { Set($0) }
         )
     }
 
@@ -70,6 +72,7 @@ public struct GridJob: Sendable {
         var assignments: [GridAssignment] = []
         var deviations: [GridJobDeviation] = []
         var warnings: [String] = []
+        var extraGrids: [ExtraGrids] = []
         for (parameters, members) in ordered {
             let cutByBarriers = barrierRule[parameters] ?? true
             var part = ordered.count == 1 ? street : Self.substreet(street, communities: Set(members))
@@ -88,6 +91,7 @@ public struct GridJob: Sendable {
             let result = StreetDistricting(parameters: parameters).draw(part)
             assignments += result.assignments
             warnings += result.warnings
+            extraGrids += result.extraGrids
             for deviation in result.deviations {
                 deviations.append(GridJobDeviation(deviation, rules: ruleSet.grid(for: deviation.communityID)))
             }
@@ -106,7 +110,9 @@ public struct GridJob: Sendable {
                 source: rules.householdsPerGrid.location.description
             )
         }
-        return GridJobResult(assignments: assignments, deviations: deviations, warnings: warnings, bounds: bounds)
+        extraGrids.sort { ($0.communityID, $0.place) < ($1.communityID, $1.place) }
+        return GridJobResult(assignments: assignments, deviations: deviations, warnings: warnings, bounds: bounds,
+                             extraGrids: extraGrids)
     }
 
     /// The street's neighbour pairs derived from positions with `builder`, as building pairs.

@@ -57,6 +57,10 @@ extension CommunityDistricter {
     /// buildings cut into their known units; nil when the packer finds no valid packing.
     func packedMicroPlan(nodes: [Int], residential: [Int], graph: DistrictingGraph, fewest: Int,
                          trees: Int = 32) -> MicroPlan? {
+        let nodes = nodes.filter { parameters.microGridsCover(context.buildings[residential[$0]].compoundType) }
+        guard !nodes.isEmpty else {
+            return MicroPlan(atoms: [], labels: [], positions: [], violation: 0, oversized: [], fewest: 0)
+        }
         var best: MicroPlan?
         var previous = -1
         for splitUnits in [false, true] {

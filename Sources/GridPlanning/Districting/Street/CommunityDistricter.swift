@@ -22,7 +22,7 @@ struct CommunityDistricter {
     func run() -> CommunityOutcome {
         var outcome = CommunityOutcome(assignments: [], deviations: [], warnings: [])
         let buildings = context.buildings
-        let special = members.filter { !buildings[$0].kind.isResidential }
+        let special = members.filter { parameters.isSpecial(buildings[$0].kind) }
         for (rank, position) in ReadingOrder.order(special.map { buildings[$0].position }).enumerated() {
             let building = buildings[special[position]]
             let grid = GridID("\(community)-S\(Self.two(rank + 1))")
@@ -31,7 +31,7 @@ struct CommunityDistricter {
                 microGridID: MicroGridID("\(grid)-M01"), kind: building.kind
             ))
         }
-        let residential = members.filter { buildings[$0].kind.isResidential }
+        let residential = members.filter { !parameters.isSpecial(buildings[$0].kind) }
         guard !residential.isEmpty else { return outcome }
         var local = [Int: Int]()
         for (index, building) in residential.enumerated() {
@@ -66,6 +66,7 @@ struct CommunityDistricter {
         outcome.assignments += best?.assignments ?? []
         outcome.deviations += best?.deviations ?? []
         outcome.warnings += best?.warnings ?? []
+        outcome.extraGrids += best?.extraGrids ?? []
         return outcome
     }
 
@@ -79,6 +80,7 @@ struct CommunityDistricter {
         }
         var gridOf = Array(repeating: 0, count: graph.nodeCount)
         var offset = 0
+        var used: [Int] = []
         for piece in pieces {
             var local = [Int: Int]()
             for (index, node) in piece.enumerated() { local[node] = index }
@@ -92,7 +94,9 @@ struct CommunityDistricter {
             let labels = drawGrids(residential: piece.map { residential[$0] }, graph: sub)
             for (index, node) in piece.enumerated() { gridOf[node] = offset + labels[index] }
             offset += (labels.max() ?? -1) + 1
+            used.append((labels.max() ?? -1) + 1)
         }
+        if let note = extraGridsNote(pieces: pieces, used: used, graph: graph) { outcome.extraGrids.append(note) }
         // Micro-grids per grid; a grid whose atoms cannot be packed within the micro bounds trades a boundary
         // building with a neighbouring grid first (see repairMicroGrids).
         let plans = repairMicroGrids(gridOf: &gridOf, residential: residential, graph: graph,
@@ -366,8 +370,15 @@ struct CommunityDistricter {
 
     /// Micro-grids inside one grid: atoms (whole buildings, units, floor bands) districted under the micro bounds;
     /// buildings are cut into their units only when whole buildings leave no valid micro-grids; when the search
-    /// misses the bounds, the packer (single floors, bands chosen with the partition) is tried.
-    func microPlan(nodes: [Int], residential: [Int], graph: DistrictingGraph) -> MicroPlan {
+    /// misses the bounds or needs more than the fewest micro-grids, the packer (single floors, bands chosen with the
+    /// partition) is tried and kept when it is valid with fewer.
+    func microPlan(nodes all: [Int], residential: [Int], graph: DistrictingGraph) -> MicroPlan {
+        let nodes = all.filter { parameters.microGridsCover(context.buildings[residential[$0]].compoundType) }
+        let uncovered = all.filter { !nodes.contains($0) }.map { residential[$0] }
+        guard !nodes.isEmpty else {
+            return MicroPlan(atoms: [], labels: [], positions: [], violation: 0, oversized: [], fewest: 0,
+                             uncovered: uncovered)
+        }
         var (atoms, microGraph, oversized) = microAtoms(nodes: nodes, residential: residential, graph: graph,
                                                        splitUnits: false)
         let households = microGraph.totalWeight
@@ -384,9 +395,13 @@ struct CommunityDistricter {
             }
         }
         let searched = MicroPlan(atoms: atoms, labels: labels, positions: microGraph.positions ?? atoms.map(\.position),
-                                 violation: violation, oversized: oversized, fewest: count)
-        if violation > 0, oversized.isEmpty, let packed = packedMicroPlan(nodes: nodes, residential: residential,
-                                                                          graph: graph, fewest: count) {
+                                 violation: violation, oversized: oversized, fewest: count, uncovered: uncovered)
+        // The packer also runs when the search needed more micro-grids than the fewest (each has a leader to find).
+        if oversized.isEmpty, violation > 0 || searched.count > count,
+            var packed = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: count),
+            violation > 0 || packed.count < searched.count
+        {
+            packed.uncovered = uncovered
             return packed
         }
         return searched
@@ -396,6 +411,23 @@ struct CommunityDistricter {
     /// micro-grid as one band).
     private func writeMicroGrids(_ plan: MicroPlan, grid: GridID, outcome: inout CommunityOutcome) {
         let atoms = plan.atoms, labels = plan.labels
+        for building in plan.uncovered {
+            let building = context.buildings[building]
+            outcome.assignments.append(GridAssignment(
+                buildingID: building.id, households: building.households, communityID: community, gridID: grid,
+                microGridID: nil, kind: building.kind
+            ))
+        }
+        if plan.count > plan.fewest, !atoms.isEmpty {
+            let households = atoms.reduce(0) { $0 + $1.households }
+            outcome.extraGrids.append(ExtraGrids(
+                communityID: community, level: .microGrid, place: grid.rawValue, count: plan.count,
+                fewest: plan.fewest, lowerBound: nil, reason: .microGridPacking,
+                message: "grid \(grid): \(plan.count) micro-grids, not \(plan.fewest) (⌈\(households) / "
+                    + "\(parameters.microBounds.max)⌉): no packing of its buildings, units and floors into "
+                    + "\(plan.fewest) connected micro-grids of \(parameters.microBounds) households was found"
+            ))
+        }
         for (building, households) in plan.oversized {
             outcome.deviations.append(StreetDeviation(
                 rule: .unitTooLarge, communityID: community, place: "\(building)", value: households,

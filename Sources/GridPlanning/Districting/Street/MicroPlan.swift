@@ -13,6 +13,8 @@ struct MicroPlan {
     var oversized: [(BuildingID, Int)]
     /// The fewest micro-grids the households allow, ⌈households / max⌉.
     var fewest: Int
+    /// Buildings (indices into the street's buildings) whose compound type gets no micro-grid.
+    var uncovered: [Int] = []
 
     /// The number of micro-grids.
     var count: Int { (labels.max() ?? -1) + 1 }
