@@ -263,7 +263,7 @@ struct GridsPlanChecker {
                 continue
             }
             gridCommunities[row.grid, default: []].insert(buildings[i].community)
-            microGrids[row.micro, default: []].insert(row.grid)
+            if !row.micro.isEmpty { microGrids[row.micro, default: []].insert(row.grid) }
             guard districted(buildings[i]) else { continue }
             gridHouseholds[row.grid, default: 0] += row.households
             gridMembers[row.grid, default: []].insert(i)
