@@ -250,7 +250,7 @@ extension CommunityDistricter {
             let fewest = Self.partCount(nodes.reduce(0) { $0 + graph.weights[$1] }, bounds: parameters.microBounds,
                                         nodes: nodes.count)
             let found = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: fewest,
-                                        trees: 12) != nil
+                                        trees: 6) != nil
             packable[nodes] = found
             return found
         }
@@ -286,7 +286,7 @@ extension CommunityDistricter {
             let fewest = Self.partCount(nodes.reduce(0) { $0 + graph.weights[$1] }, bounds: parameters.microBounds,
                                         nodes: nodes.count)
             let found = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: fewest,
-                                        trees: 12) != nil
+                                        trees: 6) != nil
             packable[nodes] = found
             return found
         }
@@ -375,7 +375,7 @@ extension CommunityDistricter {
     }
 
     /// Every cut of a small union of two grids into two connected grids within the grid bounds, fewest households
-    /// moved first, until the packer packs both sides (at most 400 cuts tried).
+    /// moved first, until the packer packs both sides (at most 60 cuts tried).
     private func exactBipartition(union: [Int], grid: Int, other: Int, gridOf: [Int], graph: DistrictingGraph,
                                   packs: ([Int]) -> Bool) -> [Int: Int]? {
         let bounds = parameters.gridBounds
@@ -430,7 +430,7 @@ extension CommunityDistricter {
             cuts.append((min(movedA, movedB), movedA <= movedB ? mask : all ^ mask))
         }
         cuts.sort { ($0.moved, $0.mask) < ($1.moved, $1.mask) }
-        for cut in cuts.prefix(400) {
+        for cut in cuts.prefix(60) {
             let sideA = union.indices.filter { cut.mask & (1 << $0) != 0 }.map { union[$0] }
             let sideB = union.indices.filter { cut.mask & (1 << $0) == 0 }.map { union[$0] }
             guard packs(sideA), packs(sideB) else { continue }
