@@ -116,8 +116,9 @@ extension CommunityDistricter {
             if !changed { break }
         }
         let failing = (0..<count).filter { plans[$0].violation > 0 && plans[$0].oversized.isEmpty }
-        if !failing.isEmpty, let walked = recombinationWalk(gridOf: gridOf, failing: failing, residential: residential,
+        if !failing.isEmpty, var walked = recombinationWalk(gridOf: gridOf, failing: failing, residential: residential,
                                                             graph: graph) {
+            walked = pullBack(walked, toward: gridOf, residential: residential, graph: graph)
             for grid in 0..<count where members(grid, walked) != members(grid, gridOf) {
                 plans[grid] = microPlan(nodes: members(grid, walked), residential: residential, graph: graph)
             }
@@ -267,6 +268,46 @@ extension CommunityDistricter {
             return (node, from, to)
         }
         return nil
+    }
+
+    /// Buildings the walk moved are moved back to their first grid where that keeps both grids within the bounds,
+    /// connected and packable (two passes): the walk's end is random, and households keeping their grid matter.
+    private func pullBack(_ walked: [Int], toward start: [Int], residential: [Int], graph: DistrictingGraph)
+        -> [Int]
+    {
+        let bounds = parameters.gridBounds
+        var labels = walked
+        var weight: [Int: Int] = [:]
+        for node in 0..<graph.nodeCount { weight[labels[node], default: 0] += graph.weights[node] }
+        var packable: [[Int]: Bool] = [:]
+        func packs(_ nodes: [Int]) -> Bool {
+            if let known = packable[nodes] { return known }
+            let fewest = Self.partCount(nodes.reduce(0) { $0 + graph.weights[$1] }, bounds: parameters.microBounds,
+                                        nodes: nodes.count)
+            let found = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: fewest,
+                                        trees: 6) != nil
+            packable[nodes] = found
+            return found
+        }
+        for _ in 0..<2 {
+            var moved = false
+            for node in 0..<graph.nodeCount where labels[node] != start[node] {
+                let from = labels[node], to = start[node], w = graph.weights[node]
+                guard graph.neighbours[node].contains(where: { labels[$0] == to }),
+                    (weight[from] ?? 0) - w >= bounds.min, (weight[to] ?? 0) + w <= bounds.max
+                else { continue }
+                let left = (0..<graph.nodeCount).filter { labels[$0] == from && $0 != node }
+                guard !left.isEmpty, Self.connected(left, graph: graph) else { continue }
+                let joined = (0..<graph.nodeCount).filter { labels[$0] == to || $0 == node }
+                guard packs(left), packs(joined) else { continue }
+                labels[node] = to
+                weight[from, default: 0] -= w
+                weight[to, default: 0] += w
+                moved = true
+            }
+            if !moved { break }
+        }
+        return labels
     }
 
     /// Two neighbouring grids redrawn as one (a ReCom step): the union of `grid` and a neighbour is cut along
