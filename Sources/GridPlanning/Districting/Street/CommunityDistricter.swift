@@ -399,7 +399,7 @@ struct CommunityDistricter {
         // The packer also runs when the search needed more micro-grids than the fewest (each has a leader to find).
         if oversized.isEmpty, violation > 0 || searched.count > count,
             var packed = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: count,
-                                         trees: violation > 0 ? 32 : 8),
+                                         trees: violation > 0 ? 32 : 48),
             violation > 0 || packed.count < searched.count
         {
             packed.uncovered = uncovered
