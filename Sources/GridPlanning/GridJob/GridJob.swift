@@ -45,7 +45,9 @@ public struct GridJob: Sendable {
             microBounds: DistrictingBounds(min: micro.lowerBound, max: micro.upperBound),
             adjacency: AdjacencyBuilder(
                 delaunayMaxLength: rules.delaunayMaxMetres.value, closeRadius: rules.nearPairBelowMetres.value),
-            stabilityWeight: ratio * squareMetresPerStabilityUnit, seed: seed, threads: max(1, threads)
+            stabilityWeight: ratio * squareMetresPerStabilityUnit, seed: seed, threads: max(1, threads),
+            specialGridKinds: Set(rules.specialGridKinds.value),
+            microGridCompoundTypes: rules.microGridCompoundTypes.value.map { Set($0) }
         )
     }
 
@@ -115,10 +117,12 @@ public struct GridJob: Sendable {
             toDraw.subtract(kept.decisions.filter(\.keptVerbatim).map(\.communityID))
         }
         var drawn: [GridAssignment] = []
+        var extraGrids: [ExtraGrids] = []
         for (parameters, all) in ordered {
             let members = all.filter(toDraw.contains)
             guard !members.isEmpty else { continue }
             let whole = ordered.count == 1 && members.count == all.count
+            let cutByBarriers = barrierRule[parameters] ?? true
             var part = whole ? street : Self.substreet(street, communities: Set(members))
             if street.adjacency == nil {
                 let pairs = derived(parameters)
@@ -131,6 +135,7 @@ public struct GridJob: Sendable {
             let result = StreetDistricting(parameters: parameters).draw(part)
             drawn += result.assignments
             warnings += result.warnings
+            extraGrids += result.extraGrids
             for deviation in result.deviations {
                 deviations.append(GridJobDeviation(deviation, rules: ruleSet.grid(for: deviation.communityID)))
             }
@@ -162,8 +167,10 @@ public struct GridJob: Sendable {
                 source: rules.householdsPerGrid.location.description
             )
         }
+        extraGrids.sort { ($0.communityID, $0.place) < ($1.communityID, $1.place) }
         return GridJobResult(
-            assignments: assignments, deviations: deviations, warnings: warnings, bounds: bounds, redraw: redraw)
+            assignments: assignments, deviations: deviations, warnings: warnings, bounds: bounds, redraw: redraw,
+            extraGrids: extraGrids)
     }
 
     /// The communities whose current rows are kept verbatim (with those rows and their adjacency warnings), and the

@@ -53,6 +53,8 @@ public struct GridPlanKPIs: Sendable, Hashable, Codable {
         public var gridBoundsFrom: String
         /// Household-weighted mean distance to the grid centroid in this community, metres.
         public var meanDistanceToGridCentroidM: Double
+        /// Where this community uses more grids (or a grid more micro-grids) than ⌈households / max⌉, and why.
+        public var extraGrids: [ExtraGrids] = []
     }
 
     public var communities: Int

@@ -27,7 +27,8 @@ public enum GridPlanMeasures {
             gridsOfBuilding[row.buildingID, default: []].insert(row.gridID)
             if let micro = row.microGridID { microsOfBuilding[row.buildingID, default: []].insert(micro) }
             if row.floors != nil { bands.insert("\(row.buildingID)/\(row.unit ?? "")") }
-            if !row.kind.isResidential {
+            // Kinds the rules leave out of special grids sit in ordinary grids (with their own kind).
+            if !row.kind.isResidential && ruleSet.grid(for: row.communityID).specialGridKinds.value.contains(row.kind) {
                 special.insert(row.gridID)
                 continue
             }
@@ -84,7 +85,8 @@ public enum GridPlanMeasures {
                 microGridBounds: [bounds.microGrid.lowerBound, bounds.microGrid.upperBound],
                 gridBoundsRule: bounds.ruleID, gridBoundsFrom: bounds.source,
                 meanDistanceToGridCentroidM: rounded(households > 0
-                    ? (communityWeighted[community] ?? 0) / Double(households) : 0)
+                    ? (communityWeighted[community] ?? 0) / Double(households) : 0),
+                extraGrids: result.extraGrids.filter { $0.communityID == community }
             ))
         }
         return GridPlanKPIs(

@@ -17,12 +17,12 @@ struct CommunityDistricter {
         seed = context.parameters.seed
     }
 
-    private var parameters: StreetDistrictingParameters { context.parameters }
+    var parameters: StreetDistrictingParameters { context.parameters }
 
     func run() -> CommunityOutcome {
         var outcome = CommunityOutcome(assignments: [], deviations: [], warnings: [])
         let buildings = context.buildings
-        let special = members.filter { !buildings[$0].kind.isResidential }
+        let special = members.filter { parameters.isSpecial(buildings[$0].kind) }
         for (rank, position) in ReadingOrder.order(special.map { buildings[$0].position }).enumerated() {
             let building = buildings[special[position]]
             let grid = GridID("\(community)-S\(Self.two(rank + 1))")
@@ -31,7 +31,7 @@ struct CommunityDistricter {
                 microGridID: MicroGridID("\(grid)-M01"), kind: building.kind
             ))
         }
-        let residential = members.filter { buildings[$0].kind.isResidential }
+        let residential = members.filter { !parameters.isSpecial(buildings[$0].kind) }
         guard !residential.isEmpty else { return outcome }
         var local = [Int: Int]()
         for (index, building) in residential.enumerated() {
@@ -66,6 +66,7 @@ struct CommunityDistricter {
         outcome.assignments += best?.assignments ?? []
         outcome.deviations += best?.deviations ?? []
         outcome.warnings += best?.warnings ?? []
+        outcome.extraGrids += best?.extraGrids ?? []
         return outcome
     }
 
@@ -79,6 +80,7 @@ struct CommunityDistricter {
         }
         var gridOf = Array(repeating: 0, count: graph.nodeCount)
         var offset = 0
+        var used: [Int] = []
         for piece in pieces {
             var local = [Int: Int]()
             for (index, node) in piece.enumerated() { local[node] = index }
@@ -92,7 +94,13 @@ struct CommunityDistricter {
             let labels = drawGrids(residential: piece.map { residential[$0] }, graph: sub)
             for (index, node) in piece.enumerated() { gridOf[node] = offset + labels[index] }
             offset += (labels.max() ?? -1) + 1
+            used.append((labels.max() ?? -1) + 1)
         }
+        if let note = extraGridsNote(pieces: pieces, used: used, graph: graph) { outcome.extraGrids.append(note) }
+        // Micro-grids per grid; a grid whose atoms cannot be packed within the micro bounds trades a boundary
+        // building with a neighbouring grid first (see repairMicroGrids).
+        let plans = repairMicroGrids(gridOf: &gridOf, residential: residential, graph: graph,
+                                     outcome: &outcome)
         let codes = gridCodes(residential: residential, gridOf: gridOf, graph: graph)
         for (label, code) in codes.enumerated() {
             let nodes = (0..<residential.count).filter { gridOf[$0] == label }
@@ -101,14 +109,14 @@ struct CommunityDistricter {
                                      place: code.rawValue) {
                 outcome.deviations.append(deviation)
             }
-            drawMicroGrids(grid: code, nodes: nodes, residential: residential, graph: graph, outcome: &outcome)
+            writeMicroGrids(plans[label], grid: code, outcome: &outcome)
         }
         return outcome
     }
 
     static func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 
-    private func check(_ households: Int, bounds: DistrictingBounds, rule: StreetDeviation.Rule,
+    func check(_ households: Int, bounds: DistrictingBounds, rule: StreetDeviation.Rule,
                        place: String) -> StreetDeviation? {
         guard !bounds.contains(households) else { return nil }
         let below = households < bounds.min
@@ -458,9 +466,16 @@ struct CommunityDistricter {
     }
 
     /// Micro-grids inside one grid: atoms (whole buildings, units, floor bands) districted under the micro bounds;
-    /// buildings are cut into their units only when whole buildings leave no valid micro-grids.
-    private func drawMicroGrids(grid: GridID, nodes: [Int], residential: [Int], graph: DistrictingGraph,
-                                outcome: inout CommunityOutcome) {
+    /// buildings are cut into their units only when whole buildings leave no valid micro-grids; when the search
+    /// misses the bounds or needs more than the fewest micro-grids, the packer (single floors, bands chosen with the
+    /// partition) is tried and kept when it is valid with fewer.
+    func microPlan(nodes all: [Int], residential: [Int], graph: DistrictingGraph) -> MicroPlan {
+        let nodes = all.filter { parameters.microGridsCover(context.buildings[residential[$0]].compoundType) }
+        let uncovered = all.filter { !nodes.contains($0) }.map { residential[$0] }
+        guard !nodes.isEmpty else {
+            return MicroPlan(atoms: [], labels: [], positions: [], violation: 0, oversized: [], fewest: 0,
+                             uncovered: uncovered)
+        }
         var (atoms, microGraph, oversized) = microAtoms(nodes: nodes, residential: residential, graph: graph,
                                                        splitUnits: false)
         let households = microGraph.totalWeight
@@ -476,7 +491,42 @@ struct CommunityDistricter {
                 }
             }
         }
-        for (building, households) in oversized {
+        let searched = MicroPlan(atoms: atoms, labels: labels, positions: microGraph.positions ?? atoms.map(\.position),
+                                 violation: violation, oversized: oversized, fewest: count, uncovered: uncovered)
+        // The packer also runs when the search needed more micro-grids than the fewest (each has a leader to find).
+        if oversized.isEmpty, violation > 0 || searched.count > count,
+            var packed = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: count,
+                                         trees: violation > 0 ? 32 : 48),
+            violation > 0 || packed.count < searched.count
+        {
+            packed.uncovered = uncovered
+            return packed
+        }
+        return searched
+    }
+
+    /// Writes a grid's micro-grids: codes in reading order, deviations, rows (consecutive floors of a unit in one
+    /// micro-grid as one band).
+    private func writeMicroGrids(_ plan: MicroPlan, grid: GridID, outcome: inout CommunityOutcome) {
+        let atoms = plan.atoms, labels = plan.labels
+        for building in plan.uncovered {
+            let building = context.buildings[building]
+            outcome.assignments.append(GridAssignment(
+                buildingID: building.id, households: building.households, communityID: community, gridID: grid,
+                microGridID: nil, kind: building.kind
+            ))
+        }
+        if plan.count > plan.fewest, !atoms.isEmpty {
+            let households = atoms.reduce(0) { $0 + $1.households }
+            outcome.extraGrids.append(ExtraGrids(
+                communityID: community, level: .microGrid, place: grid.rawValue, count: plan.count,
+                fewest: plan.fewest, lowerBound: nil, reason: .microGridPacking,
+                message: "grid \(grid): \(plan.count) micro-grids, not \(plan.fewest) (⌈\(households) / "
+                    + "\(parameters.microBounds.max)⌉): no packing of its buildings, units and floors into "
+                    + "\(plan.fewest) connected micro-grids of \(parameters.microBounds) households was found"
+            ))
+        }
+        for (building, households) in plan.oversized {
             outcome.deviations.append(StreetDeviation(
                 rule: .unitTooLarge, communityID: community, place: "\(building)", value: households,
                 amount: households - parameters.microBounds.max,
@@ -485,7 +535,8 @@ struct CommunityDistricter {
             ))
         }
         let used = (labels.max() ?? -1) + 1
-        let order = ReadingOrder.order(Self.centres(labels: labels, count: used, graph: microGraph))
+        let centreGraph = DistrictingGraph(weights: atoms.map(\.households), positions: plan.positions, edges: [])
+        let order = ReadingOrder.order(Self.centres(labels: labels, count: used, graph: centreGraph))
         var code = Array(repeating: MicroGridID(""), count: used)
         for (rank, label) in order.enumerated() {
             code[label] = MicroGridID("\(grid)-M\(Self.two(rank + 1))")
