@@ -8,10 +8,35 @@ public struct RosterKPIs: Sendable, Hashable, Codable {
     public var missedDoorKnockingRounds: Int
     /// Pinned entries that could not stay (for instance, their visitor went on leave).
     public var pinnedChanged: Int
+    /// Due visits carried over from earlier weeks (debt).
+    public var carriedOverVisits: Int
+    /// Due, met and unmet visits per priority class, by rank.
+    public var byPriority: [RosterPriorityCount]
+    /// Due visits of residents with a paired person.
+    public var pairedVisits: Int
+    /// Of those, visits the paired person makes.
+    public var pairedKept: Int
+    /// `pairedKept / pairedVisits` (1 when there are none).
+    public var pairedKeptShare: Double
+    /// Visitors who make at least one visit.
+    public var activeVisitors: Int
+    /// Visits per weekly hour of the least and most loaded visitor able to visit this week, and the mean (visitors
+    /// with hours in people.csv).
+    public var minLoadPerHour: Double
+    public var maxLoadPerHour: Double
+    public var meanLoadPerHour: Double
+    /// Entries written (visit rows and rounds).
+    public var entries: Int
+    /// The assignment solves: worst status, summed objective and bound, gap, models.
+    public var solver: RosterSolveSummary
 
     public init(
         week: String, dueVisits: Int, metVisits: Int, unmetVisits: Int, doorKnockingRounds: Int,
-        missedDoorKnockingRounds: Int, pinnedChanged: Int
+        missedDoorKnockingRounds: Int, pinnedChanged: Int, carriedOverVisits: Int = 0,
+        byPriority: [RosterPriorityCount] = [], pairedVisits: Int = 0, pairedKept: Int = 0,
+        pairedKeptShare: Double = 1, activeVisitors: Int = 0, minLoadPerHour: Double = 0,
+        maxLoadPerHour: Double = 0, meanLoadPerHour: Double = 0, entries: Int = 0,
+        solver: RosterSolveSummary = RosterSolveSummary()
     ) {
         self.week = week
         self.dueVisits = dueVisits
@@ -20,5 +45,16 @@ public struct RosterKPIs: Sendable, Hashable, Codable {
         self.doorKnockingRounds = doorKnockingRounds
         self.missedDoorKnockingRounds = missedDoorKnockingRounds
         self.pinnedChanged = pinnedChanged
+        self.carriedOverVisits = carriedOverVisits
+        self.byPriority = byPriority
+        self.pairedVisits = pairedVisits
+        self.pairedKept = pairedKept
+        self.pairedKeptShare = pairedKeptShare
+        self.activeVisitors = activeVisitors
+        self.minLoadPerHour = minLoadPerHour
+        self.maxLoadPerHour = maxLoadPerHour
+        self.meanLoadPerHour = meanLoadPerHour
+        self.entries = entries
+        self.solver = solver
     }
 }

@@ -1,0 +1,279 @@
+import GridModel
+import GridRules
+
+/// One community's week (or a few communities that share visitors): assigns and places its open visits.
+///
+/// Visits needing several visitors (two, one of them a community or grid worker) are placed first, slot by slot:
+/// for each free slot, the candidates with room there are taken paired person first, then whoever meets a
+/// still-unmet condition, then the lowest load per hour; the best slot keeps the paired person, avoids a second
+/// visit to the resident that day and spreads load over the days. In the shipped rules these visits have the
+/// highest priority, so placing them first never costs a visit of higher priority. One-visitor visits are then
+/// assigned by ``VisitAssignmentModel`` (one LP for the community, capacities equal to what each person's slots
+/// can take) and placed in each visitor's emptiest day; anything the LP leaves out or placement cannot fit is
+/// tried once more with every candidate (the LP sees at most 12 per visit), and what still fails is unmet.
+struct RosterComponentPlanner {
+    let context: RosterContext
+    let reasons: RosterReasons
+    /// The open visits, kept-first order.
+    let visits: [OpenVisit]
+    /// The ledgers of this component's people.
+    var ledgers: [Int: VisitorLedger]
+    var residentDays: Set<PinnedRoster.ResidentDay>
+    /// Candidates the assignment model sees per visit.
+    static let candidateLimit = 12
+
+    struct Outcome: Sendable {
+        var entries: [RosterEntry] = []
+        var unmet: [(visit: OpenVisit, reason: String)] = []
+        var met: [OpenVisit] = []
+        var summary = RosterSolveSummary()
+        var pairedDue = 0
+        var pairedKept = 0
+        var ledgers: [Int: VisitorLedger] = [:]
+        /// The stage-(a) model, when asked for (exports).
+        var model: VisitAssignmentModel?
+    }
+
+    mutating func run(timeLimit: Double, keepModel: Bool = false) -> Outcome {
+        var outcome = Outcome()
+        var placed: [Int: (persons: [Int], slot: RosterSlot)] = [:]
+        for (v, visit) in visits.enumerated() where visit.due.visitors > 1 {
+            if let choice = bestGroup(for: visit, among: candidates(visit)) {
+                record(visit, persons: choice.persons, slot: choice.slot)
+                placed[v] = choice
+            }
+        }
+        let single = visits.indices.filter { visits[$0].due.visitors <= 1 }
+        let model = assignmentModel(single.map { visits[$0] })
+        if keepModel { outcome.model = model }
+        var chosen: [Int?]
+        if let solved = model.solve(timeLimit: timeLimit) {
+            chosen = solved.chosen
+            outcome.summary = solved.summary
+        } else {
+            chosen = greedy(model)
+            outcome.summary = RosterSolveSummary(status: "greedy", models: 1)
+        }
+        for (position, v) in single.enumerated() {
+            guard let person = chosen[position], let slot = bestSlot(for: visits[v], person: person) else { continue }
+            record(visits[v], persons: [person], slot: slot)
+            placed[v] = ([person], slot)
+        }
+        for (v, visit) in visits.enumerated() where placed[v] == nil {
+            if visit.due.visitors > 1 { continue }
+            let options = candidates(visit).filter { (ledgers[$0]?.capacity ?? 0) > 0 }
+            let ranked = options.sorted { lhs, rhs in rank(lhs, visit) < rank(rhs, visit) }
+            for person in ranked {
+                if let slot = bestSlot(for: visit, person: person) {
+                    record(visit, persons: [person], slot: slot)
+                    placed[v] = ([person], slot)
+                    break
+                }
+            }
+        }
+        for (v, visit) in visits.enumerated() {
+            if visit.paired != nil { outcome.pairedDue += 1 }
+            guard let choice = placed[v] else {
+                outcome.unmet.append((visit, unmetReason(visit)))
+                continue
+            }
+            outcome.met.append(visit)
+            if let paired = visit.paired, choice.persons.contains(paired) { outcome.pairedKept += 1 }
+            outcome.entries += entries(for: visit, persons: choice.persons, slot: choice.slot)
+        }
+        outcome.ledgers = ledgers
+        return outcome
+    }
+
+    // MARK: - Candidates
+
+    /// Everyone who may make the visit: visitors serving the resident's grid and the paired person, in this
+    /// component, with the needed skills when the rules require them.
+    func candidates(_ visit: OpenVisit) -> [Int] {
+        var list = visit.grid.flatMap { context.visitorsOfGrid[$0] } ?? []
+        if let paired = visit.paired, !list.contains(paired) { list.append(paired) }
+        list = list.filter { ledgers[$0] != nil }
+        if context.rules.skillMatch.value == .require && !visit.needs.isEmpty {
+            list = list.filter { context.hasSkills($0, for: visit.needs) }
+        }
+        return list
+    }
+
+    private func ratio(_ person: Int) -> Double {
+        Double((ledgers[person]?.visitsThisWeek ?? 0) + 1) / context.hourBudget(person)
+    }
+
+    private func hash(_ person: Int, _ visit: OpenVisit) -> UInt64 {
+        RosterHash.value(context.input.seed, "candidate", visit.key, context.people[person].id.rawValue)
+    }
+
+    /// Sort key: paired first, skills, then load per hour, then a seeded tie-break.
+    private func rank(_ person: Int, _ visit: OpenVisit) -> (Int, Int, Double, UInt64) {
+        (
+            visit.paired == person ? 0 : 1, context.hasSkills(person, for: visit.needs) ? 0 : 1, ratio(person),
+            hash(person, visit)
+        )
+    }
+
+    // MARK: - Several visitors
+
+    private func bestGroup(for visit: OpenVisit, among people: [Int]) -> (persons: [Int], slot: RosterSlot)? {
+        let needed = visit.due.visitors
+        let options = people.filter { (ledgers[$0]?.capacity ?? 0) > 0 }.sorted { rank($0, visit) < rank($1, visit) }
+        var slots: Set<RosterSlot> = []
+        for person in options { slots.formUnion(ledgers[person]?.openSlots ?? []) }
+        var best: (key: (Int, Int, Double, UInt64), persons: [Int], slot: RosterSlot)?
+        for slot in slots.sorted() {
+            let here = options.filter { ledgers[$0]?.hasRoom(in: slot) == true }
+            guard here.count >= needed else { continue }
+            var chosen: [Int] = []
+            if let paired = visit.paired, here.contains(paired) { chosen.append(paired) }
+            var feasible = true
+            for condition in visit.due.oneVisitorMust
+            where !chosen.contains(where: { condition.isSatisfied(by: context.facts[$0]) }) {
+                guard let person = here.first(where: { !chosen.contains($0) && condition.isSatisfied(by: context.facts[$0]) })
+                else {
+                    feasible = false
+                    break
+                }
+                chosen.append(person)
+            }
+            guard feasible else { continue }
+            for person in here where chosen.count < needed && !chosen.contains(person) { chosen.append(person) }
+            guard chosen.count == needed else { continue }
+            let dayLoad = chosen.reduce(0) { $0 + (ledgers[$1]?.visits(on: slot.day) ?? 0) }
+            let load = chosen.reduce(0.0) { $0 + ratio($1) } + 0.01 * Double(dayLoad)
+            let key = (
+                chosen.contains { $0 == visit.paired } ? 0 : 1,
+                residentDays.contains(.init(resident: visit.due.residentID, day: slot.day)) ? 1 : 0, load,
+                RosterHash.value(context.input.seed, "group-slot", visit.key, slot.label)
+            )
+            if let current = best, !(key < current.key) { continue }
+            best = (key, chosen, slot)
+        }
+        return best.map { ($0.persons, $0.slot) }
+    }
+
+    // MARK: - One visitor
+
+    private func assignmentModel(_ singles: [OpenVisit]) -> VisitAssignmentModel {
+        var candidateLists: [[Int]] = []
+        var skills: [[Bool]] = []
+        var capacity: [Int: Int] = [:]
+        var budget: [Int: Double] = [:]
+        var ids: [Int: PersonID] = [:]
+        for visit in singles {
+            let options = candidates(visit).filter { person in
+                if capacity[person] == nil { capacity[person] = ledgers[person]?.capacity ?? 0 }
+                return (capacity[person] ?? 0) > 0
+            }
+            let others = options.filter { $0 != visit.paired }.sorted { lhs, rhs in
+                let l = (context.hasSkills(lhs, for: visit.needs) ? 0 : 1, hash(lhs, visit))
+                let r = (context.hasSkills(rhs, for: visit.needs) ? 0 : 1, hash(rhs, visit))
+                return l < r
+            }
+            var list = options.contains { $0 == visit.paired } ? [visit.paired].compactMap { $0 } : []
+            list += others.prefix(Self.candidateLimit - list.count)
+            candidateLists.append(list)
+            skills.append(list.map { context.hasSkills($0, for: visit.needs) })
+            for person in list {
+                budget[person] = context.hourBudget(person)
+                ids[person] = context.people[person].id
+            }
+        }
+        return VisitAssignmentModel(
+            visits: singles, candidates: candidateLists, capacity: capacity.filter { budget[$0.key] != nil },
+            budget: budget, skillMatch: skills,
+            pairingBonus: context.rules.keepPairedVisitor.value ? 0.45 : 0.1, seed: context.input.seed,
+            personIDs: ids)
+    }
+
+    /// The fallback when the solver fails: each visit in kept-first order to its best candidate with room.
+    private func greedy(_ model: VisitAssignmentModel) -> [Int?] {
+        var left = model.capacity
+        var chosen: [Int?] = []
+        for (v, visit) in model.visits.enumerated() {
+            let pick = model.candidates[v].filter { (left[$0] ?? 0) > 0 }.min { rank($0, visit) < rank($1, visit) }
+            if let pick { left[pick, default: 0] -= 1 }
+            chosen.append(pick)
+        }
+        return chosen
+    }
+
+    /// The person's free slot on their emptiest day, avoiding a second visit to the resident that day.
+    private func bestSlot(for visit: OpenVisit, person: Int) -> RosterSlot? {
+        guard let ledger = ledgers[person] else { return nil }
+        let key = visit.key
+        let name = context.people[person].id.rawValue
+        return ledger.openSlots.min { lhs, rhs in
+            let l = slotKey(lhs, ledger: ledger, visit: visit, name: name, key: key)
+            let r = slotKey(rhs, ledger: ledger, visit: visit, name: name, key: key)
+            return l < r
+        }
+    }
+
+    private func slotKey(
+        _ slot: RosterSlot, ledger: VisitorLedger, visit: OpenVisit, name: String, key: String
+    ) -> (Int, Int, Int, UInt64) {
+        (
+            residentDays.contains(.init(resident: visit.due.residentID, day: slot.day)) ? 1 : 0,
+            ledger.visits(on: slot.day), ledger.visits(in: slot),
+            RosterHash.value(context.input.seed, "slot", name, key, slot.label)
+        )
+    }
+
+    private mutating func record(_ visit: OpenVisit, persons: [Int], slot: RosterSlot) {
+        for person in persons { ledgers[person]?.place(in: slot) }
+        residentDays.insert(.init(resident: visit.due.residentID, day: slot.day))
+    }
+
+    // MARK: - Output
+
+    private func entries(for visit: OpenVisit, persons: [Int], slot: RosterSlot) -> [RosterEntry] {
+        let week = context.input.week
+        let grid = visit.grid ?? context.gridsOfPerson[persons[0]].first ?? GridID("-")
+        return persons.map { person in
+            let partner = persons.first { $0 != person }.map { context.people[$0].id }
+            let reason = reasons.visit(
+                paired: visit.paired == person, grid: grid, slot: slot, partner: partner, carriedOver: visit.due.isDebt,
+                skills: !visit.needs.isEmpty && context.hasSkills(person, for: visit.needs))
+            return RosterEntry(
+                week: week, date: slot.date(in: week), period: slot.period, personID: context.people[person].id,
+                residentID: visit.due.residentID, gridID: grid, kind: .visit, reason: reason)
+        }
+    }
+
+    /// Which rule failed, where, and why, in words.
+    func unmetReason(_ visit: OpenVisit) -> String {
+        let rule = visit.due.ruleID
+        guard let grid = visit.grid else {
+            let building = context.residents[visit.resident].buildingID
+            return "\(rule): building \(building) is in no grid of the plan, and no paired visitor is free"
+        }
+        let all = candidates(visit)
+        guard !all.isEmpty else { return "\(rule): no visitor serves \(grid)" }
+        let weekCap = context.rules.maxVisitsPerWeek.value
+        var atLimit = 0
+        var unavailable = 0
+        for person in all {
+            guard let ledger = ledgers[person] else { continue }
+            if ledger.slots.isEmpty {
+                unavailable += 1
+            } else if ledger.visitsThisWeek >= ledger.visitLimit {
+                atLimit += 1
+            }
+        }
+        let full = all.count - atLimit - unavailable
+        let what =
+            visit.due.visitors > 1
+            ? "no \(visit.due.visitors) visitors serving \(grid) share a free slot"
+            : "no visitor serving \(grid) has a free slot"
+        var detail = "\(all.count) visitor\(all.count == 1 ? "" : "s"): \(atLimit) at their weekly limit (cap \(weekCap) or hours)"
+        detail += ", \(unavailable) on leave or unavailable, \(full) with every slot full"
+        var text = "\(rule): \(what) before \(visit.due.due) (\(detail))"
+        for condition in visit.due.oneVisitorMust where !all.contains(where: { condition.isSatisfied(by: context.facts[$0]) }) {
+            text += "; none meets '\(condition)'"
+        }
+        return text
+    }
+}
