@@ -12,5 +12,14 @@ struct OpenVisit: Sendable {
     /// Needed skills (the resident's needs that are skills of the rules' vocabulary).
     var needs: [Skill]
     /// A stable key for hashes: resident id and ordinal.
-    var key: String { "\(due.residentID.rawValue)#\(due.ordinal)" }
+    let key: String
+
+    init(due: DueVisit, resident: Int, grid: GridID?, paired: Int?, needs: [Skill]) {
+        self.due = due
+        self.resident = resident
+        self.grid = grid
+        self.paired = paired
+        self.needs = needs
+        key = "\(due.residentID.rawValue)#\(due.ordinal)"
+    }
 }

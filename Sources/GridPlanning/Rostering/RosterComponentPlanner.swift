@@ -1,3 +1,4 @@
+import Foundation
 import GridModel
 import GridRules
 
@@ -34,8 +35,16 @@ struct RosterComponentPlanner {
         var model: VisitAssignmentModel?
     }
 
-    mutating func run(timeLimit: Double, keepModel: Bool = false) -> Outcome {
+    mutating func run(
+        timeLimit: Double, method: RosterAssignmentMethod = .augmentingPaths, keepModel: Bool = false
+    ) -> Outcome {
         var outcome = Outcome()
+        let trace = ProcessInfo.processInfo.environment["WANGGE_ROSTER_TRACE"] != nil
+        var clock = Date()
+        func lap(_ what: String) {
+            if trace { print("roster trace \(what): \(Date().timeIntervalSince(clock)) s, \(visits.count) visits") }
+            clock = Date()
+        }
         var placed: [Int: (persons: [Int], slot: RosterSlot)] = [:]
         for (v, visit) in visits.enumerated() where visit.due.visitors > 1 {
             if let choice = bestGroup(for: visit, among: candidates(visit)) {
@@ -44,16 +53,26 @@ struct RosterComponentPlanner {
             }
         }
         let single = visits.indices.filter { visits[$0].due.visitors <= 1 }
-        let model = assignmentModel(single.map { visits[$0] })
-        if keepModel { outcome.model = model }
+        lap("groups")
         var chosen: [Int?]
-        if let solved = model.solve(timeLimit: timeLimit) {
-            chosen = solved.chosen
-            outcome.summary = solved.summary
+        if method == .linearProgram || keepModel {
+            let model = assignmentModel(single.map { visits[$0] })
+            if keepModel { outcome.model = model }
+            lap("model inputs")
+            if let solved = model.solve(timeLimit: timeLimit) {
+                chosen = solved.chosen
+                outcome.summary = solved.summary
+            } else {
+                chosen = augmenting(single)
+                let count = Double(chosen.compactMap { $0 }.count)
+                outcome.summary = RosterSolveSummary(status: "augmenting_paths", objective: count, bound: count, models: 1)
+            }
         } else {
-            chosen = greedy(model)
-            outcome.summary = RosterSolveSummary(status: "greedy", models: 1)
+            chosen = augmenting(single)
+            let count = Double(chosen.compactMap { $0 }.count)
+            outcome.summary = RosterSolveSummary(status: "augmenting_paths", objective: count, bound: count, models: 1)
         }
+        lap("assign \(outcome.summary.status)")
         for (position, v) in single.enumerated() {
             guard let person = chosen[position], let slot = bestSlot(for: visits[v], person: person) else { continue }
             record(visits[v], persons: [person], slot: slot)
@@ -62,7 +81,7 @@ struct RosterComponentPlanner {
         for (v, visit) in visits.enumerated() where placed[v] == nil {
             if visit.due.visitors > 1 { continue }
             let options = candidates(visit).filter { (ledgers[$0]?.capacity ?? 0) > 0 }
-            let ranked = options.sorted { lhs, rhs in rank(lhs, visit) < rank(rhs, visit) }
+            let ranked = ranked(options, visit)
             for person in ranked {
                 if let slot = bestSlot(for: visit, person: person) {
                     record(visit, persons: [person], slot: slot)
@@ -71,6 +90,7 @@ struct RosterComponentPlanner {
                 }
             }
         }
+        lap("place and repair")
         for (v, visit) in visits.enumerated() {
             if visit.paired != nil { outcome.pairedDue += 1 }
             guard let choice = placed[v] else {
@@ -115,11 +135,16 @@ struct RosterComponentPlanner {
         )
     }
 
+    /// `people` sorted by ``rank(_:_:)``, each key computed once.
+    private func ranked(_ people: [Int], _ visit: OpenVisit) -> [Int] {
+        people.map { (rank($0, visit), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
     // MARK: - Several visitors
 
     private func bestGroup(for visit: OpenVisit, among people: [Int]) -> (persons: [Int], slot: RosterSlot)? {
         let needed = visit.due.visitors
-        let options = people.filter { (ledgers[$0]?.capacity ?? 0) > 0 }.sorted { rank($0, visit) < rank($1, visit) }
+        let options = ranked(people.filter { (ledgers[$0]?.capacity ?? 0) > 0 }, visit)
         var slots: Set<RosterSlot> = []
         for person in options { slots.formUnion(ledgers[person]?.openSlots ?? []) }
         var best: (key: (Int, Int, Double, UInt64), persons: [Int], slot: RosterSlot)?
@@ -162,21 +187,51 @@ struct RosterComponentPlanner {
         var capacity: [Int: Int] = [:]
         var budget: [Int: Double] = [:]
         var ids: [Int: PersonID] = [:]
+        var pools: [GridID: [Int]] = [:]
+        func room(_ person: Int) -> Int {
+            if let known = capacity[person] { return known }
+            let value = ledgers[person]?.capacity ?? 0
+            capacity[person] = value
+            return value
+        }
+        let requireSkills = context.rules.skillMatch.value == .require
         for visit in singles {
-            let options = candidates(visit).filter { person in
-                if capacity[person] == nil { capacity[person] = ledgers[person]?.capacity ?? 0 }
-                return (capacity[person] ?? 0) > 0
+            var list: [Int] = []
+            if let paired = visit.paired, ledgers[paired] != nil, room(paired) > 0,
+                !requireSkills || context.hasSkills(paired, for: visit.needs)
+            {
+                list.append(paired)
             }
-            let others = options.filter { $0 != visit.paired }.sorted { lhs, rhs in
-                let l = (context.hasSkills(lhs, for: visit.needs) ? 0 : 1, hash(lhs, visit))
-                let r = (context.hasSkills(rhs, for: visit.needs) ? 0 : 1, hash(rhs, visit))
-                return l < r
+            if let grid = visit.grid {
+                // Each grid's visitors in a seeded order; a visit takes the next ones with room from a seeded
+                // start, skilled ones first, so that candidates differ from visit to visit and load spreads.
+                if pools[grid] == nil {
+                    pools[grid] = (context.visitorsOfGrid[grid] ?? []).filter { ledgers[$0] != nil }
+                        .map { (RosterHash.value(context.input.seed, "pool", grid.rawValue, context.people[$0].id.rawValue), $0) }
+                        .sorted { $0.0 < $1.0 }.map(\.1)
+                }
+                let pool = pools[grid] ?? []
+                var others: [Int] = []
+                if !pool.isEmpty {
+                    let start = Int(RosterHash.value(context.input.seed, "start", visit.key) % UInt64(pool.count))
+                    var skilled: [Int] = []
+                    for step in 0..<pool.count {
+                        let person = pool[(start + step) % pool.count]
+                        guard person != visit.paired, room(person) > 0 else { continue }
+                        let fits = context.hasSkills(person, for: visit.needs)
+                        if requireSkills && !fits { continue }
+                        if fits && !visit.needs.isEmpty { skilled.append(person) } else { others.append(person) }
+                        if skilled.count >= Self.candidateLimit || (visit.needs.isEmpty && others.count >= Self.candidateLimit) {
+                            break
+                        }
+                    }
+                    others = skilled + others
+                }
+                list += others.prefix(max(0, Self.candidateLimit - list.count))
             }
-            var list = options.contains { $0 == visit.paired } ? [visit.paired].compactMap { $0 } : []
-            list += others.prefix(Self.candidateLimit - list.count)
             candidateLists.append(list)
             skills.append(list.map { context.hasSkills($0, for: visit.needs) })
-            for person in list {
+            for person in list where budget[person] == nil {
                 budget[person] = context.hourBudget(person)
                 ids[person] = context.people[person].id
             }
@@ -188,16 +243,55 @@ struct RosterComponentPlanner {
             personIDs: ids)
     }
 
-    /// The fallback when the solver fails: each visit in kept-first order to its best candidate with room.
-    private func greedy(_ model: VisitAssignmentModel) -> [Int?] {
-        var left = model.capacity
-        var chosen: [Int?] = []
-        for (v, visit) in model.visits.enumerated() {
-            let pick = model.candidates[v].filter { (left[$0] ?? 0) > 0 }.min { rank($0, visit) < rank($1, visit) }
-            if let pick { left[pick, default: 0] -= 1 }
-            chosen.append(pick)
+    /// Stage (a) by ``AugmentingAssignment`` over every candidate; the chosen person per visit of `single`.
+    private func augmenting(_ single: [Int]) -> [Int?] {
+        var capacity: [Int: Int] = [:]
+        for (person, ledger) in ledgers { capacity[person] = ledger.capacity }
+        let requireSkills = context.rules.skillMatch.value == .require
+        var lists: [[Int]] = []
+        var pairs: [Int?] = []
+        for v in single {
+            let visit = visits[v]
+            var list = candidates(visit).filter { (capacity[$0] ?? 0) > 0 }
+            if requireSkills { list = list.filter { context.hasSkills($0, for: visit.needs) } }
+            if let paired = visit.paired, let at = list.firstIndex(of: paired) {
+                list.remove(at: at)
+                list.insert(paired, at: 0)
+            }
+            lists.append(list)
+            pairs.append(visit.paired)
         }
-        return chosen
+        var ties: [Int: UInt64] = [:]
+        for person in ledgers.keys {
+            ties[person] = RosterHash.value(context.input.seed, "tie", context.people[person].id.rawValue)
+        }
+        var load: [Int: Int] = [:]
+        for (person, ledger) in ledgers { load[person] = ledger.visitsThisWeek }
+        var budgets: [Int: Double] = [:]
+        for person in ledgers.keys { budgets[person] = context.hourBudget(person) }
+        var assignment = AugmentingAssignment(candidates: lists, paired: pairs, capacity: capacity)
+        for position in single.indices {
+            let visit = visits[single[position]]
+            let salt = RosterHash.value(context.input.seed, "visit", visit.key)
+            _ = assignment.assign(position) { _, open in
+                var best: Int?
+                var bestKey: (Int, Int, Double, UInt64) = (2, 2, .infinity, .max)
+                for person in open {
+                    let key = (
+                        person == visit.paired ? 0 : 1,
+                        visit.needs.isEmpty || context.hasSkills(person, for: visit.needs) ? 0 : 1,
+                        Double((load[person] ?? 0) + 1) / (budgets[person] ?? 1), (ties[person] ?? 0) ^ salt
+                    )
+                    if key < bestKey {
+                        bestKey = key
+                        best = person
+                    }
+                }
+                if let best { load[best, default: 0] += 1 }
+                return best
+            }
+        }
+        return assignment.assigned
     }
 
     /// The person's free slot on their emptiest day, avoiding a second visit to the resident that day.
@@ -205,11 +299,8 @@ struct RosterComponentPlanner {
         guard let ledger = ledgers[person] else { return nil }
         let key = visit.key
         let name = context.people[person].id.rawValue
-        return ledger.openSlots.min { lhs, rhs in
-            let l = slotKey(lhs, ledger: ledger, visit: visit, name: name, key: key)
-            let r = slotKey(rhs, ledger: ledger, visit: visit, name: name, key: key)
-            return l < r
-        }
+        return ledger.openSlots.map { (slotKey($0, ledger: ledger, visit: visit, name: name, key: key), $0) }
+            .min { $0.0 < $1.0 }?.1
     }
 
     private func slotKey(

@@ -12,13 +12,19 @@ public struct RosterPlanner: Sendable {
     public let ruleSet: RuleSet
     /// Communities planned at the same time, one GLPK problem per thread.
     public let threads: Int
-    /// Seconds each community's assignment solve may take.
+    /// Seconds each community's assignment solve may take (the LP method).
     public let timeLimitPerCommunity: Double
+    /// How one-visitor visits are assigned to visitors.
+    public let assignment: RosterAssignmentMethod
 
-    public init(ruleSet: RuleSet, threads: Int = 2, timeLimitPerCommunity: Double = 20) {
+    public init(
+        ruleSet: RuleSet, threads: Int = 2, timeLimitPerCommunity: Double = 60,
+        assignment: RosterAssignmentMethod = .augmentingPaths
+    ) {
         self.ruleSet = ruleSet
         self.threads = max(1, threads)
         self.timeLimitPerCommunity = max(0.1, timeLimitPerCommunity)
+        self.assignment = assignment
     }
 
     /// The week's roster. Throws ``GridPlanningError`` when the input contradicts itself (overlapping pins).
@@ -28,12 +34,13 @@ public struct RosterPlanner: Sendable {
         let groups = prepared.groups
         let parts = RosterParts(count: groups.count)
         let limit = timeLimitPerCommunity
+        let method = assignment
         let chunks = min(threads, max(1, groups.count))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var index = chunk
             while index < groups.count {
                 var planner = groups[index]
-                parts.store(planner.run(timeLimit: limit), at: index)
+                parts.store(planner.run(timeLimit: limit, method: method), at: index)
                 index += chunks
             }
         }
@@ -53,7 +60,7 @@ public struct RosterPlanner: Sendable {
         let prepared = try prepare(input)
         guard let index = prepared.roots.firstIndex(where: { $0 == community }) else { return nil }
         var planner = prepared.groups[index]
-        guard let model = planner.run(timeLimit: timeLimitPerCommunity, keepModel: true).model else { return nil }
+        guard let model = planner.run(timeLimit: timeLimitPerCommunity, method: assignment, keepModel: true).model else { return nil }
         return LinearModelExport(model: model.build().model)
     }
 

@@ -1,7 +1,8 @@
 /// What the assignment solves of one week reported, summed over communities.
 public struct RosterSolveSummary: Sendable, Hashable, Codable {
-    /// The worst status of any community's solve (`optimal`, `feasible`, `no_solution`, `greedy` when the solver
-    /// could not be used and the greedy assignment stood, `none` when there was nothing to solve).
+    /// The worst status of any community's stage (a): `augmenting_paths` (the default method: exact for the
+    /// priority objective, objective and bound = visits assigned), or the LP's `optimal`, `feasible`,
+    /// `no_solution`; `none` when there was nothing to assign.
     public var status: String
     /// The sum of the communities' objective values.
     public var objective: Double
@@ -23,7 +24,7 @@ public struct RosterSolveSummary: Sendable, Hashable, Codable {
 
     /// Adds another community's solve.
     mutating func merge(_ other: RosterSolveSummary) {
-        let order = ["none", "optimal", "feasible", "greedy", "no_solution"]
+        let order = ["none", "optimal", "augmenting_paths", "feasible", "no_solution"]
         if (order.firstIndex(of: other.status) ?? 4) > (order.firstIndex(of: status) ?? 4) { status = other.status }
         objective += other.objective
         bound += other.bound

@@ -1,3 +1,4 @@
+import Foundation
 import GridModel
 import LinearSolver
 
@@ -10,9 +11,9 @@ import LinearSolver
 /// w_v grows by a factor of 2.5 per priority level present (so a visit is never traded for one of a lower
 /// level: a visit takes one unit of one visitor's capacity), ×1.25 for debt and ×1.2 in its last week; b_vp is the
 /// pairing bonus (0.45, above any fairness saving, below any visit's weight, so the paired visitor is kept whenever
-/// that costs no visit), the skill bonus (0.2) and a seeded tie-break below 0.001. The segments s_pi price the
-/// i-th visit of p at 0.35 (i + 1) / budget_p: a convex cost of load per hour of visiting time, so the load
-/// spreads in proportion to hours. The matrix is a bipartite incidence matrix with unit columns, hence totally
+/// that costs no visit), the skill bonus (0.2) and a seeded tie-break below 0.001. The segments s_pi (at most 4 per
+/// visitor, whole visits each) price the visits of piece i at 0.35 × (the piece's middle visit) / budget_p: a
+/// convex cost of load per hour of visiting time, so the load spreads in proportion to hours. The matrix is a bipartite incidence matrix with unit columns, hence totally
 /// unimodular: the simplex's vertex optimum is integral, so an LP solves the assignment exactly.
 struct VisitAssignmentModel {
     /// The visits, in the order kept first.
@@ -57,12 +58,16 @@ struct VisitAssignmentModel {
         }
         for person in columnsOf.keys.sorted() {
             var terms = columnsOf[person] ?? []
-            let segments = capacity[person] ?? 0
+            let cap = capacity[person] ?? 0
             let hours = max(1, budget[person] ?? 1)
-            for i in 0..<segments {
-                let cost = 0.35 * Double(i + 1) / hours
-                let s = model.addVariable("s_\(person)_\(i)", lower: 0, upper: 1, objective: -cost)
+            let pieces = Self.pieces(cap)
+            var start = 0
+            for (i, size) in pieces.enumerated() {
+                let middle = Double(start) + Double(size + 1) / 2
+                let cost = 0.35 * middle / hours
+                let s = model.addVariable("s_\(person)_\(i)", lower: 0, upper: Double(size), objective: -cost)
                 terms.append(LinearTerm(s, -1))
+                start += size
             }
             model.addConstraint("load_\(person)", terms, .equal(0))
         }
@@ -73,6 +78,9 @@ struct VisitAssignmentModel {
     func solve(timeLimit: Double) -> (chosen: [Int?], summary: RosterSolveSummary)? {
         let (model, x) = build()
         guard !model.variables.isEmpty else { return (Array(repeating: nil, count: visits.count), RosterSolveSummary()) }
+        if let path = ProcessInfo.processInfo.environment["WANGGE_ROSTER_DUMP"] {
+            try? model.writeCPLEXLP(to: URL(fileURLWithPath: path + "-\(visits.count).lp"))
+        }
         let result: SolveResult
         do {
             result = try GLPKSolver().solve(model, options: SolveOptions(timeLimit: timeLimit))
@@ -91,6 +99,13 @@ struct VisitAssignmentModel {
             status: result.status.rawValue, objective: objective, bound: bound,
             gap: result.gap ?? 0, models: 1)
         return (chosen, summary)
+    }
+
+    /// A capacity cut into at most 4 pieces of whole visits, so that the load cost stays convex with few columns.
+    static func pieces(_ capacity: Int) -> [Int] {
+        guard capacity > 0 else { return [] }
+        let count = min(4, capacity)
+        return (0..<count).map { capacity / count + ($0 < capacity % count ? 1 : 0) }
     }
 
     private static func power(_ base: Double, _ exponent: Int) -> Double {
