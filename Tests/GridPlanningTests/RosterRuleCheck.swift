@@ -21,6 +21,7 @@ struct RosterRuleCheck {
         var perSlot: [String: (visits: Int, rounds: Int)] = [:]
         var perDay: [String: Int] = [:]
         var perWeek: [PersonID: Int] = [:]
+        var unpairedPerWeek: [PersonID: Int] = [:]
         let sensitive = visits.sensitiveCategories.value.map(\.rawValue)
         for entry in result.entries {
             guard let person = people[entry.personID] else {
@@ -53,6 +54,7 @@ struct RosterRuleCheck {
                 if let id = entry.residentID, let resident = residents[id] {
                     let grid = input.gridOfBuilding[resident.buildingID]
                     let serves = servedGrids(person).contains { $0 == grid }
+                    if resident.pairedPersonID != person.id { unpairedPerWeek[person.id, default: 0] += 1 }
                     if !serves && resident.pairedPersonID != person.id {
                         problems.append("\(person.id) visits \(id) outside their area")
                     }
@@ -80,8 +82,13 @@ struct RosterRuleCheck {
         for (id, count) in perWeek {
             if count > visits.maxVisitsPerWeek.value { problems.append("week cap broken: \(id) \(count)") }
             if let hours = people[id]?.hoursPerWeek {
-                let allowed = Int(hours * visits.visitShareOfHours.value * 60 / Double(visits.minutesPerVisit.value))
-                if count > allowed { problems.append("hours broken: \(id) \(count) > \(allowed)") }
+                // Visits take a share of hours; visits to one's own paired residents may take a larger share.
+                let minutes = Double(visits.minutesPerVisit.value)
+                let allowed = Int(hours * visits.visitShareOfHours.value * 60 / minutes)
+                let allowedPaired = Int(hours * max(visits.visitShareOfHours.value, visits.pairedShareOfHours.value) * 60 / minutes)
+                let unpaired = unpairedPerWeek[id] ?? 0
+                if unpaired > allowed { problems.append("hours broken: \(id) \(unpaired) > \(allowed)") }
+                if count > allowedPaired { problems.append("hours broken: \(id) \(count) > \(allowedPaired)") }
             }
         }
         problems += twoVisitorProblems(result, residents: residents, people: people)

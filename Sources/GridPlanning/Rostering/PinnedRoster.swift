@@ -95,8 +95,9 @@ struct PinnedRoster {
                     changed += 1
                 }
             case .visit:
-                guard let resident = entry.residentID, context.residentIndex[resident] != nil,
-                    ledgers[person].hasRoom(in: slot)
+                guard let resident = entry.residentID, let residentIndex = context.residentIndex[resident],
+                    ledgers[person].hasRoom(
+                        in: slot, paired: context.residents[residentIndex].pairedPersonID == entry.personID)
                 else {
                     changed += 1
                     continue

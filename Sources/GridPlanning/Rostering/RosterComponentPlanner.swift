@@ -52,7 +52,15 @@ struct RosterComponentPlanner {
                 placed[v] = choice
             }
         }
-        let single = visits.indices.filter { visits[$0].due.visitors <= 1 }
+        // Fixed pairings (hard when feasible): a paired resident's visit goes to the paired person whenever they
+        // have a free slot, under the paired share of their hours, before anything else is assigned.
+        for (v, visit) in visits.enumerated() where visit.due.visitors <= 1 && placed[v] == nil {
+            guard let paired = visit.paired, ledgers[paired] != nil, let slot = bestSlot(for: visit, person: paired)
+            else { continue }
+            record(visit, persons: [paired], slot: slot)
+            placed[v] = ([paired], slot)
+        }
+        let single = visits.indices.filter { visits[$0].due.visitors <= 1 && placed[$0] == nil }
         lap("groups")
         var chosen: [Int?]
         if method == .linearProgram || keepModel {
@@ -146,10 +154,10 @@ struct RosterComponentPlanner {
         let needed = visit.due.visitors
         let options = ranked(people.filter { (ledgers[$0]?.capacity ?? 0) > 0 }, visit)
         var slots: Set<RosterSlot> = []
-        for person in options { slots.formUnion(ledgers[person]?.openSlots ?? []) }
+        for person in options { slots.formUnion(ledgers[person]?.openSlots(paired: person == visit.paired) ?? []) }
         var best: (key: (Int, Int, Double, UInt64), persons: [Int], slot: RosterSlot)?
         for slot in slots.sorted() {
-            let here = options.filter { ledgers[$0]?.hasRoom(in: slot) == true }
+            let here = options.filter { ledgers[$0]?.hasRoom(in: slot, paired: $0 == visit.paired) == true }
             guard here.count >= needed else { continue }
             var chosen: [Int] = []
             if let paired = visit.paired, here.contains(paired) { chosen.append(paired) }
@@ -299,7 +307,7 @@ struct RosterComponentPlanner {
         guard let ledger = ledgers[person] else { return nil }
         let key = visit.key
         let name = context.people[person].id.rawValue
-        return ledger.openSlots.map { (slotKey($0, ledger: ledger, visit: visit, name: name, key: key), $0) }
+        return ledger.openSlots(paired: visit.paired == person).map { (slotKey($0, ledger: ledger, visit: visit, name: name, key: key), $0) }
             .min { $0.0 < $1.0 }?.1
     }
 

@@ -122,17 +122,18 @@ struct RosterContext: Sendable {
             ledgers.append(
                 VisitorLedger(
                     slots: slots.sorted(), slotCap: rules.maxVisitsPerSlot.value, dayCap: rules.maxVisitsPerDay.value,
-                    visitLimit: Self.visitLimit(person, rules: rules)))
+                    visitLimit: Self.visitLimit(person, rules: rules, share: rules.visitShareOfHours.value),
+                    pairedLimit: Self.visitLimit(person, rules: rules, share: rules.pairedShareOfHours.value)))
         }
         self.ledgers = ledgers
         self.leaveDays = leaveDays
     }
 
-    /// The week's visit limit: the weekly cap, and the visits that the share of weekly hours allows.
-    static func visitLimit(_ person: Person, rules: VisitRules) -> Int {
+    /// The week's visit limit: the weekly cap, and the visits that a share of weekly hours allows.
+    static func visitLimit(_ person: Person, rules: VisitRules, share: Double) -> Int {
         let cap = rules.maxVisitsPerWeek.value
         guard let hours = person.hoursPerWeek, hours.isFinite, hours >= 0 else { return cap }
-        let minutes = hours * rules.visitShareOfHours.value * 60
+        let minutes = hours * share * 60
         let byHours = Int((minutes / Double(max(1, rules.minutesPerVisit.value))).rounded(.down))
         return min(cap, byHours)
     }

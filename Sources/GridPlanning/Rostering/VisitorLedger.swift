@@ -8,24 +8,29 @@ struct VisitorLedger: Sendable {
     let slots: [RosterSlot]
     let slotCap: Int
     let dayCap: Int
-    /// The smaller of the weekly cap and the visits the person's hours allow.
+    /// The smaller of the weekly cap and the visits the person's visit share of hours allows.
     let visitLimit: Int
+    /// The same with the share of hours allowed for visits to the person's paired residents (结对认亲).
+    let pairedLimit: Int
     private(set) var slotUsed: [RosterSlot: Int] = [:]
     /// Slots a door-knocking round fills.
     private(set) var blocked: Set<RosterSlot> = []
     private(set) var dayUsed: [Int] = Array(repeating: 0, count: 7)
     private(set) var weekUsed = 0
 
-    init(slots: [RosterSlot], slotCap: Int, dayCap: Int, visitLimit: Int) {
+    init(slots: [RosterSlot], slotCap: Int, dayCap: Int, visitLimit: Int, pairedLimit: Int? = nil) {
         self.slots = slots
         self.slotCap = max(0, slotCap)
         self.dayCap = max(0, dayCap)
         self.visitLimit = max(0, visitLimit)
+        self.pairedLimit = max(0, pairedLimit ?? visitLimit)
     }
 
-    /// Whether one more visit fits in `slot`.
-    func hasRoom(in slot: RosterSlot) -> Bool {
-        guard weekUsed < visitLimit, !blocked.contains(slot), dayUsed[slot.day] < dayCap else { return false }
+    /// Whether one more visit fits in `slot` (a visit to a paired resident under the paired limit).
+    func hasRoom(in slot: RosterSlot, paired: Bool = false) -> Bool {
+        guard weekUsed < (paired ? max(visitLimit, pairedLimit) : visitLimit), !blocked.contains(slot),
+            dayUsed[slot.day] < dayCap
+        else { return false }
         return slots.contains(slot) && slotUsed[slot, default: 0] < slotCap
     }
 
@@ -77,5 +82,5 @@ struct VisitorLedger: Sendable {
     }
 
     /// Free slots, sorted.
-    var openSlots: [RosterSlot] { slots.filter { hasRoom(in: $0) } }
+    func openSlots(paired: Bool = false) -> [RosterSlot] { slots.filter { hasRoom(in: $0, paired: paired) } }
 }

@@ -62,6 +62,8 @@ public struct VisitRules: Sendable {
     public var visitorRoles: Sourced<[Role]>
     /// Share of a visitor's weekly hours that visits may take (`visits.visitors`).
     public var visitShareOfHours: Sourced<Double>
+    /// Share of a person's weekly hours that visits to their own paired residents may take (`visits.visitors`).
+    public var pairedShareOfHours: Sourced<Double>
     /// Whether residents' needs are matched by preference or by requirement (`visits.visitors`).
     public var skillMatch: Sourced<SkillMatch>
     /// Weeks at the end of a month or quarter of 3 weeks or more kept for catching up (`visits.catch_up`).
@@ -177,6 +179,7 @@ public struct VisitRules: Sendable {
         objective = ObjectiveTerm.read(index).filter { $0.term == "even_spread" }
         visitorRoles = visitors.roles
         visitShareOfHours = visitors.share
+        pairedShareOfHours = visitors.paired
         skillMatch = visitors.skills
         catchUpWeeks = catchUp
     }
@@ -184,7 +187,7 @@ public struct VisitRules: Sendable {
     /// `visits.visitors`, or the engine's defaults when a rule set has no such rule (an older rules folder).
     private static func visitors(
         _ index: RuleIndex
-    ) -> (roles: Sourced<[Role]>, share: Sourced<Double>, skills: Sourced<SkillMatch>)? {
+    ) -> (roles: Sourced<[Role]>, share: Sourced<Double>, paired: Sourced<Double>, skills: Sourced<SkillMatch>)? {
         guard let rule = index.byType[.visitVisitors]?.first.flatMap({ _ in index.one(.visitVisitors) }) else {
             let place = SourceLocation(file: "built-in", line: 0, column: 0)
             let id = RuleID("visits.visitors")
@@ -194,23 +197,26 @@ public struct VisitRules: Sendable {
             ]
             return (
                 Sourced(roles, ruleID: id, location: place), Sourced(0.5, ruleID: id, location: place),
-                Sourced(.prefer, ruleID: id, location: place)
+                Sourced(1, ruleID: id, location: place), Sourced(.prefer, ruleID: id, location: place)
             )
         }
-        guard let map = index.parameters(rule, ["roles", "share_of_hours", "skill_match"]) else { return nil }
+        guard let map = index.parameters(rule, ["roles", "share_of_hours", "paired_share_of_hours", "skill_match"])
+        else { return nil }
         let roles = map.roles("roles")
         let share = map.number("share_of_hours", atLeast: 0)
+        let pairedShare = map.number("paired_share_of_hours", required: false, atLeast: 0)
         let match = map.word("skill_match", oneOf: SkillMatch.allCases.map(\.rawValue), required: false)
-        if let share, share.value > 1 {
+        for (key, value) in [("share_of_hours", share), ("paired_share_of_hours", pairedShare)] {
+            guard let value, value.value > 1 else { continue }
             index.context.report(
-                .outOfRange, at: share.location,
-                "\(rule.id) parameters.share_of_hours: expected a share from 0 to 1, found \(share.value)")
+                .outOfRange, at: value.location,
+                "\(rule.id) parameters.\(key): expected a share from 0 to 1, found \(value.value)")
             return nil
         }
         guard let roles, let share else { return nil }
         let skills = match.map { word in word.map { SkillMatch(rawValue: $0) ?? .prefer } }
             ?? Sourced(.prefer, ruleID: rule.id, location: rule.location)
-        return (roles, share, skills)
+        return (roles, share, pairedShare ?? share.map { _ in 1 }, skills)
     }
 
     /// `visits.catch_up`, or 1 week when a rule set has no such rule.
