@@ -1,4 +1,3 @@
-import Foundation
 import GridModel
 import GridRules
 
@@ -39,12 +38,6 @@ struct RosterComponentPlanner {
         timeLimit: Double, method: RosterAssignmentMethod = .augmentingPaths, keepModel: Bool = false
     ) -> Outcome {
         var outcome = Outcome()
-        let trace = ProcessInfo.processInfo.environment["WANGGE_ROSTER_TRACE"] != nil
-        var clock = Date()
-        func lap(_ what: String) {
-            if trace { print("roster trace \(what): \(Date().timeIntervalSince(clock)) s, \(visits.count) visits") }
-            clock = Date()
-        }
         var placed: [Int: (persons: [Int], slot: RosterSlot)] = [:]
         for (v, visit) in visits.enumerated() where visit.due.visitors > 1 {
             if let choice = bestGroup(for: visit, among: candidates(visit)) {
@@ -61,12 +54,10 @@ struct RosterComponentPlanner {
             placed[v] = ([paired], slot)
         }
         let single = visits.indices.filter { visits[$0].due.visitors <= 1 && placed[$0] == nil }
-        lap("groups")
         var chosen: [Int?]
         if method == .linearProgram || keepModel {
             let model = assignmentModel(single.map { visits[$0] })
             if keepModel { outcome.model = model }
-            lap("model inputs")
             if let solved = model.solve(timeLimit: timeLimit) {
                 chosen = solved.chosen
                 outcome.summary = solved.summary
@@ -80,7 +71,6 @@ struct RosterComponentPlanner {
             let count = Double(chosen.compactMap { $0 }.count)
             outcome.summary = RosterSolveSummary(status: "augmenting_paths", objective: count, bound: count, models: 1)
         }
-        lap("assign \(outcome.summary.status)")
         for (position, v) in single.enumerated() {
             guard let person = chosen[position], let slot = bestSlot(for: visits[v], person: person) else { continue }
             record(visits[v], persons: [person], slot: slot)
@@ -98,7 +88,6 @@ struct RosterComponentPlanner {
                 }
             }
         }
-        lap("place and repair")
         for (v, visit) in visits.enumerated() {
             if visit.paired != nil { outcome.pairedDue += 1 }
             guard let choice = placed[v] else {

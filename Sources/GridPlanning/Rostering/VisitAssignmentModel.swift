@@ -1,4 +1,3 @@
-import Foundation
 import GridModel
 import LinearSolver
 
@@ -78,9 +77,6 @@ struct VisitAssignmentModel {
     func solve(timeLimit: Double) -> (chosen: [Int?], summary: RosterSolveSummary)? {
         let (model, x) = build()
         guard !model.variables.isEmpty else { return (Array(repeating: nil, count: visits.count), RosterSolveSummary()) }
-        if let path = ProcessInfo.processInfo.environment["WANGGE_ROSTER_DUMP"] {
-            try? model.writeCPLEXLP(to: URL(fileURLWithPath: path + "-\(visits.count).lp"))
-        }
         let result: SolveResult
         do {
             result = try GLPKSolver().solve(model, options: SolveOptions(timeLimit: timeLimit))

@@ -966,7 +966,7 @@ rules:
     type: visit_visitors
     kind: hard
     source: engine-design
-    says: Community and grid workers, sunk-down cadres, party members and volunteers make visits, in the grids they serve, with up to half their weekly hours (all of them for their paired residents).
+    says: Community and grid workers, sunk-down cadres, party members and volunteers make visits, in the grids they serve, with up to half their weekly hours, and all of them for visits to their own paired residents (结对认亲).
     parameters:
       roles: [community_worker, grid_worker, grid_worker_part_time, grid_worker_auxiliary, sunk_cadre, party_member_in_service, party_member_retired, volunteer]
       share_of_hours: 0.5
