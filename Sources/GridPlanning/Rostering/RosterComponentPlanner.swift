@@ -30,34 +30,17 @@ struct RosterComponentPlanner {
         var pairedDue = 0
         var pairedKept = 0
         var ledgers: [Int: VisitorLedger] = [:]
-        /// The stage-(a) model, when asked for (exports).
-        var model: VisitAssignmentModel?
     }
 
     mutating func run(
-        timeLimit: Double, method: RosterAssignmentMethod = .augmentingPaths, keepModel: Bool = false
+        timeLimit: Double, method: RosterAssignmentMethod = .augmentingPaths
     ) -> Outcome {
         var outcome = Outcome()
-        var placed: [Int: (persons: [Int], slot: RosterSlot)] = [:]
-        for (v, visit) in visits.enumerated() where visit.due.visitors > 1 {
-            if let choice = bestGroup(for: visit, among: candidates(visit)) {
-                record(visit, persons: choice.persons, slot: choice.slot)
-                placed[v] = choice
-            }
-        }
-        // Fixed pairings (hard when feasible): a paired resident's visit goes to the paired person whenever they
-        // have a free slot, under the paired share of their hours, before anything else is assigned.
-        for (v, visit) in visits.enumerated() where visit.due.visitors <= 1 && placed[v] == nil {
-            guard let paired = visit.paired, ledgers[paired] != nil, let slot = bestSlot(for: visit, person: paired)
-            else { continue }
-            record(visit, persons: [paired], slot: slot)
-            placed[v] = ([paired], slot)
-        }
+        var placed = placeGroupsAndPairs()
         let single = visits.indices.filter { visits[$0].due.visitors <= 1 && placed[$0] == nil }
         var chosen: [Int?]
-        if method == .linearProgram || keepModel {
+        if method == .linearProgram {
             let model = assignmentModel(single.map { visits[$0] })
-            if keepModel { outcome.model = model }
             if let solved = model.solve(timeLimit: timeLimit) {
                 chosen = solved.chosen
                 outcome.summary = solved.summary
@@ -100,6 +83,52 @@ struct RosterComponentPlanner {
         }
         outcome.ledgers = ledgers
         return outcome
+    }
+
+    /// Several-visitor visits, then fixed pairings (hard when feasible): a paired resident's visit goes to the
+    /// paired person whenever they have a free slot, under the paired share of their hours, before anything else
+    /// is assigned.
+    private mutating func placeGroupsAndPairs() -> [Int: (persons: [Int], slot: RosterSlot)] {
+        var placed: [Int: (persons: [Int], slot: RosterSlot)] = [:]
+        for (v, visit) in visits.enumerated() where visit.due.visitors > 1 {
+            if let choice = bestGroup(for: visit, among: candidates(visit)) {
+                record(visit, persons: choice.persons, slot: choice.slot)
+                placed[v] = choice
+            }
+        }
+        for (v, visit) in visits.enumerated() where visit.due.visitors <= 1 && placed[v] == nil {
+            guard let paired = visit.paired, ledgers[paired] != nil, let slot = bestSlot(for: visit, person: paired)
+            else { continue }
+            record(visit, persons: [paired], slot: slot)
+            placed[v] = ([paired], slot)
+        }
+        return placed
+    }
+
+    /// Stage (a) both ways on the same visits, for the peer comparison: the LP (integral form, for export), its
+    /// GLPK solve, and the augmenting-path assignment priced by the LP's objective.
+    mutating func compareAssignments(timeLimit: Double) -> RosterModelComparison {
+        let placed = placeGroupsAndPairs()
+        let single = visits.indices.filter { visits[$0].due.visitors <= 1 && placed[$0] == nil }
+        let model = assignmentModel(single.map { visits[$0] })
+        let clock = ContinuousClock()
+        var lp: (chosen: [Int?], summary: RosterSolveSummary)?
+        let lpTime = clock.measure { lp = model.solve(timeLimit: timeLimit) }
+        var fast: [Int?] = []
+        let fastTime = clock.measure { fast = augmenting(single) }
+        // The augmenting paths see every candidate; the LP only its 12 per visit, so price only what the LP could.
+        let comparable = fast.enumerated().map { position, person in
+            person.flatMap { model.candidates[position].contains($0) ? $0 : nil }
+        }
+        return RosterModelComparison(
+            model: LinearModelExport(model: model.build(integral: true).model), visits: single.count,
+            glpkStatus: lp?.summary.status ?? "failed", glpkObjective: lp?.summary.objective,
+            glpkSeconds: Self.seconds(lpTime), augmentingObjective: model.objective(of: comparable),
+            augmentingAssigned: fast.compactMap { $0 }.count, augmentingSeconds: Self.seconds(fastTime))
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     // MARK: - Candidates

@@ -54,14 +54,20 @@ public struct RosterPlanner: Sendable {
         return assemble(prepared, outcomes: outcomes)
     }
 
-    /// The stage-(a) assignment model of one community group, for export and peer comparison (nil when the
-    /// community has no open visit).
-    public func assignmentModel(_ input: RosterInput, community: CommunityID) throws(GridPlanningError) -> LinearModelExport? {
+    /// One community group's stage-(a) model, solved by GLPK and by the default method, for export and peer
+    /// comparison (`Benchmarks/scripts/roster_compare.py`); nil when no group holds `community`.
+    public func compareAssignments(
+        _ input: RosterInput, community: CommunityID
+    ) throws(GridPlanningError) -> RosterModelComparison? {
         let prepared = try prepare(input)
-        guard let index = prepared.roots.firstIndex(where: { $0 == community }) else { return nil }
+        let root = prepared.roots.first { root in
+            prepared.groups[prepared.roots.firstIndex(of: root) ?? 0].visits.contains { visit in
+                visit.grid.flatMap { prepared.context.communityOfGrid[$0] } == community
+            }
+        }
+        guard let root, let index = prepared.roots.firstIndex(of: root) else { return nil }
         var planner = prepared.groups[index]
-        guard let model = planner.run(timeLimit: timeLimitPerCommunity, method: assignment, keepModel: true).model else { return nil }
-        return LinearModelExport(model: model.build().model)
+        return planner.compareAssignments(timeLimit: timeLimitPerCommunity)
     }
 
     // MARK: - Steps

@@ -29,8 +29,9 @@ struct VisitAssignmentModel {
     let seed: UInt64
     let personIDs: [Int: PersonID]
 
-    /// The LP and the index of each x_vp variable.
-    func build() -> (model: LinearModel, x: [[VariableIndex]]) {
+    /// The LP and the index of each x_vp variable; with `integral`, x binary and s integer (the same optimum,
+    /// since the matrix is totally unimodular), for solvers that take only integer models (CP-SAT).
+    func build(integral: Bool = false) -> (model: LinearModel, x: [[VariableIndex]]) {
         var model = LinearModel(name: "roster", sense: .maximize)
         let levels = Array(Set(visits.map(\.due.priorityRank))).sorted()
         var x: [[VariableIndex]] = []
@@ -47,7 +48,8 @@ struct VisitAssignmentModel {
                 if skillMatch[v][c] && !visit.needs.isEmpty { gain += 0.2 }
                 let name = personIDs[person]?.rawValue ?? "\(person)"
                 gain += 0.001 * RosterHash.unit(seed, "assign", visit.key, name)
-                let variable = model.addVariable("x_\(v)_\(c)", lower: 0, upper: 1, objective: gain)
+                let variable = model.addVariable(
+                    "x_\(v)_\(c)", kind: integral ? .binary : .continuous, lower: 0, upper: 1, objective: gain)
                 row.append(variable)
                 terms.append(LinearTerm(variable, 1))
                 columnsOf[person, default: []].append(LinearTerm(variable, 1))
@@ -64,7 +66,9 @@ struct VisitAssignmentModel {
             for (i, size) in pieces.enumerated() {
                 let middle = Double(start) + Double(size + 1) / 2
                 let cost = 0.35 * middle / hours
-                let s = model.addVariable("s_\(person)_\(i)", lower: 0, upper: Double(size), objective: -cost)
+                let s = model.addVariable(
+                    "s_\(person)_\(i)", kind: integral ? .integer : .continuous, lower: 0, upper: Double(size),
+                    objective: -cost)
                 terms.append(LinearTerm(s, -1))
                 start += size
             }
@@ -95,6 +99,26 @@ struct VisitAssignmentModel {
             status: result.status.rawValue, objective: objective, bound: bound,
             gap: result.gap ?? 0, models: 1)
         return (chosen, summary)
+    }
+
+    /// The objective of an assignment (the chosen candidate per visit), its load segments filled in order.
+    func objective(of chosen: [Int?]) -> Double {
+        let (model, x) = build()
+        var values = Array(repeating: 0.0, count: model.variables.count)
+        var load: [Int: Int] = [:]
+        for (v, person) in chosen.enumerated() {
+            guard let person, let c = candidates[v].firstIndex(of: person) else { continue }
+            values[x[v][c].rawValue] = 1
+            load[person, default: 0] += 1
+        }
+        for (index, variable) in model.variables.enumerated() where variable.name.hasPrefix("s_") {
+            let parts = variable.name.split(separator: "_")
+            guard parts.count == 3, let person = Int(parts[1]) else { continue }
+            let take = min(variable.upperBound, Double(load[person] ?? 0))
+            values[index] = take
+            load[person] = (load[person] ?? 0) - Int(take)
+        }
+        return model.objectiveValue(at: values)
     }
 
     /// A capacity cut into at most 4 pieces of whole visits, so that the load cost stays convex with few columns.
