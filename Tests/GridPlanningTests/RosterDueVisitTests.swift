@@ -45,16 +45,19 @@ import Testing
     }
 
     @Test func monthIsDecidedByThursday() throws {
-        let november = VisitPeriod(containing: try RosterTestStreet.week("2026-W45"), frequency: .init(visits: 1, period: .month))
+        let november = VisitPeriod(
+            containing: try RosterTestStreet.week("2026-W45"), frequency: .init(visits: 1, period: .month))
         #expect(november.weeks == (try weeks(45, 48)))
         // W44 runs 26 Oct – 1 Nov; its Thursday (29 Oct) puts it in October.
-        let october = VisitPeriod(containing: try RosterTestStreet.week("2026-W44"), frequency: .init(visits: 1, period: .month))
+        let october = VisitPeriod(
+            containing: try RosterTestStreet.week("2026-W44"), frequency: .init(visits: 1, period: .month))
         #expect(october.weeks.last == (try RosterTestStreet.week("2026-W44")))
         #expect(!october.weeks.contains(try RosterTestStreet.week("2026-W45")))
     }
 
     @Test func quarterFourOf2026HasFourteenWeeks() throws {
-        let q4 = VisitPeriod(containing: try RosterTestStreet.week("2026-W50"), frequency: .init(visits: 1, period: .quarter))
+        let q4 = VisitPeriod(
+            containing: try RosterTestStreet.week("2026-W50"), frequency: .init(visits: 1, period: .quarter))
         #expect(q4.weeks == (try weeks(40, 53)))
         let twoMonths = VisitPeriod(
             containing: try RosterTestStreet.week("2026-W46"), frequency: .init(visits: 1, every: 2, period: .month))
@@ -65,7 +68,9 @@ import Testing
     @Test func twoPerMonthAreSpreadAndDoneBeforeTheCatchUpWeek() throws {
         let byWeek = roll(residents(.keyPerson), weeks: try weeks(45, 48))
         for resident in residents(.keyPerson) {
-            let counts = try weeks(45, 48).map { week in byWeek[week, default: []].filter { $0.residentID == resident.id }.count }
+            let counts = try weeks(45, 48).map { week in
+                byWeek[week, default: []].filter { $0.residentID == resident.id }.count
+            }
             #expect(counts.reduce(0, +) == 2, "\(resident.id): \(counts)")
             #expect(counts[3] == 0, "\(resident.id): nothing left for the catch-up week W48")
             #expect(counts.allSatisfy { $0 <= 1 }, "\(resident.id): spread, not bunched: \(counts)")
@@ -110,10 +115,17 @@ import Testing
         let calculator = DueVisitCalculator(rules: rules, seed: 7)
         let empty = calculator.dueVisits(residents: resident, week: w48, history: [], calendar: RosterCalendar([]))
         #expect(empty.count == 1)
-        let refused = Visit(date: try RosterTestStreet.date("2026-11-03"), personID: "P1", residentID: resident[0].id, outcome: .refused)
-        let missed = Visit(date: try RosterTestStreet.date("2026-11-03"), personID: "P1", residentID: resident[0].id, outcome: .missed)
-        #expect(calculator.dueVisits(residents: resident, week: w48, history: [refused], calendar: RosterCalendar([])).isEmpty)
-        #expect(calculator.dueVisits(residents: resident, week: w48, history: [missed], calendar: RosterCalendar([])).count == 1)
+        let refused = Visit(
+            date: try RosterTestStreet.date("2026-11-03"), personID: "P1", residentID: resident[0].id, outcome: .refused
+        )
+        let missed = Visit(
+            date: try RosterTestStreet.date("2026-11-03"), personID: "P1", residentID: resident[0].id, outcome: .missed)
+        #expect(
+            calculator.dueVisits(residents: resident, week: w48, history: [refused], calendar: RosterCalendar([]))
+                .isEmpty)
+        #expect(
+            calculator.dueVisits(residents: resident, week: w48, history: [missed], calendar: RosterCalendar([])).count
+                == 1)
     }
 
     @Test func weeklyVisitsAreDueEveryWeekAndAgeDecides() throws {
@@ -136,7 +148,8 @@ import Testing
         let w48 = try RosterTestStreet.week("2026-W48")
         let friday = try RosterTestStreet.date("2026-11-27")
         let calendar = RosterCalendar([CalendarDay(date: friday, kind: .holiday)])
-        let due = DueVisitCalculator(rules: rules).dueVisits(residents: resident, week: w48, history: [], calendar: calendar)
+        let due = DueVisitCalculator(rules: rules).dueVisits(
+            residents: resident, week: w48, history: [], calendar: calendar)
         #expect(due.first?.due == (try RosterTestStreet.date("2026-11-26")))
     }
 }

@@ -34,8 +34,10 @@ import Testing
             try RosterPlanner(ruleSet: try RosterFixtures.rules()).compareAssignments(input, community: community))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let stem = "roster-\(community)-2026-W48"
-        try comparison.model.cplexLP().write(to: folder.appendingPathComponent("\(stem).lp"), atomically: true, encoding: .utf8)
-        try comparison.model.mps().write(to: folder.appendingPathComponent("\(stem).mps"), atomically: true, encoding: .utf8)
+        try comparison.model.cplexLP().write(
+            to: folder.appendingPathComponent("\(stem).lp"), atomically: true, encoding: .utf8)
+        try comparison.model.mps().write(
+            to: folder.appendingPathComponent("\(stem).mps"), atomically: true, encoding: .utf8)
         let figures: [String: Any] = [
             "community": community.rawValue, "week": "2026-W48", "visits": comparison.visits,
             "variables": comparison.model.size.variables, "constraints": comparison.model.size.constraints,

@@ -8,7 +8,9 @@ import Testing
     let rules: RuleSet
     init() throws { rules = try RosterFixtures.rules() }
 
-    func plan(_ street: RosterTestStreet, week: String = "2026-W48", seed: UInt64 = 1) throws -> (RosterInput, RosterResult) {
+    func plan(_ street: RosterTestStreet, week: String = "2026-W48", seed: UInt64 = 1) throws -> (
+        RosterInput, RosterResult
+    ) {
         let input = street.input(week: try RosterTestStreet.week(week), seed: seed)
         let result = try RosterPlanner(ruleSet: rules).plan(input)
         let problems = RosterRuleCheck(input: input, rules: rules).violations(result)
@@ -46,7 +48,11 @@ import Testing
         var street = RosterTestStreet()
         street.person("P1", roles: [.gridWorker], slots: ["Mon-AM", "Tue-AM", "Sat-PM"])
         weekly(&street, count: 3)
-        street.leave = [Leave(personID: "P1", from: try RosterTestStreet.date("2026-11-23"), to: try RosterTestStreet.date("2026-11-23"))]
+        street.leave = [
+            Leave(
+                personID: "P1", from: try RosterTestStreet.date("2026-11-23"),
+                to: try RosterTestStreet.date("2026-11-23"))
+        ]
         street.calendar = [CalendarDay(date: try RosterTestStreet.date("2026-11-24"), kind: .holiday)]
         let (_, result) = try plan(street)
         let dates = Set(result.entries.map(\.date))
@@ -135,7 +141,11 @@ import Testing
         street.person("K1", roles: [.sunkCadre], posts: [RosterTestStreet.grid2])
         street.person("K2", roles: [.sunkCadre], posts: [RosterTestStreet.grid1])
         street.person("K3", roles: [.sunkCadre], posts: [RosterTestStreet.grid1])
-        street.leave = [Leave(personID: "K3", from: try RosterTestStreet.date("2026-11-20"), to: try RosterTestStreet.date("2026-12-01"))]
+        street.leave = [
+            Leave(
+                personID: "K3", from: try RosterTestStreet.date("2026-11-20"),
+                to: try RosterTestStreet.date("2026-12-01"))
+        ]
         let (_, result) = try plan(street)
         let rounds = result.entries.filter { $0.kind == .doorKnocking }
         #expect(rounds.map(\.personID).sorted() == ["K1", "K2"])
@@ -174,7 +184,11 @@ import Testing
         #expect(same.entries == first.entries)
         #expect(same.kpis.pinnedChanged == 0)
         // P2 goes on leave for the whole week: only P2's entries change.
-        street.leave = [Leave(personID: "P2", from: try RosterTestStreet.date("2026-11-23"), to: try RosterTestStreet.date("2026-11-29"))]
+        street.leave = [
+            Leave(
+                personID: "P2", from: try RosterTestStreet.date("2026-11-23"),
+                to: try RosterTestStreet.date("2026-11-29"))
+        ]
         let (_, after) = try plan(street)
         let lost = first.entries.filter { $0.personID == "P2" }
         #expect(after.kpis.pinnedChanged == lost.count)
@@ -190,7 +204,8 @@ import Testing
         let monday = try RosterTestStreet.date("2026-11-23")
         let week = try RosterTestStreet.week("2026-W48")
         let entry = RosterEntry(
-            week: week, date: monday, period: .morning, personID: "P1", residentID: "R100", gridID: RosterTestStreet.grid1,
+            week: week, date: monday, period: .morning, personID: "P1", residentID: "R100",
+            gridID: RosterTestStreet.grid1,
             kind: .visit, reason: "")
         street.pinned = [entry, entry]
         #expect(throws: GridPlanningError.self) { try RosterPlanner(ruleSet: rules).plan(street.input(week: week)) }

@@ -32,7 +32,9 @@ import Testing
                 let key = "\(resident) \(entry.date) \(entry.period.code)"
                 if outcome[key] == nil { outcome[key] = generator.below(10) == 0 ? .missed : .done }
                 history.append(
-                    Visit(date: entry.date, personID: entry.personID, residentID: resident, outcome: outcome[key] ?? .done))
+                    Visit(
+                        date: entry.date, personID: entry.personID, residentID: resident, outcome: outcome[key] ?? .done
+                    ))
             }
         }
         return (history, try #require(last))

@@ -16,7 +16,8 @@ struct RosterRuleCheck {
         let residents = Dictionary(input.street.residents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let holidays = Set(input.calendar.filter { $0.kind == .holiday }.map(\.date))
         let workdays = Set(input.calendar.filter { $0.kind == .workday }.map(\.date))
-        let roundCost = (visits.minutesPerDoorKnockingRound.value + visits.minutesPerVisit.value - 1)
+        let roundCost =
+            (visits.minutesPerDoorKnockingRound.value + visits.minutesPerVisit.value - 1)
             / visits.minutesPerVisit.value
         var perSlot: [String: (visits: Int, rounds: Int)] = [:]
         var perDay: [String: Int] = [:]
@@ -30,7 +31,8 @@ struct RosterRuleCheck {
             }
             if !input.week.days.contains(entry.date) { problems.append("\(entry.date) outside \(input.week)") }
             if holidays.contains(entry.date) { problems.append("\(entry.personID) serves on holiday \(entry.date)") }
-            if input.leave.contains(where: { $0.personID == person.id && $0.from <= entry.date && entry.date <= $0.to }) {
+            if input.leave.contains(where: { $0.personID == person.id && $0.from <= entry.date && entry.date <= $0.to })
+            {
                 problems.append("\(entry.personID) serves on leave \(entry.date)")
             }
             let slots = person.availability ?? visits.defaultSlots.value
@@ -85,7 +87,8 @@ struct RosterRuleCheck {
                 // Visits take a share of hours; visits to one's own paired residents may take a larger share.
                 let minutes = Double(visits.minutesPerVisit.value)
                 let allowed = Int(hours * visits.visitShareOfHours.value * 60 / minutes)
-                let allowedPaired = Int(hours * max(visits.visitShareOfHours.value, visits.pairedShareOfHours.value) * 60 / minutes)
+                let allowedPaired = Int(
+                    hours * max(visits.visitShareOfHours.value, visits.pairedShareOfHours.value) * 60 / minutes)
                 let unpaired = unpairedPerWeek[id] ?? 0
                 if unpaired > allowed { problems.append("hours broken: \(id) \(unpaired) > \(allowed)") }
                 if count > allowedPaired { problems.append("hours broken: \(id) \(count) > \(allowedPaired)") }
@@ -123,7 +126,8 @@ struct RosterRuleCheck {
             for condition in requirement.oneVisitorMust {
                 let met = persons.contains { id in
                     guard let person = people[id] else { return false }
-                    return condition.isSatisfied(by: ConditionFacts(isPartyMember: person.isPartyMember, roles: person.roles))
+                    return condition.isSatisfied(
+                        by: ConditionFacts(isPartyMember: person.isPartyMember, roles: person.roles))
                 }
                 if !met { problems.append("\(key): no visitor meets \(condition)") }
             }

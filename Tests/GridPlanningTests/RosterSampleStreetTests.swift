@@ -33,4 +33,3 @@ import Testing
         #expect(cadres.allSatisfy(rounds.contains))
     }
 }
-

@@ -32,11 +32,14 @@ struct DoorKnockingPlanner {
             let grids = context.gridsOfPerson[index]
             guard !grids.isEmpty else {
                 warnings.append(
-                    "\(rule): \(person.id) has no grid to knock on doors in (no post, no home or community in the plan)")
+                    "\(rule): \(person.id) has no grid to knock on doors in (no post, no home or community in the plan)"
+                )
                 missed += needed
                 continue
             }
-            let start = Int(RosterHash.value(context.input.seed, "round-grid", person.id.rawValue, week.description) % UInt64(grids.count))
+            let start = Int(
+                RosterHash.value(context.input.seed, "round-grid", person.id.rawValue, week.description)
+                    % UInt64(grids.count))
             var usedDays: Set<Int> = []
             for round in 0..<needed {
                 let free = ledgers[index].slots.filter { ledgers[index].canHoldRound(in: $0) }
@@ -49,7 +52,8 @@ struct DoorKnockingPlanner {
                     return tieBreak(person.id, lhs) < tieBreak(person.id, rhs)
                 }
                 guard let slot = best else {
-                    warnings.append("\(rule): \(person.id) has no free slot for a door-knocking round this week (\(why(index)))")
+                    warnings.append(
+                        "\(rule): \(person.id) has no free slot for a door-knocking round this week (\(why(index)))")
                     missed += needed - round
                     break
                 }
@@ -59,7 +63,8 @@ struct DoorKnockingPlanner {
                 entries.append(
                     RosterEntry(
                         week: week, date: slot.date(in: week), period: slot.period, personID: person.id,
-                        residentID: nil, gridID: grid, kind: .doorKnocking, reason: reasons.round(grid: grid, slot: slot)))
+                        residentID: nil, gridID: grid, kind: .doorKnocking,
+                        reason: reasons.round(grid: grid, slot: slot)))
                 planned += 1
             }
         }

@@ -54,7 +54,8 @@ struct PinnedRoster {
             if entries.count > slotCap || (rounds > 0 && entries.count > 1) {
                 throw .invalidRequest(
                     parameter: "pinned entries", value: entries.map(describe).joined(separator: " and "),
-                    expected: "at most \(slotCap) visits in one person's slot, and a door-knocking round alone in its slot")
+                    expected:
+                        "at most \(slotCap) visits in one person's slot, and a door-knocking round alone in its slot")
             }
         }
     }
@@ -106,7 +107,9 @@ struct PinnedRoster {
                 groups[VisitKey(resident: resident, date: entry.date, period: entry.period), default: []].append(entry)
             }
         }
-        for (key, entries) in groups.sorted(by: { ($0.key.resident, $0.key.date, $0.key.period) < ($1.key.resident, $1.key.date, $1.key.period) }) {
+        for (key, entries) in groups.sorted(by: {
+            ($0.key.resident, $0.key.date, $0.key.period) < ($1.key.resident, $1.key.date, $1.key.period)
+        }) {
             let needed = Self.visitorsNeeded(key.resident, context: context)
             if entries.count < needed {
                 for entry in entries {
@@ -119,7 +122,9 @@ struct PinnedRoster {
             }
             keptRows += entries
             visitsKept[key.resident, default: 0] += 1
-            if let day = context.day(of: key.date) { residentDays.insert(ResidentDay(resident: key.resident, day: day)) }
+            if let day = context.day(of: key.date) {
+                residentDays.insert(ResidentDay(resident: key.resident, day: day))
+            }
         }
         kept = keptRows
     }

@@ -47,7 +47,8 @@ struct RosterComponentPlanner {
             } else {
                 chosen = augmenting(single)
                 let count = Double(chosen.compactMap { $0 }.count)
-                outcome.summary = RosterSolveSummary(status: "augmenting_paths", objective: count, bound: count, models: 1)
+                outcome.summary = RosterSolveSummary(
+                    status: "augmenting_paths", objective: count, bound: count, models: 1)
             }
         } else {
             chosen = augmenting(single)
@@ -110,20 +111,18 @@ struct RosterComponentPlanner {
     mutating func compareAssignments(timeLimit: Double) -> RosterModelComparison {
         let placed = placeGroupsAndPairs()
         let single = visits.indices.filter { visits[$0].due.visitors <= 1 && placed[$0] == nil }
-        let model = assignmentModel(single.map { visits[$0] })
+        // Every candidate, as the augmenting paths see them, so that both answer the same question.
+        let model = assignmentModel(single.map { visits[$0] }, limit: Int.max)
         let clock = ContinuousClock()
         var lp: (chosen: [Int?], summary: RosterSolveSummary)?
         let lpTime = clock.measure { lp = model.solve(timeLimit: timeLimit) }
         var fast: [Int?] = []
         let fastTime = clock.measure { fast = augmenting(single) }
-        // The augmenting paths see every candidate; the LP only its 12 per visit, so price only what the LP could.
-        let comparable = fast.enumerated().map { position, person in
-            person.flatMap { model.candidates[position].contains($0) ? $0 : nil }
-        }
+
         return RosterModelComparison(
             model: LinearModelExport(model: model.build(integral: true).model), visits: single.count,
             glpkStatus: lp?.summary.status ?? "failed", glpkObjective: lp?.summary.objective,
-            glpkSeconds: Self.seconds(lpTime), augmentingObjective: model.objective(of: comparable),
+            glpkSeconds: Self.seconds(lpTime), augmentingObjective: model.objective(of: fast),
             augmentingAssigned: fast.compactMap { $0 }.count, augmentingSeconds: Self.seconds(fastTime))
     }
 
@@ -182,7 +181,10 @@ struct RosterComponentPlanner {
             var feasible = true
             for condition in visit.due.oneVisitorMust
             where !chosen.contains(where: { condition.isSatisfied(by: context.facts[$0]) }) {
-                guard let person = here.first(where: { !chosen.contains($0) && condition.isSatisfied(by: context.facts[$0]) })
+                guard
+                    let person = here.first(where: {
+                        !chosen.contains($0) && condition.isSatisfied(by: context.facts[$0])
+                    })
                 else {
                     feasible = false
                     break
@@ -207,7 +209,7 @@ struct RosterComponentPlanner {
 
     // MARK: - One visitor
 
-    private func assignmentModel(_ singles: [OpenVisit]) -> VisitAssignmentModel {
+    private func assignmentModel(_ singles: [OpenVisit], limit: Int = candidateLimit) -> VisitAssignmentModel {
         var candidateLists: [[Int]] = []
         var skills: [[Bool]] = []
         var capacity: [Int: Int] = [:]
@@ -233,7 +235,12 @@ struct RosterComponentPlanner {
                 // start, skilled ones first, so that candidates differ from visit to visit and load spreads.
                 if pools[grid] == nil {
                     pools[grid] = (context.visitorsOfGrid[grid] ?? []).filter { ledgers[$0] != nil }
-                        .map { (RosterHash.value(context.input.seed, "pool", grid.rawValue, context.people[$0].id.rawValue), $0) }
+                        .map {
+                            (
+                                RosterHash.value(
+                                    context.input.seed, "pool", grid.rawValue, context.people[$0].id.rawValue), $0
+                            )
+                        }
                         .sorted { $0.0 < $1.0 }.map(\.1)
                 }
                 let pool = pools[grid] ?? []
@@ -247,13 +254,14 @@ struct RosterComponentPlanner {
                         let fits = context.hasSkills(person, for: visit.needs)
                         if requireSkills && !fits { continue }
                         if fits && !visit.needs.isEmpty { skilled.append(person) } else { others.append(person) }
-                        if skilled.count >= Self.candidateLimit || (visit.needs.isEmpty && others.count >= Self.candidateLimit) {
+                        if skilled.count >= limit || (visit.needs.isEmpty && others.count >= limit)
+                        {
                             break
                         }
                     }
                     others = skilled + others
                 }
-                list += others.prefix(max(0, Self.candidateLimit - list.count))
+                list += others.prefix(max(0, limit - list.count))
             }
             candidateLists.append(list)
             skills.append(list.map { context.hasSkills($0, for: visit.needs) })
@@ -325,8 +333,10 @@ struct RosterComponentPlanner {
         guard let ledger = ledgers[person] else { return nil }
         let key = visit.key
         let name = context.people[person].id.rawValue
-        return ledger.openSlots(paired: visit.paired == person).map { (slotKey($0, ledger: ledger, visit: visit, name: name, key: key), $0) }
-            .min { $0.0 < $1.0 }?.1
+        return ledger.openSlots(paired: visit.paired == person).map {
+            (slotKey($0, ledger: ledger, visit: visit, name: name, key: key), $0)
+        }
+        .min { $0.0 < $1.0 }?.1
     }
 
     private func slotKey(
@@ -385,10 +395,13 @@ struct RosterComponentPlanner {
             visit.due.visitors > 1
             ? "no \(visit.due.visitors) visitors serving \(grid) share a free slot"
             : "no visitor serving \(grid) has a free slot"
-        var detail = "\(all.count) visitor\(all.count == 1 ? "" : "s"): \(atLimit) at their weekly limit (cap \(weekCap) or hours)"
+        var detail = "\(all.count) visitor\(all.count == 1 ? "" : "s"): \(atLimit) at their weekly limit"
+        detail += " (cap \(weekCap) or hours)"
         detail += ", \(unavailable) on leave or unavailable, \(full) with every slot full"
-        var text = "\(rule): \(what) before \(visit.due.due) (\(detail))"
-        for condition in visit.due.oneVisitorMust where !all.contains(where: { condition.isSatisfied(by: context.facts[$0]) }) {
+        let when = visit.due.isDebt ? "this week (carried over, due \(visit.due.due))" : "by \(visit.due.due)"
+        var text = "\(rule): \(what) \(when) (\(detail))"
+        for condition in visit.due.oneVisitorMust
+        where !all.contains(where: { condition.isSatisfied(by: context.facts[$0]) }) {
             text += "; none meets '\(condition)'"
         }
         return text

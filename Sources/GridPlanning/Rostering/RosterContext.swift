@@ -48,7 +48,9 @@ struct RosterContext: Sendable {
         let people = input.street.people.sorted { $0.id < $1.id }
         self.people = people
         var personIndex: [PersonID: Int] = [:]
-        for (index, person) in people.enumerated() where personIndex[person.id] == nil { personIndex[person.id] = index }
+        for (index, person) in people.enumerated() where personIndex[person.id] == nil {
+            personIndex[person.id] = index
+        }
         self.personIndex = personIndex
         let residents = input.street.residents.sorted { $0.id < $1.id }
         self.residents = residents

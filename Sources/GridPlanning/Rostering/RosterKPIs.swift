@@ -1,10 +1,16 @@
 /// The roster job's figures for kpis.json. Deterministic: no times, no machine facts.
 public struct RosterKPIs: Sendable, Hashable, Codable {
+    /// The planned week (`2026-W48`).
     public var week: String
+    /// Visits due this week (debt included; a two-visitor visit counts once).
     public var dueVisits: Int
+    /// Due visits planned (kept pinned ones included).
     public var metVisits: Int
+    /// Due visits left out (unmet.csv rows).
     public var unmetVisits: Int
+    /// Door-knocking rounds planned or kept.
     public var doorKnockingRounds: Int
+    /// Rounds owed that found no slot (each has a warning).
     public var missedDoorKnockingRounds: Int
     /// Pinned entries that could not stay (for instance, their visitor went on leave).
     public var pinnedChanged: Int
@@ -23,13 +29,16 @@ public struct RosterKPIs: Sendable, Hashable, Codable {
     /// Visits per weekly hour of the least and most loaded visitor able to visit this week, and the mean (visitors
     /// with hours in people.csv).
     public var minLoadPerHour: Double
+    /// See ``minLoadPerHour``.
     public var maxLoadPerHour: Double
+    /// See ``minLoadPerHour``.
     public var meanLoadPerHour: Double
     /// Entries written (visit rows and rounds).
     public var entries: Int
     /// The assignment solves: worst status, summed objective and bound, gap, models.
     public var solver: RosterSolveSummary
 
+    /// Creates the figures; every field after `pinnedChanged` has a default.
     public init(
         week: String, dueVisits: Int, metVisits: Int, unmetVisits: Int, doorKnockingRounds: Int,
         missedDoorKnockingRounds: Int, pinnedChanged: Int, carriedOverVisits: Int = 0,

@@ -182,10 +182,14 @@ public struct RosterPlanner: Sendable {
             (lhs.date, lhs.period, lhs.gridID, lhs.personID, lhs.residentID?.rawValue ?? "")
                 < (rhs.date, rhs.period, rhs.gridID, rhs.personID, rhs.residentID?.rawValue ?? "")
         }
-        let unmetVisits = unmet.map { UnmetVisit(residentID: $0.visit.due.residentID, due: $0.visit.due.due, reason: $0.reason) }
-            .sorted { ($0.due, $0.residentID, $0.reason) < ($1.due, $1.residentID, $1.reason) }
+        let unmetVisits = unmet.map {
+            UnmetVisit(residentID: $0.visit.due.residentID, due: $0.visit.due.due, reason: $0.reason)
+        }
+        .sorted { ($0.due, $0.residentID, $0.reason) < ($1.due, $1.residentID, $1.reason) }
         var byRank: [Int: RosterPriorityCount] = [:]
-        for visit in prepared.due { byRank[visit.priorityRank, default: .init(rank: visit.priorityRank, due: 0, met: 0, unmet: 0)].due += 1 }
+        for visit in prepared.due {
+            byRank[visit.priorityRank, default: .init(rank: visit.priorityRank, due: 0, met: 0, unmet: 0)].due += 1
+        }
         for visit in met { byRank[visit.priorityRank]?.met += 1 }
         for item in unmet { byRank[item.visit.due.priorityRank]?.unmet += 1 }
         var loads: [Double] = []
@@ -197,7 +201,8 @@ public struct RosterPlanner: Sendable {
         }
         let kpis = RosterKPIs(
             week: context.input.week.description, dueVisits: prepared.due.count, metVisits: met.count,
-            unmetVisits: unmetVisits.count, doorKnockingRounds: prepared.roundsPlanned + prepared.pins.roundsKept.values.reduce(0, +),
+            unmetVisits: unmetVisits.count,
+            doorKnockingRounds: prepared.roundsPlanned + prepared.pins.roundsKept.values.reduce(0, +),
             missedDoorKnockingRounds: prepared.roundsMissed, pinnedChanged: prepared.pins.changed,
             carriedOverVisits: prepared.due.filter(\.isDebt).count,
             byPriority: byRank.keys.sorted().compactMap { byRank[$0] }, pairedVisits: pairedDue, pairedKept: pairedKept,

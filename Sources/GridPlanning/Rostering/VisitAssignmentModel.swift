@@ -12,8 +12,9 @@ import LinearSolver
 /// pairing bonus (0.45, above any fairness saving, below any visit's weight, so the paired visitor is kept whenever
 /// that costs no visit), the skill bonus (0.2) and a seeded tie-break below 0.001. The segments s_pi (at most 4 per
 /// visitor, whole visits each) price the visits of piece i at 0.35 × (the piece's middle visit) / budget_p: a
-/// convex cost of load per hour of visiting time, so the load spreads in proportion to hours. The matrix is a bipartite incidence matrix with unit columns, hence totally
-/// unimodular: the simplex's vertex optimum is integral, so an LP solves the assignment exactly.
+/// convex cost of load per hour of visiting time, so the load spreads in proportion to hours. The matrix is a
+/// bipartite incidence matrix with unit columns, hence totally unimodular: the simplex's vertex optimum is
+/// integral, so an LP solves the assignment exactly.
 struct VisitAssignmentModel {
     /// The visits, in the order kept first.
     let visits: [OpenVisit]
@@ -80,7 +81,9 @@ struct VisitAssignmentModel {
     /// Solves the LP; the chosen candidate of each visit (nil: left out) and the solve's summary.
     func solve(timeLimit: Double) -> (chosen: [Int?], summary: RosterSolveSummary)? {
         let (model, x) = build()
-        guard !model.variables.isEmpty else { return (Array(repeating: nil, count: visits.count), RosterSolveSummary()) }
+        guard !model.variables.isEmpty else {
+            return (Array(repeating: nil, count: visits.count), RosterSolveSummary())
+        }
         let result: SolveResult
         do {
             result = try GLPKSolver().solve(model, options: SolveOptions(timeLimit: timeLimit))
@@ -91,7 +94,11 @@ struct VisitAssignmentModel {
         var chosen: [Int?] = []
         for (v, row) in x.enumerated() {
             let best = row.indices.max { (result.value(row[$0]) ?? 0) < (result.value(row[$1]) ?? 0) }
-            if let best, (result.value(row[best]) ?? 0) > 0.5 { chosen.append(candidates[v][best]) } else { chosen.append(nil) }
+            if let best, (result.value(row[best]) ?? 0) > 0.5 {
+                chosen.append(candidates[v][best])
+            } else {
+                chosen.append(nil)
+            }
         }
         let objective = result.objective ?? 0
         let bound = result.bound ?? objective
