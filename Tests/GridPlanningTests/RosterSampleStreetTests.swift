@@ -9,7 +9,7 @@ import Testing
         let start = Date()
         let result = try RosterPlanner(ruleSet: try RosterFixtures.rules()).plan(input)
         let seconds = Date().timeIntervalSince(start)
-        print("roster sample W48: \(seconds) s (debug build), kpis \(result.kpis)")
+        print("roster sample W48: \(seconds) s, kpis \(result.kpis)")
         #expect(result.kpis.dueVisits > 1000)
         #expect(result.unmet.isEmpty)
         #expect(result.warnings.isEmpty)

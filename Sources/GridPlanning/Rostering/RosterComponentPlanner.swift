@@ -111,13 +111,13 @@ struct RosterComponentPlanner {
     mutating func compareAssignments(timeLimit: Double) -> RosterModelComparison {
         let placed = placeGroupsAndPairs()
         let single = visits.indices.filter { visits[$0].due.visitors <= 1 && placed[$0] == nil }
-        // Every candidate, as the augmenting paths see them, so that both answer the same question.
-        let model = assignmentModel(single.map { visits[$0] }, limit: Int.max)
+        // Both methods get the LP's candidate lists (12 per visit), so that they answer the same question.
+        let model = assignmentModel(single.map { visits[$0] })
         let clock = ContinuousClock()
         var lp: (chosen: [Int?], summary: RosterSolveSummary)?
         let lpTime = clock.measure { lp = model.solve(timeLimit: timeLimit) }
         var fast: [Int?] = []
-        let fastTime = clock.measure { fast = augmenting(single) }
+        let fastTime = clock.measure { fast = augmenting(single, lists: model.candidates) }
 
         return RosterModelComparison(
             model: LinearModelExport(model: model.build(integral: true).model), visits: single.count,
@@ -278,15 +278,15 @@ struct RosterComponentPlanner {
     }
 
     /// Stage (a) by ``AugmentingAssignment`` over every candidate; the chosen person per visit of `single`.
-    private func augmenting(_ single: [Int]) -> [Int?] {
+    private func augmenting(_ single: [Int], lists given: [[Int]]? = nil) -> [Int?] {
         var capacity: [Int: Int] = [:]
         for (person, ledger) in ledgers { capacity[person] = ledger.capacity }
         let requireSkills = context.rules.skillMatch.value == .require
         var lists: [[Int]] = []
         var pairs: [Int?] = []
-        for v in single {
+        for (position, v) in single.enumerated() {
             let visit = visits[v]
-            var list = candidates(visit).filter { (capacity[$0] ?? 0) > 0 }
+            var list = (given?[position] ?? candidates(visit)).filter { (capacity[$0] ?? 0) > 0 }
             if requireSkills { list = list.filter { context.hasSkills($0, for: visit.needs) } }
             if let paired = visit.paired, let at = list.firstIndex(of: paired) {
                 list.remove(at: at)
