@@ -34,6 +34,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    rosterBenchmarks(repository: repository)
+
     Benchmark("ISO week of 10k dates") { benchmark in
         for offset in 0..<10_000 {
             blackHole(ISOWeek(containing: CalendarDate(daysSinceEpoch: 20_000 + offset)))

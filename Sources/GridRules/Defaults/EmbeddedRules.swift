@@ -962,6 +962,25 @@ rules:
       per_week: 20
       minutes_per_visit: 30
 
+  - id: visits.visitors
+    type: visit_visitors
+    kind: hard
+    source: engine-design
+    says: Community and grid workers, sunk-down cadres, party members and volunteers make visits, in the grids they serve, with up to half their weekly hours, and all of them for visits to their own paired residents (结对认亲).
+    parameters:
+      roles: [community_worker, grid_worker, grid_worker_part_time, grid_worker_auxiliary, sunk_cadre, party_member_in_service, party_member_retired, volunteer]
+      share_of_hours: 0.5
+      paired_share_of_hours: 1
+      skill_match: prefer
+
+  - id: visits.catch_up
+    type: visit_catch_up
+    kind: hard
+    source: engine-design
+    says: The last week of a visit period of 3 weeks or more (a month, a quarter) is kept for catching up missed visits; planned visits finish the week before.
+    parameters:
+      catch_up_weeks: 1
+
   - id: visits.door_knocking
     type: door_knocking
     kind: hard

@@ -58,7 +58,7 @@ extension RuleType {
             .cadresPerGrid, .postWorkload, .mentoring, .reporting, .staffRatio, .patrol:
             return "staffing.yaml"
         case .categoryVocabulary, .sensitiveCategories, .visitFrequency, .defaultAvailability, .visitCaps,
-            .doorKnocking, .fixedPairing, .priorityOrder, .eventFollowUp:
+            .doorKnocking, .fixedPairing, .priorityOrder, .eventFollowUp, .visitVisitors, .visitCatchUp:
             return "visits.yaml"
         case .skillVocabulary, .serviceCatalogue, .matchingDistance, .rankingWeights, .responseTargets,
             .severityLevels, .escalation:

@@ -65,6 +65,10 @@ public enum RuleType: String, CaseIterable, Hashable, Sendable, Comparable {
     case doorKnocking = "door_knocking"
     /// A resident with a fixed pairing (结对认亲) is visited by the paired person.
     case fixedPairing = "fixed_pairing"
+    /// Who makes visits, the share of their weekly hours visits may take, and how residents' needs match skills.
+    case visitVisitors = "visit_visitors"
+    /// The last weeks of a month or quarter kept for catching up missed visits.
+    case visitCatchUp = "visit_catch_up"
     /// When capacity is short, due visits are kept in this category order; the rest become unmet.
     case priorityOrder = "priority_order"
     /// A visit owed within hours after an event.

@@ -20,6 +20,14 @@ public struct VisitRules: Sendable {
         public var withinHours: Int
     }
 
+    /// How a resident's `needs` that name a skill bear on the choice of visitor.
+    public enum SkillMatch: String, CaseIterable, Hashable, Sendable {
+        /// A visitor with the skill is preferred (a soft bonus).
+        case prefer
+        /// Only a visitor with every needed skill may visit.
+        case require
+    }
+
     /// The category vocabulary, in file order.
     public var categories: [Category]
     /// Categories that never appear on public printouts.
@@ -50,6 +58,16 @@ public struct VisitRules: Sendable {
     public var followUps: [FollowUp]
     /// Objective terms of the roster job.
     public var objective: [ObjectiveTerm]
+    /// Roles that may make visits (`visits.visitors`); everyone else visits only as a resident's paired person.
+    public var visitorRoles: Sourced<[Role]>
+    /// Share of a visitor's weekly hours that visits may take (`visits.visitors`).
+    public var visitShareOfHours: Sourced<Double>
+    /// Share of a person's weekly hours that visits to their own paired residents may take (`visits.visitors`).
+    public var pairedShareOfHours: Sourced<Double>
+    /// Whether residents' needs are matched by preference or by requirement (`visits.visitors`).
+    public var skillMatch: Sourced<SkillMatch>
+    /// Weeks at the end of a month or quarter of 3 weeks or more kept for catching up (`visits.catch_up`).
+    public var catchUpWeeks: Sourced<Int>
 
     /// A resident's requirement: the strictest frequency over every rule that applies to their categories (and
     /// age), or nil when no rule applies. Ties in rate go to the shorter window, then to the smaller rule id.
@@ -139,8 +157,10 @@ public struct VisitRules: Sendable {
             }
             return FollowUp(ruleID: rule.id, categories: rule.scope.categories, withinHours: hours.value)
         }
+        let visitors = Self.visitors(index)
+        let catchUp = Self.catchUp(index)
         guard let categories, let sensitive, let slots, let perSlot, let perDay, let perWeek, let minutes, let rounds,
-            let who, let roundMinutes, let pairing, let priority
+            let who, let roundMinutes, let pairing, let priority, let visitors, let catchUp
         else { return nil }
         self.categories = categories
         sensitiveCategories = sensitive.map(Set.init)
@@ -157,6 +177,55 @@ public struct VisitRules: Sendable {
         priorityOrder = priority
         self.followUps = followUps
         objective = ObjectiveTerm.read(index).filter { $0.term == "even_spread" }
+        visitorRoles = visitors.roles
+        visitShareOfHours = visitors.share
+        pairedShareOfHours = visitors.paired
+        skillMatch = visitors.skills
+        catchUpWeeks = catchUp
+    }
+
+    /// `visits.visitors`, or the engine's defaults when a rule set has no such rule (an older rules folder).
+    private static func visitors(
+        _ index: RuleIndex
+    ) -> (roles: Sourced<[Role]>, share: Sourced<Double>, paired: Sourced<Double>, skills: Sourced<SkillMatch>)? {
+        guard let rule = index.byType[.visitVisitors]?.first.flatMap({ _ in index.one(.visitVisitors) }) else {
+            let place = SourceLocation(file: "built-in", line: 0, column: 0)
+            let id = RuleID("visits.visitors")
+            let roles: [Role] = [
+                .communityWorker, .gridWorker, .gridWorkerPartTime, .gridWorkerAuxiliary, .sunkCadre,
+                .partyMemberInService, .partyMemberRetired, .volunteer,
+            ]
+            return (
+                Sourced(roles, ruleID: id, location: place), Sourced(0.5, ruleID: id, location: place),
+                Sourced(1, ruleID: id, location: place), Sourced(.prefer, ruleID: id, location: place)
+            )
+        }
+        guard let map = index.parameters(rule, ["roles", "share_of_hours", "paired_share_of_hours", "skill_match"])
+        else { return nil }
+        let roles = map.roles("roles")
+        let share = map.number("share_of_hours", atLeast: 0)
+        let pairedShare = map.number("paired_share_of_hours", required: false, atLeast: 0)
+        let match = map.word("skill_match", oneOf: SkillMatch.allCases.map(\.rawValue), required: false)
+        for (key, value) in [("share_of_hours", share), ("paired_share_of_hours", pairedShare)] {
+            guard let value, value.value > 1 else { continue }
+            index.context.report(
+                .outOfRange, at: value.location,
+                "\(rule.id) parameters.\(key): expected a share from 0 to 1, found \(value.value)")
+            return nil
+        }
+        guard let roles, let share else { return nil }
+        let skills = match.map { word in word.map { SkillMatch(rawValue: $0) ?? .prefer } }
+            ?? Sourced(.prefer, ruleID: rule.id, location: rule.location)
+        return (roles, share, pairedShare ?? share.map { _ in 1 }, skills)
+    }
+
+    /// `visits.catch_up`, or 1 week when a rule set has no such rule.
+    private static func catchUp(_ index: RuleIndex) -> Sourced<Int>? {
+        guard let rule = index.byType[.visitCatchUp]?.first.flatMap({ _ in index.one(.visitCatchUp) }) else {
+            let place = SourceLocation(file: "built-in", line: 0, column: 0)
+            return Sourced(1, ruleID: RuleID("visits.catch_up"), location: place)
+        }
+        return index.parameters(rule, ["catch_up_weeks"])?.int("catch_up_weeks", atLeast: 0)
     }
 
     private static func frequencyRule(_ rule: Rule, index: RuleIndex) -> VisitFrequencyRule? {
