@@ -35,7 +35,8 @@ import Testing
     }
 
     @Test func foldedChineseLinesFillTheirOctets() {
-        // 3-octet characters: 25 fit the first 75 octets after nothing, 24 after a continuation space (73 octets), the last 11 after one (34).
+        // 3-octet characters: 25 fill the first 75 octets; 24 follow a continuation space (73 octets), and the
+        // last 11 another (34).
         let folded = ICSContentLine.fold(String(repeating: "网", count: 60))
         let physical = Self.physicalLines(folded)
         #expect(physical.map(\.utf8.count) == [75, 73, 34])
