@@ -151,13 +151,17 @@ import Testing
 
     @Test func buildingSplitOverGridsGoesToTheGridWithMostHouseholds() {
         let rows = [
-            GridAssignment(buildingID: "B1", unit: "1", households: 20, communityID: "C01", gridID: "C01-G02",
+            GridAssignment(
+                buildingID: "B1", unit: "1", households: 20, communityID: "C01", gridID: "C01-G02",
                 microGridID: nil),
-            GridAssignment(buildingID: "B1", unit: "2", households: 30, communityID: "C01", gridID: "C01-G01",
+            GridAssignment(
+                buildingID: "B1", unit: "2", households: 30, communityID: "C01", gridID: "C01-G01",
                 microGridID: nil),
-            GridAssignment(buildingID: "B2", unit: "1", households: 15, communityID: "C01", gridID: "C01-G03",
+            GridAssignment(
+                buildingID: "B2", unit: "1", households: 15, communityID: "C01", gridID: "C01-G03",
                 microGridID: nil),
-            GridAssignment(buildingID: "B2", unit: "2", households: 15, communityID: "C01", gridID: "C01-G02",
+            GridAssignment(
+                buildingID: "B2", unit: "2", households: 15, communityID: "C01", gridID: "C01-G02",
                 microGridID: nil),
         ]
         let grids = RosterPlanFolder.gridOfBuilding(rows)

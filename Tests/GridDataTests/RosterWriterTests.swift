@@ -15,7 +15,8 @@ import Testing
             Person(id: "P3", name: "赵<b>六</b>", roles: [.sunkCadre]),
         ],
         residents: [
-            Resident(id: "R000001", buildingID: "C01-Q01-B001", categories: [.mentalHealth(grade: 4)], unit: "1",
+            Resident(
+                id: "R000001", buildingID: "C01-Q01-B001", categories: [.mentalHealth(grade: 4)], unit: "1",
                 floor: 17, name: "王小明"),
             Resident(id: "R000002", buildingID: "C01-Q01-B002", categories: [.keyPerson], unit: "2"),
         ])
@@ -50,7 +51,8 @@ import Testing
         #expect(lines[0] == "week,date,slot,person_id,resident_id,grid_id,kind,reason")
         #expect(lines.count == 5)
         #expect(lines[1].hasPrefix("2026-W48,2026-11-23,AM,P1,R000001,C01-G01,visit,\"two visitors,"))
-        #expect(lines[4] == "2026-W48,2026-11-26,EVE,P3,,C01-G02,door_knocking,cadre of the grid [visits.door_knocking]")
+        #expect(
+            lines[4] == "2026-W48,2026-11-26,EVE,P3,,C01-G02,door_knocking,cadre of the grid [visits.door_knocking]")
         let unmet = RosterTableWriter.unmetText([
             UnmetVisit(residentID: "R000002", due: Self.monday.adding(days: 6), reason: "no visitor free, short 1")
         ])

@@ -54,7 +54,8 @@ extension RosterFileReader {
                 kind = RosterEntry.Kind(rawValue: ColumnAliases.normalise(text))
                 if kind == nil {
                     log.add(
-                        row.issue("kind", value: text, problem: "unknown entry kind", expected: "visit or door_knocking"))
+                        row.issue(
+                            "kind", value: text, problem: "unknown entry kind", expected: "visit or door_knocking"))
                 }
             }
             var resident: ResidentID?
@@ -90,7 +91,8 @@ extension RosterFileReader {
                 } else {
                     log.add(
                         row.issue(
-                            "grid_id", value: text, problem: "unknown grid", expected: "a grid_id of the plan's grids.csv"
+                            "grid_id", value: text, problem: "unknown grid",
+                            expected: "a grid_id of the plan's grids.csv"
                         ))
                 }
             }
