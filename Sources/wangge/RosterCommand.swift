@@ -109,12 +109,12 @@ struct RosterCommand: ParsableCommand {
             if result.unmet.count > 10 { lines.append("… and \(result.unmet.count - 10) more in unmet.csv") }
             lines += result.warnings.prefix(10).map { "warning: \($0)" }
             if result.warnings.count > 10 { lines.append("… and \(result.warnings.count - 10) more warnings") }
-            throw CommandFailure(
-                .ruleUnmet,
-                lines.joined(separator: "\n")
-                    + "\n\(result.unmet.count) unmet visit\(result.unmet.count == 1 ? "" : "s"), "
-                    + "\(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s") (roster written to \(out))"
-            )
+            let unmet = result.unmet.count
+            let warnings = result.warnings.count
+            lines.append(
+                "\(unmet) unmet visit\(unmet == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") "
+                    + "(roster written to \(out))")
+            throw CommandFailure(.ruleUnmet, lines.joined(separator: "\n"))
         }
     }
 

@@ -47,6 +47,9 @@ extension RosterFileReader {
                 if renamed.file == StreetFile.visits.fileName { renamed.file = file.relativePath }
                 return renamed
             }
+            if let more = error.omitted.removeValue(forKey: StreetFile.visits.fileName) {
+                error.omitted[file.relativePath, default: 0] += more
+            }
             throw error
         }
         return reading.visits.sorted { lhs, rhs in
