@@ -85,7 +85,9 @@ import Testing
                 flow.addEdge(source, node, need.count * need.visitors)
                 var eligible = Set(grids.flatMap { servingGrid[$0] ?? [] })
                 eligible.insert(paired)
-                for person in eligible.sorted() { flow.addEdge(node, personNode[person] ?? sink, need.count) }
+                for person in eligible.sorted() {
+                    if let target = personNode[person] { flow.addEdge(node, target, need.count) }
+                }
                 continue
             }
             for grid in grids.sorted().prefix(1) {
@@ -96,7 +98,7 @@ import Testing
             let node = flow.addNode()
             flow.addEdge(source, node, members * group.count * group.visitors)
             for person in (servingGrid[group.grid] ?? []).sorted() {
-                flow.addEdge(node, personNode[person] ?? sink, members * group.count)
+                if let target = personNode[person] { flow.addEdge(node, target, members * group.count) }
             }
         }
         return flow.maximumFlow(from: source, to: sink)
@@ -127,9 +129,9 @@ import Testing
         let report = checker.check(roster: roster, week: Self.monday)
         #expect(bound > 0 && bound <= owed)
         #expect(Double(met) >= 0.98 * Double(bound), "met \(met) of bound \(bound) (owed \(owed))")
-        #expect(
-            report.violations.isEmpty || report.violations.allSatisfy { $0.contains("due visits") },
-            "\(report.violations.prefix(10))")
+        // Short of visitors, due visits go unmet; nothing else may be broken.
+        let broken = report.violations.filter { !$0.contains("due visits") }
+        #expect(broken.count == 0, "\(broken.prefix(10))")
         if met < owed {
             #expect(outcome.status == 1)
             let unmet = try RosterTestKit.read(out.appendingPathComponent("unmet.csv"))
