@@ -131,7 +131,7 @@ extension RosterFileReader {
 }
 
 /// One pin's identity: the same person, date, slot and resident twice is an overlap.
-struct PinKey: Hashable {
+private struct PinKey: Hashable {
     let person: PersonID
     let date: CalendarDate
     let period: WeeklySlot.Period

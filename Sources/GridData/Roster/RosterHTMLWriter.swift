@@ -43,11 +43,11 @@ public struct RosterHTMLWriter: Sendable {
         let people = Dictionary(street.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let residents = Dictionary(street.residents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var rowsOfGrid: [GridID: [Row]] = [:]
-        var indexOfVisit: [GridID: [VisitKey: Int]] = [:]
+        var indexOfVisit: [GridID: [RosterVisitKey: Int]] = [:]
         for entry in entries {
             let rules = publicRuleIDs(in: entry.reason)
             if entry.kind == .visit, let resident = entry.residentID {
-                let key = VisitKey(resident: resident, date: entry.date, period: entry.period)
+                let key = RosterVisitKey(resident: resident, date: entry.date, period: entry.period)
                 if let index = indexOfVisit[entry.gridID]?[key] {
                     rowsOfGrid[entry.gridID]?[index].visitors.append(entry.personID)
                     for rule in rules where rowsOfGrid[entry.gridID]?[index].rules.contains(rule) == false {

@@ -25,10 +25,10 @@ public struct RosterICSWriter: Sendable {
     public func text(_ entries: [RosterEntry], week: ISOWeek) -> String {
         let people = Dictionary(street.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let residents = Dictionary(street.residents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var visitorsOfVisit: [VisitKey: [PersonID]] = [:]
+        var visitorsOfVisit: [RosterVisitKey: [PersonID]] = [:]
         for entry in entries where entry.kind == .visit {
             guard let resident = entry.residentID else { continue }
-            visitorsOfVisit[VisitKey(resident: resident, date: entry.date, period: entry.period), default: []]
+            visitorsOfVisit[RosterVisitKey(resident: resident, date: entry.date, period: entry.period), default: []]
                 .append(entry.personID)
         }
         let zone = slotTimes.timeZone
@@ -67,7 +67,7 @@ public struct RosterICSWriter: Sendable {
                 if let resident { location = Self.address(resident) }
                 if let residentID = entry.residentID {
                     description.append("居民 Resident \(residentID)")
-                    let key = VisitKey(resident: residentID, date: entry.date, period: entry.period)
+                    let key = RosterVisitKey(resident: residentID, date: entry.date, period: entry.period)
                     let others = (visitorsOfVisit[key] ?? []).filter { $0 != entry.personID }.sorted()
                     if !others.isEmpty {
                         let names = others.map { people[$0]?.name ?? $0.rawValue }
@@ -139,11 +139,4 @@ public struct RosterICSWriter: Sendable {
         let rest = magnitude % 60
         return sign + (hours < 10 ? "0" : "") + "\(hours)" + (rest < 10 ? "0" : "") + "\(rest)"
     }
-}
-
-/// One visit: a resident at a date and slot (a two-visitor visit is several entries with one key).
-struct VisitKey: Hashable {
-    let resident: ResidentID
-    let date: CalendarDate
-    let period: WeeklySlot.Period
 }
