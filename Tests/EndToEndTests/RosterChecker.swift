@@ -213,11 +213,13 @@ struct RosterChecker {
         }
         for cadre in cadres.sorted() where people[cadre]?.roles.contains("sunk_cadre") == true {
             report.cadres += 1
-            let onLeaveAllWeek = days.allSatisfy { day in
-                leave.contains { $0.person == cadre && $0.from <= day && day <= $0.to }
+            // A cadre with no slot left this week (leave, holidays) cannot knock: the planner warns instead.
+            let canServe = days.contains { day in
+                !holidays.contains(day) && !leave.contains { $0.person == cadre && $0.from <= day && day <= $0.to }
+                    && ["AM", "PM", "EVE"].contains { people[cadre]?.slots.contains("\(day.dayName)-\($0)") == true }
             }
             guard let grids = rounds[cadre], !grids.isEmpty else {
-                if !onLeaveAllWeek { report.violations.append("cadre \(cadre) has no door-knocking round") }
+                if canServe { report.violations.append("cadre \(cadre) has no door-knocking round") }
                 continue
             }
             report.cadresWithRound += 1
