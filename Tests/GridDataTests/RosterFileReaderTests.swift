@@ -168,4 +168,24 @@ import Testing
         #expect(grids["B1"] == "C01-G01")
         #expect(grids["B2"] == "C01-G02")
     }
+
+    @Test func planFolderPostsComeFromLeadersCadresAndReporting() throws {
+        let grids = try Self.file("grids.csv", "building_id,households,community_id,grid_id\nB1,10,C01,C01-G01\n")
+        let folder = grids.deletingLastPathComponent()
+        try Data("role,grid_id,micro_grid_id,building_id,person_id,reason\ngrid_leader,C01-G01,,,P1,x\n".utf8).write(
+            to: folder.appendingPathComponent("leaders.csv"))
+        try Data("person_id,community_id,grid_id,reason\nP2,C01,C01-G01,x\n".utf8).write(
+            to: folder.appendingPathComponent("reporting.csv"))
+        let plan = try RosterPlanFolder.read(directory: folder, street: Self.street)
+        #expect(plan.gridOfBuilding == ["B1": "C01-G01"])
+        #expect(plan.postsOfPerson == ["P1": ["C01-G01"], "P2": ["C01-G01"]])
+        try Data("person_id,community_id,grid_id,reason\nP2,C01,C01-G07,x\nP8,C01,C01-G01,x\n".utf8).write(
+            to: folder.appendingPathComponent("reporting.csv"))
+        let issues = Self.issues { () throws(GridDataError) in
+            _ = try RosterPlanFolder.read(directory: folder, street: Self.street)
+        }
+        #expect(issues.count == 2)
+        #expect(issues.first?.line == 2 && issues.first?.column == 3 && issues.first?.value == "C01-G07")
+        #expect(issues.last?.line == 3 && issues.last?.column == 1 && issues.last?.problem == "unknown person")
+    }
 }
