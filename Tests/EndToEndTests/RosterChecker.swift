@@ -10,6 +10,9 @@ struct RosterChecker {
     struct PersonFacts {
         var roles: Set<String>
         var slots: Set<String>
+        var hours: Double?
+        var home: String?
+        var community: String?
     }
 
     struct ResidentFacts {
@@ -36,6 +39,8 @@ struct RosterChecker {
     var residents: [String: ResidentFacts] = [:]
     /// Every grid a building has rows in (plan grids.csv).
     var gridsOfBuilding: [String: Set<String>] = [:]
+    /// Every grid of a community (plan grids.csv).
+    var gridsOfCommunity: [String: Set<String>] = [:]
     /// Grids each person serves (leaders.csv, cadres.csv, reporting.csv).
     var postsOfPerson: [String: Set<String>] = [:]
     /// People with a cadres.csv post.
@@ -46,7 +51,12 @@ struct RosterChecker {
             let id = person["person_id", default: ""]
             let roles = Set(person["roles", default: ""].split(separator: ";").map(String.init))
             let written = person["availability", default: ""].split(separator: ";").map(String.init)
-            people[id] = PersonFacts(roles: roles, slots: written.isEmpty ? RosterRuleTable.defaultSlots : Set(written))
+            let home = person["home_building_id", default: ""]
+            let community = person["community_id", default: ""]
+            people[id] = PersonFacts(
+                roles: roles, slots: written.isEmpty ? RosterRuleTable.defaultSlots : Set(written),
+                hours: Double(person["hours_per_week", default: ""]), home: home.isEmpty ? nil : home,
+                community: community.isEmpty ? nil : community)
         }
         for resident in try RosterTestKit.read(street.appendingPathComponent("residents.csv")).records {
             let paired = resident["paired_person_id", default: ""]
@@ -57,6 +67,7 @@ struct RosterChecker {
         }
         for row in try RosterTestKit.read(plan.appendingPathComponent("grids.csv")).records {
             gridsOfBuilding[row["building_id", default: ""], default: []].insert(row["grid_id", default: ""])
+            gridsOfCommunity[row["community_id", default: ""], default: []].insert(row["grid_id", default: ""])
         }
         for name in ["leaders.csv", "cadres.csv", "reporting.csv"] {
             let url = plan.appendingPathComponent(name)
@@ -68,6 +79,15 @@ struct RosterChecker {
                 if name == "cadres.csv" { cadres.insert(person) }
             }
         }
+    }
+
+    /// The grids a person serves (visits.visitors): those of their posts; with none, their home building's;
+    /// failing that, every grid of their community.
+    func gridsServed(by person: String) -> Set<String> {
+        if let posts = postsOfPerson[person], !posts.isEmpty { return posts }
+        guard let facts = people[person] else { return [] }
+        if let home = facts.home, let grids = gridsOfBuilding[home], !grids.isEmpty { return grids }
+        return facts.community.flatMap { gridsOfCommunity[$0] } ?? []
     }
 
     /// The frequency and visitors a resident is owed, with the age taken in the year of the week's Thursday.
@@ -177,8 +197,8 @@ struct RosterChecker {
         for (key, count) in perDay where count > RosterRuleTable.perDay {
             report.violations.append("\(key): \(count) visits in a day")
         }
-        for (key, count) in perWeek where count > RosterRuleTable.perWeek {
-            report.violations.append("\(key): \(count) visits in the week")
+        for (key, count) in perWeek where count > RosterRuleTable.weeklyVisits(hours: people[key]?.hours) {
+            report.violations.append("\(key): \(count) visits in the week, over the cap or the share of hours")
         }
         let visits = Self.visits(roster)
         for (id, resident) in residents.sorted(by: { $0.key < $1.key }) {

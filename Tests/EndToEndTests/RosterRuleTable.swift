@@ -73,6 +73,21 @@ enum RosterRuleTable {
     /// visits.default_slots: weekday mornings and afternoons.
     static let defaultSlots: Set<String> = Set(
         ["Mon", "Tue", "Wed", "Thu", "Fri"].flatMap { ["\($0)-AM", "\($0)-PM"] })
+    /// visits.caps: minutes one visit takes.
+    static let minutesPerVisit = 30
+    /// visits.visitors: who visits (in the grids they serve), with up to this share of their weekly hours.
+    static let visitorRoles: Set<String> = [
+        "community_worker", "grid_worker", "grid_worker_part_time", "grid_worker_auxiliary", "sunk_cadre",
+        "party_member_in_service", "party_member_retired", "volunteer",
+    ]
+    static let shareOfHours = 0.5
+
+    /// The visits a person's week allows: the weekly cap, and the visits their share of hours pays for.
+    static func weeklyVisits(hours: Double?) -> Int {
+        guard let hours else { return perWeek }
+        return min(perWeek, Int((hours * shareOfHours * 60 / Double(minutesPerVisit)).rounded(.down)))
+    }
+
     /// Roles of which one visitor of a two-visitor visit must hold one.
     static let oneVisitorRoles: Set<String> = ["community_worker", "grid_worker"]
 
@@ -170,6 +185,12 @@ struct TestDay: Hashable, Comparable, CustomStringConvertible {
         #expect(caps.contains("per_slot: \(RosterRuleTable.perSlot)\n"))
         #expect(caps.contains("per_day: \(RosterRuleTable.perDay)\n"))
         #expect(caps.contains("per_week: \(RosterRuleTable.perWeek)\n"))
+        #expect(caps.contains("minutes_per_visit: \(RosterRuleTable.minutesPerVisit)\n"))
+        let visitors = try #require(block("visits.visitors"))
+        #expect(visitors.contains("share_of_hours: \(RosterRuleTable.shareOfHours)\n"))
+        let rolesLine = visitors.split(separator: "\n").first { $0.contains("roles:") } ?? ""
+        let roles = rolesLine.split(whereSeparator: { "[], :".contains($0) }).map(String.init).filter { $0 != "roles" }
+        #expect(Set(roles) == RosterRuleTable.visitorRoles)
         let slots = try #require(block("visits.default_slots"))
         for slot in RosterRuleTable.defaultSlots { #expect(slots.contains(slot)) }
     }

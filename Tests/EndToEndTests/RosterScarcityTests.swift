@@ -7,18 +7,16 @@ import Testing
     static let week = "2026-W48"
     static let monday = TestDay.monday(year: 2026, week: 48)
 
-    /// The sample street and plan without every third person holding a post (sorted by id), so that nobody
-    /// refers to someone who is gone: their posts and pairings are dropped too.
+    /// The sample street and plan without every third visitor (people whose roles let them visit, by id), so that
+    /// nobody refers to someone who is gone: their posts and pairings are dropped too.
     static func scarceStreet() throws -> (street: URL, plan: URL) {
         let plan = try RosterTestKit.copyFolder(try RosterTestKit.samplePlan.get(), tag: "scarce-plan")
         let street = try RosterTestKit.copyFolder(RosterTestKit.sampleStreet, tag: "scarce-street")
-        var posted: Set<String> = []
-        for name in ["leaders.csv", "cadres.csv", "reporting.csv"] {
-            for row in try RosterTestKit.read(plan.appendingPathComponent(name)).records {
-                posted.insert(row["person_id", default: ""])
-            }
-        }
-        let removed = Set(posted.sorted().enumerated().filter { $0.offset % 3 == 2 }.map(\.element))
+        let visitors = try RosterTestKit.read(street.appendingPathComponent("people.csv")).records.filter {
+            !Set(($0["roles"] ?? "").split(separator: ";").map(String.init)).isDisjoint(
+                with: RosterRuleTable.visitorRoles)
+        }.map { $0["person_id", default: ""] }
+        let removed = Set(visitors.sorted().enumerated().filter { $0.offset % 3 == 2 }.map(\.element))
         func drop(_ url: URL, column: String) throws {
             var table = try RosterTestKit.read(url)
             guard let index = table.column(column) else { return }
@@ -50,11 +48,13 @@ import Testing
         let source = 0
         let sink = 1
         var personNode: [String: Int] = [:]
-        for person in visitors {
+        // Anyone visits as a resident's paired person (结对认亲), visitor role or not.
+        let paired = forced.keys.compactMap { checker.residents[$0]?.paired }
+        for person in Set(visitors + paired).sorted() {
             guard let facts = checker.people[person] else { continue }
             let input = flow.addNode()
             let output = flow.addNode()
-            flow.addEdge(input, output, RosterRuleTable.perWeek)
+            flow.addEdge(input, output, RosterRuleTable.weeklyVisits(hours: facts.hours))
             for offset in 0..<7 {
                 let day = monday.adding(offset)
                 let slots = ["AM", "PM", "EVE"].filter { facts.slots.contains("\(day.dayName)-\($0)") }.count
@@ -65,14 +65,14 @@ import Testing
             }
             personNode[person] = input
         }
-        // Visitors of each grid: the people serving it through a post.
+        // Visitors of each grid: the people serving it (visits.visitors).
         var servingGrid: [String: [String]] = [:]
-        for (person, grids) in checker.postsOfPerson where personNode[person] != nil {
-            for grid in grids { servingGrid[grid, default: []].append(person) }
+        for person in visitors {
+            for grid in checker.gridsServed(by: person) { servingGrid[grid, default: []].append(person) }
         }
         // Residents of a grid with the same needs and no pairing are interchangeable: one node per group.
         struct Group: Hashable {
-            let grid: String
+            let grids: String
             let count: Int
             let visitors: Int
         }
@@ -90,14 +90,15 @@ import Testing
                 }
                 continue
             }
-            for grid in grids.sorted().prefix(1) {
-                groups[Group(grid: grid, count: need.count, visitors: need.visitors), default: 0] += 1
-            }
+            // A building split over grids: any of its grids (the bound may only be looser than the planner).
+            let key = grids.sorted().joined(separator: " ")
+            groups[Group(grids: key, count: need.count, visitors: need.visitors), default: 0] += 1
         }
         for (group, members) in groups.sorted(by: { "\($0.key)" < "\($1.key)" }) {
             let node = flow.addNode()
             flow.addEdge(source, node, members * group.count * group.visitors)
-            for person in (servingGrid[group.grid] ?? []).sorted() {
+            let eligible = Set(group.grids.split(separator: " ").flatMap { servingGrid[String($0)] ?? [] })
+            for person in eligible.sorted() {
                 if let target = personNode[person] { flow.addEdge(node, target, members * group.count) }
             }
         }
@@ -118,7 +119,8 @@ import Testing
             let window = RosterChecker.window(of: rule, monday: Self.monday)
             if window.last == Self.monday { forced[id] = (rule.visits, visitors) }
         }
-        let visitors = checker.people.keys.filter { checker.postsOfPerson[$0] != nil }.sorted()
+        let visitors = checker.people.filter { !$0.value.roles.isDisjoint(with: RosterRuleTable.visitorRoles) }.keys
+            .sorted()
         let bound = Self.upperBound(checker: checker, forced: forced, visitors: visitors)
         var rows: [String: Int] = [:]
         for row in roster where row["kind"] == "visit" { rows[row["resident_id", default: ""], default: 0] += 1 }
