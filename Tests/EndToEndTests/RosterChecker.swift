@@ -90,6 +90,19 @@ struct RosterChecker {
         return facts.community.flatMap { gridsOfCommunity[$0] } ?? []
     }
 
+    /// The visits a person can make this week: the weekly cap or the share of hours, and per day the day's cap or
+    /// the slots left (not on leave, not a holiday) times the slot's cap.
+    func capacity(of person: String, days: Set<TestDay>, leave: [Leave], holidays: Set<TestDay>) -> Int {
+        guard let facts = people[person] else { return 0 }
+        var total = 0
+        for day in days where !holidays.contains(day) {
+            if leave.contains(where: { $0.person == person && $0.from <= day && day <= $0.to }) { continue }
+            let slots = ["AM", "PM", "EVE"].filter { facts.slots.contains("\(day.dayName)-\($0)") }.count
+            total += min(RosterRuleTable.perDay, slots * RosterRuleTable.perSlot)
+        }
+        return min(total, RosterRuleTable.weeklyVisits(hours: facts.hours))
+    }
+
     /// The frequency and visitors a resident is owed, with the age taken in the year of the week's Thursday.
     func requirement(_ id: String, year: Int) -> (RosterRuleTable.Frequency, visitors: Int)? {
         guard let resident = residents[id] else { return nil }
@@ -126,11 +139,17 @@ struct RosterChecker {
         var visitRows = 0
         var pairedResidents = 0
         var pairedKept = 0
+        /// Paired residents whose paired person has room for them this week (hours, slots, leave, holidays).
+        var pairedAttainable = 0
         var cadresWithRound = 0
         var cadres = 0
         var violations: [String] = []
 
         var pairedShare: Double { pairedResidents == 0 ? 1 : Double(pairedKept) / Double(pairedResidents) }
+        /// Kept pairings against those the paired people can make.
+        var pairedAttainableShare: Double {
+            pairedAttainable == 0 ? 1 : Double(pairedKept) / Double(pairedAttainable)
+        }
     }
 
     /// Visits of a roster: a resident's rows grouped by date and slot.
@@ -201,6 +220,7 @@ struct RosterChecker {
             report.violations.append("\(key): \(count) visits in the week, over the cap or the share of hours")
         }
         let visits = Self.visits(roster)
+        var residentsOfPaired: [String: Int] = [:]
         for (id, resident) in residents.sorted(by: { $0.key < $1.key }) {
             guard let (rule, visitors) = requirement(id, year: year) else { continue }
             var met = 0
@@ -228,8 +248,12 @@ struct RosterChecker {
             }
             if let paired = resident.paired, let group = visits[id] {
                 report.pairedResidents += 1
+                residentsOfPaired[paired, default: 0] += 1
                 if group.values.contains(where: { $0.contains(paired) }) { report.pairedKept += 1 }
             }
+        }
+        for (person, count) in residentsOfPaired {
+            report.pairedAttainable += min(count, capacity(of: person, days: days, leave: leave, holidays: holidays))
         }
         for cadre in cadres.sorted() where people[cadre]?.roles.contains("sunk_cadre") == true {
             report.cadres += 1

@@ -46,7 +46,8 @@ import Testing
         return SampleRun(street: street, plan: plan, out: out, outcome: outcome, leave: leave)
     }
 
-    @Test func sampleStreetMeetsEveryDueVisit() throws {
+    @Test(.plansWeeks)
+    func sampleStreetMeetsEveryDueVisit() throws {
         let run = try Self.sample.get()
         #expect(run.outcome.status == 0, "\(run.outcome.stderr.prefix(2000))")
         #expect(run.outcome.stdout.contains("2026-W48"))
@@ -58,9 +59,16 @@ import Testing
         let checker = try RosterChecker(street: run.street, plan: run.plan)
         let report = checker.check(
             roster: roster.records, week: Self.monday, leave: run.leave, holidays: [Self.holiday])
+        let paired = "paired kept \(report.pairedKept) of \(report.pairedAttainable) attainable "
+            + "(\(report.pairedResidents) paired)"
+        print(
+            "roster sample: due \(report.forcedVisits), met \(report.forcedMet); \(paired); "
+                + "cadres \(report.cadresWithRound) of \(report.cadres) knock")
         #expect(report.forcedVisits > 1000, "the sample street owes this many visits in W48")
         #expect(report.forcedMet == report.forcedVisits, "due \(report.forcedVisits), met \(report.forcedMet)")
-        #expect(report.pairedShare >= 0.95, "paired kept \(report.pairedKept) of \(report.pairedResidents)")
+        // The sample street pairs people of 1 hour a week with two residents: visits.visitors lets them make one
+        // visit, so the share is measured against the pairings the paired people can make.
+        #expect(report.pairedAttainableShare >= 0.95, "\(paired)")
         #expect(report.cadres > 0 && report.cadresWithRound == report.cadres)
         let violations = report.violations.count
         #expect(violations == 0, "\(report.violations.prefix(20))")
@@ -75,7 +83,8 @@ import Testing
         #expect(Set(runObject.keys) == ["seconds"])
     }
 
-    @Test func calendarParsesBack() throws {
+    @Test(.plansWeeks)
+    func calendarParsesBack() throws {
         let run = try Self.sample.get()
         let roster = try RosterTestKit.read(run.out.appendingPathComponent("roster.csv")).records
         let data = try Data(contentsOf: run.out.appendingPathComponent("roster.ics"))
@@ -117,7 +126,8 @@ import Testing
         #expect(chineseNames > 0)
     }
 
-    @Test func printoutIsPrivateAndFilesAreOwnerOnly() throws {
+    @Test(.plansWeeks)
+    func printoutIsPrivateAndFilesAreOwnerOnly() throws {
         let run = try Self.sample.get()
         let html = try String(contentsOf: run.out.appendingPathComponent("roster.html"), encoding: .utf8)
         #expect(html.contains("page-break-after") || html.contains("break-after: page"))
@@ -138,15 +148,23 @@ import Testing
         for rule in sensitiveRules { #expect(!html.contains(rule), "roster.html cites \(rule)") }
         let residents = try RosterTestKit.read(run.street.appendingPathComponent("residents.csv")).records
         let roster = try RosterTestKit.read(run.out.appendingPathComponent("roster.csv")).records
-        let visited = Set(roster.compactMap { $0["resident_id"] })
-        var masked = 0
-        for resident in residents where visited.contains(resident["resident_id", default: ""]) {
-            let name = resident["name", default: ""]
-            guard name.count >= 2 else { continue }
-            #expect(!html.contains(name), "full name \(name) printed")
-            if html.contains(String(name.prefix(1)) + "**") { masked += 1 }
+        // The resident column (6th cell of each row) holds masked names only: one character and two asterisks,
+        // or a masked id.
+        let names = Set(residents.map { $0["name", default: ""] }.filter { $0.count >= 2 })
+        var cells: [String] = []
+        for row in html.components(separatedBy: "<tr>").dropFirst() {
+            let parts = row.components(separatedBy: "<td>").dropFirst()
+            guard parts.count >= 6 else { continue }
+            cells.append(parts[parts.startIndex + 5].components(separatedBy: "</td>").first ?? "")
         }
-        #expect(masked > 0)
+        let visitRows = roster.filter { $0["kind"] == "visit" }.count
+        #expect(cells.count >= visitRows / 2, "\(cells.count) printed rows for \(visitRows) visit rows")
+        let unmasked = cells.filter { cell in
+            !cell.isEmpty && !(cell.count == 3 && cell.hasSuffix("**")) && !cell.contains("***")
+        }
+        #expect(unmasked.isEmpty, "\(unmasked.prefix(5))")
+        #expect(!cells.contains { names.contains($0) })
+        #expect(cells.contains { $0.hasSuffix("**") })
         for name in ["roster.csv", "unmet.csv", "roster.ics", "roster.html", "kpis.json", "run.json"] {
             let path = run.out.appendingPathComponent(name).path
             let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
@@ -162,11 +180,12 @@ import Testing
             "elderly_alone", "elderly_empty_nest", "elderly_disabled", "special_hardship", "low_income", "disabled",
             "left_behind_child", "key_person", "community_correction", "ordinary",
         ]
-        let cells = csv.split(whereSeparator: { $0 == "\n" || $0 == "," || $0 == ";" || $0 == " " })
-        #expect(!cells.contains { categories.contains($0) || $0.hasPrefix("mental_health_") })
+        let csvCells = csv.split(whereSeparator: { $0 == "\n" || $0 == "," || $0 == ";" || $0 == " " })
+        #expect(!csvCells.contains { categories.contains($0) || $0.hasPrefix("mental_health_") })
     }
 
-    @Test func sameInputWritesTheSameFiles() throws {
+    @Test(.plansWeeks)
+    func sameInputWritesTheSameFiles() throws {
         let run = try Self.sample.get()
         let again = try RosterTestKit.temporaryDirectory("again")
         let outcome = try RosterTestKit.roster(
@@ -185,7 +204,8 @@ import Testing
 
     /// Re-planning with the published roster pinned after one visitor goes on leave keeps every other pin, moves
     /// only that visitor's visits, and says how many changed.
-    @Test func replanningAfterLeaveKeepsEveryOtherPin() throws {
+    @Test(.plansWeeks)
+    func replanningAfterLeaveKeepsEveryOtherPin() throws {
         let run = try Self.sample.get()
         let published = run.out.appendingPathComponent("roster.csv")
         let pins = try RosterTestKit.read(published).records

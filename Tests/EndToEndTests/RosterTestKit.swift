@@ -26,7 +26,7 @@ enum RosterTestKit {
     static let samplePlan: Result<URL, any Error> = Result {
         let folder = try temporaryDirectory("plan")
         try FileManager.default.copyItem(at: sampleGrids, to: folder.appendingPathComponent("grids.csv"))
-        let outcome = try WanggeBinary.run([
+        let outcome = try run([
             "staff", "assign", sampleStreet.path, "--plan", folder.path, "--out", folder.path, "--year", "2026",
         ])
         // The sample street is short of building leaders (exit 1); the posts are written all the same.
@@ -138,12 +138,39 @@ enum RosterTestKit {
 
     // MARK: Running
 
-    /// Runs `wangge roster` and returns the outcome with the output folder.
+    /// A release build named by `WANGGE_BINARY` (as .ci/test sets it): the suites that plan whole weeks of the
+    /// sample street run only then, since a debug build of the roster core takes minutes per week.
+    static var releaseBinary: URL? {
+        ProcessInfo.processInfo.environment["WANGGE_BINARY"].map { URL(fileURLWithPath: $0) }
+    }
+
+    /// Whether the suites that plan whole weeks run (a release binary is given).
+    static var plansWeeks: Bool { releaseBinary != nil }
+
+    /// Runs wangge: the release binary when one is given, else the build beside the tests.
+    static func run(_ arguments: [String]) throws -> WanggeBinary.Outcome {
+        guard let binary = releaseBinary else { return try WanggeBinary.run(arguments) }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return WanggeBinary.Outcome(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs `wangge roster`.
     static func roster(
         street: URL, plan: URL, week: String, out: URL, extra: [String] = []
     ) throws -> WanggeBinary.Outcome {
-        try WanggeBinary.run(
-            ["roster", street.path, "--plan", plan.path, "--week", week, "--out", out.path] + extra)
+        try run(["roster", street.path, "--plan", plan.path, "--week", week, "--out", out.path] + extra)
     }
 }
 
@@ -163,4 +190,11 @@ struct RosterTestRandom {
 
     /// A number in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) / Double(UInt64(1) << 53) }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs a test only with a release binary (`WANGGE_BINARY`): it plans whole weeks of the sample street.
+    static var plansWeeks: Self {
+        .enabled(if: RosterTestKit.plansWeeks, "plans whole weeks: set WANGGE_BINARY to a release build of wangge")
+    }
 }
