@@ -11,16 +11,15 @@ struct RosterOutputWriter {
     let street: Street
     let ruleSet: RuleSet
 
-    /// kpis.json: the planner's figures, the rule-set identity, the seed and the warnings; deterministic.
+    /// kpis.json: the planner's figures, then the rule-set identity, the seed and the warnings; deterministic.
     struct KPIsFile: Encodable {
         var kpis: RosterKPIs
         var ruleSet: RuleSetIdentity
         var seed: UInt64
-        var entries: Int
         var warnings: [String]
 
         enum CodingKeys: String, CodingKey {
-            case ruleSet, seed, entries, warnings
+            case ruleSet, seed, warnings
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -28,7 +27,6 @@ struct RosterOutputWriter {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(ruleSet, forKey: .ruleSet)
             try container.encode(seed, forKey: .seed)
-            try container.encode(entries, forKey: .entries)
             try container.encode(warnings, forKey: .warnings)
         }
     }
@@ -46,8 +44,7 @@ struct RosterOutputWriter {
             street: street, hiddenRuleIDs: Set(ruleSet.sensitiveRuleIDs.map(\.rawValue)), categoryWords: categoryWords
         ).write(result.entries, week: week, to: file("roster.html"))
         let kpis = KPIsFile(
-            kpis: result.kpis, ruleSet: ruleSet.identity, seed: seed, entries: result.entries.count,
-            warnings: result.warnings)
+            kpis: result.kpis, ruleSet: ruleSet.identity, seed: seed, warnings: result.warnings)
         try OwnerOnlyFile.write(try json(kpis), to: file("kpis.json"))
     }
 
