@@ -27,8 +27,8 @@ public enum GridPlanMeasures {
             gridsOfBuilding[row.buildingID, default: []].insert(row.gridID)
             if let micro = row.microGridID { microsOfBuilding[row.buildingID, default: []].insert(micro) }
             if row.floors != nil { bands.insert("\(row.buildingID)/\(row.unit ?? "")") }
-            // Kinds the rules leave out of special grids sit in ordinary grids (with their own kind).
-            if !row.kind.isResidential && ruleSet.grid(for: row.communityID).specialGridKinds.value.contains(row.kind) {
+            // The spec puts every non-residential building in a special grid; the rules may add kinds.
+            if !row.kind.isResidential || ruleSet.grid(for: row.communityID).specialGridKinds.value.contains(row.kind) {
                 special.insert(row.gridID)
                 continue
             }
