@@ -13,6 +13,10 @@ public struct GridJob: Sendable {
     /// per household that leaves its grid. With the default rules (stability 5, compactness 1) it gives the core's
     /// tuned 2,000 m².
     public static let squareMetresPerStabilityUnit = 400.0
+    /// Household-metres of the grid level's compactness search that one unit of `grid.compound_whole`'s weight (per
+    /// unit of compactness weight) is worth: the default weights 20 and 1 price a split compound at 2,000, where the
+    /// measured plans stay within 1.05 × the p-median bound (Benchmarks/scripts/grids_baseline.md).
+    public static let householdMetresPerCompoundUnit = 100.0
 
     /// The rules.
     public var ruleSet: RuleSet
@@ -40,13 +44,20 @@ public struct GridJob: Sendable {
         let compactness = rules.weight(of: "compactness")
         let stability = rules.weight(of: "stability")
         let ratio = compactness > 0 ? stability / compactness : stability
+        let compoundSplitCost: Double
+        switch rules.keepWhole(.compound)?.kind {
+        case .hard?: compoundSplitCost = .infinity
+        case .soft(let weight)?:
+            compoundSplitCost = (compactness > 0 ? weight / compactness : weight) * householdMetresPerCompoundUnit
+        case nil: compoundSplitCost = 0
+        }
         return StreetDistrictingParameters(
             gridBounds: DistrictingBounds(min: grid.lowerBound, max: grid.upperBound),
             microBounds: DistrictingBounds(min: micro.lowerBound, max: micro.upperBound),
             adjacency: AdjacencyBuilder(
                 delaunayMaxLength: rules.delaunayMaxMetres.value, closeRadius: rules.nearPairBelowMetres.value),
             stabilityWeight: ratio * squareMetresPerStabilityUnit, seed: seed, threads: max(1, threads),
-            specialGridKinds: Set(rules.specialGridKinds.value),
+            compoundSplitCost: compoundSplitCost, specialGridKinds: Set(rules.specialGridKinds.value),
             microGridCompoundTypes: rules.microGridCompoundTypes.value.map { Set($0) }
         )
     }
