@@ -145,7 +145,9 @@ import Testing
         }
         let owed = forced.values.reduce(0) { $0 + $1.count * $1.visitors }
         let report = checker.check(roster: roster, week: Self.monday)
-        print("roster scarcity (\(removal.rawValue)): met \(met) of an upper bound \(bound); owed \(owed); exit \(outcome.status)")
+        print(
+            "roster scarcity (\(removal.rawValue)): met \(met) of an upper bound \(bound); owed \(owed); "
+                + "exit \(outcome.status)")
         #expect(bound > 0 && bound <= owed)
         #expect(Double(met) >= 0.98 * Double(bound), "met \(met) of bound \(bound) (owed \(owed))")
         // Short of visitors, due visits go unmet; nothing else may be broken.
