@@ -3,8 +3,7 @@ import Testing
 
 /// Weeks planned in sequence, each with the history of the weeks before: missed visits are caught up and every
 /// resident's quota holds at the end of the month (November) and of the quarter (Q4).
-@Suite(.plansWeeks)
-struct RosterRollingTests {
+@Suite struct RosterRollingTests {
     /// One week's visits as history rows: `date, person_id, resident_id, outcome`; a visit (every row of a resident
     /// at a date and slot) is missed with probability `missedShare`, drawn from a seeded generator.
     static func historyRows(

@@ -141,7 +141,7 @@ import Testing
         return flow.maximumFlow(from: source, to: sink)
     }
 
-    @Test(.plansWeeks, arguments: Removal.allCases)
+    @Test(arguments: Removal.allCases)
     func metVisitsReachNinetyEightPercentOfTheBound(_ removal: Removal) throws {
         let (street, plan) = try Self.scarceStreet(removal)
         let out = try RosterTestKit.temporaryDirectory("scarce-out")
