@@ -100,7 +100,7 @@ struct RosterChecker {
             let slots = ["AM", "PM", "EVE"].filter { facts.slots.contains("\(day.dayName)-\($0)") }.count
             total += min(RosterRuleTable.perDay, slots * RosterRuleTable.perSlot)
         }
-        return min(total, RosterRuleTable.weeklyVisits(hours: facts.hours))
+        return min(total, RosterRuleTable.weeklyVisitsWithPaired(hours: facts.hours))
     }
 
     /// The frequency and visitors a resident is owed, with the age taken in the year of the week's Thursday.
@@ -174,6 +174,7 @@ struct RosterChecker {
         var perSlot: [String: Int] = [:]
         var perDay: [String: Int] = [:]
         var perWeek: [String: Int] = [:]
+        var pairedVisits: [String: Int] = [:]
         var rounds: [String: [String]] = [:]
         for row in roster {
             let person = row["person_id", default: ""]
@@ -209,6 +210,7 @@ struct RosterChecker {
             perSlot["\(person) \(date) \(slot)", default: 0] += 1
             perDay["\(person) \(date)", default: 0] += 1
             perWeek[person, default: 0] += 1
+            if home.paired == person { pairedVisits[person, default: 0] += 1 }
         }
         for (key, count) in perSlot where count > RosterRuleTable.perSlot {
             report.violations.append("\(key): \(count) visits in a slot")
@@ -216,8 +218,17 @@ struct RosterChecker {
         for (key, count) in perDay where count > RosterRuleTable.perDay {
             report.violations.append("\(key): \(count) visits in a day")
         }
-        for (key, count) in perWeek where count > RosterRuleTable.weeklyVisits(hours: people[key]?.hours) {
-            report.violations.append("\(key): \(count) visits in the week, over the cap or the share of hours")
+        // Visits to others within the share of hours; visits to one's own paired residents may go on up to the
+        // paired share (visits.visitors).
+        for (key, count) in perWeek {
+            let hours = people[key]?.hours
+            let others = count - (pairedVisits[key] ?? 0)
+            if others > RosterRuleTable.weeklyVisits(hours: hours) {
+                report.violations.append("\(key): \(others) visits to residents not paired with them, over the share")
+            }
+            if count > RosterRuleTable.weeklyVisitsWithPaired(hours: hours) {
+                report.violations.append("\(key): \(count) visits in the week, over the cap or the share of hours")
+            }
         }
         let visits = Self.visits(roster)
         var residentsOfPaired: [String: Int] = [:]

@@ -46,7 +46,7 @@ import Testing
         return SampleRun(street: street, plan: plan, out: out, outcome: outcome, leave: leave)
     }
 
-    @Test(.plansWeeks)
+    @Test
     func sampleStreetMeetsEveryDueVisit() throws {
         let run = try Self.sample.get()
         #expect(run.outcome.status == 0, "\(run.outcome.stderr.prefix(2000))")
@@ -59,7 +59,8 @@ import Testing
         let checker = try RosterChecker(street: run.street, plan: run.plan)
         let report = checker.check(
             roster: roster.records, week: Self.monday, leave: run.leave, holidays: [Self.holiday])
-        let paired = "paired kept \(report.pairedKept) of \(report.pairedAttainable) attainable "
+        let paired =
+            "paired kept \(report.pairedKept) of \(report.pairedAttainable) attainable "
             + "(\(report.pairedResidents) paired)"
         print(
             "roster sample: due \(report.forcedVisits), met \(report.forcedMet); \(paired); "
@@ -83,7 +84,7 @@ import Testing
         #expect(Set(runObject.keys) == ["seconds"])
     }
 
-    @Test(.plansWeeks)
+    @Test
     func calendarParsesBack() throws {
         let run = try Self.sample.get()
         let roster = try RosterTestKit.read(run.out.appendingPathComponent("roster.csv")).records
@@ -126,7 +127,7 @@ import Testing
         #expect(chineseNames > 0)
     }
 
-    @Test(.plansWeeks)
+    @Test
     func printoutIsPrivateAndFilesAreOwnerOnly() throws {
         let run = try Self.sample.get()
         let html = try String(contentsOf: run.out.appendingPathComponent("roster.html"), encoding: .utf8)
@@ -184,7 +185,7 @@ import Testing
         #expect(!csvCells.contains { categories.contains($0) || $0.hasPrefix("mental_health_") })
     }
 
-    @Test(.plansWeeks)
+    @Test
     func sameInputWritesTheSameFiles() throws {
         let run = try Self.sample.get()
         let again = try RosterTestKit.temporaryDirectory("again")
@@ -204,7 +205,7 @@ import Testing
 
     /// Re-planning with the published roster pinned after one visitor goes on leave keeps every other pin, moves
     /// only that visitor's visits, and says how many changed.
-    @Test(.plansWeeks)
+    @Test
     func replanningAfterLeaveKeepsEveryOtherPin() throws {
         let run = try Self.sample.get()
         let published = run.out.appendingPathComponent("roster.csv")

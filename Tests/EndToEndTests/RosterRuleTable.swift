@@ -81,12 +81,24 @@ enum RosterRuleTable {
         "party_member_in_service", "party_member_retired", "volunteer",
     ]
     static let shareOfHours = 0.5
+    /// visits.visitors: the share of hours a person may give to visits of their own paired residents (结对认亲).
+    static let pairedShareOfHours = 1.0
 
     /// The visits a person's week allows: the weekly cap, and the visits their share of hours pays for.
-    static func weeklyVisits(hours: Double?) -> Int {
+    static func weeklyVisits(hours: Double?, share: Double = shareOfHours) -> Int {
         guard let hours else { return perWeek }
-        return min(perWeek, Int((hours * shareOfHours * 60 / Double(minutesPerVisit)).rounded(.down)))
+        return min(perWeek, Int((hours * share * 60 / Double(minutesPerVisit)).rounded(.down)))
     }
+
+    /// The visits a week allows when the extra ones are to the person's paired residents.
+    static func weeklyVisitsWithPaired(hours: Double?) -> Int {
+        max(weeklyVisits(hours: hours), weeklyVisits(hours: hours, share: pairedShareOfHours))
+    }
+
+    /// visits.door_knocking: sunk-down cadres knock on doors once a week; a round takes a slot to itself and
+    /// counts its minutes, in visits, against the day's cap.
+    static let minutesPerRound = 60
+    static let roundRole = "sunk_cadre"
 
     /// Roles of which one visitor of a two-visitor visit must hold one.
     static let oneVisitorRoles: Set<String> = ["community_worker", "grid_worker"]
@@ -186,8 +198,12 @@ struct TestDay: Hashable, Comparable, CustomStringConvertible {
         #expect(caps.contains("per_day: \(RosterRuleTable.perDay)\n"))
         #expect(caps.contains("per_week: \(RosterRuleTable.perWeek)\n"))
         #expect(caps.contains("minutes_per_visit: \(RosterRuleTable.minutesPerVisit)\n"))
+        let rounds = try #require(block("visits.door_knocking"))
+        #expect(rounds.contains("minutes_per_round: \(RosterRuleTable.minutesPerRound)\n"))
+        #expect(rounds.contains("rounds_per_week: 1\n") && rounds.contains(RosterRuleTable.roundRole))
         let visitors = try #require(block("visits.visitors"))
-        #expect(visitors.contains("share_of_hours: \(RosterRuleTable.shareOfHours)\n"))
+        #expect(visitors.contains(" share_of_hours: \(RosterRuleTable.shareOfHours)\n"))
+        #expect(visitors.contains("paired_share_of_hours: \(RosterRuleTable.pairedShareOfHours.formatted())\n"))
         let rolesLine = visitors.split(separator: "\n").first { $0.contains("roles:") } ?? ""
         let roles = rolesLine.split(whereSeparator: { "[], :".contains($0) }).map(String.init).filter { $0 != "roles" }
         #expect(Set(roles) == RosterRuleTable.visitorRoles)

@@ -138,14 +138,11 @@ enum RosterTestKit {
 
     // MARK: Running
 
-    /// A release build named by `WANGGE_BINARY` (as .ci/test sets it): the suites that plan whole weeks of the
-    /// sample street run only then, since a debug build of the roster core takes minutes per week.
+    /// A release build named by `WANGGE_BINARY` (as .ci/test sets it), which plans a week of the sample street in
+    /// about a second where the debug build takes about six.
     static var releaseBinary: URL? {
         ProcessInfo.processInfo.environment["WANGGE_BINARY"].map { URL(fileURLWithPath: $0) }
     }
-
-    /// Whether the suites that plan whole weeks run (a release binary is given).
-    static var plansWeeks: Bool { releaseBinary != nil }
 
     /// Runs wangge: the release binary when one is given, else the build beside the tests.
     static func run(_ arguments: [String]) throws -> WanggeBinary.Outcome {
@@ -190,11 +187,4 @@ struct RosterTestRandom {
 
     /// A number in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) / Double(UInt64(1) << 53) }
-}
-
-extension Trait where Self == ConditionTrait {
-    /// Runs a test only with a release binary (`WANGGE_BINARY`): it plans whole weeks of the sample street.
-    static var plansWeeks: Self {
-        .enabled(if: RosterTestKit.plansWeeks, "plans whole weeks: set WANGGE_BINARY to a release build of wangge")
-    }
 }
