@@ -379,6 +379,11 @@ struct RosterComponentPlanner {
         }
         let all = candidates(visit)
         guard !all.isEmpty else { return "\(rule): no visitor serves \(grid)" }
+        for condition in visit.due.oneVisitorMust
+        where !all.contains(where: { condition.isSatisfied(by: context.facts[$0]) }) {
+            return "\(rule): none of the \(all.count) visitors serving \(grid) meets '\(condition)', which one of the "
+                + "\(visit.due.visitors) visitors must"
+        }
         let weekCap = context.rules.maxVisitsPerWeek.value
         var atLimit = 0
         var unavailable = 0
@@ -399,11 +404,6 @@ struct RosterComponentPlanner {
         detail += " (cap \(weekCap) or hours)"
         detail += ", \(unavailable) on leave or unavailable, \(full) with every slot full"
         let when = visit.due.isDebt ? "this week (carried over, due \(visit.due.due))" : "by \(visit.due.due)"
-        var text = "\(rule): \(what) \(when) (\(detail))"
-        for condition in visit.due.oneVisitorMust
-        where !all.contains(where: { condition.isSatisfied(by: context.facts[$0]) }) {
-            text += "; none meets '\(condition)'"
-        }
-        return text
+        return "\(rule): \(what) \(when) (\(detail))"
     }
 }

@@ -96,8 +96,6 @@ public struct RosterPlanner: Sendable {
         let pins = PinnedRoster(input.pinned, context: context, ledgers: &ledgers)
         let knocking = DoorKnockingPlanner(context: context, reasons: reasons)
             .place(ledgers: &ledgers, roundsKept: pins.roundsKept)
-        let due = DueVisitCalculator(rules: rules, seed: input.seed).dueVisits(
-            residents: context.residents, week: input.week, history: input.history, calendar: context.calendar)
         var communityOfBuilding: [BuildingID: CommunityID] = [:]
         for building in input.street.buildings { communityOfBuilding[building.id] = building.communityID }
         var communityOfResident: [ResidentID: CommunityID] = [:]
@@ -108,6 +106,17 @@ public struct RosterPlanner: Sendable {
                 communityOfResident[resident.id] = community
             }
         }
+        // Frequencies follow the rules of the resident's community (an overlay may scope them); caps, slots and
+        // the rest come from the street-wide rules.
+        var residentsOf: [CommunityID?: [Resident]] = [:]
+        for resident in context.residents { residentsOf[communityOfResident[resident.id], default: []].append(resident) }
+        var due: [DueVisit] = []
+        for (community, residents) in residentsOf {
+            let local = community.map { ruleSet.visits(for: $0) } ?? rules
+            due += DueVisitCalculator(rules: local, seed: input.seed).dueVisits(
+                residents: residents, week: input.week, history: input.history, calendar: context.calendar)
+        }
+        due.sort { ($0.residentID, $0.ordinal) < ($1.residentID, $1.ordinal) }
         let components = RosterComponents(context: context, communityOfResident: communityOfResident)
         let vocabulary = Set(ruleSet.matching.skills.value)
         var pinnedLeft = pins.visitsKept
