@@ -256,3 +256,29 @@ extension RosterPlannerTests {
         }
     }
 }
+
+extension RosterPlannerTests {
+    /// A pinned two-visitor visit whose volunteer goes on leave keeps the worker's row and gets a new partner in
+    /// the same slot: one entry changes.
+    @Test func pinnedTwoVisitorVisitKeepsTheRowLeft() throws {
+        var street = RosterTestStreet()
+        street.person("P1", roles: [.gridWorker], slots: ["Wed-PM"])
+        street.person("P2", roles: [.volunteer], slots: ["Wed-PM"])
+        street.person("P3", roles: [.volunteer], slots: ["Wed-PM"])
+        street.resident("M1", [.mentalHealth(grade: 3)])
+        let (_, first) = try plan(street)
+        let rows = visits(first, of: "M1")
+        #expect(rows.count == 2)
+        let volunteer = try #require(rows.first { $0.personID != "P1" }?.personID)
+        street.pinned = first.entries
+        let wednesday = try RosterTestStreet.date("2026-11-25")
+        street.leave = [Leave(personID: volunteer, from: wednesday, to: wednesday)]
+        let (_, after) = try plan(street)
+        let now = visits(after, of: "M1")
+        #expect(after.kpis.pinnedChanged == 1)
+        #expect(now.count == 2)
+        #expect(now.contains(rows.first { $0.personID == "P1" }!))
+        #expect(Set(now.map(\.personID)) == Set(["P1", volunteer == "P2" ? "P3" : "P2"]))
+        #expect(Set(now.map(\.date)) == [wednesday])
+    }
+}
