@@ -13,7 +13,9 @@ struct GridsDrawCommand: ParsableCommand {
         discussion: """
             Writes grids.csv, grids.geojson, map.svg, kpis.json and run.json into --out and prints a summary. \
             Household bounds, adjacency distances and objective weights come from the rules (overlays applied per \
-            community). The current plan is the street's own grids.csv unless --current names a plan folder; locks \
+            community). The current plan is the street's own grids.csv unless --current names a plan folder: a \
+            community whose buildings, units and floors are unchanged and whose current rows meet every hard rule \
+            keeps those rows verbatim, the others are drawn again (kpis.json's redraw says which and why). Locks \
             come from the street's locks.csv unless --locks names a file. Every rule missed is written to stderr \
             and kpis.json with where, why and by how much, and the command exits 1.
             """
@@ -139,6 +141,13 @@ struct GridsDrawCommand: ParsableCommand {
             lines.append(
                 "  against the current plan: \(stability.householdsKept) of \(stability.householdsCompared) households "
                     + "kept their grid, \(stability.householdsMoved) moved, \(stability.gridsChanged) grids changed")
+        }
+        if let redraw = kpis.redraw {
+            let redrawn = redraw.redrawn.map(\.communityID.rawValue)
+            lines.append(
+                "  communities kept verbatim: \(redraw.keptVerbatim.count); drawn again: \(redrawn.count)"
+                    + (redrawn.isEmpty ? "" : " (\(redrawn.prefix(8).joined(separator: ", "))"
+                        + (redrawn.count > 8 ? ", …; see kpis.json)" : ")")))
         }
         lines.append("  deviations: \(kpis.deviations.count); warnings: \(kpis.warnings.count)")
         lines.append("  rules: \(kpis.ruleSet.hash)")

@@ -13,6 +13,7 @@ struct Wangge: ParsableCommand {
             StaffCommand.self,
             DistrictsCommand.self,
             GridsCommand.self,
+            RosterCommand.self,
         ]
     )
 }

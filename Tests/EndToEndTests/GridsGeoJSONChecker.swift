@@ -1,19 +1,24 @@
 import Foundation
 
 /// Checks grids.geojson against grids.csv and the buildings: every grid's (and micro-grid's) polygons contain its
-/// buildings' points, and no sample point lies in two grids (or two micro-grids).
+/// buildings' points, and no sample point lies in two grids (or two micro-grids). A point is in a polygon when it is
+/// inside its outer ring and outside its holes.
 struct GridsGeoJSONChecker {
     struct Feature {
         let level: String
         let id: String
+        /// Outer rings.
         let polygons: [[(Double, Double)]]
+        /// The holes of each polygon.
+        let holes: [[[(Double, Double)]]]
         /// minX, minY, maxX, maxY of each polygon.
         let boxes: [(Double, Double, Double, Double)]
 
-        init(level: String, id: String, polygons: [[(Double, Double)]]) {
+        init(level: String, id: String, polygons: [[(Double, Double)]], holes: [[[(Double, Double)]]]) {
             self.level = level
             self.id = id
             self.polygons = polygons
+            self.holes = holes
             boxes = polygons.map { ring in
                 (ring.map(\.0).min() ?? 0, ring.map(\.1).min() ?? 0, ring.map(\.0).max() ?? 0, ring.map(\.1).max() ?? 0)
             }
@@ -32,7 +37,8 @@ struct GridsGeoJSONChecker {
             let coordinates = geometry["coordinates"] as? [[[[Double]]]] ?? []
             return Feature(
                 level: properties["level"] as? String ?? "", id: properties["id"] as? String ?? "",
-                polygons: coordinates.compactMap { $0.first?.map { ($0[0], $0[1]) } })
+                polygons: coordinates.map { $0.first?.map { ($0[0], $0[1]) } ?? [] },
+                holes: coordinates.map { $0.dropFirst().map { ring in ring.map { ($0[0], $0[1]) } } })
         }
     }
 
@@ -57,6 +63,7 @@ struct GridsGeoJSONChecker {
             let box = feature.boxes[k]
             return point.0 >= box.0 && point.0 <= box.2 && point.1 >= box.1 && point.1 <= box.3
                 && Self.contains(feature.polygons[k], point)
+                && !feature.holes[k].contains { Self.contains($0, point) }
         }
     }
 

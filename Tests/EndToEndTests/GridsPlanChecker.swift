@@ -13,6 +13,7 @@ struct GridsPlanChecker {
         let y: Double
         let kind: String
         let units: Int?
+        let compoundType: String
     }
 
     struct Row {
@@ -32,6 +33,13 @@ struct GridsPlanChecker {
     var gridBoundsByCommunity: [String: (Int, Int)] = [:]
     var delaunayMax = 260.0
     var nearBelow = 120.0
+    /// Building kinds the rules list for special grids (grid.special_grids). The spec puts every non-residential
+    /// building in a special grid, so a listed kind adds nothing for the checker; kept to mirror the rules.
+    var specialKinds: Set<String> = ["commercial", "school", "hospital", "market", "enterprise", "site"]
+    /// Compound types whose buildings get micro-grids (grid.micro_grid_coverage); nil: every building.
+    var microCompoundTypes: Set<String>?
+    /// Per community, the reason kpis.json states for more grids than ⌈households / max⌉.
+    var extraGridReasons: [String: String] = [:]
 
     var buildings: [Building] = []
     var unitHouseholds: [String: [String: Int]] = [:]
@@ -46,7 +54,8 @@ struct GridsPlanChecker {
             buildings.append(Building(
                 id: id, community: row["community_id"] ?? "", compound: row["compound_id"] ?? "",
                 households: Int(row["households"] ?? "") ?? 0, x: x, y: y,
-                kind: (row["kind"] ?? "").isEmpty ? "residential" : row["kind"] ?? "", units: Int(row["units"] ?? "")
+                kind: (row["kind"] ?? "").isEmpty ? "residential" : row["kind"] ?? "", units: Int(row["units"] ?? ""),
+                compoundType: row["compound_type"] ?? ""
             ))
         }
         buildings.sort { $0.id < $1.id }
@@ -59,6 +68,16 @@ struct GridsPlanChecker {
             for row in table.rows {
                 let values = ["x1", "y1", "x2", "y2"].compactMap { Double(row[$0] ?? "") }
                 if values.count == 4 { barriers.append((values[0], values[1], values[2], values[3])) }
+            }
+        }
+        if let data = try? Data(contentsOf: plan.appendingPathComponent("kpis.json")),
+            let kpis = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        {
+            for community in kpis["per_community"] as? [[String: Any]] ?? [] {
+                let notes = community["extra_grids"] as? [[String: Any]] ?? []
+                for note in notes where note["level"] as? String == "grid" {
+                    extraGridReasons[community["community_id"] as? String ?? ""] = note["reason"] as? String
+                }
             }
         }
         guard let grids = try GridsTable.read(plan, "grids.csv") else { throw CheckerError.missing("grids.csv") }
@@ -122,31 +141,16 @@ struct GridsPlanChecker {
         return true
     }
 
-    /// Neighbours among residential buildings of one community, islands joined to their nearest other component.
+    /// Whether a building is districted into ordinary grids: residential only (the spec's special grids).
+    func districted(_ building: Building) -> Bool { building.kind == "residential" }
+
+    /// Neighbours among districted buildings of one community, islands joined to their nearest other component.
     func neighbours() -> [[Int]] {
-        var result = Array(repeating: [Int](), count: buildings.count)
-        let reach = max(delaunayMax, nearBelow)
-        let order = buildings.indices.sorted { buildings[$0].x < buildings[$1].x }
-        for (position, a) in order.enumerated() {
-            for b in order[(position + 1)...] {
-                let pa = buildings[a], pb = buildings[b]
-                if pb.x - pa.x > reach { break }
-                guard pa.community == pb.community, pa.kind == "residential", pb.kind == "residential" else { continue }
-                let distance = ((pa.x - pb.x) * (pa.x - pb.x) + (pa.y - pb.y) * (pa.y - pb.y)).squareRoot()
-                guard distance < nearBelow || (distance <= delaunayMax && isDelaunayEdge(a, b)) else { continue }
-                if barriers.contains(where: { Self.crosses((pa.x, pa.y), (pb.x, pb.y), ($0.0, $0.1), ($0.2, $0.3)) }) {
-                    continue
-                }
-                result[a].append(b)
-                result[b].append(a)
-            }
-        }
+        var result = barrierCutNeighbours()
         // The rule for an island compound: joined to the nearest building outside it (with a warning).
         let communities = Set(buildings.map(\.community))
         for community in communities {
-            let members = buildings.indices.filter {
-                buildings[$0].community == community && buildings[$0].kind == "residential"
-            }
+            let members = buildings.indices.filter { buildings[$0].community == community && districted(buildings[$0]) }
             let components = Self.components(of: members, neighbours: result)
             guard components.count > 1 else { continue }
             for component in components {
@@ -162,6 +166,29 @@ struct GridsPlanChecker {
                     result[best.1].append(best.2)
                     result[best.2].append(best.1)
                 }
+            }
+        }
+        return result
+    }
+
+    /// Delaunay edges up to `delaunayMax` and pairs closer than `nearBelow` inside a community, minus barrier
+    /// crossings (no island joined).
+    func barrierCutNeighbours() -> [[Int]] {
+        var result = Array(repeating: [Int](), count: buildings.count)
+        let reach = max(delaunayMax, nearBelow)
+        let order = buildings.indices.sorted { buildings[$0].x < buildings[$1].x }
+        for (position, a) in order.enumerated() {
+            for b in order[(position + 1)...] {
+                let pa = buildings[a], pb = buildings[b]
+                if pb.x - pa.x > reach { break }
+                guard pa.community == pb.community, districted(pa), districted(pb) else { continue }
+                let distance = ((pa.x - pb.x) * (pa.x - pb.x) + (pa.y - pb.y) * (pa.y - pb.y)).squareRoot()
+                guard distance < nearBelow || (distance <= delaunayMax && isDelaunayEdge(a, b)) else { continue }
+                if barriers.contains(where: { Self.crosses((pa.x, pa.y), (pb.x, pb.y), ($0.0, $0.1), ($0.2, $0.3)) }) {
+                    continue
+                }
+                result[a].append(b)
+                result[b].append(a)
             }
         }
         return result
@@ -209,15 +236,20 @@ struct GridsPlanChecker {
                 if row.community != building.community || !row.grid.hasPrefix(building.community + "-") {
                     problems.append("building \(building.id) placed in \(row.grid) of \(row.community)")
                 }
-                if !row.micro.hasPrefix(row.grid + "-") {
+                let covered = !districted(building) || microCompoundTypes?.contains(building.compoundType) ?? true
+                if covered && !row.micro.hasPrefix(row.grid + "-") {
                     problems.append("micro-grid \(row.micro) is not nested in grid \(row.grid)")
                 }
-                if building.kind != "residential" && (row.kind != building.kind || !row.grid.contains("-S")) {
+                if !covered && !row.micro.isEmpty {
+                    problems.append("building \(building.id) (compound type \(building.compoundType)) is in micro-grid "
+                        + "\(row.micro), but micro-grids cover only \(microCompoundTypes?.sorted() ?? [])")
+                }
+                if !districted(building) && (row.kind != building.kind || !row.grid.contains("-S")) {
                     problems.append(
                         "non-residential \(building.id) (\(building.kind)) is in \(row.grid) as \(row.kind)")
                 }
-                if building.kind == "residential" && row.grid.contains("-S") {
-                    problems.append("residential \(building.id) is in special grid \(row.grid)")
+                if districted(building) && row.grid.contains("-S") {
+                    problems.append("\(building.kind) \(building.id) is in special grid \(row.grid)")
                 }
             }
             problems += unitProblems(building, placed)
@@ -232,11 +264,12 @@ struct GridsPlanChecker {
                 continue
             }
             gridCommunities[row.grid, default: []].insert(buildings[i].community)
-            microGrids[row.micro, default: []].insert(row.grid)
-            guard buildings[i].kind == "residential" else { continue }
+            if !row.micro.isEmpty { microGrids[row.micro, default: []].insert(row.grid) }
+            guard districted(buildings[i]) else { continue }
             gridHouseholds[row.grid, default: 0] += row.households
-            microHouseholds[row.micro, default: 0] += row.households
             gridMembers[row.grid, default: []].insert(i)
+            guard !row.micro.isEmpty else { continue }
+            microHouseholds[row.micro, default: 0] += row.households
             microMembers[row.micro, default: []].insert(i)
         }
         for (grid, communities) in gridCommunities where communities.count > 1 {
@@ -256,9 +289,11 @@ struct GridsPlanChecker {
             problems.append(
                 "micro-grid \(micro) holds \(households) households, outside \(microBounds.0)–\(microBounds.1)")
         }
-        // Fewest grids the bounds allow, per community.
+        // Fewest grids the bounds allow, per community: ⌈households / max⌉, or more when the plan says why and an
+        // independent lower bound (barrier pieces, whole buildings) confirms the count.
         var communityHouseholds: [String: Int] = [:], communityGrids: [String: Int] = [:]
-        for building in buildings where building.kind == "residential" {
+        var cut: [[Int]]?
+        for building in buildings where districted(building) {
             communityHouseholds[building.community, default: 0] += building.households
         }
         for (grid, communities) in gridCommunities where gridHouseholds[grid] != nil {
@@ -267,8 +302,14 @@ struct GridsPlanChecker {
         for (community, households) in communityHouseholds where households > 0 {
             let bounds = gridBoundsByCommunity[community] ?? gridBounds
             let fewest = (households + bounds.1 - 1) / bounds.1
-            if let count = communityGrids[community], count > fewest, households >= fewest * bounds.0 {
-                problems.append("community \(community) has \(count) grids where \(fewest) would do")
+            guard let count = communityGrids[community], count > fewest, households >= fewest * bounds.0 else {
+                continue
+            }
+            if cut == nil { cut = barrierCutNeighbours() }
+            let least = leastGrids(community, bounds: bounds, neighbours: cut ?? [])
+            if extraGridReasons[community] == nil || count > least {
+                problems.append("community \(community) has \(count) grids where \(max(fewest, least)) would do"
+                    + (extraGridReasons[community].map { " (the plan says: \($0))" } ?? " (the plan gives no reason)"))
             }
         }
         // Contiguity over the checker's own adjacency.
@@ -282,6 +323,29 @@ struct GridsPlanChecker {
             }
         }
         return problems.sorted()
+    }
+
+    /// A lower bound on a community's grids: every grid holds a connected set of whole buildings, so the pieces that
+    /// barriers cut apart (each big enough for a grid of its own) each need their own grids, and no grid holds more
+    /// than the largest sum of whole buildings not above the maximum.
+    func leastGrids(_ community: String, bounds: (Int, Int), neighbours: [[Int]]) -> Int {
+        let members = buildings.indices.filter { buildings[$0].community == community && districted(buildings[$0]) }
+        func least(_ nodes: [Int]) -> Int? {
+            let households = nodes.reduce(0) { $0 + buildings[$1].households }
+            var count = max(1, (households + bounds.1 - 1) / bounds.1)
+            guard count * bounds.0 <= households else { return nil }
+            var reachable = Set([0])
+            for node in nodes {
+                let h = buildings[node].households
+                for sum in reachable where sum + h <= bounds.1 { reachable.insert(sum + h) }
+            }
+            let fullest = reachable.max() ?? 0
+            while fullest > 0 && count * fullest < households && (count + 1) * bounds.0 <= households { count += 1 }
+            return count
+        }
+        let whole = least(members) ?? 0
+        let pieces = Self.components(of: members, neighbours: neighbours).compactMap(least)
+        return max(whole, pieces.reduce(0, +))
     }
 
     /// Units never split across micro-grids unless above the micro maximum, then only into whole-floor bands.

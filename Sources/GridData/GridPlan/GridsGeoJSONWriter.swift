@@ -4,7 +4,8 @@ import GridModel
 /// Writes grids.geojson: a FeatureCollection with one MultiPolygon feature per grid and per micro-grid.
 ///
 /// Coordinates are the street's planar metres (2 decimals) or, when the street came with latitude and longitude,
-/// WGS84 longitude and latitude (7 decimals, about 1 cm). Rings are closed and counter-clockwise (RFC 7946).
+/// WGS84 longitude and latitude (7 decimals, about 1 cm). Rings are closed; outer rings counter-clockwise, holes
+/// clockwise (RFC 7946).
 public enum GridsGeoJSONWriter {
     /// The GeoJSON text of `features`.
     /// - Complexity: O(total vertices).
@@ -19,18 +20,26 @@ public enum GridsGeoJSONWriter {
             out += "{\"type\":\"Feature\",\"id\":\(JSONText.quoted(feature.id)),\"properties\":{"
             out += "\"level\":\(JSONText.quoted(feature.level)),\"id\":\(JSONText.quoted(feature.id)),"
             out += "\"community_id\":\(JSONText.quoted(feature.communityID.rawValue)),"
-            out += "\"grid_id\":\(JSONText.quoted(feature.gridID.rawValue)),\"kind\":\(JSONText.quoted(feature.kind.rawValue)),"
+            out += "\"grid_id\":\(JSONText.quoted(feature.gridID.rawValue)),"
+            out += "\"kind\":\(JSONText.quoted(feature.kind.rawValue)),"
             out += "\"households\":\(feature.households),\"buildings\":\(feature.buildings)},"
             out += "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":["
             for (p, polygon) in feature.polygons.enumerated() {
                 if p > 0 { out += "," }
-                out += "[["
-                let ring = counterClockwise(polygon)
-                for (k, point) in (ring + ring.prefix(1)).enumerated() {
-                    if k > 0 { out += "," }
-                    out += coordinate(point, projection)
+                out += "["
+                for (r, rawRing) in polygon.enumerated() {
+                    if r > 0 { out += "," }
+                    out += "["
+                    // RFC 7946: outer rings counter-clockwise, holes clockwise.
+                    let outer = counterClockwise(rawRing)
+                    let ring = r == 0 ? outer : outer.reversed()
+                    for (k, point) in (ring + ring.prefix(1)).enumerated() {
+                        if k > 0 { out += "," }
+                        out += coordinate(point, projection)
+                    }
+                    out += "]"
                 }
-                out += "]]"
+                out += "]"
             }
             out += "]}}"
         }

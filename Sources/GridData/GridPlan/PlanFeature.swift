@@ -13,13 +13,14 @@ public struct PlanFeature: Sendable, Hashable {
     public var kind: BuildingKind
     public var households: Int
     public var buildings: Int
-    /// Polygons (outer rings, any orientation) in the street's planar metres.
-    public var polygons: [[PlanarPoint]]
+    /// Polygons in the street's planar metres, each its outer ring then its holes (rings not closed; the writer
+    /// orients outer rings counter-clockwise and holes clockwise).
+    public var polygons: [[[PlanarPoint]]]
 
     /// A feature with every field given.
     public init(
         level: String, id: String, communityID: CommunityID, gridID: GridID, kind: BuildingKind, households: Int,
-        buildings: Int, polygons: [[PlanarPoint]]
+        buildings: Int, polygons: [[[PlanarPoint]]]
     ) {
         self.level = level
         self.id = id

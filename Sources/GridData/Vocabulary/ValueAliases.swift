@@ -95,6 +95,19 @@ public enum ValueAliases {
         ("拒访", .refused),
     ]
 
+    /// Kinds of calendar.csv days: public holidays and working weekends (调休).
+    public static let calendarKinds: [(alias: String, kind: CalendarDay.Kind)] = [
+        ("节假日", .holiday),
+        ("假日", .holiday),
+        ("法定节假日", .holiday),
+        ("放假", .holiday),
+        ("休息", .holiday),
+        ("调休上班", .workday),
+        ("补班", .workday),
+        ("上班", .workday),
+        ("工作日", .workday),
+    ]
+
     /// Yes/no spellings (people.csv `party_member`); English words match ignoring case.
     public static let booleans: [(alias: String, value: Bool)] = [
         ("true", true), ("false", false), ("yes", true), ("no", false), ("y", true), ("n", false),

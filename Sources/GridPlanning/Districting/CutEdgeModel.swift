@@ -8,7 +8,9 @@ import LinearSolver
 /// their first node in a fixed node order, heaviest first (the i-th node can only be in parts 0…i, and part p+1's
 /// root comes after part p's root). The objective is Σ y(e); MIR and cover cuts are on, and the heuristic partition
 /// is the first incumbent. Measured on the county graphs: ME, NM, ID proven in seconds; WV (55 nodes, k = 3) stops
-/// at bound 21 after 60 s with the optimum 23 found by the heuristic.
+/// at bound 21 after 60 s with the optimum 23 found by the heuristic. `PartitionSolver` therefore runs
+/// `CutEdgeEnumeration` first (it proves all twelve county graphs) and this model only on graphs of 128 nodes or more,
+/// or with the time the enumeration leaves.
 struct CutEdgeModel {
     let request: DistrictingRequest
     private var model = LinearModel(name: "districting-cut-edges", sense: .minimize)
@@ -212,9 +214,9 @@ struct CutEdgeModel {
     /// Solves within `seconds`, starting from `incumbent` when it is a valid partition.
     ///
     /// Without flow rows, contiguity is enforced lazily: solve, find the parts that fall apart, add a,b-separator
-    /// rows (x(a,p) + x(b,p) − 1 ≤ Σ_{c∈S} x(c,p) for a piece's node b, its part's root a and a minimal separator S)
-    /// and solve again. GLPK's lazy-row callbacks are not used (rows added there have been reported lost), so each
-    /// round is a fresh solve; every round's optimum is a valid lower bound.
+    /// rows (x(a,p) + x(b,p) − 1 ≤ Σ_{c∈S} x(c,p) for a piece's node b, its part's root a and a minimal
+    /// separator S) and solve again. GLPK's lazy-row callbacks are not used (rows added there have been reported
+    /// lost), so each round is a fresh solve; every round's optimum is a valid lower bound.
     func solve(incumbent: [Int]?, seconds: Double) -> Outcome {
         let deadline = Deadline(seconds: seconds)
         var working = model
@@ -288,7 +290,8 @@ struct CutEdgeModel {
                 var reached = Set([rootNode])
                 var stack = [rootNode]
                 while let u = stack.popLast() {
-                    for v in graph.neighbours[u] where !reached.contains(v) && !fence.contains(v) && !inside.contains(v) {
+                    for v in graph.neighbours[u]
+                    where !reached.contains(v) && !fence.contains(v) && !inside.contains(v) {
                         reached.insert(v)
                         stack.append(v)
                     }

@@ -59,13 +59,14 @@ public struct PartitionSolver: Sendable {
         if request.objective == .cutEdges, graph.nodeCount <= options.exactNodeLimit, request.parts > 1,
             !deadline.passed
         {
-            let exact = CutEdgeModel(request: request).solve(
-                incumbent: heuristic.violation == 0 ? heuristic.part : nil, seconds: max(0.1, deadline.remaining)
-            )
+            let incumbent = heuristic.violation == 0 ? heuristic.part : nil
+            let (exact, exactMethod) = Self.exactCutEdges(request, incumbent: incumbent, deadline: deadline)
             bound = exact.bound
-            if let part = exact.part, graph.cutEdges(part) < Int(heuristic.objective.rounded()) || heuristic.violation > 0 {
+            if let part = exact.part,
+                graph.cutEdges(part) < Int(heuristic.objective.rounded()) || heuristic.violation > 0
+            {
                 heuristic = (part, 0, Double(graph.cutEdges(part)))
-                method = "mip"
+                method = exactMethod
             }
             if exact.provenOptimal && heuristic.violation == 0 {
                 status = .optimal
@@ -85,6 +86,37 @@ public struct PartitionSolver: Sendable {
             seconds: Date().timeIntervalSince(start), partWeights: weights,
             deviations: Self.deviations(canonical, request: request, weights: weights), method: method
         )
+    }
+
+    /// The exact stage for cut edges, from `incumbent` (a valid partition, if known): the part enumeration
+    /// (`CutEdgeEnumeration`) on graphs under 128 nodes, then, if it ran out of time, the GLPK model
+    /// (`CutEdgeModel`) with what is left. Without an incumbent the enumeration gets half the time, because the MIP
+    /// may find a first valid partition sooner (the enumeration finds one only when it proves it optimal).
+    static func exactCutEdges(
+        _ request: DistrictingRequest, incumbent: [Int]?, deadline: Deadline
+    ) -> (outcome: CutEdgeModel.Outcome, method: String) {
+        let graph = request.graph
+        var bound: Double?
+        if let search = CutEdgeEnumeration(request: request) {
+            let share = incumbent == nil ? Deadline(seconds: deadline.remaining / 2) : deadline
+            let found = search.solve(upper: incumbent.map { graph.cutEdges($0) }, deadline: share)
+            if found.finished {
+                guard let part = found.part ?? incumbent else {
+                    return (.init(part: nil, bound: nil, provenOptimal: false, provenInfeasible: true), "enumeration")
+                }
+                let value = Double(graph.cutEdges(part))
+                return (.init(part: part, bound: value, provenOptimal: true, provenInfeasible: false), "enumeration")
+            }
+            bound = Double(found.bound)
+        }
+        guard !deadline.passed else {
+            return (.init(part: nil, bound: bound, provenOptimal: false, provenInfeasible: false), "enumeration")
+        }
+        var outcome = CutEdgeModel(request: request).solve(incumbent: incumbent, seconds: max(0.1, deadline.remaining))
+        if let known = bound {
+            outcome.bound = max(outcome.bound ?? known, known)
+        }
+        return (outcome, "mip")
     }
 
     /// The best heuristic partition: (part per node, total bound violation, objective).

@@ -24,6 +24,10 @@ public struct GridJobResult: Sendable, Hashable {
     public var warnings: [String]
     /// The bounds of every community.
     public var bounds: [CommunityID: CommunityBounds]
+    /// Per community, sorted: whether the current plan was kept verbatim, and why not; empty without one.
+    public var redraw: [CommunityRedraw] = []
+    /// Communities and grids drawn with more grids (micro-grids) than ⌈households / max⌉, and why.
+    public var extraGrids: [ExtraGrids] = []
 
     /// The order of grids.csv rows: building, then unit, then floors (deterministic).
     public static func rowOrder(_ a: GridAssignment, _ b: GridAssignment) -> Bool {

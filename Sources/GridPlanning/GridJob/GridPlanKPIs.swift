@@ -29,6 +29,14 @@ public struct GridPlanKPIs: Sendable, Hashable, Codable {
         public var communitiesChanged: [String]
     }
 
+    /// What a re-draw did per community: kept the current plan verbatim, or drew it again and why.
+    public struct Redraw: Sendable, Hashable, Codable {
+        /// Communities whose current rows were kept exactly (codes included), sorted.
+        public var keptVerbatim: [String]
+        /// The communities drawn again, each with its reasons, sorted.
+        public var redrawn: [CommunityRedraw]
+    }
+
     /// One community's figures and the bounds it was drawn with.
     public struct CommunityFigures: Sendable, Hashable, Codable {
         public var communityID: CommunityID
@@ -45,6 +53,8 @@ public struct GridPlanKPIs: Sendable, Hashable, Codable {
         public var gridBoundsFrom: String
         /// Household-weighted mean distance to the grid centroid in this community, metres.
         public var meanDistanceToGridCentroidM: Double
+        /// Where this community uses more grids (or a grid more micro-grids) than ⌈households / max⌉, and why.
+        public var extraGrids: [ExtraGrids] = []
     }
 
     public var communities: Int
@@ -75,6 +85,8 @@ public struct GridPlanKPIs: Sendable, Hashable, Codable {
     public var unitsCutIntoFloorBands: Int
     /// Against the current plan; nil when there is none.
     public var stability: Stability?
+    /// Communities kept verbatim and redrawn against the current plan; nil when there is none.
+    public var redraw: Redraw?
     /// Hard rules missed; empty when the plan is valid.
     public var deviations: [GridJobDeviation]
     public var warnings: [String]

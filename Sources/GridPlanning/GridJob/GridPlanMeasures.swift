@@ -27,7 +27,8 @@ public enum GridPlanMeasures {
             gridsOfBuilding[row.buildingID, default: []].insert(row.gridID)
             if let micro = row.microGridID { microsOfBuilding[row.buildingID, default: []].insert(micro) }
             if row.floors != nil { bands.insert("\(row.buildingID)/\(row.unit ?? "")") }
-            if !row.kind.isResidential {
+            // The spec puts every non-residential building in a special grid; the rules may add kinds.
+            if !row.kind.isResidential || ruleSet.grid(for: row.communityID).specialGridKinds.value.contains(row.kind) {
                 special.insert(row.gridID)
                 continue
             }
@@ -84,7 +85,8 @@ public enum GridPlanMeasures {
                 microGridBounds: [bounds.microGrid.lowerBound, bounds.microGrid.upperBound],
                 gridBoundsRule: bounds.ruleID, gridBoundsFrom: bounds.source,
                 meanDistanceToGridCentroidM: rounded(households > 0
-                    ? (communityWeighted[community] ?? 0) / Double(households) : 0)
+                    ? (communityWeighted[community] ?? 0) / Double(households) : 0),
+                extraGrids: result.extraGrids.filter { $0.communityID == community }
             ))
         }
         return GridPlanKPIs(
@@ -99,6 +101,9 @@ public enum GridPlanMeasures {
             buildingsSplitAcrossMicroGrids: microsOfBuilding.values.filter { $0.count > 1 }.count,
             unitsCutIntoFloorBands: bands.count,
             stability: current.map { stability(current: $0, new: rows) },
+            redraw: result.redraw.isEmpty ? nil : GridPlanKPIs.Redraw(
+                keptVerbatim: result.redraw.filter(\.keptVerbatim).map(\.communityID.rawValue),
+                redrawn: result.redraw.filter { !$0.keptVerbatim }),
             deviations: result.deviations, warnings: result.warnings, perCommunity: perCommunity, seed: seed,
             ruleSet: ruleSet.identity
         )

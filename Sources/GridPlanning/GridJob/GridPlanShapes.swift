@@ -1,9 +1,11 @@
 import GridModel
 
 /// Polygons and boundaries of a plan: each building's Voronoi cell goes to the grid and micro-grid holding most of
-/// its households (ties to the lower id), so that grid polygons never overlap and each contains its buildings.
+/// its households (ties to the lower id), so that grid polygons never overlap and each contains its buildings; a
+/// grid's or micro-grid's polygons are the outline of its cells (``CellOutline``). A building in several micro-grids
+/// has its cell cut into strips, one per micro-grid (``CellStrips``), so that every micro-grid has a polygon.
 public struct GridPlanShapes: Sendable {
-    /// One grid or micro-grid: its cells (one polygon each) and figures.
+    /// One grid or micro-grid: its outline and figures.
     public struct Shape: Sendable, Hashable {
         /// `grid` or `micro_grid`.
         public var level: String
@@ -12,9 +14,11 @@ public struct GridPlanShapes: Sendable {
         public var gridID: GridID
         public var kind: BuildingKind
         public var households: Int
+        /// Buildings placed in a grid by most households; buildings with rows in a micro-grid.
         public var buildings: Int
-        /// The cells, counter-clockwise.
-        public var polygons: [[PlanarPoint]]
+        /// The outline: polygons, each its outer ring (counter-clockwise) then its holes (clockwise), rings not
+        /// closed.
+        public var polygons: [[[PlanarPoint]]]
         /// Household-weighted centre (the label's place).
         public var centre: PlanarPoint
     }
@@ -34,7 +38,8 @@ public struct GridPlanShapes: Sendable {
 
     /// The shapes of `assignments` on `street`, cells clipped to `radius` metres around each building.
     ///
-    /// - Complexity: O(n × k) for k buildings within 2 × `radius`.
+    /// - Complexity: O(n × k) for k buildings within 2 × `radius`, plus the outlines' O(e × d) for e cell edges
+    ///   and d edges a cell.
     public init(street: Street, assignments: [GridAssignment], radius: Double = 150) {
         let buildings = street.buildings.sorted { $0.id < $1.id }
         var index: [BuildingID: Int] = [:]
@@ -66,10 +71,8 @@ public struct GridPlanShapes: Sendable {
         let microOf = microVotes.map { winner($0) }
         let cells = VoronoiCells(points: buildings.map(\.position), radius: radius)
         var gridMembers: [GridID: [Int]] = [:]
-        var microMembers: [MicroGridID: [Int]] = [:]
         for i in buildings.indices {
             if let grid = gridOf[i] { gridMembers[grid, default: []].append(i) }
-            if let micro = microOf[i] { microMembers[micro, default: []].append(i) }
         }
         func centre(_ members: [Int]) -> PlanarPoint {
             var x = 0.0, y = 0.0, w = 0.0
@@ -86,16 +89,33 @@ public struct GridPlanShapes: Sendable {
             shapes.append(Shape(
                 level: "grid", id: grid.rawValue, communityID: community[grid] ?? "", gridID: grid,
                 kind: kindOf[grid] ?? .residential, households: gridHouseholds[grid] ?? 0, buildings: members.count,
-                polygons: members.map { cells.polygons[$0] }.filter { !$0.isEmpty }, centre: centre(members)
+                polygons: CellOutline.polygons(of: members, in: cells), centre: centre(members)
             ))
         }
-        for (micro, members) in microMembers.sorted(by: { $0.key < $1.key }) {
+        // A building in several micro-grids: its cell is cut into strips, one per micro-grid, so that a micro-grid
+        // of units or floor bands only still has ground; the strip of the one holding most contains the building.
+        var whole: [MicroGridID: [Int]] = [:]
+        var strips: [MicroGridID: [[PlanarPoint]]] = [:]
+        var holders: [MicroGridID: [Int]] = [:]
+        for i in buildings.indices {
+            for micro in microVotes[i].keys { holders[micro, default: []].append(i) }
+            guard let main = microOf[i] else { continue }
+            guard microVotes[i].count > 1, !cells.polygons[i].isEmpty else {
+                whole[main, default: []].append(i)
+                continue
+            }
+            let order = [main] + microVotes[i].keys.filter { $0 != main }.sorted()
+            let cut = CellStrips.strips(
+                of: cells.polygons[i], site: buildings[i].position, weights: order.map { microVotes[i][$0] ?? 1 })
+            for (micro, strip) in zip(order, cut) where !strip.isEmpty { strips[micro, default: []].append(strip) }
+        }
+        for (micro, members) in holders.sorted(by: { $0.key < $1.key }) {
             let grid = microGrid[micro] ?? ""
+            let polygons = CellOutline.polygons(of: whole[micro] ?? [], in: cells) + (strips[micro] ?? []).map { [$0] }
             shapes.append(Shape(
                 level: "micro_grid", id: micro.rawValue, communityID: community[grid] ?? "", gridID: grid,
                 kind: kindOf[grid] ?? .residential, households: microHouseholds[micro] ?? 0,
-                buildings: members.count, polygons: members.map { cells.polygons[$0] }.filter { !$0.isEmpty },
-                centre: centre(members)
+                buildings: members.count, polygons: polygons, centre: centre(members)
             ))
         }
         self.buildings = buildings

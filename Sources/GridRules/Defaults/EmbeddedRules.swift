@@ -88,7 +88,7 @@ rules:
     type: special_grids
     kind: hard
     source: engine-design
-    says: Non-residential sites form special grids (专属网格), outside household balancing, each in one community.
+    says: Non-residential sites form special grids (专属网格), outside household balancing, each in one community. The spec puts every non-residential kind in one; the list names the usual kinds.
     parameters:
       kinds: [commercial, school, hospital, market, enterprise, site]
       exclude_from_household_balance: true

@@ -15,6 +15,8 @@ struct AtomMaker {
     /// Cut a building into its known units even when it fits in one micro-grid (used when whole buildings leave no
     /// valid micro-grids).
     var splitKnownUnits = false
+    /// Cut a unit above the micro maximum into single floors (the packer chooses the bands).
+    var singleFloors = false
 
     func atoms(of building: Building, index: Int, units given: [StairwellUnit]) -> (
         atoms: [DistrictingAtom], oversized: Int?
@@ -43,6 +45,16 @@ struct AtomMaker {
             let base = unit.households / floors
             let extra = unit.households % floors
             let perFloor = (1...floors).map { base + ($0 <= extra ? 1 : 0) }
+            if singleFloors {
+                for floor in 1...floors {
+                    if perFloor[floor - 1] > microMaximum { oversized = max(oversized ?? 0, perFloor[floor - 1]) }
+                    if let band = FloorBand(lowest: floor, highest: floor) {
+                        atoms.append(DistrictingAtom(building: index, unit: unit.name, floors: band,
+                                                     households: perFloor[floor - 1], position: position))
+                    }
+                }
+                continue
+            }
             let least = (unit.households + microMaximum - 1) / microMaximum
             let bands = max(1, least, min(floors, Int((Double(unit.households) / Double(max(1, bandTarget))).rounded())))
             let target = Double(unit.households) / Double(bands)

@@ -17,12 +17,12 @@ struct CommunityDistricter {
         seed = context.parameters.seed
     }
 
-    private var parameters: StreetDistrictingParameters { context.parameters }
+    var parameters: StreetDistrictingParameters { context.parameters }
 
     func run() -> CommunityOutcome {
         var outcome = CommunityOutcome(assignments: [], deviations: [], warnings: [])
         let buildings = context.buildings
-        let special = members.filter { !buildings[$0].kind.isResidential }
+        let special = members.filter { parameters.isSpecial(buildings[$0].kind) }
         for (rank, position) in ReadingOrder.order(special.map { buildings[$0].position }).enumerated() {
             let building = buildings[special[position]]
             let grid = GridID("\(community)-S\(Self.two(rank + 1))")
@@ -31,7 +31,7 @@ struct CommunityDistricter {
                 microGridID: MicroGridID("\(grid)-M01"), kind: building.kind
             ))
         }
-        let residential = members.filter { buildings[$0].kind.isResidential }
+        let residential = members.filter { !parameters.isSpecial(buildings[$0].kind) }
         guard !residential.isEmpty else { return outcome }
         var local = [Int: Int]()
         for (index, building) in residential.enumerated() {
@@ -66,6 +66,7 @@ struct CommunityDistricter {
         outcome.assignments += best?.assignments ?? []
         outcome.deviations += best?.deviations ?? []
         outcome.warnings += best?.warnings ?? []
+        outcome.extraGrids += best?.extraGrids ?? []
         return outcome
     }
 
@@ -79,6 +80,7 @@ struct CommunityDistricter {
         }
         var gridOf = Array(repeating: 0, count: graph.nodeCount)
         var offset = 0
+        var used: [Int] = []
         for piece in pieces {
             var local = [Int: Int]()
             for (index, node) in piece.enumerated() { local[node] = index }
@@ -92,7 +94,13 @@ struct CommunityDistricter {
             let labels = drawGrids(residential: piece.map { residential[$0] }, graph: sub)
             for (index, node) in piece.enumerated() { gridOf[node] = offset + labels[index] }
             offset += (labels.max() ?? -1) + 1
+            used.append((labels.max() ?? -1) + 1)
         }
+        if let note = extraGridsNote(pieces: pieces, used: used, graph: graph) { outcome.extraGrids.append(note) }
+        // Micro-grids per grid; a grid whose atoms cannot be packed within the micro bounds trades a boundary
+        // building with a neighbouring grid first (see repairMicroGrids).
+        let plans = repairMicroGrids(gridOf: &gridOf, residential: residential, graph: graph,
+                                     outcome: &outcome)
         let codes = gridCodes(residential: residential, gridOf: gridOf, graph: graph)
         for (label, code) in codes.enumerated() {
             let nodes = (0..<residential.count).filter { gridOf[$0] == label }
@@ -101,14 +109,14 @@ struct CommunityDistricter {
                                      place: code.rawValue) {
                 outcome.deviations.append(deviation)
             }
-            drawMicroGrids(grid: code, nodes: nodes, residential: residential, graph: graph, outcome: &outcome)
+            writeMicroGrids(plans[label], grid: code, outcome: &outcome)
         }
         return outcome
     }
 
     static func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 
-    private func check(_ households: Int, bounds: DistrictingBounds, rule: StreetDeviation.Rule,
+    func check(_ households: Int, bounds: DistrictingBounds, rule: StreetDeviation.Rule,
                        place: String) -> StreetDeviation? {
         guard !bounds.contains(households) else { return nil }
         let below = households < bounds.min
@@ -184,19 +192,50 @@ struct CommunityDistricter {
         var bestViolation = Int.max
         let most = max(count, min(graph.nodeCount,
                                   parameters.gridBounds.min > 0 ? total / parameters.gridBounds.min : count))
+        // A current plan that still meets every grid rule here is kept as it is: a re-draw changes only the
+        // communities that need it.
+        if let kept = keptCurrent(residential: residential, graph: graph, counts: count...max(count, min(most, count + 2))) {
+            return kept
+        }
         // The fewest grids first. Compounds that fit are contracted (kept whole); when that leaves no valid plan,
         // only the smaller compounds are, then none; then one grid more.
         let limits = [parameters.gridBounds.max, parameters.gridBounds.max / 2, 0]
         search: for parts in count...min(most, count + 2) {
+            // A re-draw with as many grids as the current plan starts from it building by building (it may split
+            // compounds), so that the stability term sees every household that would leave its grid.
+            let singles = (0..<graph.nodeCount).map { [$0] }
+            if let current = currentLabels(groups: singles, residential: residential, graph: graph, parts: parts) {
+                let found = solve(graph, parts: parts, bounds: parameters.gridBounds, initial: current,
+                                  anchorWeight: anchorWeight, escalate: false)
+                if found.violation < bestViolation {
+                    bestViolation = found.violation
+                    labels = found.part
+                }
+                if bestViolation == 0 { break search }
+            }
             var tried = Set<Int>()
             for limit in limits {
                 let (superOf, supers) = contraction(residential: residential, graph: graph, limit: limit)
                 guard tried.insert(supers.count).inserted else { continue }
                 let contracted = Self.contract(graph, superOf: superOf, supers: supers)
-                let found = solve(contracted, parts: parts, bounds: parameters.gridBounds,
-                                  initial: currentLabels(groups: supers, residential: residential, graph: graph,
-                                                         parts: parts),
+                let initial = currentLabels(groups: supers, residential: residential, graph: graph, parts: parts)
+                var found = solve(contracted, parts: parts, bounds: parameters.gridBounds, initial: initial,
                                   anchorWeight: anchorWeight, escalate: false)
+                // The tree search ranks by inertia; the measure is the mean distance, polished on the
+                // buildings themselves. A re-draw keeps its stability-weighted plan instead.
+                if initial == nil {
+                    found = compacted(found, graph: contracted, supers: supers, buildings: graph, parts: parts)
+                    if supers.count < graph.nodeCount && parameters.compoundSplitCost.isFinite {
+                        let expanded = (0..<graph.nodeCount).map { found.part[superOf[$0]] }
+                        found = splittingCompounds(expanded, residential: residential, graph: graph, parts: parts)
+                        if found.violation < bestViolation {
+                            bestViolation = found.violation
+                            labels = found.part
+                        }
+                        if bestViolation == 0 { break search }
+                        continue
+                    }
+                }
                 if found.violation < bestViolation {
                     bestViolation = found.violation
                     labels = (0..<graph.nodeCount).map { found.part[superOf[$0]] }
@@ -205,6 +244,72 @@ struct CommunityDistricter {
             }
         }
         return labels
+    }
+
+    /// The current plan's grid of each building, when every building has one of this community, their number is in
+    /// `counts`, and every grid is connected and within the bounds; nil otherwise.
+    private func keptCurrent(residential: [Int], graph: DistrictingGraph, counts: ClosedRange<Int>) -> [Int]? {
+        guard !context.current.isEmpty else { return nil }
+        var grids: [GridID] = []
+        for node in 0..<graph.nodeCount {
+            guard let grid = context.current[context.buildings[residential[node]].id],
+                grid.rawValue.hasPrefix("\(community)-G")
+            else { return nil }
+            grids.append(grid)
+        }
+        let codes = Array(Set(grids)).sorted()
+        guard counts.contains(codes.count) else { return nil }
+        let index = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+        let labels = grids.map { index[$0] ?? 0 }
+        var weight = Array(repeating: 0, count: codes.count)
+        for node in 0..<graph.nodeCount { weight[labels[node]] += graph.weights[node] }
+        guard weight.allSatisfy({ parameters.gridBounds.contains($0) }),
+            (0..<codes.count).allSatisfy({ graph.isConnected(part: $0, in: labels) })
+        else { return nil }
+        return labels
+    }
+
+    /// `found` made more compact by ``CompactnessSearch`` on the contracted graph, each group measured on its
+    /// buildings; never worse in bound violation.
+    private func compacted(_ found: (part: [Int], violation: Int), graph: DistrictingGraph, supers: [[Int]],
+                           buildings: DistrictingGraph, parts: Int) -> (part: [Int], violation: Int) {
+        guard let positions = buildings.positions, found.part.count == graph.nodeCount else { return found }
+        let members = supers.map { group in
+            group.map { CompactnessSearch.Member(point: positions[$0], weight: Double(buildings.weights[$0])) }
+        }
+        let search = CompactnessSearch(graph: graph, bounds: parameters.gridBounds, parts: parts, members: members,
+                                       seed: SplitMix64.mix(seed, 0x5EA7))
+        let part = search.improve(found.part)
+        var weight = Array(repeating: 0, count: parts)
+        for node in 0..<graph.nodeCount { weight[part[node]] += graph.weights[node] }
+        return (part, weight.reduce(0) { $0 + parameters.gridBounds.violation($1) })
+    }
+
+    /// Building-level labels polished by ``CompactnessSearch`` with compounds that fit in a grid as groups: a compound
+    /// is split where the grids get more compact by more than `parameters.compoundSplitCost` per split (default
+    /// 2,000: one metre of mean distance in a community of 2,000 households; the trade-off is measured in
+    /// Benchmarks/scripts/grids_baseline.md).
+    private func splittingCompounds(_ labels: [Int], residential: [Int], graph: DistrictingGraph, parts: Int) -> (
+        part: [Int], violation: Int
+    ) {
+        var households: [CompoundID: Int] = [:]
+        for node in 0..<graph.nodeCount {
+            if let compound = context.buildings[residential[node]].compoundID {
+                households[compound, default: 0] += graph.weights[node]
+            }
+        }
+        let fitting = households.filter { $0.value <= parameters.gridBounds.max }.keys.sorted()
+        let index = Dictionary(uniqueKeysWithValues: fitting.enumerated().map { ($1, $0) })
+        var search = CompactnessSearch(graph: graph, bounds: parameters.gridBounds, parts: parts,
+                                       seed: SplitMix64.mix(seed, 0xB11D))
+        search.groups = (0..<graph.nodeCount).map { node in
+            context.buildings[residential[node]].compoundID.flatMap { index[$0] } ?? -1
+        }
+        search.groupPenalty = parameters.compoundSplitCost
+        let part = search.improve(labels)
+        var weight = Array(repeating: 0, count: parts)
+        for node in 0..<graph.nodeCount { weight[part[node]] += graph.weights[node] }
+        return (part, weight.reduce(0) { $0 + parameters.gridBounds.violation($1) })
     }
 
     static func contract(_ graph: DistrictingGraph, superOf: [Int], supers: [[Int]]) -> DistrictingGraph {
@@ -361,9 +466,16 @@ struct CommunityDistricter {
     }
 
     /// Micro-grids inside one grid: atoms (whole buildings, units, floor bands) districted under the micro bounds;
-    /// buildings are cut into their units only when whole buildings leave no valid micro-grids.
-    private func drawMicroGrids(grid: GridID, nodes: [Int], residential: [Int], graph: DistrictingGraph,
-                                outcome: inout CommunityOutcome) {
+    /// buildings are cut into their units only when whole buildings leave no valid micro-grids; when the search
+    /// misses the bounds or needs more than the fewest micro-grids, the packer (single floors, bands chosen with the
+    /// partition) is tried and kept when it is valid with fewer.
+    func microPlan(nodes all: [Int], residential: [Int], graph: DistrictingGraph) -> MicroPlan {
+        let nodes = all.filter { parameters.microGridsCover(context.buildings[residential[$0]].compoundType) }
+        let uncovered = all.filter { !nodes.contains($0) }.map { residential[$0] }
+        guard !nodes.isEmpty else {
+            return MicroPlan(atoms: [], labels: [], positions: [], violation: 0, oversized: [], fewest: 0,
+                             uncovered: uncovered)
+        }
         var (atoms, microGraph, oversized) = microAtoms(nodes: nodes, residential: residential, graph: graph,
                                                        splitUnits: false)
         let households = microGraph.totalWeight
@@ -379,7 +491,42 @@ struct CommunityDistricter {
                 }
             }
         }
-        for (building, households) in oversized {
+        let searched = MicroPlan(atoms: atoms, labels: labels, positions: microGraph.positions ?? atoms.map(\.position),
+                                 violation: violation, oversized: oversized, fewest: count, uncovered: uncovered)
+        // The packer also runs when the search needed more micro-grids than the fewest (each has a leader to find).
+        if oversized.isEmpty, violation > 0 || searched.count > count,
+            var packed = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: count,
+                                         trees: violation > 0 ? 32 : 48),
+            violation > 0 || packed.count < searched.count
+        {
+            packed.uncovered = uncovered
+            return packed
+        }
+        return searched
+    }
+
+    /// Writes a grid's micro-grids: codes in reading order, deviations, rows (consecutive floors of a unit in one
+    /// micro-grid as one band).
+    private func writeMicroGrids(_ plan: MicroPlan, grid: GridID, outcome: inout CommunityOutcome) {
+        let atoms = plan.atoms, labels = plan.labels
+        for building in plan.uncovered {
+            let building = context.buildings[building]
+            outcome.assignments.append(GridAssignment(
+                buildingID: building.id, households: building.households, communityID: community, gridID: grid,
+                microGridID: nil, kind: building.kind
+            ))
+        }
+        if plan.count > plan.fewest, !atoms.isEmpty {
+            let households = atoms.reduce(0) { $0 + $1.households }
+            outcome.extraGrids.append(ExtraGrids(
+                communityID: community, level: .microGrid, place: grid.rawValue, count: plan.count,
+                fewest: plan.fewest, lowerBound: nil, reason: .microGridPacking,
+                message: "grid \(grid): \(plan.count) micro-grids, not \(plan.fewest) (⌈\(households) / "
+                    + "\(parameters.microBounds.max)⌉): no packing of its buildings, units and floors into "
+                    + "\(plan.fewest) connected micro-grids of \(parameters.microBounds) households was found"
+            ))
+        }
+        for (building, households) in plan.oversized {
             outcome.deviations.append(StreetDeviation(
                 rule: .unitTooLarge, communityID: community, place: "\(building)", value: households,
                 amount: households - parameters.microBounds.max,
@@ -388,7 +535,8 @@ struct CommunityDistricter {
             ))
         }
         let used = (labels.max() ?? -1) + 1
-        let order = ReadingOrder.order(Self.centres(labels: labels, count: used, graph: microGraph))
+        let centreGraph = DistrictingGraph(weights: atoms.map(\.households), positions: plan.positions, edges: [])
+        let order = ReadingOrder.order(Self.centres(labels: labels, count: used, graph: centreGraph))
         var code = Array(repeating: MicroGridID(""), count: used)
         for (rank, label) in order.enumerated() {
             code[label] = MicroGridID("\(grid)-M\(Self.two(rank + 1))")

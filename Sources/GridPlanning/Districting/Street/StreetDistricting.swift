@@ -74,18 +74,21 @@ public struct StreetDistricting: Sendable {
         }
         var assignments: [GridAssignment] = []
         var deviations: [StreetDeviation] = []
+        var extraGrids: [ExtraGrids] = []
         for outcome in box.results {
             guard let outcome else { continue }
             assignments += outcome.assignments
             deviations += outcome.deviations
             warnings += outcome.warnings
+            extraGrids += outcome.extraGrids
         }
         assignments.sort {
             if $0.buildingID != $1.buildingID { return $0.buildingID < $1.buildingID }
             if ($0.unit ?? "") != ($1.unit ?? "") { return ($0.unit ?? "") < ($1.unit ?? "") }
             return ($0.floors?.lowest ?? 0) < ($1.floors?.lowest ?? 0)
         }
-        return StreetDistrictingResult(assignments: assignments, deviations: deviations, warnings: warnings)
+        return StreetDistrictingResult(assignments: assignments, deviations: deviations, warnings: warnings,
+                                       extraGrids: extraGrids)
     }
 }
 
@@ -103,6 +106,7 @@ struct CommunityOutcome: Sendable {
     var assignments: [GridAssignment]
     var deviations: [StreetDeviation]
     var warnings: [String]
+    var extraGrids: [ExtraGrids] = []
 }
 
 /// Collects per-community results from worker threads, in community order.

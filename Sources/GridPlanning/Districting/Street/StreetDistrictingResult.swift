@@ -8,4 +8,6 @@ public struct StreetDistrictingResult: Sendable, Hashable {
     public var deviations: [StreetDeviation]
     /// Warnings that do not break a rule (islands joined to their nearest neighbour, barriers splitting a community).
     public var warnings: [String]
+    /// Communities (and grids) drawn with more grids (micro-grids) than ⌈households / max⌉, and why.
+    public var extraGrids: [ExtraGrids] = []
 }

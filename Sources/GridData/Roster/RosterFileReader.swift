@@ -1,0 +1,57 @@
+import Foundation
+import GridModel
+
+/// Reads the files a roster job takes besides the street and the plan folder: leave.csv, calendar.csv, a pinned
+/// (already published) roster.csv, and a visit history at any path.
+///
+/// Every reader reads its file to the end, collects every problem with file, line, column, value and what was
+/// expected, and throws them together; it changes nothing on disk. References (people, residents, grids) are
+/// checked against the street already loaded.
+public struct RosterFileReader: Sendable {
+    /// The street the files belong to.
+    public let street: Street
+
+    /// A reader for files about `street`.
+    public init(street: Street) {
+        self.street = street
+    }
+
+    /// The ids of the street's people, for reference checks.
+    var personIDs: Set<String> { Set(street.people.map(\.id.rawValue)) }
+
+    /// The ids of the street's residents, for reference checks.
+    var residentIDs: Set<String> { Set(street.residents.map(\.id.rawValue)) }
+
+    /// Reads one CSV table at any path; `name` is the path as the user gave it, for messages.
+    static func readTable(
+        _ file: URL, required: [String], log: inout IssueLog, row handle: (CSVRow, inout IssueLog) -> Void
+    ) {
+        PlanTable.read(file, name: file.relativePath, required: required, log: &log, isRequired: true, row: handle)
+    }
+
+    /// A date cell; reports a missing or invalid date.
+    static func date(_ row: CSVRow, _ column: String, log: inout IssueLog) -> CalendarDate? {
+        guard let text = row.text(column) else {
+            log.add(row.issue(column, value: nil, problem: "missing \(column) date", expected: "YYYY-MM-DD"))
+            return nil
+        }
+        if let date = CalendarDate(parsing: text) { return date }
+        log.add(
+            row.issue(
+                column, value: text, problem: "not a valid date",
+                expected: "an ISO 8601 date YYYY-MM-DD that exists, such as 2026-11-23"))
+        return nil
+    }
+
+    /// A person reference; reports an unknown person.
+    static func person(_ row: CSVRow, _ column: String, known: Set<String>, log: inout IssueLog) -> PersonID? {
+        guard let text = row.required(column, what: "person id", log: &log) else { return nil }
+        guard known.contains(text) else {
+            log.add(row.issue(column, value: text, problem: "unknown person", expected: "a person_id of people.csv"))
+            return nil
+        }
+        return PersonID(text)
+    }
+
+    static func newLog() -> IssueLog { IssueLog(limitPerFile: StreetLoader.defaultIssueLimitPerFile) }
+}

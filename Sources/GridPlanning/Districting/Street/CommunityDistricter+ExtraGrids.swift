@@ -1,0 +1,58 @@
+import GridModel
+
+/// Saying why a community has more grids than ⌈households / max⌉ (every grid costs a full-time grid worker).
+extension CommunityDistricter {
+    /// The note for a community drawn with more grids than ⌈households / max⌉, nil otherwise: barrier pieces drawn
+    /// apart, whole buildings that cannot fill the fewest grids (a subset-sum bound), or no plan found.
+    func extraGridsNote(pieces: [[Int]], used: [Int], graph: DistrictingGraph) -> ExtraGrids? {
+        let bounds = parameters.gridBounds
+        let total = graph.totalWeight
+        let count = used.reduce(0, +)
+        guard let fewest = bounds.fewestParts(for: total), count > fewest else { return nil }
+        let whole = Self.wholeAtomBound(graph.weights, bounds: bounds) ?? fewest
+        let perPiece = pieces.map { piece in Self.wholeAtomBound(piece.map { graph.weights[$0] }, bounds: bounds) }
+        let pieceBound = pieces.count > 1 && perPiece.allSatisfy({ $0 != nil })
+            ? perPiece.reduce(0) { $0 + ($1 ?? 0) } : whole
+        let bound = max(whole, pieceBound)
+        let head = "community \(community): \(count) grids, not \(fewest) (⌈\(total) / \(bounds.max)⌉)"
+        let reason: ExtraGrids.Reason
+        let why: String
+        if count <= bound && pieceBound > whole {
+            reason = .barrierPieces
+            let sizes = pieces.map { piece in "\(piece.reduce(0) { $0 + graph.weights[$1] })" }
+            why = "barriers cut it into \(pieces.count) pieces of \(sizes.joined(separator: ", ")) households, "
+                + "drawn apart (no grid crosses a barrier); they need "
+                + perPiece.map { "\($0 ?? 0)" }.joined(separator: " + ") + " grids"
+        } else if count <= bound {
+            reason = .wholeBuildings
+            why = "whole buildings cannot fill \(count - 1) grids of at most \(bounds.max) households (no set of "
+                + "them comes close enough to \(bounds.max)); \(bound) is the least"
+        } else {
+            reason = .noPlanFound
+            why = "no plan of \(max(fewest, bound)) connected grids within \(bounds) was found (not proven "
+                + "impossible)"
+        }
+        return ExtraGrids(communityID: community, level: .grid, place: community.rawValue, count: count,
+                          fewest: fewest, lowerBound: bound, reason: reason, message: "\(head): \(why)")
+    }
+
+    /// The fewest parts within `bounds` that whole atoms of `weights` allow by a subset-sum bound: every part holds
+    /// a subset, so at most the largest subset sum not above the maximum; nil when no count is admitted.
+    ///
+    /// - Complexity: O(n · max).
+    static func wholeAtomBound(_ weights: [Int], bounds: DistrictingBounds) -> Int? {
+        let total = weights.reduce(0, +)
+        guard var count = bounds.fewestParts(for: total) else { return nil }
+        var reachable = Array(repeating: false, count: bounds.max + 1)
+        reachable[0] = true
+        for weight in weights where weight > 0 && weight <= bounds.max {
+            for sum in stride(from: bounds.max, through: weight, by: -1) where reachable[sum - weight] {
+                reachable[sum] = true
+            }
+        }
+        let fullest = reachable.lastIndex(of: true) ?? 0
+        guard fullest > 0 else { return count }
+        while count * fullest < total && bounds.admits(total, parts: count + 1) { count += 1 }
+        return count
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GridData
+import GridModel
+import Testing
+
+/// roster.csv, unmet.csv, roster.ics and roster.html as written, and their file modes.
+@Suite struct RosterWriterTests {
+    static let week = ISOWeek(year: 2026, week: 48)!
+    static let monday = week.monday
+
+    static let street = Street(
+        people: [
+            Person(id: "P1", name: "张三", roles: [.gridWorker]),
+            Person(id: "P2", name: "Li, \"Si\"", roles: [.communityWorker]),
+            Person(id: "P3", name: "赵<b>六</b>", roles: [.sunkCadre]),
+        ],
+        residents: [
+            Resident(
+                id: "R000001", buildingID: "C01-Q01-B001", categories: [.mentalHealth(grade: 4)], unit: "1",
+                floor: 17, name: "王小明"),
+            Resident(id: "R000002", buildingID: "C01-Q01-B002", categories: [.keyPerson], unit: "2"),
+        ])
+
+    static let entries = [
+        RosterEntry(
+            week: week, date: monday, period: .morning, personID: "P1", residentID: "R000001", gridID: "C01-G01",
+            kind: .visit, reason: "two visitors, one a grid worker [visits.mental_health_unstable, visits.caps]"),
+        RosterEntry(
+            week: week, date: monday, period: .morning, personID: "P2", residentID: "R000001", gridID: "C01-G01",
+            kind: .visit, reason: "second visitor [visits.mental_health_unstable, visits.caps]"),
+        RosterEntry(
+            week: week, date: monday.adding(days: 2), period: .afternoon, personID: "P1", residentID: "R000002",
+            gridID: "C01-G02", kind: .visit, reason: "paired visitor [visits.key_person, visits.fixed_pairing]"),
+        RosterEntry(
+            week: week, date: monday.adding(days: 3), period: .evening, personID: "P3", residentID: nil,
+            gridID: "C01-G02", kind: .doorKnocking, reason: "cadre of the grid [visits.door_knocking]"),
+    ]
+
+    static let hidden: Set<String> = ["visits.mental_health_unstable", "visits.key_person"]
+    static let categoryWords = ["mental_health_4", "key_person", "严重精神障碍", "重点人员", "ordinary"]
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wangge-rosterw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func rosterCSVHasTheSpecColumnsAndQuotesReasons() {
+        let text = RosterTableWriter.rosterText(Self.entries)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "week,date,slot,person_id,resident_id,grid_id,kind,reason")
+        #expect(lines.count == 5)
+        #expect(lines[1].hasPrefix("2026-W48,2026-11-23,AM,P1,R000001,C01-G01,visit,\"two visitors,"))
+        #expect(
+            lines[4] == "2026-W48,2026-11-26,EVE,P3,,C01-G02,door_knocking,cadre of the grid [visits.door_knocking]")
+        let unmet = RosterTableWriter.unmetText([
+            UnmetVisit(residentID: "R000002", due: Self.monday.adding(days: 6), reason: "no visitor free, short 1")
+        ])
+        #expect(unmet == "resident_id,due,reason\nR000002,2026-11-29,\"no visitor free, short 1\"\n")
+    }
+
+    @Test func filesAreOwnerOnly() throws {
+        let folder = try Self.temporaryFolder()
+        let url = folder.appendingPathComponent("roster.csv")
+        try Data("old".utf8).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: url.path)
+        try RosterTableWriter.writeRoster(Self.entries, to: url)
+        try RosterICSWriter(street: Self.street).write(
+            Self.entries, week: Self.week, to: folder.appendingPathComponent("roster.ics"))
+        try RosterHTMLWriter(street: Self.street, hiddenRuleIDs: Self.hidden, categoryWords: Self.categoryWords)
+            .write(Self.entries, week: Self.week, to: folder.appendingPathComponent("roster.html"))
+        for name in ["roster.csv", "roster.ics", "roster.html"] {
+            let attributes = try FileManager.default.attributesOfItem(
+                atPath: folder.appendingPathComponent(name).path)
+            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue
+            #expect(mode == 0o600, "\(name) has mode \(String(mode ?? 0, radix: 8))")
+        }
+        #expect(try String(contentsOf: url, encoding: .utf8).hasPrefix("week,"))
+    }
+
+    @Test func calendarIsDeterministicFoldedAndCRLF() throws {
+        let writer = RosterICSWriter(street: Self.street)
+        let text = writer.text(Self.entries, week: Self.week)
+        #expect(text == writer.text(Self.entries.reversed(), week: Self.week))
+        let bytes = Array(text.utf8)
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            #expect(index > 0 && bytes[index - 1] == 0x0D, "a bare LF at octet \(index)")
+        }
+        let physical = text.components(separatedBy: "\r\n").dropLast()
+        #expect(physical.allSatisfy { $0.utf8.count <= 75 })
+        let unfolded = text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
+        #expect(unfolded.first == "BEGIN:VCALENDAR")
+        #expect(unfolded.filter { $0 == "BEGIN:VEVENT" }.count == 4)
+        #expect(unfolded.contains("DTSTART;TZID=Asia/Shanghai:20261123T090000"))
+        #expect(unfolded.contains("DTEND;TZID=Asia/Shanghai:20261123T113000"))
+        #expect(unfolded.contains("DTSTART;TZID=Asia/Shanghai:20261126T190000"))
+        #expect(unfolded.contains("DTEND;TZID=Asia/Shanghai:20261125T170000"))
+        #expect(unfolded.filter { $0.hasPrefix("DTSTAMP:") }.allSatisfy { $0 == "DTSTAMP:20261123T000000Z" })
+        let uids = unfolded.filter { $0.hasPrefix("UID:") }
+        #expect(Set(uids).count == 4)
+        #expect(uids.contains("UID:2026-W48-P1-R000001-2026-11-23-AM@wangge"))
+        #expect(unfolded.contains { $0.hasPrefix("ATTENDEE;CN=张三;") })
+        #expect(unfolded.contains { $0.hasPrefix("ATTENDEE;CN=\"Li, Si\";") })
+        #expect(unfolded.contains("SUMMARY:走访 Visit: 王小明 R000001"))
+        #expect(unfolded.contains { $0.hasPrefix("DESCRIPTION:") && $0.contains("同行 With: Li\\, \"Si\"") })
+        // Only what the visitor needs: no category, no reason.
+        for word in ["mental_health", "key_person", "visits."] { #expect(!text.contains(word)) }
+    }
+
+    @Test func printableRosterHasAPagePerGridMaskedNamesAndNoCategory() {
+        let writer = RosterHTMLWriter(
+            street: Self.street, hiddenRuleIDs: Self.hidden, categoryWords: Self.categoryWords)
+        let html = writer.text(Self.entries, week: Self.week)
+        #expect(html.components(separatedBy: "<section class=\"page\">").count - 1 == 2)
+        #expect(html.contains("page-break-after: always"))
+        #expect(html.contains("王**"))
+        #expect(!html.contains("王小明"))
+        #expect(html.contains("R****02"))
+        #expect(html.contains("张三、Li, &quot;Si&quot;"))
+        #expect(html.contains("赵&lt;b&gt;六&lt;/b&gt;"))
+        #expect(!html.contains("<b>"))
+        for word in Self.categoryWords + Array(Self.hidden) { #expect(!html.contains(word), "\(word)") }
+        #expect(html.contains("visits.caps"))
+        #expect(html.contains("visits.door_knocking"))
+        #expect(html.contains("上午 AM 09:00–11:30"))
+        #expect(html.contains("敲门行动 Door-knocking round"))
+    }
+
+    @Test(arguments: [
+        ("王小明", "R1", "王**"), ("欧阳娜娜", "R1", "欧**"), ("李", "R1", "李**"), ("", "R000123", "R****23"),
+        ("  ", "AB", "A**"),
+    ])
+    func masksNames(_ name: String, _ id: String, _ expected: String) {
+        #expect(ResidentNameMask.mask(name: name, residentID: id) == expected)
+    }
+
+    @Test func missingNameMasksTheID() {
+        #expect(ResidentNameMask.mask(name: nil, residentID: "R000777") == "R****77")
+    }
+}
