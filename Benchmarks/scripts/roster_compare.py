@@ -72,7 +72,7 @@ def solve_glpsol(lp: Path, limit: float) -> dict:
         capture_output=True, text=True)
     seconds = time.monotonic() - start
     match = re.search(r"Objective:\s+\S+\s+=\s+([-0-9.eE+]+)", run.stdout)
-    status = re.search(r"Status:\s+(\S+)", run.stdout)
+    status = re.search(r"Status:\s+([^\n]+)", run.stdout)
     return {
         "solver": "glpsol (GLPK 5 CLI, MIP defaults)",
         "status": status.group(1).lower() if status else "unknown",

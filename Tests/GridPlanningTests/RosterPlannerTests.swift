@@ -1,3 +1,4 @@
+import Foundation
 import GridModel
 import GridPlanning
 import GridRules
@@ -229,5 +230,55 @@ import Testing
         #expect(one.entries == two.entries)
         #expect(one.unmet == two.unmet)
         #expect(one.kpis == two.kpis)
+    }
+}
+
+extension RosterPlannerTests {
+    /// A frequency an overlay scopes to one community applies to that community's residents only.
+    @Test func scopedOverlayFrequencyAppliesInItsCommunity() throws {
+        let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        let overlay = fixtures.appendingPathComponent("roster/c01-key-person-weekly.yaml")
+        let rulesFolder = StaffingFixtures.repository.appendingPathComponent("Rules")
+        let scoped = try RuleSet.load(directory: rulesFolder, overlays: [overlay])
+        var street = RosterTestStreet()
+        street.person("P1", roles: [.gridWorker])
+        street.resident("K1", [.keyPerson])
+        // Key persons owe 2 a month street-wide (2 visits in W45–W47); weekly in C01 here (3).
+        var history: [Visit] = []
+        for number in [45, 46, 47] {
+            var input = street.input(week: try #require(ISOWeek(year: 2026, week: number)))
+            input.history = history
+            let result = try RosterPlanner(ruleSet: scoped).plan(input)
+            #expect(result.entries.filter { $0.residentID == "K1" }.count == 1, "week \(number)")
+            for entry in result.entries {
+                history.append(Visit(date: entry.date, personID: entry.personID, residentID: "K1", outcome: .done))
+            }
+        }
+    }
+}
+
+extension RosterPlannerTests {
+    /// A pinned two-visitor visit whose volunteer goes on leave keeps the worker's row and gets a new partner in
+    /// the same slot: one entry changes.
+    @Test func pinnedTwoVisitorVisitKeepsTheRowLeft() throws {
+        var street = RosterTestStreet()
+        street.person("P1", roles: [.gridWorker], slots: ["Wed-PM"])
+        street.person("P2", roles: [.volunteer], slots: ["Wed-PM"])
+        street.person("P3", roles: [.volunteer], slots: ["Wed-PM"])
+        street.resident("M1", [.mentalHealth(grade: 3)])
+        let (_, first) = try plan(street)
+        let rows = visits(first, of: "M1")
+        #expect(rows.count == 2)
+        let volunteer = try #require(rows.first { $0.personID != "P1" }?.personID)
+        street.pinned = first.entries
+        let wednesday = try RosterTestStreet.date("2026-11-25")
+        street.leave = [Leave(personID: volunteer, from: wednesday, to: wednesday)]
+        let (_, after) = try plan(street)
+        let now = visits(after, of: "M1")
+        #expect(after.kpis.pinnedChanged == 1)
+        #expect(now.count == 2)
+        #expect(now.contains(rows.first { $0.personID == "P1" }!))
+        #expect(Set(now.map(\.personID)) == Set(["P1", volunteer == "P2" ? "P3" : "P2"]))
+        #expect(Set(now.map(\.date)) == [wednesday])
     }
 }

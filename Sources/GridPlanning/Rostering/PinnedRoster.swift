@@ -18,6 +18,16 @@ struct PinnedRoster {
     /// Residents visited on each day of the week (day offsets), from kept entries.
     var residentDays: Set<ResidentDay> = []
 
+    /// Two-visitor visits that lost a visitor: the rows left, per resident (at most one a resident).
+    var partial: [ResidentID: PartialVisit] = [:]
+
+    /// A pinned several-visitor visit with rows missing, kept provisionally.
+    struct PartialVisit: Sendable {
+        var entries: [RosterEntry]
+        var slot: RosterSlot
+        var persons: [Int]
+    }
+
     /// A resident visited on a day of the planned week.
     struct ResidentDay: Hashable, Sendable {
         var resident: ResidentID
@@ -111,6 +121,14 @@ struct PinnedRoster {
             ($0.key.resident, $0.key.date, $0.key.period) < ($1.key.resident, $1.key.date, $1.key.period)
         }) {
             let needed = Self.visitorsNeeded(key.resident, context: context)
+            if entries.count < needed, partial[key.resident] == nil, let day = context.day(of: key.date) {
+                // A two-visitor visit that lost a visitor keeps the one left, provisionally: the community's
+                // planner looks for a partner in the same slot and drops the row only if it finds none.
+                partial[key.resident] = PartialVisit(
+                    entries: entries, slot: RosterSlot(day: day, period: key.period),
+                    persons: entries.compactMap { context.personIndex[$0.personID] })
+                continue
+            }
             if entries.count < needed {
                 for entry in entries {
                     if let person = context.personIndex[entry.personID], let day = context.day(of: entry.date) {

@@ -19,6 +19,8 @@ struct RosterComponentPlanner {
     /// The ledgers of this component's people.
     var ledgers: [Int: VisitorLedger]
     var residentDays: Set<PinnedRoster.ResidentDay>
+    /// Pinned two-visitor visits of this group's residents that lost a visitor.
+    var partial: [ResidentID: PinnedRoster.PartialVisit] = [:]
     /// Candidates the assignment model sees per visit.
     static let candidateLimit = 12
 
@@ -30,13 +32,35 @@ struct RosterComponentPlanner {
         var pairedDue = 0
         var pairedKept = 0
         var ledgers: [Int: VisitorLedger] = [:]
+        /// Pinned rows of partial visits kept (completed with a new partner) and dropped.
+        var pinnedKept: [RosterEntry] = []
+        var pinnedDropped = 0
     }
 
     mutating func run(
         timeLimit: Double, method: RosterAssignmentMethod = .augmentingPaths
     ) -> Outcome {
         var outcome = Outcome()
-        var placed = placeGroupsAndPairs()
+        var completed: [Int: [Int]] = [:]
+        var placed: [Int: (persons: [Int], slot: RosterSlot)] = [:]
+        for (v, visit) in visits.enumerated() where visit.due.visitors > 1 {
+            guard let part = partial.removeValue(forKey: visit.due.residentID) else { continue }
+            if let added = partner(for: visit, joining: part) {
+                record(visit, persons: added, slot: part.slot, also: part.persons)
+                placed[v] = (part.persons + added, part.slot)
+                completed[v] = part.persons
+                outcome.pinnedKept += part.entries
+            } else {
+                for person in part.persons { ledgers[person]?.remove(from: part.slot) }
+                outcome.pinnedDropped += part.entries.count
+            }
+        }
+        for (_, part) in partial {
+            for person in part.persons { ledgers[person]?.remove(from: part.slot) }
+            outcome.pinnedDropped += part.entries.count
+        }
+        partial = [:]
+        for (v, choice) in placeGroupsAndPairs(skipping: Set(placed.keys)) { placed[v] = choice }
         let single = visits.indices.filter { visits[$0].due.visitors <= 1 && placed[$0] == nil }
         var chosen: [Int?]
         if method == .linearProgram {
@@ -80,7 +104,9 @@ struct RosterComponentPlanner {
             }
             outcome.met.append(visit)
             if let paired = visit.paired, choice.persons.contains(paired) { outcome.pairedKept += 1 }
+            let kept = completed[v] ?? []
             outcome.entries += entries(for: visit, persons: choice.persons, slot: choice.slot)
+                .filter { entry in !kept.contains { context.people[$0].id == entry.personID } }
         }
         outcome.ledgers = ledgers
         return outcome
@@ -89,9 +115,11 @@ struct RosterComponentPlanner {
     /// Several-visitor visits, then fixed pairings (hard when feasible): a paired resident's visit goes to the
     /// paired person whenever they have a free slot, under the paired share of their hours, before anything else
     /// is assigned.
-    private mutating func placeGroupsAndPairs() -> [Int: (persons: [Int], slot: RosterSlot)] {
+    private mutating func placeGroupsAndPairs(
+        skipping done: Set<Int> = []
+    ) -> [Int: (persons: [Int], slot: RosterSlot)] {
         var placed: [Int: (persons: [Int], slot: RosterSlot)] = [:]
-        for (v, visit) in visits.enumerated() where visit.due.visitors > 1 {
+        for (v, visit) in visits.enumerated() where visit.due.visitors > 1 && !done.contains(v) {
             if let choice = bestGroup(for: visit, among: candidates(visit)) {
                 record(visit, persons: choice.persons, slot: choice.slot)
                 placed[v] = choice
@@ -254,8 +282,7 @@ struct RosterComponentPlanner {
                         let fits = context.hasSkills(person, for: visit.needs)
                         if requireSkills && !fits { continue }
                         if fits && !visit.needs.isEmpty { skilled.append(person) } else { others.append(person) }
-                        if skilled.count >= limit || (visit.needs.isEmpty && others.count >= limit)
-                        {
+                        if skilled.count >= limit || (visit.needs.isEmpty && others.count >= limit) {
                             break
                         }
                     }
@@ -349,7 +376,29 @@ struct RosterComponentPlanner {
         )
     }
 
-    private mutating func record(_ visit: OpenVisit, persons: [Int], slot: RosterSlot) {
+    /// Visitors who complete a pinned visit in its slot: room there, the conditions the kept rows leave unmet,
+    /// paired person first, then the lowest load per hour; nil when none can.
+    private func partner(for visit: OpenVisit, joining part: PinnedRoster.PartialVisit) -> [Int]? {
+        let needed = visit.due.visitors - part.persons.count
+        guard needed > 0 else { return [] }
+        let here = ranked(
+            candidates(visit).filter { person in
+                !part.persons.contains(person)
+                    && ledgers[person]?.hasRoom(in: part.slot, paired: person == visit.paired) == true
+            }, visit)
+        var chosen: [Int] = []
+        for condition in visit.due.oneVisitorMust
+        where !(part.persons + chosen).contains(where: { condition.isSatisfied(by: context.facts[$0]) }) {
+            guard
+                let person = here.first(where: { !chosen.contains($0) && condition.isSatisfied(by: context.facts[$0]) })
+            else { return nil }
+            chosen.append(person)
+        }
+        for person in here where chosen.count < needed && !chosen.contains(person) { chosen.append(person) }
+        return chosen.count == needed ? chosen : nil
+    }
+
+    private mutating func record(_ visit: OpenVisit, persons: [Int], slot: RosterSlot, also kept: [Int] = []) {
         for person in persons { ledgers[person]?.place(in: slot) }
         residentDays.insert(.init(resident: visit.due.residentID, day: slot.day))
     }
@@ -379,6 +428,11 @@ struct RosterComponentPlanner {
         }
         let all = candidates(visit)
         guard !all.isEmpty else { return "\(rule): no visitor serves \(grid)" }
+        for condition in visit.due.oneVisitorMust
+        where !all.contains(where: { condition.isSatisfied(by: context.facts[$0]) }) {
+            return "\(rule): none of the \(all.count) visitors serving \(grid) meets '\(condition)', which one of the "
+                + "\(visit.due.visitors) visitors must"
+        }
         let weekCap = context.rules.maxVisitsPerWeek.value
         var atLimit = 0
         var unavailable = 0
@@ -399,11 +453,6 @@ struct RosterComponentPlanner {
         detail += " (cap \(weekCap) or hours)"
         detail += ", \(unavailable) on leave or unavailable, \(full) with every slot full"
         let when = visit.due.isDebt ? "this week (carried over, due \(visit.due.due))" : "by \(visit.due.due)"
-        var text = "\(rule): \(what) \(when) (\(detail))"
-        for condition in visit.due.oneVisitorMust
-        where !all.contains(where: { condition.isSatisfied(by: context.facts[$0]) }) {
-            text += "; none meets '\(condition)'"
-        }
-        return text
+        return "\(rule): \(what) \(when) (\(detail))"
     }
 }

@@ -85,6 +85,7 @@ public struct RosterPlanner: Sendable {
         var groups: [RosterComponentPlanner]
         var orphans: [OpenVisit]
         var ledgers: [VisitorLedger]
+        var partialDropped: Int
     }
 
     func prepare(_ input: RosterInput) throws(GridPlanningError) -> Prepared {
@@ -96,8 +97,6 @@ public struct RosterPlanner: Sendable {
         let pins = PinnedRoster(input.pinned, context: context, ledgers: &ledgers)
         let knocking = DoorKnockingPlanner(context: context, reasons: reasons)
             .place(ledgers: &ledgers, roundsKept: pins.roundsKept)
-        let due = DueVisitCalculator(rules: rules, seed: input.seed).dueVisits(
-            residents: context.residents, week: input.week, history: input.history, calendar: context.calendar)
         var communityOfBuilding: [BuildingID: CommunityID] = [:]
         for building in input.street.buildings { communityOfBuilding[building.id] = building.communityID }
         var communityOfResident: [ResidentID: CommunityID] = [:]
@@ -108,6 +107,19 @@ public struct RosterPlanner: Sendable {
                 communityOfResident[resident.id] = community
             }
         }
+        // Frequencies follow the rules of the resident's community (an overlay may scope them); caps, slots and
+        // the rest come from the street-wide rules.
+        var residentsOf: [CommunityID?: [Resident]] = [:]
+        for resident in context.residents {
+            residentsOf[communityOfResident[resident.id], default: []].append(resident)
+        }
+        var due: [DueVisit] = []
+        for (community, residents) in residentsOf {
+            let local = community.map { ruleSet.visits(for: $0) } ?? rules
+            due += DueVisitCalculator(rules: local, seed: input.seed).dueVisits(
+                residents: residents, week: input.week, history: input.history, calendar: context.calendar)
+        }
+        due.sort { ($0.residentID, $0.ordinal) < ($1.residentID, $1.ordinal) }
         let components = RosterComponents(context: context, communityOfResident: communityOfResident)
         let vocabulary = Set(ruleSet.matching.skills.value)
         var pinnedLeft = pins.visitsKept
@@ -132,6 +144,13 @@ public struct RosterPlanner: Sendable {
                 orphans.append(openVisit)
             }
         }
+        // A partial pinned visit whose resident has no open several-visitor visit left goes: its rows are dropped.
+        let completable = Set(open.values.flatMap { $0 }.filter { $0.due.visitors > 1 }.map(\.due.residentID))
+        var partialDropped = 0
+        for (resident, part) in pins.partial where !completable.contains(resident) {
+            for person in part.persons { ledgers[person].remove(from: part.slot) }
+            partialDropped += part.entries.count
+        }
         var ledgersOf: [CommunityID: [Int: VisitorLedger]] = [:]
         for (person, root) in components.rootOfPerson { ledgersOf[root, default: [:]][person] = ledgers[person] }
         let roots = components.roots
@@ -139,12 +158,15 @@ public struct RosterPlanner: Sendable {
             RosterComponentPlanner(
                 context: context, reasons: reasons,
                 visits: (open[root] ?? []).sorted { DueVisit.keptFirst($0.due, $1.due) },
-                ledgers: ledgersOf[root] ?? [:], residentDays: pins.residentDays)
+                ledgers: ledgersOf[root] ?? [:], residentDays: pins.residentDays,
+                partial: pins.partial.filter { resident, _ in
+                    completable.contains(resident) && (open[root] ?? []).contains { $0.due.residentID == resident }
+                })
         }
         return Prepared(
             context: context, pins: pins, rounds: knocking.entries, warnings: knocking.warnings,
             roundsPlanned: knocking.planned, roundsMissed: knocking.missed, due: due, metByPins: metByPins,
-            roots: roots, groups: groups, orphans: orphans, ledgers: ledgers)
+            roots: roots, groups: groups, orphans: orphans, ledgers: ledgers, partialDropped: partialDropped)
     }
 
     func assemble(_ prepared: Prepared, outcomes: [RosterComponentPlanner.Outcome]) -> RosterResult {
@@ -156,8 +178,10 @@ public struct RosterPlanner: Sendable {
         var summary = RosterSolveSummary()
         var pairedDue = 0
         var pairedKept = 0
+        var pinnedChanged = prepared.pins.changed + prepared.partialDropped
         for outcome in outcomes {
-            entries += outcome.entries
+            entries += outcome.entries + outcome.pinnedKept
+            pinnedChanged += outcome.pinnedDropped
             unmet += outcome.unmet
             met += outcome.met.map(\.due)
             summary.merge(outcome.summary)
@@ -203,7 +227,7 @@ public struct RosterPlanner: Sendable {
             week: context.input.week.description, dueVisits: prepared.due.count, metVisits: met.count,
             unmetVisits: unmetVisits.count,
             doorKnockingRounds: prepared.roundsPlanned + prepared.pins.roundsKept.values.reduce(0, +),
-            missedDoorKnockingRounds: prepared.roundsMissed, pinnedChanged: prepared.pins.changed,
+            missedDoorKnockingRounds: prepared.roundsMissed, pinnedChanged: pinnedChanged,
             carriedOverVisits: prepared.due.filter(\.isDebt).count,
             byPriority: byRank.keys.sorted().compactMap { byRank[$0] }, pairedVisits: pairedDue, pairedKept: pairedKept,
             pairedKeptShare: pairedDue == 0 ? 1 : Double(pairedKept) / Double(pairedDue), activeVisitors: active.count,
