@@ -152,4 +152,14 @@ import Testing
             residents: resident, week: w48, history: [], calendar: calendar)
         #expect(due.first?.due == (try RosterTestStreet.date("2026-11-26")))
     }
+
+    @Test func missedWeeklyVisitIsCaughtUpInTheMonth() throws {
+        let people = residents(.elderlyAlone, count: 5, birthYear: 1940)
+        let w46 = try RosterTestStreet.week("2026-W46")
+        // Every W46 visit is missed: W47 owes two per resident (one carried over), W48 one again.
+        let byWeek = roll(people, weeks: try weeks(45, 48)) { week, _ in week == w46 }
+        #expect((byWeek[try RosterTestStreet.week("2026-W47")] ?? []).count == 10)
+        #expect((byWeek[try RosterTestStreet.week("2026-W47")] ?? []).filter(\.isDebt).count == 5)
+        #expect((byWeek[try RosterTestStreet.week("2026-W48")] ?? []).count == 5)
+    }
 }
