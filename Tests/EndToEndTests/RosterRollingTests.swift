@@ -104,14 +104,9 @@ import Testing
         #expect(result.checked > 1000)
         let short = result.short.count
         #expect(short == 0, "\(result.short.prefix(20))")
-        // Known issue of the roster core (DueVisitCalculator): a weekly resident's block is the week itself, so a
-        // visit missed in W45–W47 is never owed again and the resident ends November one visit short per miss.
-        // "Missed ones caught up" (issue 6) asks for a catch-up visit the next week. Remove this wrapper when the
-        // core carries weekly debt.
-        withKnownIssue("roster core: missed weekly visits are not caught up") {
-            let shortWeekly = result.shortWeekly.count
-            #expect(shortWeekly == 0, "\(result.shortWeekly.prefix(20))")
-        }
+        // Weekly residents too: a visit missed in W45–W47 is owed again later in the month (caught up).
+        let shortWeekly = result.shortWeekly.count
+        #expect(shortWeekly == 0, "\(result.shortWeekly.prefix(20))")
     }
 
     /// The sample street cut to one community (C01) with its part of the plan; people serving it are kept, with
