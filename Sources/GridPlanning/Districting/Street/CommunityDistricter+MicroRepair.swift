@@ -172,37 +172,7 @@ extension CommunityDistricter {
                 }
             }
             keyed.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-            var root = Array(union.indices)
-            func find(_ x: Int) -> Int {
-                var x = x
-                while root[x] != x {
-                    root[x] = root[root[x]]
-                    x = root[x]
-                }
-                return x
-            }
-            var tree = Array(repeating: [Int](), count: union.count)
-            for (_, edge) in keyed {
-                let a = find(edge.first), b = find(edge.second)
-                guard a != b else { continue }
-                root[max(a, b)] = min(a, b)
-                tree[edge.first].append(edge.second)
-                tree[edge.second].append(edge.first)
-            }
-            var parent = Array(repeating: -1, count: union.count)
-            var order = [0]
-            var seen = Array(repeating: false, count: union.count)
-            seen[0] = true
-            var head = 0
-            while head < order.count {
-                let node = order[head]
-                head += 1
-                for next in tree[node] where !seen[next] {
-                    seen[next] = true
-                    parent[next] = node
-                    order.append(next)
-                }
-            }
+            let (parent, order) = Self.spanningTree(nodeCount: union.count, sortedEdges: keyed)
             guard order.count == union.count else { continue }
             var below = union.map { graph.weights[$0] }
             for node in order.reversed() where parent[node] >= 0 { below[parent[node]] += below[node] }
@@ -357,37 +327,7 @@ extension CommunityDistricter {
                     let length = positions[union[edge.first]].distance(to: positions[union[edge.second]])
                     return ((length + 1) * (0.5 + Double(random.below(1 << 20)) / Double(1 << 20)), edge)
                 }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-                var root = Array(union.indices)
-                func find(_ x: Int) -> Int {
-                    var x = x
-                    while root[x] != x {
-                        root[x] = root[root[x]]
-                        x = root[x]
-                    }
-                    return x
-                }
-                var tree = Array(repeating: [Int](), count: union.count)
-                for (_, edge) in keyed {
-                    let a = find(edge.first), b = find(edge.second)
-                    guard a != b else { continue }
-                    root[max(a, b)] = min(a, b)
-                    tree[edge.first].append(edge.second)
-                    tree[edge.second].append(edge.first)
-                }
-                var parent = Array(repeating: -1, count: union.count)
-                var order = [0]
-                var seen = Array(repeating: false, count: union.count)
-                seen[0] = true
-                var head = 0
-                while head < order.count {
-                    let node = order[head]
-                    head += 1
-                    for next in tree[node] where !seen[next] {
-                        seen[next] = true
-                        parent[next] = node
-                        order.append(next)
-                    }
-                }
+                let (parent, order) = Self.spanningTree(nodeCount: union.count, sortedEdges: keyed)
                 guard order.count == union.count else { return nil }
                 var below = union.map { graph.weights[$0] }
                 for node in order.reversed() where parent[node] >= 0 { below[parent[node]] += below[node] }
@@ -484,6 +424,45 @@ extension CommunityDistricter {
     }
 
     /// Whether `nodes` form one connected piece of `graph`.
+    /// The spanning tree Kruskal takes from `sortedEdges` (cheapest first), rooted at node 0: each node's parent (-1
+    /// for the root and for nodes the edges do not reach) and the breadth-first order from the root.
+    ///
+    /// - Complexity: O(m α(n) + n) for n nodes and m edges.
+    static func spanningTree(nodeCount: Int, sortedEdges: [(Double, IndexPair)]) -> (parent: [Int], order: [Int]) {
+        var root = Array(0..<nodeCount)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while root[x] != x {
+                root[x] = root[root[x]]
+                x = root[x]
+            }
+            return x
+        }
+        var tree = Array(repeating: [Int](), count: nodeCount)
+        for (_, edge) in sortedEdges {
+            let a = find(edge.first), b = find(edge.second)
+            guard a != b else { continue }
+            root[max(a, b)] = min(a, b)
+            tree[edge.first].append(edge.second)
+            tree[edge.second].append(edge.first)
+        }
+        var parent = Array(repeating: -1, count: nodeCount)
+        var order = [0]
+        var seen = Array(repeating: false, count: nodeCount)
+        seen[0] = true
+        var head = 0
+        while head < order.count {
+            let node = order[head]
+            head += 1
+            for next in tree[node] where !seen[next] {
+                seen[next] = true
+                parent[next] = node
+                order.append(next)
+            }
+        }
+        return (parent, order)
+    }
+
     static func connected(_ nodes: [Int], graph: DistrictingGraph) -> Bool {
         guard let start = nodes.first else { return false }
         let inside = Set(nodes)
