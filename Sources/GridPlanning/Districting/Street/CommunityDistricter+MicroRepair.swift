@@ -138,13 +138,7 @@ extension CommunityDistricter {
         let count = (labels.max() ?? -1) + 1
         var packable: [[Int]: Bool] = [:]
         func packs(_ nodes: [Int]) -> Bool {
-            if let known = packable[nodes] { return known }
-            let fewest = Self.partCount(nodes.reduce(0) { $0 + graph.weights[$1] }, bounds: parameters.microBounds,
-                                        nodes: nodes.count)
-            let found = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: fewest,
-                                        trees: 6) != nil
-            packable[nodes] = found
-            return found
+            packsMicroGrids(nodes, residential: residential, graph: graph, known: &packable)
         }
         var bad = Set(failing)
         var random = SplitMix64(seed: SplitMix64.mix(seed, 0x5245_434F_4D00 &+ UInt64(graph.nodeCount)))
@@ -217,13 +211,7 @@ extension CommunityDistricter {
         }
         var packable: [[Int]: Bool] = [:]
         func packs(_ nodes: [Int]) -> Bool {
-            if let known = packable[nodes] { return known }
-            let fewest = Self.partCount(nodes.reduce(0) { $0 + graph.weights[$1] }, bounds: parameters.microBounds,
-                                        nodes: nodes.count)
-            let found = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: fewest,
-                                        trees: 6) != nil
-            packable[nodes] = found
-            return found
+            packsMicroGrids(nodes, residential: residential, graph: graph, known: &packable)
         }
         for candidate in ordered {
             let node = candidate[0], from = candidate[1], to = candidate[2]
@@ -251,13 +239,7 @@ extension CommunityDistricter {
         for node in 0..<graph.nodeCount { weight[labels[node], default: 0] += graph.weights[node] }
         var packable: [[Int]: Bool] = [:]
         func packs(_ nodes: [Int]) -> Bool {
-            if let known = packable[nodes] { return known }
-            let fewest = Self.partCount(nodes.reduce(0) { $0 + graph.weights[$1] }, bounds: parameters.microBounds,
-                                        nodes: nodes.count)
-            let found = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: fewest,
-                                        trees: 6) != nil
-            packable[nodes] = found
-            return found
+            packsMicroGrids(nodes, residential: residential, graph: graph, known: &packable)
         }
         for _ in 0..<2 {
             var moved = false
@@ -293,13 +275,7 @@ extension CommunityDistricter {
         }
         var packable: [[Int]: Bool] = [:]
         func packs(_ nodes: [Int]) -> Bool {
-            if let known = packable[nodes] { return known }
-            let fewest = Self.partCount(nodes.reduce(0) { $0 + graph.weights[$1] }, bounds: parameters.microBounds,
-                                        nodes: nodes.count)
-            let found = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: fewest,
-                                        trees: 6) != nil
-            packable[nodes] = found
-            return found
+            packsMicroGrids(nodes, residential: residential, graph: graph, known: &packable)
         }
         let positions = graph.positions ?? Array(repeating: PlanarPoint(x: 0, y: 0), count: graph.nodeCount)
         for other in others.sorted() {
@@ -424,6 +400,20 @@ extension CommunityDistricter {
     }
 
     /// Whether `nodes` form one connected piece of `graph`.
+    /// Whether `nodes` (a candidate grid) split into micro-grids within the bounds, the fewest the bounds allow;
+    /// `known` remembers earlier answers, since the repair asks about the same node sets many times.
+    func packsMicroGrids(_ nodes: [Int], residential: [Int], graph: DistrictingGraph, known: inout [[Int]: Bool])
+        -> Bool
+    {
+        if let answer = known[nodes] { return answer }
+        let fewest = Self.partCount(
+            nodes.reduce(0) { $0 + graph.weights[$1] }, bounds: parameters.microBounds, nodes: nodes.count)
+        let found =
+            packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: fewest, trees: 6) != nil
+        known[nodes] = found
+        return found
+    }
+
     /// The spanning tree Kruskal takes from `sortedEdges` (cheapest first), rooted at node 0: each node's parent (-1
     /// for the root and for nodes the edges do not reach) and the breadth-first order from the root.
     ///
