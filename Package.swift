@@ -11,7 +11,12 @@ let package = Package(
         .library(name: "GridData", targets: ["GridData"]),
         .library(name: "GridRules", targets: ["GridRules"]),
         .library(name: "GridSynthesis", targets: ["GridSynthesis"]),
-        .library(name: "GridPlanning", targets: ["GridPlanning"]),
+        .library(name: "PlanningSupport", targets: ["PlanningSupport"]),
+        .library(name: "GeneralizedAssignment", targets: ["GeneralizedAssignment"]),
+        .library(name: "Districting", targets: ["Districting"]),
+        .library(name: "GridDrawing", targets: ["GridDrawing"]),
+        .library(name: "Staffing", targets: ["Staffing"]),
+        .library(name: "Rostering", targets: ["Rostering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,21 +32,55 @@ let package = Package(
             exclude: ["Defaults/embed-rules.sh"]
         ),
         .target(name: "GridSynthesis", dependencies: ["GridModel", "GridData"]),
-        .target(name: "GridPlanning", dependencies: ["GridModel", "GridRules", "LinearSolver"]),
+        .target(name: "PlanningSupport", dependencies: ["GridModel"]),
+        .target(name: "GeneralizedAssignment", dependencies: ["GridModel", "LinearSolver"]),
+        .target(
+            name: "Districting", dependencies: ["GridModel", "PlanningSupport", "LinearSolver"], exclude: ["README.md"]
+        ),
+        .target(name: "GridDrawing", dependencies: ["GridModel", "GridRules", "PlanningSupport", "Districting"]),
+        .target(name: "Staffing", dependencies: ["GridModel", "GridRules", "PlanningSupport", "LinearSolver"]),
+        .target(name: "Rostering", dependencies: ["GridModel", "GridRules", "PlanningSupport", "LinearSolver"]),
         .executableTarget(
             name: "wangge",
             dependencies: [
-                "LinearSolver", "GridModel", "GridData", "GridRules", "GridSynthesis", "GridPlanning",
+                "LinearSolver", "GridModel", "GridData", "GridRules", "GridSynthesis", "PlanningSupport",
+                "GeneralizedAssignment", "Districting", "GridDrawing", "Staffing", "Rostering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Streets, plans and fixtures the job suites share (a library only tests link).
+        .target(
+            name: "PlanningTestFixtures",
+            dependencies: ["GridModel", "GridData", "GridRules", "GridSynthesis"],
+            path: "Tests/PlanningTestFixtures",
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
         .testTarget(name: "GridDataTests", dependencies: ["GridData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridRulesTests", dependencies: ["GridRules"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridSynthesisTests", dependencies: ["GridSynthesis", "GridData"]),
+        .testTarget(name: "PlanningSupportTests", dependencies: ["PlanningSupport"]),
         .testTarget(
-            name: "GridPlanningTests", dependencies: ["GridPlanning", "GridData", "GridSynthesis"],
+            name: "GeneralizedAssignmentTests", dependencies: ["GeneralizedAssignment", "GridData"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DistrictingTests",
+            dependencies: ["Districting", "PlanningSupport", "GridData", "GridSynthesis", "GridRules"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GridDrawingTests",
+            dependencies: ["GridDrawing", "Districting", "PlanningSupport", "GridData", "GridSynthesis", "GridRules"]
+        ),
+        .testTarget(
+            name: "StaffingTests",
+            dependencies: ["Staffing", "GridData", "GridSynthesis", "GridRules", "PlanningTestFixtures"]
+        ),
+        .testTarget(
+            name: "RosteringTests",
+            dependencies: ["Rostering", "Staffing", "GridData", "GridSynthesis", "GridRules", "PlanningTestFixtures"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["wangge"]),

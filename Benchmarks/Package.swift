@@ -18,7 +18,9 @@ let package = Package(
                 .product(name: "GridModel", package: "Wangge"),
                 .product(name: "GridData", package: "Wangge"),
                 .product(name: "GridRules", package: "Wangge"),
-                .product(name: "GridPlanning", package: "Wangge"),
+                .product(name: "GeneralizedAssignment", package: "Wangge"),
+                .product(name: "Staffing", package: "Wangge"),
+                .product(name: "Rostering", package: "Wangge"),
             ],
             path: "Benchmarks/CoreBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

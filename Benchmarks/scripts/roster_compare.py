@@ -2,7 +2,7 @@
 """Roster peer comparison: one community's weekly stage-(a) assignment model solved by our engine and by OR-Tools.
 
 The model (maximise priority-weighted met visits + pairing and skill bonuses - a convex load cost; see
-Sources/GridPlanning/Rostering/VisitAssignmentModel.swift) is exported by an opt-in test, together with the engine's
+Sources/Rostering/VisitAssignmentModel.swift) is exported by an opt-in test, together with the engine's
 own figures: GLPK's LP solve through LinearSolver, and the default method (augmenting paths in priority order)
 priced by the same objective. This script then solves the exported MPS with OR-Tools CP-SAT (model_builder, solver
 "sat") and, for reference, the LP file with glpsol, and prints one Markdown table (also written to --out).

@@ -71,7 +71,7 @@ public struct RuleSet: Sendable {
     // MARK: - Typed sections
 
     /// Grid-drawing rules everywhere no overlay scopes a community.
-    public var grid: GridRules { sections.grid }
+    public var grid: GridDrawingRules { sections.grid }
     /// Staffing rules.
     public var staffing: StaffingRules { sections.staffing }
     /// Visit rules.
@@ -82,7 +82,7 @@ public struct RuleSet: Sendable {
     public var timeBank: TimeBankRules { sections.timeBank }
 
     /// Grid rules in a community (its scoped overlays applied).
-    public func grid(for community: CommunityID) -> GridRules { scoped[community]?.sections.grid ?? grid }
+    public func grid(for community: CommunityID) -> GridDrawingRules { scoped[community]?.sections.grid ?? grid }
     /// Staffing rules in a community.
     public func staffing(for community: CommunityID) -> StaffingRules {
         scoped[community]?.sections.staffing ?? staffing

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Districting
 import Foundation
-import GridPlanning
+import GridData
+import PlanningSupport
 
 /// `wangge districts`: the generic entry to the districting core, for validation on published graphs.
 struct DistrictsCommand: ParsableCommand {
@@ -58,12 +60,16 @@ struct DistrictsCommand: ParsableCommand {
             throw CommandFailure.badInput("\(graph): cannot read the file (\(error.localizedDescription))")
         }
         let file: NodeLinkGraph
-        let result: DistrictingResult
         do {
             file = try NodeLinkGraph(data: data, file: graph, weightKey: weight)
+        } catch {
+            throw CommandFailure.badInput(error.description)
+        }
+        let result: DistrictingResult
+        do {
             let request = DistrictingRequest(
-                graph: file.graph, parts: parts, bounds: DistrictingBounds(min: min, max: max), objective: objective
-            )
+                graph: Self.graph(of: file), parts: parts, bounds: DistrictingBounds(min: min, max: max),
+                objective: objective)
             result = try PartitionSolver(options: .init(timeLimit: timeLimit, seed: seed)).solve(request)
         } catch {
             throw CommandFailure.badInput(error.description)
@@ -75,6 +81,13 @@ struct DistrictsCommand: ParsableCommand {
         if !result.deviations.isEmpty {
             throw CommandFailure(.ruleUnmet, "no partition meets every rule (status \(result.status.rawValue))")
         }
+    }
+}
+
+extension DistrictsCommand {
+    /// The districting graph of a node-link file: its weights, positions and edges.
+    static func graph(of file: NodeLinkGraph) -> DistrictingGraph {
+        DistrictingGraph(weights: file.weights, positions: file.positions, edges: file.edges.map { IndexPair($0.a, $0.b) })
     }
 }
 

@@ -1,6 +1,6 @@
-import GridData
+import Districting
 import Foundation
-import GridPlanning
+import GridData
 
 /// The printed result of `wangge districts`.
 struct DistrictsReport {

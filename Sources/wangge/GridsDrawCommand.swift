@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import GridData
+import GridDrawing
 import GridModel
-import GridPlanning
 import GridRules
 
 /// `wangge grids draw STREET_DIR --out DIR`: the two-level plan of a street with its files, figures and map.

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import GridData
 import GridModel
-import GridPlanning
 import GridRules
+import Rostering
 
 /// `wangge roster STREET_DIR --plan DIR --week 2026-W48 --out DIR`: one week's visits and door-knocking rounds.
 struct RosterCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import Foundation
 import GridData
 import GridModel
-import GridPlanning
+import Rostering
 
 /// Gathers a roster's input from the street, the plan folder and the optional files, defaulting to the street
 /// folder's visits.csv (already loaded with the street), leave.csv and calendar.csv.

@@ -1,8 +1,8 @@
 import Foundation
 import GridData
 import GridModel
-import GridPlanning
 import GridRules
+import Rostering
 
 /// Writes a roster's files into a folder, each readable by its owner only: roster.csv, unmet.csv, roster.ics,
 /// roster.html, kpis.json (with the rule-set identity) and run.json (seconds per stage).

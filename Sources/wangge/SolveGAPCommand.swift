@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import GridPlanning
+import GeneralizedAssignment
+import GridData
 import LinearSolver
 
 /// `wangge solve gap FILE`: reads an OR-Library generalized assignment file and solves its problems.
@@ -70,9 +71,14 @@ struct SolveGAPCommand: ParsableCommand {
         let solver = GeneralizedAssignmentSolver(heuristicShare: heuristicShare)
         let problems: [GeneralizedAssignmentProblem]
         do {
-            problems = try GeneralizedAssignmentFileReader.read(contentsOf: URL(fileURLWithPath: file))
-        } catch {
+            problems = try GeneralizedAssignmentFileReader.read(contentsOf: URL(fileURLWithPath: file)).map {
+                try GeneralizedAssignmentProblem(
+                    name: $0.name, cost: $0.cost, resource: $0.resource, capacity: $0.capacity)
+            }
+        } catch let error as GridDataError {
             throw CommandFailure.badInput(error.description)
+        } catch {
+            throw CommandFailure.badInput("\(file): \(error)")
         }
         let selected: [(Int, GeneralizedAssignmentProblem)]
         if let instance {

@@ -1,5 +1,5 @@
+import GeneralizedAssignment
 import GridData
-import GridPlanning
 import LinearSolver
 
 /// Text and JSON lines for `wangge solve gap`; fixed key order, so output differs between runs only in `seconds`

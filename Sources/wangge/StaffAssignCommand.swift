@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import GridData
 import GridModel
-import GridPlanning
 import GridRules
+import Staffing
 
 /// `wangge staff assign STREET_DIR --plan DIR --out DIR`: assigns every post of a plan from the rules.
 struct StaffAssignCommand: ParsableCommand {

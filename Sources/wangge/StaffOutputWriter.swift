@@ -1,6 +1,6 @@
 import Foundation
 import GridData
-import GridPlanning
+import Staffing
 
 /// Writes a staffing plan's files (../shared/spec/data-format.md, "Other outputs") into a folder.
 struct StaffOutputWriter {

@@ -11,7 +11,7 @@ enum RosterTestKit {
 
     static var sampleStreet: URL { repository.appendingPathComponent("Scenarios/sample-street") }
     static var sampleGrids: URL {
-        repository.appendingPathComponent("Tests/GridPlanningTests/Fixtures/staffing/sample-plan/grids.csv")
+        repository.appendingPathComponent("Tests/PlanningTestFixtures/Fixtures/staffing/sample-plan/grids.csv")
     }
     static var visitRules: URL { repository.appendingPathComponent("Rules/visits.yaml") }
 

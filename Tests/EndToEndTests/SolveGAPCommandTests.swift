@@ -96,11 +96,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("2 3\n1 2 x\n", ["--format", "json"], ":2:5: found 'x'"),
+        ("2 3\n1 2 x\n", ["--format", "json"], ", line 2, column 5: found 'x'"),
         (twoProblems, ["--instance", "2"], "--instance 2 is out of range"),
         (twoProblems, ["--sense", "sideways"], "sense"),
         (twoProblems, ["--time-limit=-1"], "--time-limit -1.0"),
-        ("", [], ":1:1: empty file"),
+        ("", [], ", line 1, column 1: empty file"),
     ])
     func badInputExitsTwo(text: String, arguments: [String], expected: String) throws {
         let file = try Self.temporaryFile(text, name: "bad.txt")

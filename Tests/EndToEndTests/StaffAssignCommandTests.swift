@@ -10,7 +10,7 @@ import Testing
 
     private static var street: String { repository.appendingPathComponent("Scenarios/sample-street").path }
     private static var plan: String {
-        repository.appendingPathComponent("Tests/GridPlanningTests/Fixtures/staffing/sample-plan").path
+        repository.appendingPathComponent("Tests/PlanningTestFixtures/Fixtures/staffing/sample-plan").path
     }
 
     private static func temporaryDirectory() throws -> URL {

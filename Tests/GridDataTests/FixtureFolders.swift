@@ -8,6 +8,9 @@ enum FixtureFolders {
 
     static func street(_ name: String) -> URL { root.appendingPathComponent(name) }
 
+    /// A GAP benchmark file copied from OR-Library.
+    static func gap(_ name: String) -> URL { root.appendingPathComponent("gap").appendingPathComponent(name) }
+
     static var malformedRoot: URL { root.appendingPathComponent("malformed") }
 
     /// The names of the malformed street folders, sorted.

@@ -2,8 +2,9 @@ import Benchmark
 import Foundation
 import GridData
 import GridModel
-import GridPlanning
 import GridRules
+import Rostering
+import Staffing
 
 /// One week's roster of the sample street (20,000 households, 2026-W48 with no history: every November visit
 /// still owed, about 5,000 due visits), on the committed test plan with posts from a staffing run.
@@ -14,7 +15,7 @@ func rosterBenchmarks(repository: URL) {
     ) { benchmark in
         let street = try StreetLoader.load(from: repository.appendingPathComponent("Scenarios/sample-street"))
         let plan = try PlanFolderReader(street: street).readGrids(
-            in: repository.appendingPathComponent("Tests/GridPlanningTests/Fixtures/staffing/sample-plan"))
+            in: repository.appendingPathComponent("Tests/PlanningTestFixtures/Fixtures/staffing/sample-plan"))
         let rules = try RuleSet.load(directory: repository.appendingPathComponent("Rules"))
         let staffing = try StaffingPlanner(ruleSet: rules).plan(
             StaffingInput(street: street, plan: plan, referenceYear: 2026))

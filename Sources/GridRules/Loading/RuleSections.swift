@@ -2,7 +2,7 @@ import GridModel
 
 /// The typed sections of one effective rule set (the base, or the base with a community's overlays).
 struct RuleSections: Sendable {
-    var grid: GridRules
+    var grid: GridDrawingRules
     var staffing: StaffingRules
     var visits: VisitRules
     var matching: MatchingRules
@@ -17,7 +17,7 @@ struct RuleSections: Sendable {
         let rules = allRules.filter { $0.scope.includes(community: community) }
         let index = RuleIndex(
             rules: rules, context: context, reportMissing: reportMissing, declaredTypes: declaredTypes)
-        let grid = GridRules(reading: index)
+        let grid = GridDrawingRules(reading: index)
         let staffing = StaffingRules(reading: index)
         let visits = VisitRules(reading: index)
         let matching = MatchingRules(reading: index)

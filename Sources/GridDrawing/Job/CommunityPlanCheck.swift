@@ -1,0 +1,342 @@
+import GridModel
+import GridRules
+
+/// Checks one community's rows of a plan (the current plan on a re-draw) against the street as it is now and the
+/// rules in force, so that the job can keep a community's current plan verbatim when nothing about it changed and
+/// it still meets every hard rule.
+///
+/// This is the job's own check, apart from the drawing core: it reads only the rows, the street's buildings, units
+/// and locks, the job's neighbour pairs and the rules. Two lists come out: how the community's atoms differ from the
+/// rows (buildings added, removed or changed; units or floors that no longer match), and which hard rules the rows
+/// miss (household bounds, one community per grid, nesting, connectedness, units whole or whole-floor bands,
+/// special grids, micro-grid coverage, locks). Either list non-empty means the community is drawn again.
+struct CommunityPlanCheck {
+    let community: CommunityID
+    let rules: GridDrawingRules
+    /// The community's buildings, sorted by id.
+    let buildings: [Building]
+    let units: [BuildingID: [StairwellUnit]]
+    let locks: [PlanLock]
+
+    /// Warnings about the community's adjacency (islands joined, barrier pieces), worded as the drawing's.
+    private(set) var warnings: [String] = []
+    private let index: [BuildingID: Int]
+    /// Neighbours (local indices) over the job's pairs among residential buildings, islands joined as when drawing.
+    private let neighbours: [[Int]]
+
+    /// A check of `community` with the job's neighbour pairs `pairs` (pairs naming buildings outside the community
+    /// are ignored).
+    ///
+    /// - Complexity: O(n + m) for the community's n buildings and m pairs, plus O(n²) per island joined.
+    init(community: CommunityID, rules: GridDrawingRules, buildings: [Building], units: [BuildingID: [StairwellUnit]],
+         pairs: [BuildingPair], locks: [PlanLock]) {
+        self.community = community
+        self.rules = rules
+        self.buildings = buildings.sorted { $0.id < $1.id }
+        self.units = units
+        self.locks = locks
+        var index: [BuildingID: Int] = [:]
+        for (i, building) in self.buildings.enumerated() { index[building.id] = i }
+        self.index = index
+        var neighbours = Array(repeating: [Int](), count: self.buildings.count)
+        for pair in pairs {
+            guard let a = index[pair.first], let b = index[pair.second], a != b,
+                self.buildings[a].kind.isResidential, self.buildings[b].kind.isResidential
+            else { continue }
+            neighbours[a].append(b)
+            neighbours[b].append(a)
+        }
+        var warnings: [String] = []
+        Self.joinIslands(&neighbours, buildings: self.buildings, community: community,
+                         gridBounds: rules.householdsPerGrid.value, warnings: &warnings)
+        self.neighbours = neighbours
+        self.warnings = warnings
+    }
+
+    /// Why `rows` cannot be kept: atom changes first, then hard rules missed; empty when they can.
+    ///
+    /// - Complexity: O(r log r + n + m) for r rows.
+    func reasons(_ rows: [GridAssignment]) -> [String] {
+        let changes = atomChanges(rows)
+        return changes.isEmpty ? violations(rows) : changes
+    }
+
+    // MARK: - Atoms
+
+    /// How the community's buildings, units and floors differ from `rows`.
+    func atomChanges(_ rows: [GridAssignment]) -> [String] {
+        var changes: [String] = []
+        var rowsOf: [BuildingID: [GridAssignment]] = [:]
+        for row in rows {
+            guard index[row.buildingID] != nil else {
+                changes.append("building \(row.buildingID) of the current plan is no longer in the community")
+                continue
+            }
+            rowsOf[row.buildingID, default: []].append(row)
+        }
+        for building in buildings {
+            guard let placed = rowsOf[building.id] else {
+                changes.append("building \(building.id) is new")
+                continue
+            }
+            let households = placed.reduce(0) { $0 + $1.households }
+            if households != building.households {
+                changes.append("building \(building.id): \(building.households) households, \(households) in the "
+                    + "current plan")
+            }
+            if placed.contains(where: { $0.kind != building.kind }) {
+                changes.append("building \(building.id): kind \(building.kind.rawValue) differs from the current plan")
+            }
+            if placed.contains(where: { $0.communityID != community }) {
+                changes.append("building \(building.id) was in another community in the current plan")
+            }
+            guard building.kind.isResidential, households == building.households else { continue }
+            let named = placed.filter { $0.unit != nil }
+            guard !named.isEmpty else { continue }
+            let expected = expectedUnits(of: building)
+            var byUnit: [String: Int] = [:]
+            for row in named { byUnit[row.unit ?? "", default: 0] += row.households }
+            let wanted = Dictionary(expected.map { ($0.name, $0.households) }, uniquingKeysWith: { a, _ in a })
+            if byUnit != wanted, named.count == placed.count {
+                changes.append("building \(building.id): its units differ from the current plan's")
+            }
+        }
+        return Self.capped(changes)
+    }
+
+    /// The stairwell units of a building as the drawing cuts them: units.csv, else `units` units with households
+    /// spread evenly (remainder to the lowest-numbered), else the whole building as unit `1`.
+    func expectedUnits(of building: Building) -> [StairwellUnit] {
+        if let given = units[building.id], !given.isEmpty { return given }
+        let count = max(1, building.unitCount ?? 1)
+        let base = building.households / count, extra = building.households % count
+        return (1...count).map {
+            StairwellUnit(buildingID: building.id, name: "\($0)", households: base + ($0 <= extra ? 1 : 0),
+                          floors: building.floors)
+        }
+    }
+
+    // MARK: - Hard rules
+
+    /// The hard rules `rows` miss, one sentence each.
+    func violations(_ rows: [GridAssignment]) -> [String] {
+        var problems: [String] = []
+        let gridRange = rules.householdsPerGrid.value, microRange = rules.householdsPerMicroGrid.value
+        var gridMembers: [GridID: Set<Int>] = [:], microMembers: [MicroGridID: Set<Int>] = [:]
+        var gridHouseholds: [GridID: Int] = [:], microHouseholds: [MicroGridID: Int] = [:]
+        var specialGrid: [GridID: Bool] = [:]
+        var rowsOf: [Int: [GridAssignment]] = [:]
+        for row in rows {
+            guard let i = index[row.buildingID] else { continue }
+            let building = buildings[i]
+            rowsOf[i, default: []].append(row)
+            let special = !building.kind.isResidential || rules.specialGridKinds.value.contains(building.kind)
+            let prefix = "\(community)-\(special ? "S" : "G")"
+            if row.communityID != community || !row.gridID.rawValue.hasPrefix(prefix) {
+                problems.append(
+                    "building \(building.id) sits in \(row.gridID), not a \(prefix)… grid of its community")
+            }
+            if let seen = specialGrid[row.gridID], seen != special {
+                problems.append("grid \(row.gridID) mixes special and residential buildings")
+            }
+            specialGrid[row.gridID] = special
+            gridMembers[row.gridID, default: []].insert(i)
+            if !special { gridHouseholds[row.gridID, default: 0] += row.households }
+            if let micro = row.microGridID {
+                if !micro.rawValue.hasPrefix(row.gridID.rawValue + "-M") {
+                    problems.append("micro-grid \(micro) is not nested in grid \(row.gridID)")
+                }
+                microMembers[micro, default: []].insert(i)
+                if !special { microHouseholds[micro, default: 0] += row.households }
+            } else if !special, row.households > 0, rules.microGridsCover(building.compoundType) {
+                problems.append("building \(building.id) has households outside any micro-grid")
+            }
+        }
+        for (grid, households) in gridHouseholds.sorted(by: { $0.key < $1.key }) where !gridRange.contains(households) {
+            problems.append("grid \(grid): \(households) households outside \(gridRange.lowerBound)–"
+                + "\(gridRange.upperBound)")
+        }
+        for (micro, households) in microHouseholds.sorted(by: { $0.key < $1.key })
+        where !microRange.contains(households) {
+            problems.append("micro-grid \(micro): \(households) households outside \(microRange.lowerBound)–"
+                + "\(microRange.upperBound)")
+        }
+        for (grid, members) in gridMembers.sorted(by: { $0.key < $1.key }) where specialGrid[grid] == false {
+            if !connected(members) { problems.append("grid \(grid) is not connected") }
+        }
+        for (micro, members) in microMembers.sorted(by: { $0.key < $1.key }) {
+            let grid = LockKeeper.grid(of: micro)
+            if grid.flatMap({ specialGrid[$0] }) == false, !connected(members) {
+                problems.append("micro-grid \(micro) is not connected")
+            }
+        }
+        for (i, placed) in rowsOf.sorted(by: { $0.key < $1.key }) where buildings[i].kind.isResidential {
+            problems += unitProblems(buildings[i], placed)
+        }
+        problems += lockProblems(rowsOf)
+        return Self.capped(problems)
+    }
+
+    /// Units whole in one micro-grid unless a unit alone exceeds the micro maximum; then bands of whole floors, each
+    /// holding its floors' households (spread evenly, remainder to the lowest floors), covering every floor once.
+    func unitProblems(_ building: Building, _ placed: [GridAssignment]) -> [String] {
+        let whole = placed.filter { $0.unit == nil }
+        if !whole.isEmpty {
+            if whole.count < placed.count || whole.count > 1 || whole.contains(where: { $0.floors != nil }) {
+                return ["building \(building.id) is split without naming its units"]
+            }
+            return []
+        }
+        var problems: [String] = []
+        let expected = Dictionary(expectedUnits(of: building).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var byUnit: [String: [GridAssignment]] = [:]
+        for row in placed { byUnit[row.unit ?? "", default: []].append(row) }
+        let maximum = rules.householdsPerMicroGrid.value.upperBound
+        for (name, rows) in byUnit.sorted(by: { $0.key < $1.key }) {
+            guard let unit = expected[name] else {
+                problems.append("building \(building.id): unit \(name) is not one of its units")
+                continue
+            }
+            let micros = Set(rows.map { $0.microGridID?.rawValue ?? "" })
+            if micros.count > 1, unit.households <= maximum {
+                problems.append("unit \(building.id)/\(name) of \(unit.households) households is split across "
+                    + "micro-grids")
+            }
+            let bands = rows.compactMap(\.floors)
+            guard !bands.isEmpty else {
+                if rows.count > 1 { problems.append("unit \(building.id)/\(name) is split without floor bands") }
+                continue
+            }
+            guard bands.count == rows.count else {
+                problems.append("unit \(building.id)/\(name) has whole and banded rows")
+                continue
+            }
+            let floors = max(1, unit.floors ?? building.floors ?? (unit.households + 1) / 2)
+            let base = unit.households / floors, extra = unit.households % floors
+            var covered = Array(repeating: 0, count: floors + 1)
+            for row in rows {
+                guard let band = row.floors, band.highest <= floors else {
+                    problems.append("unit \(building.id)/\(name): floors \(row.floors?.description ?? "") beyond its "
+                        + "\(floors) floors")
+                    continue
+                }
+                var households = 0
+                for floor in band.lowest...band.highest {
+                    covered[floor] += 1
+                    households += base + (floor <= extra ? 1 : 0)
+                }
+                if households != row.households {
+                    problems.append("unit \(building.id)/\(name) floors \(band): \(row.households) households where "
+                        + "its floors hold \(households)")
+                }
+            }
+            if covered.dropFirst().contains(where: { $0 != 1 }) {
+                problems.append("unit \(building.id)/\(name): floor bands do not cover each floor once")
+            }
+        }
+        return problems
+    }
+
+    /// Building locks of the community that `rows` do not hold.
+    func lockProblems(_ rowsOf: [Int: [GridAssignment]]) -> [String] {
+        var problems: [String] = []
+        for lock in locks {
+            guard case .building(let id) = lock.subject, let i = index[id] else { continue }
+            let placed = rowsOf[i] ?? []
+            if let grid = lock.gridID, placed.contains(where: { $0.gridID != grid }) {
+                problems.append("building \(id) is locked to grid \(grid)")
+            }
+            if let micro = lock.microGridID, placed.contains(where: { $0.microGridID != micro }) {
+                problems.append("building \(id) is locked to micro-grid \(micro)")
+            }
+        }
+        return problems.sorted()
+    }
+
+    /// Whether `members` (local indices) are connected over the community's neighbours.
+    func connected(_ members: Set<Int>) -> Bool {
+        guard let start = members.min() else { return true }
+        var seen: Set<Int> = [start]
+        var stack = [start]
+        while let node = stack.popLast() {
+            for next in neighbours[node] where members.contains(next) && seen.insert(next).inserted {
+                stack.append(next)
+            }
+        }
+        return seen.count == members.count
+    }
+
+    /// At most 8 reasons, then how many more, so that kpis.json stays readable on a changed city.
+    static func capped(_ reasons: [String]) -> [String] {
+        guard reasons.count > 8 else { return reasons }
+        return Array(reasons.prefix(8)) + ["… and \(reasons.count - 8) more"]
+    }
+
+    // MARK: - Islands
+
+    /// Joins every piece of the community's residential graph that holds no valid number of grids to its nearest
+    /// building, as the drawing does, so that a current plan drawn over those joins is judged over them too.
+    static func joinIslands(_ neighbours: inout [[Int]], buildings: [Building], community: CommunityID,
+                            gridBounds: ClosedRange<Int>, warnings: inout [String]) {
+        let residential = buildings.indices.filter { buildings[$0].kind.isResidential }
+        while true {
+            let pieces = components(residential, neighbours)
+            guard pieces.count > 1 else { return }
+            let small = pieces.filter { piece in
+                !admitsGrids(piece.reduce(0) { $0 + buildings[$1].households }, bounds: gridBounds)
+            }
+            guard let piece = small.min(by: { $0.count != $1.count ? $0.count < $1.count : $0[0] < $1[0] }) else {
+                let names = pieces.map { "\($0.count) buildings" }.joined(separator: ", ")
+                warnings.append("community \(community): barriers cut it into \(pieces.count) pieces (\(names)); "
+                    + "each is drawn on its own")
+                return
+            }
+            let inside = Set(piece)
+            var best: (distance: Double, a: Int, b: Int)?
+            for a in piece {
+                for b in residential where !inside.contains(b) {
+                    let distance = buildings[a].position.distance(to: buildings[b].position)
+                    if best == nil || distance < (best?.distance ?? 0) { best = (distance, a, b) }
+                }
+            }
+            guard let best else { return }
+            neighbours[best.a].append(best.b)
+            neighbours[best.b].append(best.a)
+            let names = piece.prefix(3).map { buildings[$0].id.rawValue }.joined(separator: ", ")
+            let joined = "joined to \(buildings[best.b].id) \(Int(best.distance.rounded())) m away"
+            if piece.count == 1 {
+                warnings.append("community \(community): building \(names) has no neighbour (island); \(joined)")
+            } else {
+                warnings.append("community \(community): a barrier or gap cuts off \(piece.count) buildings "
+                    + "(\(names)\(piece.count > 3 ? ", …" : "")); \(joined)")
+            }
+        }
+    }
+
+    /// Whether some number of grids holds `households` within `bounds`.
+    static func admitsGrids(_ households: Int, bounds: ClosedRange<Int>) -> Bool {
+        guard bounds.upperBound > 0 else { return false }
+        let fewest = max(1, (households + bounds.upperBound - 1) / bounds.upperBound)
+        return bounds.lowerBound <= 0 || fewest * bounds.lowerBound <= households
+    }
+
+    /// Connected pieces of `members` over `neighbours`, each sorted, ordered by their smallest member.
+    static func components(_ members: [Int], _ neighbours: [[Int]]) -> [[Int]] {
+        let inside = Set(members)
+        var seen = Set<Int>()
+        var pieces: [[Int]] = []
+        for start in members.sorted() where seen.insert(start).inserted {
+            var piece = [start]
+            var head = 0
+            while head < piece.count {
+                let node = piece[head]
+                head += 1
+                for next in neighbours[node] where inside.contains(next) && seen.insert(next).inserted {
+                    piece.append(next)
+                }
+            }
+            pieces.append(piece.sorted())
+        }
+        return pieces
+    }
+}

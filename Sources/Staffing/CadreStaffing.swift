@@ -1,0 +1,259 @@
+import GridModel
+import GridRules
+import LinearSolver
+
+/// Sunk-down cadres (下沉干部) of one community: a generalized assignment of grid posts to cadres with coverage rows.
+///
+/// Variables x[c,g,t]: cadre c holds post t in grid g (only when the post's hours fit the cadre's week). Rows: every
+/// cadre holds at least the rule's number of posts; a cadre's posts fit in their weekly hours; every grid has at
+/// least the rule's number of cadres (z[c,g]) from the rule's number of departments (w[d,g]). Each coverage row has
+/// a slack costing ``SlotAssignment/shortfallCost`` per missing unit, mapped to its rule. The objective then prefers
+/// cadres near the grid, cadres who served the grid before, and load in proportion to weekly hours. A greedy
+/// starting plan is handed to GLPK; the posts the model leaves open are then covered by ``CadrePostFill``.
+struct CadreStaffing {
+    let context: StaffingContext
+    let community: CommunityID
+
+    /// The accepted relative gap of the cadre model.
+    static let relativeGap = 0.01
+
+    /// The community's cadres (by the rule's condition), sorted by person index.
+    static func cadres(_ context: StaffingContext, community: CommunityID) -> [Int] {
+        let rules = context.rules(for: community)
+        return (context.peopleByCommunity[community] ?? []).filter {
+            rules.cadreEligible.value.isSatisfied(by: context.facts(person: $0, distance: nil))
+        }
+    }
+
+    /// A cadre's weekly hours: people.csv's, else the rule's default.
+    static func hours(_ context: StaffingContext, person: Int, rules: StaffingRules) -> Double {
+        context.people[person].hoursPerWeek ?? rules.defaultCadreWeeklyHours.value
+    }
+
+    func run() throws(StaffingError) -> StaffingPart {
+        let rules = context.rules(for: community)
+        let grids = context.grids.indices.filter { context.grids[$0].communityID == community }
+        let cadres = Self.cadres(context, community: community)
+        let posts = rules.postWorkloads
+        var part = StaffingPart()
+        guard !grids.isEmpty else { return part }
+        var model = LinearModel(name: "cadres-\(community)", sense: .minimize)
+        var holdings: [CadreHolding] = []
+        let lockSet = Set(
+            context.locks.values.flatMap { $0 }.compactMap { lock -> String? in
+                guard case .person(let id) = lock.subject, let grid = lock.gridID, let post = lock.post else {
+                    return nil
+                }
+                return "\(id)|\(grid)|\(post)"
+            })
+        let shortfall = SlotAssignment.shortfallCost
+        let objectiveWeight = rules.objective.first?.weight ?? 1
+        for cadre in cadres {
+            let week = Self.hours(context, person: cadre, rules: rules)
+            let person = context.people[cadre]
+            for grid in grids {
+                let site = context.grids[grid]
+                let distance = context.distance(person: cadre, to: site.points) ?? 5000
+                let familiar = posts.contains {
+                    context.holdsToday(person: cadre, role: $0.post, grid: site.id)
+                }
+                for (postIndex, post) in posts.enumerated() {
+                    let hours = post.hours(caredResidents: site.caredResidents)
+                    let locked = lockSet.contains("\(person.id)|\(site.id)|\(post.post)")
+                    guard locked || (week > 0 && hours <= week + 1e-9) else { continue }
+                    let cost =
+                        1 + objectiveWeight * (min(distance, 10000) / 2000 + hours / max(week, 0.5))
+                        - (familiar ? 2 * objectiveWeight : 0)
+                    let variable = model.addVariable(
+                        "x\(holdings.count)", kind: .binary, lower: locked ? 1 : 0, upper: 1, objective: cost)
+                    holdings.append(
+                        CadreHolding(
+                            cadre: cadre, grid: grid, post: postIndex, hours: hours, cost: cost, locked: locked,
+                            variable: variable))
+                }
+            }
+        }
+        let byCadreGrid = Dictionary(grouping: holdings.indices) { [holdings[$0].cadre, holdings[$0].grid] }
+        var presence: [[Int]: VariableIndex] = [:]
+        for key in byCadreGrid.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let members = byCadreGrid[key] ?? []
+            let z = model.addVariable("z\(key[0])_\(key[1])", kind: .binary, lower: 0, upper: 1, objective: 0.01)
+            presence[key] = z
+            for member in members {
+                model.addConstraint(
+                    "zlink\(member)", [LinearTerm(holdings[member].variable, 1), LinearTerm(z, -1)],
+                    .lessOrEqual(0))
+            }
+            model.addConstraint(
+                "zonly\(key[0])_\(key[1])", members.map { LinearTerm(holdings[$0].variable, -1) } + [LinearTerm(z, 1)],
+                .lessOrEqual(0))
+        }
+        // Rows with a slack each, remembered so the slack can be reported against its rule.
+        var slacks: [(VariableIndex, CadreShortfallRow)] = []
+        var departmentVariables: [(variable: VariableIndex, department: DepartmentID, grid: Int)] = []
+        for grid in grids {
+            let minCadres = Double(rules.minCadresPerGrid.value)
+            let present = cadres.compactMap { presence[[$0, grid]] }.map { LinearTerm($0, 1) }
+            let cadreSlack = model.addVariable(
+                "scad\(grid)", kind: .integer, lower: 0, upper: minCadres,
+                objective: shortfall)
+            model.addConstraint("cadres\(grid)", present + [LinearTerm(cadreSlack, 1)], .greaterOrEqual(minCadres))
+            slacks.append((cadreSlack, .cadres(grid: grid)))
+            let byDepartment = Dictionary(grouping: cadres.filter { presence[[$0, grid]] != nil }) {
+                context.people[$0].departmentID
+            }
+            var departmentTerms: [LinearTerm] = []
+            for department in byDepartment.keys.compactMap({ $0 }).sorted() {
+                let w = model.addVariable("w\(department)_\(grid)", kind: .binary, lower: 0, upper: 1, objective: 0)
+                let members = (byDepartment[department] ?? []).compactMap { presence[[$0, grid]] }
+                model.addConstraint(
+                    "wlink\(department)_\(grid)", [LinearTerm(w, 1)] + members.map { LinearTerm($0, -1) },
+                    .lessOrEqual(0))
+                departmentTerms.append(LinearTerm(w, 1))
+                departmentVariables.append((w, department, grid))
+            }
+            let minDepartments = Double(rules.minDepartmentsPerGrid.value)
+            let departmentSlack = model.addVariable(
+                "sdep\(grid)", kind: .integer, lower: 0, upper: minDepartments,
+                objective: shortfall)
+            model.addConstraint(
+                "departments\(grid)", departmentTerms + [LinearTerm(departmentSlack, 1)],
+                .greaterOrEqual(minDepartments))
+            slacks.append((departmentSlack, .departments(grid: grid)))
+        }
+        let byCadre = Dictionary(grouping: holdings.indices) { holdings[$0].cadre }
+        let minPosts = Double(rules.minPostsPerCadre.value)
+        for cadre in cadres {
+            let members = byCadre[cadre] ?? []
+            let slack = model.addVariable(
+                "scadre\(cadre)", kind: .integer, lower: 0, upper: minPosts,
+                objective: shortfall)
+            model.addConstraint(
+                "minposts\(cadre)", members.map { LinearTerm(holdings[$0].variable, 1) } + [LinearTerm(slack, 1)],
+                .greaterOrEqual(minPosts))
+            slacks.append((slack, .cadre(cadre)))
+            let week = Self.hours(context, person: cadre, rules: rules)
+            if !members.isEmpty, members.reduce(0.0, { $0 + holdings[$1].hours }) > week {
+                model.addConstraint(
+                    "hours\(cadre)", members.map { LinearTerm(holdings[$0].variable, holdings[$0].hours) },
+                    .lessOrEqual(week))
+            }
+        }
+        // The soft terms only rank equally staffed plans: stop within 1 % of the bound (less than one missing post,
+        // which costs 1000, while the objective stays under 100,000), which keeps the run fast and, unlike a time
+        // limit, reproducible. Cover cuts and GLPK's default branching measured fastest on these models (MIR cuts
+        // and pseudocost branching, the defaults for pure GAPs, were 5-10 times slower here).
+        let greedy = CadreGreedyStart(
+            holdings: holdings, grids: grids, posts: posts.count, cadres: cadres,
+            weeks: Dictionary(uniqueKeysWithValues: cadres.map { ($0, Self.hours(context, person: $0, rules: rules)) }),
+            departments: Dictionary(uniqueKeysWithValues: cadres.map { ($0, context.people[$0].departmentID) }),
+            minCadres: rules.minCadresPerGrid.value, minDepartments: rules.minDepartmentsPerGrid.value,
+            minPosts: rules.minPostsPerCadre.value)
+        let start = greedy.values(
+            variableCount: model.variables.count, presence: presence, departmentVariables: departmentVariables,
+            slacks: slacks)
+        let result = try StaffingSolver.solve(
+            model, timeLimit: context.input.timeLimitPerProblem, relativeGap: Self.relativeGap, start: start,
+            cuts: .cover, pseudocostBranching: false)
+        var summary = StaffingSolveSummary()
+        summary.add(result)
+        part.solver["cadres"] = summary
+        let workloadRule = posts.first?.ruleID ?? rules.cadreEligible.ruleID
+        let weeks = Dictionary(uniqueKeysWithValues: cadres.map { ($0, Self.hours(context, person: $0, rules: rules)) })
+        let fill = CadrePostFill(holdings: holdings, grids: grids, posts: posts.count)
+        var selected = Set(holdings.indices.filter { (result.value(holdings[$0].variable) ?? 0) > 0.5 })
+        var uncovered = fill.fill(&selected, weeks: weeks)
+        // The greedy plan places the heavy posts first and often leaves fewer posts open than the model's plan plus
+        // the fill; it is kept instead when it is just as short on the hard rules.
+        var greedySelected = greedy.choose()
+        let greedyUncovered = fill.fill(&greedySelected, weeks: weeks)
+        let modelMissing = slacks.reduce(0.0) { $0 + (result.value($1.0) ?? 0) }
+        let greedyMissing = slacks.reduce(0.0) { $0 + start[$1.0.rawValue] }
+        let keepsGreedy = greedyMissing <= modelMissing + 0.5 && greedyUncovered.count < uncovered.count
+        if keepsGreedy {
+            selected = greedySelected
+            uncovered = greedyUncovered
+        }
+        func slackValue(_ variable: VariableIndex) -> Double {
+            keepsGreedy ? start[variable.rawValue] : result.value(variable) ?? 0
+        }
+        var load: [Int: Double] = [:]
+        for index in selected { load[holdings[index].cadre, default: 0] += holdings[index].hours }
+        for holding in selected.sorted().map({ holdings[$0] }) {
+            let person = context.people[holding.cadre]
+            let site = context.grids[holding.grid]
+            let post = posts[holding.post]
+            let week = Self.hours(context, person: holding.cadre, rules: rules)
+            var why: [String] = []
+            if lockSet.contains("\(person.id)|\(site.id)|\(post.post)") { why.append("pinned by the planner's lock") }
+            why.append("sunk-down cadre of \(person.departmentID?.rawValue ?? "no department")")
+            why.append(
+                "\(StaffingNumber.text(holding.hours)) h/week for \(site.caredResidents) cared-for residents; "
+                    + "\(StaffingNumber.text(load[holding.cadre] ?? 0)) of \(StaffingNumber.text(week)) h used")
+            if context.livesIn(person: holding.cadre, grid: holding.grid) { why.append("lives in the grid") }
+            if posts.contains(where: { context.holdsToday(person: holding.cadre, role: $0.post, grid: site.id) }) {
+                why.append("served the grid before")
+            }
+            let ids =
+                [
+                    rules.cadreEligible.ruleID, rules.minCadresPerGrid.ruleID, post.ruleID,
+                ] + rules.objective.map(\.ruleID)
+            part.cadrePosts.append(
+                CadrePostAssignment(
+                    personID: person.id, departmentID: person.departmentID, gridID: site.id, post: post.post,
+                    hours: holding.hours, reason: StaffingReason.text(why, ids)))
+        }
+        for slot in uncovered {
+            let site = context.grids[slot.grid]
+            let post = posts[slot.post]
+            let hours = post.hours(caredResidents: site.caredResidents)
+            let maxWeek = cadres.map { Self.hours(context, person: $0, rules: rules) }.max() ?? 0
+            let detail =
+                cadres.isEmpty
+                ? "community \(community) has no sunk-down cadre"
+                : hours > maxWeek
+                    ? "the post needs \(StaffingNumber.text(hours)) h/week, more than any cadre's "
+                        + "\(StaffingNumber.text(maxWeek)) h"
+                    : "every cadre's weekly hours are taken"
+            part.warnings.append(
+                StaffingWarning(
+                    message: "grid \(site.id): post \(post.post) has no cadre; \(detail) [\(workloadRule)]"))
+        }
+        for (slack, short) in slacks {
+            let missing = Int(slackValue(slack).rounded())
+            guard missing > 0 else { continue }
+            switch short {
+            case .cadre(let cadre):
+                let person = context.people[cadre]
+                let week = Self.hours(context, person: cadre, rules: rules)
+                let detail =
+                    week <= 0
+                    ? "the cadre has 0 weekly hours" : "no post fits in the cadre's \(StaffingNumber.text(week)) h/week"
+                part.shortfalls.append(
+                    StaffingShortfall(
+                        ruleID: rules.cadreEligible.ruleID, communityID: community, personID: person.id,
+                        missing: missing,
+                        message: "cadre \(person.id) (community \(community)): holds no post; \(detail) "
+                            + "[\(rules.cadreEligible.ruleID)]"))
+            case .cadres(let grid):
+                let site = context.grids[grid]
+                let rule = rules.minCadresPerGrid.ruleID
+                part.shortfalls.append(
+                    StaffingShortfall(
+                        ruleID: rule, communityID: community, gridID: site.id, missing: missing,
+                        message: "grid \(site.id): \(missing) sunk-down cadre\(missing == 1 ? "" : "s") short of "
+                            + "\(rules.minCadresPerGrid.value); community \(community) has \(cadres.count) cadres "
+                            + "for \(grids.count) grids [\(rule)]"))
+            case .departments(let grid):
+                let site = context.grids[grid]
+                let rule = rules.minDepartmentsPerGrid.ruleID
+                part.shortfalls.append(
+                    StaffingShortfall(
+                        ruleID: rule, communityID: community, gridID: site.id, missing: missing,
+                        message: "grid \(site.id): cadres from \(missing) department\(missing == 1 ? "" : "s") short "
+                            + "of \(rules.minDepartmentsPerGrid.value) [\(rule)]"))
+            }
+        }
+        return part
+    }
+}

@@ -1,0 +1,147 @@
+import GridModel
+import GridRules
+import LinearSolver
+
+/// Grid leaders (网格长) and grid workers (专职网格员) of one community: one model, one slot per grid and post.
+///
+/// A person holds at most one grid-level post (staffing.one_post_per_level) and leads one grid, or two small grids
+/// whose households add up to the rule's limit when the rules allow it. People who live in the grid or hold the post
+/// there today cost less.
+struct GridPostStaffing {
+    let context: StaffingContext
+    let community: CommunityID
+
+    func run() throws(StaffingError) -> StaffingPart {
+        let rules = context.rules(for: community)
+        let grids = context.grids.indices.filter { context.grids[$0].communityID == community }
+        let people = context.peopleByCommunity[community] ?? []
+        let roles: [(LeaderRole, StaffingRules.Post)] = [
+            (.gridLeader, rules.gridLeader), (.gridWorker, rules.gridWorker),
+        ]
+        var slots: [(grid: Int, role: LeaderRole, post: StaffingRules.Post)] = []
+        for grid in grids {
+            for (role, post) in roles { slots.append((grid, role, post)) }
+        }
+        let levelLimit = rules.maxPostsPerPersonPerLevel.value
+        var pairs: [SlotAssignment.Pair] = []
+        var part = StaffingPart()
+        var locked = LockResolution()
+        var lockedPairs: Set<[Int]> = []
+        for (slotIndex, slot) in slots.enumerated() {
+            for lock in context.locks(post: slot.role.rawValue) where lock.lock.gridID == context.grids[slot.grid].id {
+                let accepted = locked.accept(
+                    slot: slotIndex, person: lock.person, slotDemand: slot.post.perUnit.value, personLimit: levelLimit)
+                if accepted {
+                    lockedPairs.insert([slotIndex, lock.person])
+                } else {
+                    part.warnings.append(
+                        StaffingWarning(
+                            message: "lock of \(context.people[lock.person].id) as \(slot.role.rawValue) of "
+                                + "\(context.grids[slot.grid].id) conflicts with another lock "
+                                + "(\(slot.post.ruleID), \(rules.maxPostsPerPersonPerLevel.ruleID)); not applied"))
+                }
+            }
+        }
+        for (slotIndex, slot) in slots.enumerated() {
+            let site = context.grids[slot.grid]
+            for person in people {
+                let isLocked = lockedPairs.contains([slotIndex, person])
+                let distance = context.distance(person: person, to: site.points)
+                let eligible = slot.post.eligible.value.isSatisfied(
+                    by: context.facts(person: person, distance: distance))
+                guard eligible || isLocked else { continue }
+                var cost = 10 + min(distance ?? 5000, 5000) / 500
+                if context.livesIn(person: person, grid: slot.grid) { cost -= 3 }
+                if context.holdsToday(person: person, role: slot.role.rawValue, grid: site.id) { cost -= 5 }
+                pairs.append(SlotAssignment.Pair(slot: slotIndex, person: person, cost: cost, locked: isLocked))
+            }
+        }
+        let twoSmall = rules.twoSmallGridsAllowed.value
+        let maxCombined = Double(rules.twoSmallGridsMaxHouseholds.value)
+        let largest = Double(grids.map { context.grids[$0].households }.max() ?? 0)
+        var assignment = SlotAssignment(
+            name: "grid-posts-\(community)", demand: slots.map(\.post.perUnit.value), pairs: pairs,
+            defaultLimit: twoSmall ? levelLimit + 1 : levelLimit)
+        let maxGrids = rules.maxGridsPerLeader.value
+        assignment.extraRows = { model, variables in
+            let byPerson = Dictionary(grouping: pairs.indices, by: { pairs[$0].person })
+            for person in byPerson.keys.sorted() {
+                let indices = byPerson[person] ?? []
+                let leading = indices.filter { slots[pairs[$0].slot].role == .gridLeader }
+                if !twoSmall {
+                    if leading.count > maxGrids {
+                        model.addConstraint(
+                            "lead\(person)", leading.map { LinearTerm(variables[$0], 1) },
+                            .lessOrEqual(Double(maxGrids)))
+                    }
+                    continue
+                }
+                // Two small grids: y = 1 lets the person lead a second grid, but then only grids whose households
+                // add up to the limit, and no other grid-level post.
+                let second = model.addVariable("two\(person)", kind: .binary, lower: 0, upper: 1, objective: 1)
+                model.addConstraint(
+                    "level\(person)", indices.map { LinearTerm(variables[$0], 1) } + [LinearTerm(second, -1)],
+                    .lessOrEqual(Double(levelLimit)))
+                let working = indices.filter { slots[pairs[$0].slot].role == .gridWorker }
+                if !working.isEmpty {
+                    model.addConstraint(
+                        "twoOnlyLead\(person)", working.map { LinearTerm(variables[$0], 1) } + [LinearTerm(second, 1)],
+                        .lessOrEqual(1))
+                }
+                let bound = max(largest, maxCombined)
+                model.addConstraint(
+                    "twoSmall\(person)",
+                    leading.map {
+                        LinearTerm(variables[$0], Double(context.grids[slots[pairs[$0].slot].grid].households))
+                    }
+                        + [LinearTerm(second, bound - maxCombined)],
+                    .lessOrEqual(bound))
+            }
+        }
+        let outcome = try assignment.solve(timeLimit: context.input.timeLimitPerProblem)
+        var summary = StaffingSolveSummary()
+        summary.add(outcome.result)
+        part.solver["grid_posts"] = summary
+        let postCount = Dictionary(grouping: outcome.chosen, by: \.person).mapValues(\.count)
+        for pair in outcome.chosen {
+            let slot = slots[pair.slot]
+            let site = context.grids[slot.grid]
+            let person = context.people[pair.person]
+            var why: [String] = []
+            if pair.locked { why.append("pinned by the planner's lock") }
+            let roleNames = person.roles.filter { slot.post.eligible.value.mentionedRoles.contains($0) }.sorted()
+            if !roleNames.isEmpty { why.append(roleNames.map(\.rawValue).joined(separator: "/")) }
+            if context.livesIn(person: pair.person, grid: slot.grid) { why.append("lives in the grid") }
+            if context.holdsToday(person: pair.person, role: slot.role.rawValue, grid: site.id) {
+                why.append("already serves here")
+            }
+            var ids = [slot.post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]
+            if (postCount[pair.person] ?? 0) > 1 {
+                why.append("leads two small grids")
+                ids.append(rules.twoSmallGridsAllowed.ruleID)
+            }
+            part.leaders.append(
+                LeaderAssignment(
+                    role: slot.role, gridID: site.id, microGridID: nil, buildingID: nil, personID: person.id,
+                    reason: StaffingReason.text(why, ids), ruleIDs: ids))
+        }
+        for (slotIndex, missing) in outcome.missing.enumerated() where missing > 0 {
+            let slot = slots[slotIndex]
+            let site = context.grids[slot.grid]
+            let eligible = people.filter {
+                slot.post.eligible.value.isSatisfied(
+                    by: context.facts(person: $0, distance: context.distance(person: $0, to: site.points)))
+            }
+            let what = slot.role == .gridLeader ? "grid leader" : "grid worker"
+            let detail =
+                eligible.isEmpty
+                ? "no one in community \(community) is eligible (\(slot.post.eligible.value))"
+                : "all \(eligible.count) eligible people of community \(community) hold other grid posts"
+            part.shortfalls.append(
+                StaffingShortfall(
+                    ruleID: slot.post.ruleID, communityID: community, gridID: site.id, missing: missing,
+                    message: "grid \(site.id): no \(what); \(detail) [\(slot.post.ruleID)]"))
+        }
+        return part
+    }
+}

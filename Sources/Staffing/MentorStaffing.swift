@@ -1,0 +1,71 @@
+import GridModel
+import GridRules
+
+/// Mentors (老带新) for new workers, street-wide: each new worker one mentor, each mentor at most the rule's capacity,
+/// a mentor from the same community preferred (the rule's bonus), then a nearer one.
+struct MentorStaffing {
+    /// Mentors offered to each new worker, cheapest first (more than any street's mentor count in the seed data).
+    static let candidatesPerNewWorker = 40
+
+    let context: StaffingContext
+
+    func run() throws(StaffingError) -> StaffingPart {
+        let rules = context.ruleSet.staffing
+        let rule = rules.mentorEligible.ruleID
+        let mentors = context.people.indices.filter {
+            rules.mentorEligible.value.isSatisfied(by: context.facts(person: $0, distance: nil))
+        }
+        let mentees = context.people.indices.filter {
+            rules.menteeEligible.value.isSatisfied(by: context.facts(person: $0, distance: nil))
+        }
+        var part = StaffingPart()
+        guard !mentees.isEmpty else { return part }
+        var pairs: [SlotAssignment.Pair] = []
+        for (slot, mentee) in mentees.enumerated() {
+            var candidates: [SlotAssignment.Pair] = []
+            for mentor in mentors where mentor != mentee {
+                let same =
+                    context.personCommunity[mentor] != nil
+                    && context.personCommunity[mentor] == context.personCommunity[mentee]
+                let distance = context.personPosition[mentee].flatMap { context.distance(person: mentor, to: [$0]) }
+                let cost = 10 - (same ? rules.sameCommunityMentorBonus.value : 0) + min(distance ?? 5000, 20000) / 5000
+                candidates.append(SlotAssignment.Pair(slot: slot, person: mentor, cost: cost))
+            }
+            // A city has thousands of mentors: offering each new worker only its cheapest candidates keeps the model
+            // linear in new workers (every mentor pair of a city is millions of columns GLPK cannot solve in time),
+            // and a street's own mentors, all nearer and cheaper, stay within the limit.
+            candidates.sort { ($0.cost, $0.person) < ($1.cost, $1.person) }
+            pairs += candidates.prefix(Self.candidatesPerNewWorker)
+        }
+        let assignment = SlotAssignment(
+            name: "mentoring", demand: mentees.map { _ in 1 }, pairs: pairs, defaultLimit: rules.mentorCapacity.value)
+        let outcome = try assignment.solve(timeLimit: context.input.timeLimitPerProblem)
+        var summary = StaffingSolveSummary()
+        summary.add(outcome.result)
+        part.solver["mentoring"] = summary
+        let load = Dictionary(grouping: outcome.chosen, by: \.person).mapValues(\.count)
+        for pair in outcome.chosen {
+            let mentor = context.people[pair.person]
+            let mentee = context.people[mentees[pair.slot]]
+            var why = ["mentor for new worker"]
+            if let community = context.personCommunity[pair.person],
+                community == context.personCommunity[mentees[pair.slot]]
+            {
+                why.append("same community \(community)")
+            }
+            why.append("\(load[pair.person] ?? 1) of \(rules.mentorCapacity.value) mentees")
+            part.mentoring.append(
+                MentorPairing(mentorID: mentor.id, newWorkerID: mentee.id, reason: StaffingReason.text(why, [rule])))
+        }
+        for (slot, missing) in outcome.missing.enumerated() where missing > 0 {
+            let mentee = context.people[mentees[slot]]
+            part.shortfalls.append(
+                StaffingShortfall(
+                    ruleID: rule, communityID: context.personCommunity[mentees[slot]], personID: mentee.id,
+                    missing: missing,
+                    message: "new worker \(mentee.id): no mentor; \(mentors.count) mentors each take at most "
+                        + "\(rules.mentorCapacity.value) [\(rule)]"))
+        }
+        return part
+    }
+}

@@ -1,0 +1,132 @@
+import GridModel
+import GridRules
+
+/// Micro-grid leaders (微网格长) of one community: one model, one slot per micro-grid.
+///
+/// Hard: the rule's condition (party member living within the radius; living in the micro-grid is distance 0) and at
+/// most one micro-grid post per person. Soft: the preferred pools, ability and enthusiasm scores, nearness, and
+/// keeping today's leader.
+struct MicroGridLeaderStaffing {
+    let context: StaffingContext
+    let community: CommunityID
+
+    /// The best pool a person belongs to, if any.
+    static func pool(_ facts: ConditionFacts, rules: StaffingRules) -> StaffingRules.Pool? {
+        rules.microGridLeaderPools.filter { $0.condition.isSatisfied(by: facts) }.max {
+            ($0.bonus, $1.name) < ($1.bonus, $0.name)
+        }
+    }
+
+    func run() throws(StaffingError) -> StaffingPart {
+        let rules = context.rules(for: community)
+        let post = rules.microGridLeader
+        let micro = context.microGrids.indices.filter { context.microGrids[$0].communityID == community }
+        let people = context.peopleByCommunity[community] ?? []
+        let radius = rules.microGridLeaderRadiusMetres?.value ?? 300
+        let levelLimit = rules.maxPostsPerPersonPerLevel.value
+        var part = StaffingPart()
+        var lockedPairs: Set<[Int]> = []
+        var resolution = LockResolution()
+        let slotOf = Dictionary(uniqueKeysWithValues: micro.enumerated().map { ($1, $0) })
+        for lock in context.locks(post: LeaderRole.microGridLeader.rawValue) {
+            guard let id = lock.lock.microGridID, let index = context.microGridIndex[id], let slot = slotOf[index]
+            else { continue }
+            if resolution.accept(
+                slot: slot, person: lock.person, slotDemand: post.perUnit.value, personLimit: levelLimit)
+            {
+                lockedPairs.insert([slot, lock.person])
+            } else {
+                part.warnings.append(
+                    StaffingWarning(
+                        message: "lock of \(context.people[lock.person].id) as micro_grid_leader of \(id) conflicts "
+                            + "with another lock (\(post.ruleID), \(rules.maxPostsPerPersonPerLevel.ruleID)); "
+                            + "not applied"
+                    ))
+            }
+        }
+        var pairs: [SlotAssignment.Pair] = []
+        var distances: [[Int: Double]] = Array(repeating: [:], count: micro.count)
+        for (slot, index) in micro.enumerated() {
+            let site = context.microGrids[index]
+            for person in people {
+                let distance = context.distance(person: person, toMicroGrid: index)
+                if let distance { distances[slot][person] = distance }
+                let facts = context.facts(person: person, distance: distance)
+                let isLocked = lockedPairs.contains([slot, person])
+                guard isLocked || post.eligible.value.isSatisfied(by: facts) else { continue }
+                var cost = 10 + 3 * min(distance ?? radius, radius * 10) / max(radius, 1)
+                if let pool = Self.pool(facts, rules: rules) {
+                    cost -= pool.bonus * rules.microGridLeaderPoolsWeight / 5
+                }
+                cost -= 2 * (context.normalisedScore[context.people[person].id] ?? 0)
+                if context.holdsToday(person: person, role: LeaderRole.microGridLeader.rawValue, microGrid: site.id) {
+                    cost -= 5
+                }
+                pairs.append(SlotAssignment.Pair(slot: slot, person: person, cost: cost, locked: isLocked))
+            }
+        }
+        let assignment = SlotAssignment(
+            name: "micro-grid-leaders-\(community)", demand: micro.map { _ in post.perUnit.value }, pairs: pairs,
+            defaultLimit: levelLimit)
+        let outcome = try assignment.solve(timeLimit: context.input.timeLimitPerProblem)
+        var summary = StaffingSolveSummary()
+        summary.add(outcome.result)
+        part.solver["micro_grid_leaders"] = summary
+        for pair in outcome.chosen {
+            let site = context.microGrids[micro[pair.slot]]
+            let person = context.people[pair.person]
+            let distance = distances[pair.slot][pair.person]
+            let facts = context.facts(person: pair.person, distance: distance)
+            var why: [String] = []
+            if pair.locked { why.append("pinned by the planner's lock") }
+            if person.isPartyMember { why.append("party member") }
+            if distance == 0 {
+                why.append("lives in the micro-grid")
+            } else if let distance {
+                why.append("lives \(Int(distance.rounded())) m away (within \(Int(radius)) m)")
+            }
+            var ids = [post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]
+            if let pool = Self.pool(facts, rules: rules) {
+                why.append("preferred pool \(pool.name)")
+                ids.append(rules.microGridLeaderPoolsRule)
+            }
+            if let score = context.normalisedScore[person.id], score > 0 {
+                why.append("ability/enthusiasm score \(Int((score * 100).rounded()))%")
+            }
+            if context.holdsToday(person: pair.person, role: LeaderRole.microGridLeader.rawValue, microGrid: site.id) {
+                why.append("already leads it")
+            }
+            part.leaders.append(
+                LeaderAssignment(
+                    role: .microGridLeader, gridID: context.grids[site.grid].id, microGridID: site.id, buildingID: nil,
+                    personID: person.id, reason: StaffingReason.text(why, ids), ruleIDs: ids))
+        }
+        for (slot, missing) in outcome.missing.enumerated() where missing > 0 {
+            let site = context.microGrids[micro[slot]]
+            let needsParty = post.eligible.value.requiresPartyMember
+            let kind = needsParty ? "party member" : "eligible person"
+            let withinRadius = people.filter { person in
+                guard let distance = distances[slot][person] else { return false }
+                return post.eligible.value.isSatisfied(by: context.facts(person: person, distance: distance))
+            }
+            let detail: String
+            if withinRadius.isEmpty {
+                let candidates = people.filter { !needsParty || context.people[$0].isPartyMember }
+                let nearest = candidates.compactMap { distances[slot][$0] }.min()
+                detail =
+                    "no \(kind) lives within \(Int(radius)) m; "
+                    + (nearest.map { "nearest candidate \(Int($0.rounded())) m" } ?? "no candidate in the community")
+            } else {
+                detail =
+                    "all \(withinRadius.count) \(kind)\(withinRadius.count == 1 ? "" : "s") within \(Int(radius)) m "
+                    + "lead other micro-grids"
+            }
+            part.shortfalls.append(
+                StaffingShortfall(
+                    ruleID: post.ruleID, communityID: community, gridID: context.grids[site.grid].id,
+                    microGridID: site.id, missing: missing, message: "micro-grid \(site.id): \(detail) [\(post.ruleID)]"
+                ))
+        }
+        return part
+    }
+}
