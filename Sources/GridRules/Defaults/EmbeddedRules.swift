@@ -1046,6 +1046,11 @@ rules:
     says: A resident with a fixed pairing (结对认亲) is visited by the paired person.
     parameters:
       keep_paired_visitor: true
+      # The assignment model's bonus for the paired person (the roster's linear_program method): above any load
+      # saving and below one visit, so that the pairing is kept whenever it costs no visit; a mere preference when
+      # the pairing is not kept. A paired bonus plus the skill bonus stays below 1.
+      assignment_bonus: 0.45
+      assignment_bonus_when_not_kept: 0.1
 
   - id: visits.spread
     type: objective_term
@@ -1055,6 +1060,20 @@ rules:
     says: Visits are spread evenly over their period.
     parameters:
       term: even_spread
+
+  - id: visits.assignment_preferences
+    type: objective_term
+    kind: soft
+    weight: 1
+    source: engine-design
+    says: Within a priority class, visits carried over from earlier weeks and visits in the last week of their period are kept first; a visit goes preferably to a visitor with the skills the resident needs; load spreads in proportion to visiting hours and over the days of the week.
+    parameters:
+      term: visit_assignment
+      skill_bonus: 0.2               # a visitor with every needed skill adds 0.2 to the visit's gain (a visit weighs 1 or more)
+      carried_over_bonus: 0.25       # a carried-over visit weighs 25 % more
+      last_week_bonus: 0.2           # a visit in the last week of its period weighs 20 % more
+      load_cost: 0.35                # a visitor's k-th visit costs about 0.35 × k / the visits their hours allow
+      group_same_day_cost: 0.01      # a two-visitor visit's slot: each visit its visitors already have that day costs 0.01
 
   - id: visits.priority
     type: priority_order

@@ -6,7 +6,7 @@ public struct ObjectiveTerm: Hashable, Sendable {
     /// The term names a job understands.
     public static let knownTerms = [
         "household_balance", "compactness", "stability", "cadre_proximity_familiarity_balance", "even_spread",
-        "grid_post_preference", "micro_grid_leader_preference", "building_leader_preference",
+        "grid_post_preference", "micro_grid_leader_preference", "building_leader_preference", "visit_assignment",
     ]
 
     /// The coefficients each term's `parameters` must give besides `term` (none for a term weighed by its weight
@@ -24,6 +24,9 @@ public struct ObjectiveTerm: Hashable, Sendable {
             "cost_per_radius", "distance_cap_radii", "score_bonus", "current_holder_bonus",
         ],
         "building_leader_preference": ["current_holder_bonus", "party_member_bonus", "score_bonus"],
+        "visit_assignment": [
+            "skill_bonus", "carried_over_bonus", "last_week_bonus", "load_cost", "group_same_day_cost",
+        ],
     ]
 
     /// Coefficients a job divides by, so they must be above 0.
@@ -83,7 +86,7 @@ public struct ObjectiveTerm: Hashable, Sendable {
         case "cadre_proximity_familiarity_balance", "grid_post_preference", "micro_grid_leader_preference",
             "building_leader_preference":
             return "staffing.yaml"
-        case "even_spread": return "visits.yaml"
+        case "visit_assignment", "even_spread": return "visits.yaml"
         default: return "grid.yaml"
         }
     }
