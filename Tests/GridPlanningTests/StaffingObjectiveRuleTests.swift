@@ -70,30 +70,26 @@ import Testing
         #expect(reason?.contains("staffing.cadre_nearby") == true)
     }
 
-    @Test func overlayWithoutFamiliarityBonusMovesTheCadreNearer() throws {
-        let overlay = RuleFile(
-            name: "no-familiarity.yaml",
+    /// An overlay setting one parameter of `staffing.cadre_nearby`.
+    static func cadreNearby(_ parameter: String) -> RuleFile {
+        RuleFile(
+            name: "cadre-nearby.yaml",
             text: """
                 rules:
                   - id: staffing.cadre_nearby
                     parameters:
-                      familiar_bonus: 0
+                      \(parameter)
                 """)
-        let (grid, _) = try Self.gridOfK5([overlay])
+    }
+
+    @Test func overlayWithoutFamiliarityBonusMovesTheCadreNearer() throws {
+        let (grid, _) = try Self.gridOfK5([Self.cadreNearby("familiar_bonus: 0")])
         #expect(grid == "C01-G01", "without the bonus the nearer grid wins")
     }
 
     @Test func overlayOnTheDistanceScaleOutweighsFamiliarity() throws {
         // 250 m per unit: G02's extra 2 km cost 8 × 3 = 24, more than the familiarity bonus of 6.
-        let overlay = RuleFile(
-            name: "distance-counts.yaml",
-            text: """
-                rules:
-                  - id: staffing.cadre_nearby
-                    parameters:
-                      metres_per_cost_unit: 250
-                """)
-        let (grid, _) = try Self.gridOfK5([overlay])
+        let (grid, _) = try Self.gridOfK5([Self.cadreNearby("metres_per_cost_unit: 250")])
         #expect(grid == "C01-G01")
     }
 }
