@@ -51,7 +51,8 @@ struct CadreStaffing {
                 return "\(id)|\(grid)|\(post)"
             })
         let shortfall = SlotAssignment.shortfallCost
-        // staffing.cadre_nearby: nearness, load and familiarity, each × the rule's weight; post and presence costs.
+        // staffing.cadre_nearby: a cadre near home and in a grid they served travels less and knows the residents;
+        // load follows weekly hours; the post and presence costs keep posts few and each cadre's in few grids.
         let placement = rules.cadrePlacement
         let objectiveWeight = placement.weight
         for cadre in cadres {

@@ -42,7 +42,8 @@ struct GridPostStaffing {
                 }
             }
         }
-        // staffing.grid_post_preference: the planner's trade of distance against living in the grid and continuity.
+        // staffing.grid_post_preference: a worker near or in the grid reaches it quickly, and one already serving
+        // keeps the residents' contact; the planner sets how much each counts against distance.
         let preference = rules.gridPostPreference
         let weight = preference.weight
         for (slotIndex, slot) in slots.enumerated() {

@@ -29,7 +29,8 @@ struct MentorStaffing {
                     context.personCommunity[mentor] != nil
                     && context.personCommunity[mentor] == context.personCommunity[mentee]
                 let distance = context.personPosition[mentee].flatMap { context.distance(person: mentor, to: [$0]) }
-                // staffing.mentoring: the same community against the distance between homes.
+                // staffing.mentoring: a mentor of the new worker's community knows its people, a nearer one meets
+                // them more easily.
                 let cost =
                     SlotAssignment.pairBaseCost - (same ? rules.sameCommunityMentorBonus.value : 0)
                     + min(distance ?? rules.mentorUnknownDistanceMetres.value, rules.mentorDistanceCapMetres.value)

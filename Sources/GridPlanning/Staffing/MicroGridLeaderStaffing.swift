@@ -60,7 +60,8 @@ struct MicroGridLeaderStaffing {
                 let facts = context.facts(person: person, distance: distance)
                 let isLocked = lockedPairs.contains([slot, person])
                 guard isLocked || post.eligible.value.isSatisfied(by: facts) else { continue }
-                // staffing.micro_grid_leader_preference: an unknown distance counts as at the radius's edge.
+                // staffing.micro_grid_leader_preference: a leader nearby, able and already known to the residents
+                // serves the micro-grid best (an unknown distance counts as at the radius's edge).
                 var cost =
                     SlotAssignment.pairBaseCost + weight
                     * (preference.costPerRadius * min(distance ?? radius, radius * preference.distanceCapRadii)
