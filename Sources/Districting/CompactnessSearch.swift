@@ -17,6 +17,10 @@ import GridModel
 /// Optionally nodes belong to groups (compounds) that should stay whole: every part a group touches beyond its
 /// first costs `groupPenalty` (in weight × metres, the cost's own unit), so a group is split only where that pays.
 struct CompactnessSearch {
+    /// What a household of bound violation costs in a move's gain: more than any compactness gain, so that moves
+    /// never trade the hard household bounds (`grid.households_per_grid`) for compactness. Not a planner's choice.
+    static let violationCost = 1e6
+
     /// A node's member: its position and weight (a building in a contracted compound).
     struct Member {
         var point: PlanarPoint
@@ -250,7 +254,7 @@ struct CompactnessSearch {
                     let costA = costAfter(a, removing: node, adding: nil)
                     let costB = costAfter(b, removing: nil, adding: node)
                     let gain = partCost[a] + partCost[b] - costA - costB - penaltyDelta(node, from: a, to: b)
-                        + Double(before - after) * 1e6
+                        + Double(before - after) * Self.violationCost
                     if gain > 1e-6 && (best == nil || gain > (best?.gain ?? 0)) { best = (gain, b, costA, costB) }
                 }
                 guard let best, connectedAfter(a, removing: node, adding: nil) else { continue }
@@ -285,7 +289,9 @@ struct CompactnessSearch {
                     // Two nodes of one group trade places: its penalty does not change.
                     let penalty = grouped && groups[u] >= 0 && groups[u] == groups[v]
                         ? 0 : penaltyDelta(u, from: a, to: b) + penaltyDelta(v, from: b, to: a)
-                    let gain = partCost[a] + partCost[b] - costA - costB - penalty + Double(before - after) * 1e6
+                    let gain =
+                        partCost[a] + partCost[b] - costA - costB - penalty
+                        + Double(before - after) * Self.violationCost
                     guard gain > 1e-6,
                         connectedAfter(a, removing: u, adding: v), connectedAfter(b, removing: v, adding: u)
                     else { continue }

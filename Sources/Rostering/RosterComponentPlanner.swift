@@ -112,9 +112,10 @@ struct RosterComponentPlanner {
         return outcome
     }
 
-    /// Several-visitor visits, then fixed pairings (hard when feasible): a paired resident's visit goes to the
-    /// paired person whenever they have a free slot, under the paired share of their hours, before anything else
-    /// is assigned.
+    /// Several-visitor visits, then fixed pairings (hard when feasible, while `visits.fixed_pairing` keeps them): a
+    /// paired resident's visit goes to the paired person whenever they have a free slot, under the paired share of
+    /// their hours, before anything else is assigned. A pairing the rule does not keep is only the assignment's
+    /// pairing bonus.
     private mutating func placeGroupsAndPairs(
         skipping done: Set<Int> = []
     ) -> [Int: (persons: [Int], slot: RosterSlot)] {
@@ -125,6 +126,7 @@ struct RosterComponentPlanner {
                 placed[v] = choice
             }
         }
+        guard context.rules.keepPairedVisitor.value else { return placed }
         for (v, visit) in visits.enumerated() where visit.due.visitors <= 1 && placed[v] == nil {
             guard let paired = visit.paired, ledgers[paired] != nil, let slot = bestSlot(for: visit, person: paired)
             else { continue }
@@ -223,7 +225,9 @@ struct RosterComponentPlanner {
             for person in here where chosen.count < needed && !chosen.contains(person) { chosen.append(person) }
             guard chosen.count == needed else { continue }
             let dayLoad = chosen.reduce(0) { $0 + (ledgers[$1]?.visits(on: slot.day) ?? 0) }
-            let load = chosen.reduce(0.0) { $0 + ratio($1) } + 0.01 * Double(dayLoad)
+            // visits.assignment_preferences: load per hour first, then the visitors' visits that day.
+            let spread = context.rules.assignment
+            let load = chosen.reduce(0.0) { $0 + ratio($1) } + spread.weight * spread.groupSameDayCost * Double(dayLoad)
             let key = (
                 chosen.contains { $0 == visit.paired } ? 0 : 1,
                 residentDays.contains(.init(resident: visit.due.residentID, day: slot.day)) ? 1 : 0, load,
@@ -299,9 +303,8 @@ struct RosterComponentPlanner {
         }
         return VisitAssignmentModel(
             visits: singles, candidates: candidateLists, capacity: capacity.filter { budget[$0.key] != nil },
-            budget: budget, skillMatch: skills,
-            pairingBonus: context.rules.keepPairedVisitor.value ? 0.45 : 0.1, seed: context.input.seed,
-            personIDs: ids)
+            budget: budget, skillMatch: skills, pairingBonus: context.rules.pairingBonus.value,
+            preferences: context.rules.assignment, seed: context.input.seed, personIDs: ids)
     }
 
     /// Stage (a) by ``AugmentingAssignment`` over every candidate; the chosen person per visit of `single`.

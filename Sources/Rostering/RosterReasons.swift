@@ -26,7 +26,7 @@ struct RosterReasons {
             parts.append("serves \(grid)" + cite(rules.visitorRoles.ruleID))
         }
         if let partner { parts.append("together with \(partner)") }
-        if skills { parts.append("has the skills needed") }
+        if skills { parts.append("has the skills needed" + cite(rules.assignment.ruleID)) }
         if carriedOver { parts.append("catch-up of a visit due earlier" + cite(rules.catchUpWeeks.ruleID)) }
         parts.append("\(slot.label) available" + cite(rules.maxVisitsPerSlot.ruleID))
         return parts.joined(separator: "; ")

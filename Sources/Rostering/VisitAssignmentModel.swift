@@ -1,4 +1,5 @@
 import GridModel
+import GridRules
 import LinearSolver
 
 /// Stage (a) of a community's week: which visitor makes each one-visitor visit.
@@ -7,15 +8,26 @@ import LinearSolver
 /// subject to Σ_p x_vp ≤ 1 for each visit v; Σ_v x_vp − Σ_i s_pi = 0 for each visitor p;
 /// 0 ≤ x_vp ≤ 1, 0 ≤ s_pi ≤ 1 for i < capacity_p.
 ///
-/// w_v grows by a factor of 2.5 per priority level present (so a visit is never traded for one of a lower
-/// level: a visit takes one unit of one visitor's capacity), ×1.25 for debt and ×1.2 in its last week; b_vp is the
-/// pairing bonus (0.45, above any fairness saving, below any visit's weight, so the paired visitor is kept whenever
-/// that costs no visit), the skill bonus (0.2) and a seeded tie-break below 0.001. The segments s_pi (at most 4 per
-/// visitor, whole visits each) price the visits of piece i at 0.35 × (the piece's middle visit) / budget_p: a
-/// convex cost of load per hour of visiting time, so the load spreads in proportion to hours. The matrix is a
+/// w_v grows by a factor of ``priorityStep`` (2.5) per priority level present (so a visit is never traded for one of
+/// a lower level: a visit takes one unit of one visitor's capacity), then by the carried-over and last-week shares of
+/// `visits.assignment_preferences` (×1.25 for debt and ×1.2 in its last week by default); b_vp is the pairing bonus
+/// of `visits.fixed_pairing` (0.45, above any fairness saving, below any visit's weight, so the paired visitor is
+/// kept whenever that costs no visit), the skill bonus (0.2) and a seeded tie-break below ``tieBreakScale``. The
+/// segments s_pi (at most ``loadPieces`` per visitor, whole visits each) price the visits of piece i at the load
+/// cost (0.35) × (the piece's middle visit) / budget_p: a convex cost of load per hour of visiting time, so the load
+/// spreads in proportion to hours. Every number but the three constants comes from the rules. The matrix is a
 /// bipartite incidence matrix with unit columns, hence totally unimodular: the simplex's vertex optimum is
 /// integral, so an LP solves the assignment exactly.
 struct VisitAssignmentModel {
+    /// A visit's weight grows by this factor per priority class above the lowest present. Not a planner's choice:
+    /// it makes `visits.priority` (a hard order) hold while a visit's shares and bonuses add up to less than 1.5
+    /// (1.1 by default).
+    static let priorityStep = 2.5
+    /// The seeded tie-break adds at most this: below every rule's bonus, so it only orders equal choices.
+    static let tieBreakScale = 0.001
+    /// Load-cost pieces per visitor at most: the model's size, not a preference (fewer pieces, coarser convexity).
+    static let loadPieces = 4
+
     /// The visits, in the order kept first.
     let visits: [OpenVisit]
     /// Candidate visitors of each visit (person indices), paired first.
@@ -26,7 +38,10 @@ struct VisitAssignmentModel {
     let budget: [Int: Double]
     /// Person indices that have each needed skill set, per visit.
     let skillMatch: [[Bool]]
+    /// The paired person's bonus (`visits.fixed_pairing`).
     let pairingBonus: Double
+    /// Shares, bonus and load cost (`visits.assignment_preferences`).
+    let preferences: VisitRules.AssignmentPreferences
     let seed: UInt64
     let personIDs: [Int: PersonID]
 
@@ -39,16 +54,19 @@ struct VisitAssignmentModel {
         var columnsOf: [Int: [LinearTerm]] = [:]
         for (v, visit) in visits.enumerated() {
             let level = levels.count - 1 - (levels.firstIndex(of: visit.due.priorityRank) ?? 0)
-            var weight = Self.power(2.5, level)
-            weight *= 1 + (visit.due.isDebt ? 0.25 : 0) + (visit.due.isLastChance ? 0.2 : 0)
+            let scale = preferences.weight
+            var weight = Self.power(Self.priorityStep, level)
+            weight *=
+                1 + (visit.due.isDebt ? scale * preferences.carriedOverBonus : 0)
+                + (visit.due.isLastChance ? scale * preferences.lastWeekBonus : 0)
             var row: [VariableIndex] = []
             var terms: [LinearTerm] = []
             for (c, person) in candidates[v].enumerated() {
                 var gain = weight
                 if visit.paired == person { gain += pairingBonus }
-                if skillMatch[v][c] && !visit.needs.isEmpty { gain += 0.2 }
+                if skillMatch[v][c] && !visit.needs.isEmpty { gain += scale * preferences.skillBonus }
                 let name = personIDs[person]?.rawValue ?? "\(person)"
-                gain += 0.001 * RosterHash.unit(seed, "assign", visit.key, name)
+                gain += Self.tieBreakScale * RosterHash.unit(seed, "assign", visit.key, name)
                 let variable = model.addVariable(
                     "x_\(v)_\(c)", kind: integral ? .binary : .continuous, lower: 0, upper: 1, objective: gain)
                 row.append(variable)
@@ -66,7 +84,7 @@ struct VisitAssignmentModel {
             var start = 0
             for (i, size) in pieces.enumerated() {
                 let middle = Double(start) + Double(size + 1) / 2
-                let cost = 0.35 * middle / hours
+                let cost = preferences.weight * preferences.loadCost * middle / hours
                 let s = model.addVariable(
                     "s_\(person)_\(i)", kind: integral ? .integer : .continuous, lower: 0, upper: Double(size),
                     objective: -cost)
@@ -128,10 +146,11 @@ struct VisitAssignmentModel {
         return model.objectiveValue(at: values)
     }
 
-    /// A capacity cut into at most 4 pieces of whole visits, so that the load cost stays convex with few columns.
+    /// A capacity cut into at most ``loadPieces`` pieces of whole visits, so that the load cost stays convex with few
+    /// columns.
     static func pieces(_ capacity: Int) -> [Int] {
         guard capacity > 0 else { return [] }
-        let count = min(4, capacity)
+        let count = min(Self.loadPieces, capacity)
         return (0..<count).map { capacity / count + ($0 < capacity % count ? 1 : 0) }
     }
 

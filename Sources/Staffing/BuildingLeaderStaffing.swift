@@ -4,8 +4,9 @@ import GridRules
 /// Building leaders (楼栋长) of one community, from the people living in each building.
 ///
 /// Candidates of different buildings never overlap (a person lives in one building), so the best eligible resident
-/// of each building is chosen directly: a planner's lock first, then today's leader, party members, the preferred
-/// pools and scores, ties broken by person id.
+/// of each building is chosen directly: a planner's lock first, then the highest score of today's leader, party
+/// members, the preferred pools and ability and enthusiasm (staffing.building_leader_preference), ties broken by
+/// person id.
 struct BuildingLeaderStaffing {
     let context: StaffingContext
     let community: CommunityID
@@ -78,7 +79,8 @@ struct BuildingLeaderStaffing {
             if context.holdsToday(person: chosen, role: LeaderRole.buildingLeader.rawValue, building: building) {
                 why.append("already leads it")
             }
-            let ids = [post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]
+            var ids = [post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]
+            if lockedBuilding[building] == nil { ids.append(rules.buildingLeaderPreference.ruleID) }
             part.leaders.append(
                 LeaderAssignment(
                     role: .buildingLeader, gridID: grid, microGridID: micro, buildingID: building,
@@ -87,15 +89,18 @@ struct BuildingLeaderStaffing {
         return part
     }
 
+    /// staffing.building_leader_preference, with the preferred pools' bonuses as written.
     private func score(_ person: Int, building: BuildingID, rules: StaffingRules) -> Double {
+        let preference = rules.buildingLeaderPreference
+        let weight = preference.weight
         var value = 0.0
         if context.holdsToday(person: person, role: LeaderRole.buildingLeader.rawValue, building: building) {
-            value += 10
+            value += weight * preference.currentHolderBonus
         }
-        if context.people[person].isPartyMember { value += 2 }
+        if context.people[person].isPartyMember { value += weight * preference.partyMemberBonus }
         let facts = context.facts(person: person, distance: 0)
         value += MicroGridLeaderStaffing.pool(facts, rules: rules)?.bonus ?? 0
-        value += 2 * (context.normalisedScore[context.people[person].id] ?? 0)
+        value += weight * preference.scoreBonus * (context.normalisedScore[context.people[person].id] ?? 0)
         return value
     }
 }

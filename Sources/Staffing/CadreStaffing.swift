@@ -14,8 +14,12 @@ struct CadreStaffing {
     let context: StaffingContext
     let community: CommunityID
 
-    /// The accepted relative gap of the cadre model.
+    /// The accepted relative gap of the cadre model: a search limit that keeps runs fast and reproducible, not a
+    /// planner's choice (it stays far below one missing post; see the solve below).
     static let relativeGap = 0.01
+    /// Weekly hours a load share is measured against at least: a guard against dividing by a week of 0 hours (such a
+    /// cadre holds only locked posts), not a preference.
+    static let loadWeekFloor = 0.5
 
     /// The community's cadres (by the rule's condition), sorted by person index.
     static func cadres(_ context: StaffingContext, community: CommunityID) -> [Int] {
@@ -47,13 +51,16 @@ struct CadreStaffing {
                 return "\(id)|\(grid)|\(post)"
             })
         let shortfall = SlotAssignment.shortfallCost
-        let objectiveWeight = rules.objective.first?.weight ?? 1
+        // staffing.cadre_nearby: a cadre near home and in a grid they served travels less and knows the residents;
+        // load follows weekly hours; the post and presence costs keep posts few and each cadre's in few grids.
+        let placement = rules.cadrePlacement
+        let objectiveWeight = placement.weight
         for cadre in cadres {
             let week = Self.hours(context, person: cadre, rules: rules)
             let person = context.people[cadre]
             for grid in grids {
                 let site = context.grids[grid]
-                let distance = context.distance(person: cadre, to: site.points) ?? 5000
+                let distance = context.distance(person: cadre, to: site.points) ?? placement.unknownDistanceMetres
                 let familiar = posts.contains {
                     context.holdsToday(person: cadre, role: $0.post, grid: site.id)
                 }
@@ -62,8 +69,10 @@ struct CadreStaffing {
                     let locked = lockSet.contains("\(person.id)|\(site.id)|\(post.post)")
                     guard locked || (week > 0 && hours <= week + 1e-9) else { continue }
                     let cost =
-                        1 + objectiveWeight * (min(distance, 10000) / 2000 + hours / max(week, 0.5))
-                        - (familiar ? 2 * objectiveWeight : 0)
+                        placement.postCost + objectiveWeight
+                        * (min(distance, placement.distanceCapMetres) / placement.metresPerCostUnit
+                            + hours / max(week, Self.loadWeekFloor))
+                        - (familiar ? placement.familiarBonus * objectiveWeight : 0)
                     let variable = model.addVariable(
                         "x\(holdings.count)", kind: .binary, lower: locked ? 1 : 0, upper: 1, objective: cost)
                     holdings.append(
@@ -77,7 +86,8 @@ struct CadreStaffing {
         var presence: [[Int]: VariableIndex] = [:]
         for key in byCadreGrid.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let members = byCadreGrid[key] ?? []
-            let z = model.addVariable("z\(key[0])_\(key[1])", kind: .binary, lower: 0, upper: 1, objective: 0.01)
+            let z = model.addVariable(
+                "z\(key[0])_\(key[1])", kind: .binary, lower: 0, upper: 1, objective: placement.gridPresenceCost)
             presence[key] = z
             for member in members {
                 model.addConstraint(
@@ -194,10 +204,7 @@ struct CadreStaffing {
             if posts.contains(where: { context.holdsToday(person: holding.cadre, role: $0.post, grid: site.id) }) {
                 why.append("served the grid before")
             }
-            let ids =
-                [
-                    rules.cadreEligible.ruleID, rules.minCadresPerGrid.ruleID, post.ruleID,
-                ] + rules.objective.map(\.ruleID)
+            let ids = [rules.cadreEligible.ruleID, rules.minCadresPerGrid.ruleID, post.ruleID, placement.ruleID]
             part.cadrePosts.append(
                 CadrePostAssignment(
                     personID: person.id, departmentID: person.departmentID, gridID: site.id, post: post.post,

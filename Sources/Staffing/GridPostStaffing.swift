@@ -5,8 +5,8 @@ import LinearSolver
 /// Grid leaders (网格长) and grid workers (专职网格员) of one community: one model, one slot per grid and post.
 ///
 /// A person holds at most one grid-level post (staffing.one_post_per_level) and leads one grid, or two small grids
-/// whose households add up to the rule's limit when the rules allow it. People who live in the grid or hold the post
-/// there today cost less.
+/// whose households add up to the rule's limit when the rules allow it. Among the eligible, the nearer cost less,
+/// and people who live in the grid or hold the post there today less still (staffing.grid_post_preference).
 struct GridPostStaffing {
     let context: StaffingContext
     let community: CommunityID
@@ -42,6 +42,10 @@ struct GridPostStaffing {
                 }
             }
         }
+        // staffing.grid_post_preference: a worker near or in the grid reaches it quickly, and one already serving
+        // keeps the residents' contact; the planner sets how much each counts against distance.
+        let preference = rules.gridPostPreference
+        let weight = preference.weight
         for (slotIndex, slot) in slots.enumerated() {
             let site = context.grids[slot.grid]
             for person in people {
@@ -50,9 +54,13 @@ struct GridPostStaffing {
                 let eligible = slot.post.eligible.value.isSatisfied(
                     by: context.facts(person: person, distance: distance))
                 guard eligible || isLocked else { continue }
-                var cost = 10 + min(distance ?? 5000, 5000) / 500
-                if context.livesIn(person: person, grid: slot.grid) { cost -= 3 }
-                if context.holdsToday(person: person, role: slot.role.rawValue, grid: site.id) { cost -= 5 }
+                let cap = preference.distanceCapMetres
+                var cost =
+                    SlotAssignment.pairBaseCost + weight * (min(distance ?? cap, cap) / preference.metresPerCostUnit)
+                if context.livesIn(person: person, grid: slot.grid) { cost -= weight * preference.livesInGridBonus }
+                if context.holdsToday(person: person, role: slot.role.rawValue, grid: site.id) {
+                    cost -= weight * preference.currentHolderBonus
+                }
                 pairs.append(SlotAssignment.Pair(slot: slotIndex, person: person, cost: cost, locked: isLocked))
             }
         }
@@ -78,7 +86,8 @@ struct GridPostStaffing {
                 }
                 // Two small grids: y = 1 lets the person lead a second grid, but then only grids whose households
                 // add up to the limit, and no other grid-level post.
-                let second = model.addVariable("two\(person)", kind: .binary, lower: 0, upper: 1, objective: 1)
+                let second = model.addVariable(
+                    "two\(person)", kind: .binary, lower: 0, upper: 1, objective: weight * preference.secondGridCost)
                 model.addConstraint(
                     "level\(person)", indices.map { LinearTerm(variables[$0], 1) } + [LinearTerm(second, -1)],
                     .lessOrEqual(Double(levelLimit)))
@@ -116,6 +125,7 @@ struct GridPostStaffing {
                 why.append("already serves here")
             }
             var ids = [slot.post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]
+            if !pair.locked { ids.append(preference.ruleID) }
             if (postCount[pair.person] ?? 0) > 1 {
                 why.append("leads two small grids")
                 ids.append(rules.twoSmallGridsAllowed.ruleID)

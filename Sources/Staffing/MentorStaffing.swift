@@ -4,7 +4,8 @@ import GridRules
 /// Mentors (老带新) for new workers, street-wide: each new worker one mentor, each mentor at most the rule's capacity,
 /// a mentor from the same community preferred (the rule's bonus), then a nearer one.
 struct MentorStaffing {
-    /// Mentors offered to each new worker, cheapest first (more than any street's mentor count in the seed data).
+    /// Mentors offered to each new worker, cheapest first (more than any street's mentor count in the seed data): a
+    /// limit on the model's size, not a planner's choice.
     static let candidatesPerNewWorker = 40
 
     let context: StaffingContext
@@ -28,7 +29,12 @@ struct MentorStaffing {
                     context.personCommunity[mentor] != nil
                     && context.personCommunity[mentor] == context.personCommunity[mentee]
                 let distance = context.personPosition[mentee].flatMap { context.distance(person: mentor, to: [$0]) }
-                let cost = 10 - (same ? rules.sameCommunityMentorBonus.value : 0) + min(distance ?? 5000, 20000) / 5000
+                // staffing.mentoring: a mentor of the new worker's community knows its people, a nearer one meets
+                // them more easily.
+                let cost =
+                    SlotAssignment.pairBaseCost - (same ? rules.sameCommunityMentorBonus.value : 0)
+                    + min(distance ?? rules.mentorUnknownDistanceMetres.value, rules.mentorDistanceCapMetres.value)
+                    / rules.mentorMetresPerCostUnit.value
                 candidates.append(SlotAssignment.Pair(slot: slot, person: mentor, cost: cost))
             }
             // A city has thousands of mentors: offering each new worker only its cheapest candidates keeps the model

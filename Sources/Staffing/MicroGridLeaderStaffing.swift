@@ -4,11 +4,15 @@ import GridRules
 /// Micro-grid leaders (微网格长) of one community: one model, one slot per micro-grid.
 ///
 /// Hard: the rule's condition (party member living within the radius; living in the micro-grid is distance 0) and at
-/// most one micro-grid post per person. Soft: the preferred pools, ability and enthusiasm scores, nearness, and
-/// keeping today's leader.
+/// most one micro-grid post per person. Soft: the preferred pools (staffing.micro_grid_leader_pools), and
+/// nearness, ability and enthusiasm scores and keeping today's leader (staffing.micro_grid_leader_preference).
 struct MicroGridLeaderStaffing {
     let context: StaffingContext
     let community: CommunityID
+
+    /// The pools rule's weight at which a pool's bonus counts as written: the unit of that weight, not a preference
+    /// (a planner changes the weight or the bonuses).
+    static let poolWeightUnit = 5.0
 
     /// The best pool a person belongs to, if any.
     static func pool(_ facts: ConditionFacts, rules: StaffingRules) -> StaffingRules.Pool? {
@@ -46,6 +50,8 @@ struct MicroGridLeaderStaffing {
         }
         var pairs: [SlotAssignment.Pair] = []
         var distances: [[Int: Double]] = Array(repeating: [:], count: micro.count)
+        let preference = rules.microGridLeaderPreference
+        let weight = preference.weight
         for (slot, index) in micro.enumerated() {
             let site = context.microGrids[index]
             for person in people {
@@ -54,13 +60,18 @@ struct MicroGridLeaderStaffing {
                 let facts = context.facts(person: person, distance: distance)
                 let isLocked = lockedPairs.contains([slot, person])
                 guard isLocked || post.eligible.value.isSatisfied(by: facts) else { continue }
-                var cost = 10 + 3 * min(distance ?? radius, radius * 10) / max(radius, 1)
+                // staffing.micro_grid_leader_preference: a leader nearby, able and already known to the residents
+                // serves the micro-grid best (an unknown distance counts as at the radius's edge).
+                var cost =
+                    SlotAssignment.pairBaseCost + weight
+                    * (preference.costPerRadius * min(distance ?? radius, radius * preference.distanceCapRadii)
+                        / max(radius, 1))
                 if let pool = Self.pool(facts, rules: rules) {
-                    cost -= pool.bonus * rules.microGridLeaderPoolsWeight / 5
+                    cost -= pool.bonus * rules.microGridLeaderPoolsWeight / Self.poolWeightUnit
                 }
-                cost -= 2 * (context.normalisedScore[context.people[person].id] ?? 0)
+                cost -= weight * preference.scoreBonus * (context.normalisedScore[context.people[person].id] ?? 0)
                 if context.holdsToday(person: person, role: LeaderRole.microGridLeader.rawValue, microGrid: site.id) {
-                    cost -= 5
+                    cost -= weight * preference.currentHolderBonus
                 }
                 pairs.append(SlotAssignment.Pair(slot: slot, person: person, cost: cost, locked: isLocked))
             }
@@ -86,6 +97,7 @@ struct MicroGridLeaderStaffing {
                 why.append("lives \(Int(distance.rounded())) m away (within \(Int(radius)) m)")
             }
             var ids = [post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]
+            if !pair.locked { ids.append(preference.ruleID) }
             if let pool = Self.pool(facts, rules: rules) {
                 why.append("preferred pool \(pool.name)")
                 ids.append(rules.microGridLeaderPoolsRule)

@@ -23,8 +23,12 @@ struct SlotAssignment {
         var result: SolveResult
     }
 
-    /// A missing holder costs this much: more than any set of pair costs can save.
+    /// A missing holder costs this much: more than any set of pair costs can save. Not a planner's choice: it makes
+    /// the hard rules (holders per slot) come before every preference, which the rules' weights then rank.
     static let shortfallCost = 1000.0
+    /// Every pair's cost starts here, so that bonuses keep it positive. Not a planner's choice: each slot's holders
+    /// are counted exactly, so every plan filling the same slots pays it equally and it never decides between them.
+    static let pairBaseCost = 10.0
 
     var name: String
     var demand: [Int]

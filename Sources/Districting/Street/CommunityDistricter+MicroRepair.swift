@@ -57,7 +57,7 @@ extension CommunityDistricter {
     /// Micro-grids packed on single floors (bands cut where the bounds need them): whole buildings first, then
     /// buildings cut into their known units; nil when the packer finds no valid packing.
     func packedMicroPlan(nodes: [Int], residential: [Int], graph: DistrictingGraph, fewest: Int,
-                         trees: Int = 32) -> MicroPlan? {
+                         trees: Int = SearchLimits.packerTrees) -> MicroPlan? {
         let nodes = nodes.filter { parameters.microGridsCover(context.buildings[residential[$0]].compoundType) }
         guard !nodes.isEmpty else {
             return MicroPlan(atoms: [], labels: [], positions: [], violation: 0, oversized: [], fewest: 0)
@@ -95,7 +95,7 @@ extension CommunityDistricter {
         let count = (gridOf.max() ?? -1) + 1
         func members(_ label: Int, _ labels: [Int]) -> [Int] { (0..<graph.nodeCount).filter { labels[$0] == label } }
         var plans = (0..<count).map { microPlan(nodes: members($0, gridOf), residential: residential, graph: graph) }
-        for _ in 0..<3 {
+        for _ in 0..<SearchLimits.repairRounds {
             var changed = false
             for label in 0..<count where plans[label].violation > 0 && plans[label].oversized.isEmpty {
                 var touched: [Int]
@@ -143,7 +143,7 @@ extension CommunityDistricter {
         }
         var bad = Set(failing)
         var random = SplitMix64(seed: SplitMix64.mix(seed, 0x5245_434F_4D00 &+ UInt64(graph.nodeCount)))
-        for _ in 0..<3_000 where !bad.isEmpty {
+        for _ in 0..<SearchLimits.repairWalkSteps where !bad.isEmpty {
             let sortedBad = bad.sorted()
             let grid = random.below(2) == 0 ? sortedBad[random.below(sortedBad.count)] : random.below(count)
             var others = Set<Int>()
@@ -242,7 +242,7 @@ extension CommunityDistricter {
         func packs(_ nodes: [Int]) -> Bool {
             packsMicroGrids(nodes, residential: residential, graph: graph, known: &packable)
         }
-        for _ in 0..<2 {
+        for _ in 0..<SearchLimits.pullBackPasses {
             var moved = false
             for node in 0..<graph.nodeCount where labels[node] != start[node] {
                 let from = labels[node], to = start[node], w = graph.weights[node]
@@ -291,7 +291,7 @@ extension CommunityDistricter {
                     if let j = local[next], j > index { edges.append(IndexPair(index, j)) }
                 }
             }
-            if union.count <= 18 {
+            if union.count <= SearchLimits.exactUnionLimit {
                 if let labels = exactBipartition(union: union, grid: grid, other: other, gridOf: gridOf,
                                                  graph: graph, packs: packs) {
                     return labels
@@ -299,7 +299,7 @@ extension CommunityDistricter {
                 continue
             }
             var random = SplitMix64(seed: SplitMix64.mix(seed, UInt64(union[0]) &* 7_919 &+ UInt64(union.count)))
-            for _ in 0..<48 {
+            for _ in 0..<SearchLimits.unionTrees {
                 let keyed = edges.map { edge -> (Double, IndexPair) in
                     let length = positions[union[edge.first]].distance(to: positions[union[edge.second]])
                     return ((length + 1) * (0.5 + Double(random.below(1 << 20)) / Double(1 << 20)), edge)
@@ -409,8 +409,9 @@ extension CommunityDistricter {
         if let answer = known[nodes] { return answer }
         let fewest = Self.partCount(
             nodes.reduce(0) { $0 + graph.weights[$1] }, bounds: parameters.microBounds, nodes: nodes.count)
+        let trees = SearchLimits.packCheckTrees
         let found =
-            packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: fewest, trees: 6) != nil
+            packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: fewest, trees: trees) != nil
         known[nodes] = found
         return found
     }

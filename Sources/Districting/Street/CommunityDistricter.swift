@@ -4,6 +4,36 @@ import PlanningSupport
 
 /// Draws the grids, micro-grids and special grids of one community.
 struct CommunityDistricter {
+    /// How hard the drawing searches. None weighs one valid plan against another (the rules' terms do): more search
+    /// finds the same plan or a better one by the same terms, at a cost in time, so none is a planner's choice.
+    enum SearchLimits {
+        /// Seeds a community is drawn with when its micro-grids miss their bounds.
+        static let drawingAttempts = 3
+        /// Grid counts tried above the fewest the bounds allow.
+        static let extraGridCounts = 2
+        /// Graphs of at most this many nodes are tried exactly first (connected clusters, exact cover).
+        static let exactNodeLimit = 64
+        /// Clusters the exact model may enumerate.
+        static let exactColumnLimit = 15_000
+        /// Seconds the exact model may take per part count.
+        static let exactSeconds = 1.5
+        /// Part counts the tree search tries above the first.
+        static let heuristicExtraParts = 4
+        /// Tree-search starts and ReCom steps per part, for grids and for (coarsened) micro-grids.
+        static let gridStarts = 3, gridStepsPerPart = 30, microStarts = 2, microStepsPerPart = 20
+        /// Spanning trees per part of a ReCom step, and the steps without gain before a start stops (plus per part).
+        static let treesPerPart = 40, patience = 10, patiencePerPart = 2
+        /// A heuristic partition's time limit and deadline in seconds: guards, never reached on a community.
+        static let heuristicSeconds = 60.0, heuristicDeadlineSeconds = 120.0
+        /// Packer trees for a grid whose micro-grids miss their bounds, and for one that needs fewer micro-grids.
+        static let packerTrees = 32, packerTreesForFewer = 48
+        /// Micro-grid repair: rounds of building trades, steps of the ReCom walk, passes moving buildings back.
+        static let repairRounds = 3, repairWalkSteps = 3_000, pullBackPasses = 2
+        /// Two grids redrawn as one: unions of at most this many buildings are cut exactly, larger ones along this
+        /// many seeded trees; each candidate grid is checked with this many packer trees.
+        static let exactUnionLimit = 18, unionTrees = 48, packCheckTrees = 6
+    }
+
     let context: CommunityContext
     let community: CommunityID
     /// Indices into `context.buildings` of the community's buildings, sorted.
@@ -52,7 +82,7 @@ struct CommunityDistricter {
         // missing the micro bounds least is kept.
         var best: CommunityOutcome?
         var bestMiss = Int.max
-        for attempt in 0..<3 {
+        for attempt in 0..<SearchLimits.drawingAttempts {
             var drawer = self
             drawer.seed = seed &+ UInt64(attempt) &* 7_919
             let plan = drawer.drawResidential(residential: residential, graph: buildingGraph)
@@ -195,13 +225,14 @@ struct CommunityDistricter {
                                   parameters.gridBounds.min > 0 ? total / parameters.gridBounds.min : count))
         // A current plan that still meets every grid rule here is kept as it is: a re-draw changes only the
         // communities that need it.
-        if let kept = keptCurrent(residential: residential, graph: graph, counts: count...max(count, min(most, count + 2))) {
+        let counts = count...max(count, min(most, count + SearchLimits.extraGridCounts))
+        if let kept = keptCurrent(residential: residential, graph: graph, counts: counts) {
             return kept
         }
         // The fewest grids first. Compounds that fit are contracted (kept whole); when that leaves no valid plan,
         // only the smaller compounds are, then none; then one grid more.
         let limits = [parameters.gridBounds.max, parameters.gridBounds.max / 2, 0]
-        search: for parts in count...min(most, count + 2) {
+        search: for parts in count...min(most, count + SearchLimits.extraGridCounts) {
             // A re-draw with as many grids as the current plan starts from it building by building (it may split
             // compounds), so that the stability term sees every household that would leave its grid.
             let singles = (0..<graph.nodeCount).map { [$0] }
@@ -364,22 +395,23 @@ struct CommunityDistricter {
     /// Small graphs (≤ 64 nodes) are tried exactly first (connected clusters, exact cover): under tight bounds that
     /// is both faster and surer than the tree search, and it proves a count impossible before the next is tried.
     private func solve(_ graph: DistrictingGraph, parts: Int, bounds: DistrictingBounds, initial: [Int]?,
-                       anchorWeight: Double, starts: Int = 3, steps: Int = 30,
+                       anchorWeight: Double, starts: Int = SearchLimits.gridStarts,
+                       steps: Int = SearchLimits.gridStepsPerPart,
                        escalate: Bool = true) -> (part: [Int], violation: Int) {
         let first = max(1, min(parts, graph.nodeCount))
         let total = graph.totalWeight
         let last = max(first, min(graph.nodeCount, bounds.min > 0 ? total / bounds.min : first))
         var best: (part: [Int], violation: Int)?
-        var exactUsable = graph.nodeCount <= 64
-        let exactModel = ClusterPartitionModel(graph: graph, bounds: bounds, columnLimit: 15_000)
+        var exactUsable = graph.nodeCount <= SearchLimits.exactNodeLimit
+        let exactModel = ClusterPartitionModel(graph: graph, bounds: bounds, columnLimit: SearchLimits.exactColumnLimit)
         let clusters = exactUsable ? exactModel.clusters() : nil
         if clusters == nil { exactUsable = false }
         // Exact answers are cheap, so they may climb to the count the minimum allows; the tree search stops 4 higher.
         for count in first...(escalate ? last : first) {
-            if count > first + 4 && !exactUsable { break }
+            if count > first + SearchLimits.heuristicExtraParts && !exactUsable { break }
             let anchored = count == first ? initial : nil
             if exactUsable && anchored == nil {
-                let exact = exactModel.solve(parts: count, seconds: 1.5, clusters: clusters)
+                let exact = exactModel.solve(parts: count, seconds: SearchLimits.exactSeconds, clusters: clusters)
                 if let part = exact.part {
                     let labels = PartitionSolver.canonical(part, parts: count)
                     var search = PartitionLocalSearch(graph: graph, bounds: bounds, objective: .inertia, parts: count,
@@ -394,7 +426,7 @@ struct CommunityDistricter {
                 // Too many clusters or branches: the exact stage cannot help at a larger count either.
                 exactUsable = false
             }
-            guard count <= first + 4 else { continue }
+            guard count <= first + SearchLimits.heuristicExtraParts else { continue }
             let candidate = heuristic(graph, parts: count, bounds: bounds, initial: anchored,
                                       anchorWeight: anchorWeight, starts: starts, steps: steps)
             if best == nil || candidate.violation < (best?.violation ?? 0) { best = candidate }
@@ -408,10 +440,13 @@ struct CommunityDistricter {
     private func heuristic(_ graph: DistrictingGraph, parts: Int, bounds: DistrictingBounds, initial: [Int]?,
                            anchorWeight: Double, starts: Int, steps: Int) -> (part: [Int], violation: Int) {
         let request = DistrictingRequest(graph: graph, parts: parts, bounds: bounds, objective: .inertia)
-        let solver = PartitionSolver(options: .init(timeLimit: 60, seed: seed, starts: starts,
-                                                    recomStepsPerPart: steps, exactNodeLimit: 0,
-                                                    patience: 10 + 2 * parts, treesPerPart: 40))
-        let found = solver.heuristicPartition(request, deadline: Deadline(seconds: 120), initial: initial,
+        let solver = PartitionSolver(options: .init(timeLimit: SearchLimits.heuristicSeconds, seed: seed,
+                                                    starts: starts, recomStepsPerPart: steps, exactNodeLimit: 0,
+                                                    patience: SearchLimits.patience
+                                                        + SearchLimits.patiencePerPart * parts,
+                                                    treesPerPart: SearchLimits.treesPerPart))
+        let deadline = Deadline(seconds: SearchLimits.heuristicDeadlineSeconds)
+        let found = solver.heuristicPartition(request, deadline: deadline, initial: initial,
                                               anchorWeight: initial == nil ? 0 : anchorWeight)
         return (PartitionSolver.canonical(found.part, parts: parts), found.violation)
     }
@@ -497,7 +532,8 @@ struct CommunityDistricter {
         // The packer also runs when the search needed more micro-grids than the fewest (each has a leader to find).
         if oversized.isEmpty, violation > 0 || searched.count > count,
             var packed = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: count,
-                                         trees: violation > 0 ? 32 : 48),
+                                         trees: violation > 0 ? SearchLimits.packerTrees
+                                             : SearchLimits.packerTreesForFewer),
             violation > 0 || packed.count < searched.count
         {
             packed.uncovered = uncovered
@@ -707,7 +743,7 @@ struct CommunityDistricter {
         }
         let coarse = Self.contract(graph, superOf: superOf, supers: supers)
         let found = solve(coarse, parts: parts, bounds: parameters.microBounds, initial: nil, anchorWeight: 0,
-                          starts: 2, steps: 20)
+                          starts: SearchLimits.microStarts, steps: SearchLimits.microStepsPerPart)
         return ((0..<graph.nodeCount).map { found.part[superOf[$0]] }, found.violation)
     }
 }

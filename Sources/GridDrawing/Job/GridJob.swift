@@ -13,11 +13,12 @@ import PlanningSupport
 public struct GridJob: Sendable {
     /// Compactness is in m² per household; a stability weight of 1 (relative to compactness 1) is worth this many m²
     /// per household that leaves its grid. With the default rules (stability 5, compactness 1) it gives the core's
-    /// tuned 2,000 m².
+    /// tuned 2,000 m². A unit, not a planner's choice: a planner changes `grid.stability`'s weight.
     public static let squareMetresPerStabilityUnit = 400.0
     /// Household-metres of the grid level's compactness search that one unit of `grid.compound_whole`'s weight (per
     /// unit of compactness weight) is worth: the default weights 20 and 1 price a split compound at 2,000, where the
-    /// measured plans stay within 1.05 × the p-median bound (Benchmarks/scripts/grids_baseline.md).
+    /// measured plans stay within 1.05 × the p-median bound (Benchmarks/scripts/grids_baseline.md). A unit, not a
+    /// planner's choice: a planner changes `grid.compound_whole`'s weight.
     public static let householdMetresPerCompoundUnit = 100.0
 
     /// The rules.

@@ -561,6 +561,19 @@ rules:
         - { name: property_party_members, when: { all: [ { role_in: [property_staff] }, { party_member: true } ] }, bonus: 2 }
         - { name: merchant_representatives, when: { role_in: [merchant_rep] }, bonus: 1 }
 
+  - id: staffing.micro_grid_leader_preference
+    type: objective_term
+    kind: soft
+    weight: 1
+    source: engine-design
+    says: Among eligible micro-grid leaders, one living nearer, with a higher ability and enthusiasm score, or leading the micro-grid today is preferred.
+    parameters:
+      term: micro_grid_leader_preference
+      cost_per_radius: 3          # a home one radius (lives_within_m) away costs 3, on top of a base of 10 per leader
+      distance_cap_radii: 10      # farther than 10 radii counts as 10
+      score_bonus: 2              # the best ability/enthusiasm score saves 2, as much as two thirds of a radius
+      current_holder_bonus: 5     # today's leader saves 5, more than any pool bonus (3)
+
   - id: staffing.one_post_per_level
     type: post_limit
     kind: hard
@@ -583,6 +596,18 @@ rules:
         all:
           - age_at_least: 22
           - age_at_most: 65
+
+  - id: staffing.building_leader_preference
+    type: objective_term
+    kind: soft
+    weight: 1
+    source: engine-design
+    says: Among a building's eligible residents, today's building leader, then a party member, a preferred pool and a higher ability and enthusiasm score are preferred.
+    parameters:
+      term: building_leader_preference
+      current_holder_bonus: 10    # today's leader outranks any party member, pool (3) and score (2) together
+      party_member_bonus: 2
+      score_bonus: 2              # the best ability/enthusiasm score
 
   - id: staffing.cadre_posts
     type: cadre_posts
@@ -623,6 +648,26 @@ rules:
     says: Cadres are placed preferably near where they live and where they already serve, with balanced load.
     parameters:
       term: cadre_proximity_familiarity_balance
+      metres_per_cost_unit: 2000  # a home 2 km from the grid costs as much (× weight) as a post filling a cadre's week
+      distance_cap_m: 10000       # farther than 10 km counts as 10 km
+      unknown_distance_m: 5000    # a cadre whose home is unknown counts as 5 km away
+      familiar_bonus: 2           # having served the grid before saves 2 (× weight): 4 km of distance
+      post_cost: 1                # each post held costs 1 whatever the weight, so no cadre takes posts the rules do not ask for
+      grid_presence_cost: 0.01    # each cadre present in a grid costs 0.01: a cadre's posts gather in fewer grids
+
+  - id: staffing.grid_post_preference
+    type: objective_term
+    kind: soft
+    weight: 1
+    source: engine-design
+    says: Among eligible grid leaders and grid workers, one living nearer or in the grid, or holding the post there today, is preferred.
+    parameters:
+      term: grid_post_preference
+      metres_per_cost_unit: 500   # each 500 m from home to the grid costs 1, on top of a base of 10 per post
+      distance_cap_m: 5000        # farther than 5 km (or unknown) counts as 5 km
+      lives_in_grid_bonus: 3      # living in the grid saves 3 (1.5 km)
+      current_holder_bonus: 5     # holding the post there today saves 5 (2.5 km)
+      second_grid_cost: 1         # leading a second small grid (where allowed) costs 1
 
   - id: staffing.mentoring
     type: mentoring
@@ -633,7 +678,10 @@ rules:
       mentors: { role_in: [mentor] }
       mentees: { role_in: [new_worker] }
       mentor_capacity: 2
-      same_community_bonus: 2
+      same_community_bonus: 2     # a mentor from the new worker's community saves 2, as much as 10 km
+      metres_per_cost_unit: 5000  # each 5 km between homes costs 1, on top of a base of 10 per pairing
+      distance_cap_m: 20000       # farther than 20 km counts as 20 km
+      unknown_distance_m: 5000    # an unknown home counts as 5 km away
 
   - id: staffing.reporting
     type: reporting
@@ -998,6 +1046,11 @@ rules:
     says: A resident with a fixed pairing (结对认亲) is visited by the paired person.
     parameters:
       keep_paired_visitor: true
+      # The assignment model's bonus for the paired person (the roster's linear_program method): above any load
+      # saving and below one visit, so that the pairing is kept whenever it costs no visit; a mere preference when
+      # the pairing is not kept. A paired bonus plus the skill bonus stays below 1.
+      assignment_bonus: 0.45
+      assignment_bonus_when_not_kept: 0.1
 
   - id: visits.spread
     type: objective_term
@@ -1007,6 +1060,20 @@ rules:
     says: Visits are spread evenly over their period.
     parameters:
       term: even_spread
+
+  - id: visits.assignment_preferences
+    type: objective_term
+    kind: soft
+    weight: 1
+    source: engine-design
+    says: Within a priority class, visits carried over from earlier weeks and visits in the last week of their period are kept first; a visit goes preferably to a visitor with the skills the resident needs; load spreads in proportion to visiting hours and over the days of the week.
+    parameters:
+      term: visit_assignment
+      skill_bonus: 0.2               # a visitor with every needed skill adds 0.2 to the visit's gain (a visit weighs 1 or more)
+      carried_over_bonus: 0.25       # a carried-over visit weighs 25 % more
+      last_week_bonus: 0.2           # a visit in the last week of its period weighs 20 % more
+      load_cost: 0.35                # a visitor's k-th visit costs about 0.35 × k / the visits their hours allow
+      group_same_day_cost: 0.01      # a two-visitor visit's slot: each visit its visitors already have that day costs 0.01
 
   - id: visits.priority
     type: priority_order

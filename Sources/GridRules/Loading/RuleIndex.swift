@@ -6,12 +6,18 @@ struct RuleIndex {
     /// Types some rule entry declares, even one whose envelope failed to read (its problem is already reported,
     /// so "missing rule" would only repeat it).
     let declaredTypes: Set<RuleType>
+    /// Objective terms some `objective_term` entry names, likewise.
+    let declaredTerms: Set<String>
 
-    init(rules: [Rule], context: RuleReadContext, reportMissing: Bool, declaredTypes: Set<RuleType>) {
+    init(
+        rules: [Rule], context: RuleReadContext, reportMissing: Bool, declaredTypes: Set<RuleType>,
+        declaredTerms: Set<String> = []
+    ) {
         self.byType = Dictionary(grouping: rules, by: \.type)
         self.context = context
         self.reportMissing = reportMissing
         self.declaredTypes = declaredTypes
+        self.declaredTerms = declaredTerms
     }
 
     /// The single rule of a type; reports a missing or repeated one.

@@ -11,12 +11,13 @@ struct RuleSections: Sendable {
     /// Reads every section; nil when any failed, with the problems in the context.
     static func read(
         rules allRules: [Rule], community: CommunityID?, context: RuleReadContext, reportMissing: Bool,
-        declaredTypes: Set<RuleType>
+        declaredTypes: Set<RuleType>, declaredTerms: Set<String> = []
     ) -> RuleSections? {
         // Rules limited by applies_to.community count only in their communities.
         let rules = allRules.filter { $0.scope.includes(community: community) }
         let index = RuleIndex(
-            rules: rules, context: context, reportMissing: reportMissing, declaredTypes: declaredTypes)
+            rules: rules, context: context, reportMissing: reportMissing, declaredTypes: declaredTypes,
+            declaredTerms: declaredTerms)
         let grid = GridDrawingRules(reading: index)
         let staffing = StaffingRules(reading: index)
         let visits = VisitRules(reading: index)

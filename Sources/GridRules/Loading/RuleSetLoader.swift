@@ -80,10 +80,13 @@ struct RuleSetLoader {
             drafts.flatMap { $0.steps.flatMap { $0.communities ?? [] } } + baseRules.flatMap(\.scope.communities)
         ).sorted()
         let declared = Set(baseEntries.compactMap { $0["type"]?.scalarText.flatMap(RuleType.init(rawValue:)) })
+        let terms = Set(
+            baseEntries.filter { $0["type"]?.scalarText == RuleType.objectiveTerm.rawValue }
+                .compactMap { $0["parameters"]?["term"]?.scalarText })
         let baseSections = RuleSections.read(
             rules: baseRules, community: nil, context: context,
             // A file that does not parse loses all its rules; reporting each as missing would only repeat that.
-            reportMissing: !parseFailed, declaredTypes: declared)
+            reportMissing: !parseFailed, declaredTypes: declared, declaredTerms: terms)
         var scoped: [CommunityID: ScopedRules] = [:]
         for community in communities {
             let entries = drafts.map { resolve($0, community: community) }

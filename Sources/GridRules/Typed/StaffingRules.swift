@@ -39,6 +39,82 @@ public struct StaffingRules: Sendable {
         }
     }
 
+    /// How the cadre model weighs nearness, load and familiarity (`staffing.cadre_nearby`): a holding of a post in
+    /// a grid costs `postCost + weight × (min(distance, cap) / metresPerCostUnit + post hours / weekly hours)`, less
+    /// `weight × familiarBonus` where the cadre served the grid before; each cadre present in a grid costs
+    /// `gridPresenceCost`.
+    public struct CadrePlacement: Hashable, Sendable {
+        /// The soft rule's weight on nearness, load and familiarity.
+        public var weight: Double
+        /// Metres of distance from home that cost one unit.
+        public var metresPerCostUnit: Double
+        /// Distances above this count as this.
+        public var distanceCapMetres: Double
+        /// The distance counted for a cadre whose home is unknown.
+        public var unknownDistanceMetres: Double
+        /// Units (× weight) saved by a cadre who served the grid before.
+        public var familiarBonus: Double
+        /// The cost of each post held, whatever the weight (fewer posts where the rules ask for no more).
+        public var postCost: Double
+        /// The cost of each cadre present in a grid (a cadre's posts gather in fewer grids).
+        public var gridPresenceCost: Double
+        /// The rule.
+        public var ruleID: RuleID
+    }
+
+    /// How grid leaders and grid workers are chosen among the eligible (`staffing.grid_post_preference`): a person
+    /// costs `weight × (min(distance, cap) / metresPerCostUnit − bonuses)`; an unknown distance counts as the cap.
+    public struct GridPostPreference: Hashable, Sendable {
+        /// The soft rule's weight.
+        public var weight: Double
+        /// Metres from home to the grid's nearest building that cost one unit.
+        public var metresPerCostUnit: Double
+        /// Distances above this (and unknown ones) count as this.
+        public var distanceCapMetres: Double
+        /// Units saved by a person living in the grid.
+        public var livesInGridBonus: Double
+        /// Units saved by the person holding the post in the grid today.
+        public var currentHolderBonus: Double
+        /// Units a person leading a second small grid costs (where the rules allow two).
+        public var secondGridCost: Double
+        /// The rule.
+        public var ruleID: RuleID
+    }
+
+    /// How micro-grid leaders are chosen among the eligible (`staffing.micro_grid_leader_preference`): a person
+    /// costs `weight × (costPerRadius × min(distance, distanceCapRadii × radius) / radius − score × scoreBonus −
+    /// currentHolderBonus)`, less the preferred pool's bonus.
+    public struct MicroGridLeaderPreference: Hashable, Sendable {
+        /// The soft rule's weight.
+        public var weight: Double
+        /// Units a home one radius (300 m by default) from the micro-grid costs.
+        public var costPerRadius: Double
+        /// Distances above this many radii count as this.
+        public var distanceCapRadii: Double
+        /// Units saved by the best ability and enthusiasm score (scores are 0…1).
+        public var scoreBonus: Double
+        /// Units saved by the person leading the micro-grid today.
+        public var currentHolderBonus: Double
+        /// The rule.
+        public var ruleID: RuleID
+    }
+
+    /// How a building's leader is chosen among its eligible residents (`staffing.building_leader_preference`): the
+    /// highest `weight × (current holder + party member + score × scoreBonus)` plus the preferred pool's bonus, ties
+    /// to the smaller person id.
+    public struct BuildingLeaderPreference: Hashable, Sendable {
+        /// The soft rule's weight.
+        public var weight: Double
+        /// Points for the person leading the building today.
+        public var currentHolderBonus: Double
+        /// Points for a party member.
+        public var partyMemberBonus: Double
+        /// Points for the best ability and enthusiasm score (scores are 0…1).
+        public var scoreBonus: Double
+        /// The rule.
+        public var ruleID: RuleID
+    }
+
     /// Grid leader (网格长): one per grid from the eligible roles.
     public var gridLeader: Post
     /// How many grids one person may lead.
@@ -89,6 +165,12 @@ public struct StaffingRules: Sendable {
     public var mentorCapacity: Sourced<Int>
     /// Objective bonus for a mentor from the mentee's community.
     public var sameCommunityMentorBonus: Sourced<Double>
+    /// Metres between homes that cost a mentor pairing one unit.
+    public var mentorMetresPerCostUnit: Sourced<Double>
+    /// Distances between homes above this count as this.
+    public var mentorDistanceCapMetres: Sourced<Double>
+    /// The distance counted when either home is unknown.
+    public var mentorUnknownDistanceMetres: Sourced<Double>
     /// Reporting party members (双报到).
     public var reportingEligible: Sourced<RuleCondition>
     /// `home`: the community where they live.
@@ -101,8 +183,16 @@ public struct StaffingRules: Sendable {
     public var communityWorkersPer10000: Sourced<Double>
     /// Grid leader's daily patrol minutes.
     public var patrolMinutesPerDay: Sourced<Int>
-    /// Objective terms of the staffing job.
+    /// Objective terms of the staffing job, sorted by rule id.
     public var objective: [ObjectiveTerm]
+    /// The cadre model's nearness, load and familiarity (`staffing.cadre_nearby`).
+    public var cadrePlacement: CadrePlacement
+    /// The choice among eligible grid leaders and workers.
+    public var gridPostPreference: GridPostPreference
+    /// The choice among eligible micro-grid leaders.
+    public var microGridLeaderPreference: MicroGridLeaderPreference
+    /// The choice among a building's eligible residents.
+    public var buildingLeaderPreference: BuildingLeaderPreference
 
     /// The workload of a cadre post, nil for an unknown post.
     public func workload(of post: String) -> PostWorkload? {
@@ -182,12 +272,26 @@ public struct StaffingRules: Sendable {
                 }
         }
         let mentoring = index.one(.mentoring).flatMap {
-            index.parameters($0, ["mentors", "mentees", "mentor_capacity", "same_community_bonus"])
+            index.parameters(
+                $0,
+                [
+                    "mentors", "mentees", "mentor_capacity", "same_community_bonus", "metres_per_cost_unit",
+                    "distance_cap_m", "unknown_distance_m",
+                ])
         }
         let mentors = mentoring?.condition("mentors")
         let mentees = mentoring?.condition("mentees")
         let capacity = mentoring?.int("mentor_capacity", atLeast: 1)
         let bonus = mentoring?.number("same_community_bonus")
+        let mentorScale = mentoring?.number("metres_per_cost_unit")
+        if let mentorScale, mentorScale.value <= 0 {
+            index.context.report(
+                .outOfRange, at: mentorScale.location,
+                "\(mentorScale.ruleID) parameters.metres_per_cost_unit: expected a number above 0, found "
+                    + RuleKind.format(mentorScale.value))
+        }
+        let mentorCap = mentoring?.number("distance_cap_m")
+        let mentorUnknown = mentoring?.number("unknown_distance_m")
         let reporting = index.one(.reporting).flatMap {
             index.parameters($0, ["eligible", "community", "capacity_per_community", "hours_per_year"])
         }
@@ -199,6 +303,14 @@ public struct StaffingRules: Sendable {
             index.parameters($0, ["min_per_10000_residents"])?.number("min_per_10000_residents")
         }
         let patrol = index.one(.patrol).flatMap { index.parameters($0, ["minutes_per_day"])?.int("minutes_per_day") }
+        let terms = ObjectiveTerm.read(index).filter { Self.terms.contains($0.term) }
+        let cadreTerm = ObjectiveTerm.required("cadre_proximity_familiarity_balance", in: terms, index: index)
+        let postTerm = ObjectiveTerm.required("grid_post_preference", in: terms, index: index)
+        let microTerm = ObjectiveTerm.required("micro_grid_leader_preference", in: terms, index: index)
+        let buildingTerm = ObjectiveTerm.required("building_leader_preference", in: terms, index: index)
+        guard let cadreTerm, let postTerm, let microTerm, let buildingTerm, let mentorScale, mentorScale.value > 0,
+            let mentorCap, let mentorUnknown
+        else { return nil }
         guard let leaderPost, let maxGrids, let twoAllowed, let twoMax, let worker, let micro, let poolsRule, let pools,
             let postLimit, let buildingPost, let buildingMin, let buildingTypes, let buildingResidents,
             let cadreEligible,
@@ -239,8 +351,38 @@ public struct StaffingRules: Sendable {
         reportingHoursPerYear = reportingHours
         communityWorkersPer10000 = ratio
         patrolMinutesPerDay = patrol
-        objective = ObjectiveTerm.read(index).filter { $0.term == "cadre_proximity_familiarity_balance" }
+        mentorMetresPerCostUnit = mentorScale
+        mentorDistanceCapMetres = mentorCap
+        mentorUnknownDistanceMetres = mentorUnknown
+        objective = terms
+        cadrePlacement = CadrePlacement(
+            weight: cadreTerm.weight, metresPerCostUnit: cadreTerm.coefficient("metres_per_cost_unit"),
+            distanceCapMetres: cadreTerm.coefficient("distance_cap_m"),
+            unknownDistanceMetres: cadreTerm.coefficient("unknown_distance_m"),
+            familiarBonus: cadreTerm.coefficient("familiar_bonus"), postCost: cadreTerm.coefficient("post_cost"),
+            gridPresenceCost: cadreTerm.coefficient("grid_presence_cost"), ruleID: cadreTerm.ruleID)
+        gridPostPreference = GridPostPreference(
+            weight: postTerm.weight, metresPerCostUnit: postTerm.coefficient("metres_per_cost_unit"),
+            distanceCapMetres: postTerm.coefficient("distance_cap_m"),
+            livesInGridBonus: postTerm.coefficient("lives_in_grid_bonus"),
+            currentHolderBonus: postTerm.coefficient("current_holder_bonus"),
+            secondGridCost: postTerm.coefficient("second_grid_cost"), ruleID: postTerm.ruleID)
+        microGridLeaderPreference = MicroGridLeaderPreference(
+            weight: microTerm.weight, costPerRadius: microTerm.coefficient("cost_per_radius"),
+            distanceCapRadii: microTerm.coefficient("distance_cap_radii"),
+            scoreBonus: microTerm.coefficient("score_bonus"),
+            currentHolderBonus: microTerm.coefficient("current_holder_bonus"), ruleID: microTerm.ruleID)
+        buildingLeaderPreference = BuildingLeaderPreference(
+            weight: buildingTerm.weight, currentHolderBonus: buildingTerm.coefficient("current_holder_bonus"),
+            partyMemberBonus: buildingTerm.coefficient("party_member_bonus"),
+            scoreBonus: buildingTerm.coefficient("score_bonus"), ruleID: buildingTerm.ruleID)
     }
+
+    /// The objective terms the staffing job weighs.
+    static let terms: Set<String> = [
+        "cadre_proximity_familiarity_balance", "grid_post_preference", "micro_grid_leader_preference",
+        "building_leader_preference",
+    ]
 
     private static func post(_ map: ParameterMap, _ countKey: String, rule: Rule) -> Post? {
         let count = map.int(countKey, atLeast: 1)

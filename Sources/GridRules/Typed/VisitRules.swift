@@ -28,6 +28,29 @@ public struct VisitRules: Sendable {
         case require
     }
 
+    /// How the assignment model (the roster's LP method) ranks visits within a priority class and visitors for a
+    /// visit (`visits.assignment_preferences`); every term is × `weight`. A visit weighs 1 (× 2.5 per priority class
+    /// above the lowest, which `visits.priority` fixes), more by `carriedOverBonus` when carried over and by
+    /// `lastWeekBonus` in its last week; a visitor with the skills the resident needs adds `skillBonus`; a visitor's
+    /// k-th visit costs about `loadCost × k / visits the hours allow`. Two-visitor visits take the slot
+    /// where the visitors' load per hour plus `groupSameDayCost` per visit they already have that day is lowest.
+    public struct AssignmentPreferences: Hashable, Sendable {
+        /// The soft rule's weight.
+        public var weight: Double
+        /// Added to a visit's gain for a visitor with every skill the resident needs.
+        public var skillBonus: Double
+        /// A carried-over visit's weight grows by this share.
+        public var carriedOverBonus: Double
+        /// A visit's weight grows by this share in the last week of its period.
+        public var lastWeekBonus: Double
+        /// The load cost of a visit per visit the visitor's hours allow (a convex cost of load per hour).
+        public var loadCost: Double
+        /// The cost of each visit a two-visitor visit's visitors already have on the slot's day.
+        public var groupSameDayCost: Double
+        /// The rule.
+        public var ruleID: RuleID
+    }
+
     /// The category vocabulary, in file order.
     public var categories: [Category]
     /// Categories that never appear on public printouts.
@@ -52,12 +75,24 @@ public struct VisitRules: Sendable {
     public var minutesPerDoorKnockingRound: Sourced<Int>
     /// Whether a fixed pairing (结对认亲) is kept.
     public var keepPairedVisitor: Sourced<Bool>
+    /// The assignment model's bonus for the paired person while the pairing is kept: above any load saving, below
+    /// one visit (`visits.fixed_pairing`).
+    public var pairedAssignmentBonus: Sourced<Double>
+    /// The same bonus when the pairing is not kept, a mere preference.
+    public var pairedAssignmentBonusWhenNotKept: Sourced<Double>
+    /// The paired person's bonus in force: ``pairedAssignmentBonus`` or, when the pairing is not kept,
+    /// ``pairedAssignmentBonusWhenNotKept``.
+    public var pairingBonus: Sourced<Double> {
+        keepPairedVisitor.value ? pairedAssignmentBonus : pairedAssignmentBonusWhenNotKept
+    }
     /// Category order kept when capacity is short (first = kept first).
     public var priorityOrder: Sourced<[ResidentCategory]>
     /// Follow-ups after events, sorted by id.
     public var followUps: [FollowUp]
-    /// Objective terms of the roster job.
+    /// Objective terms of the roster job, sorted by rule id.
     public var objective: [ObjectiveTerm]
+    /// How the assignment model ranks visits and visitors (`visits.assignment_preferences`).
+    public var assignment: AssignmentPreferences
     /// Roles that may make visits (`visits.visitors`); everyone else visits only as a resident's paired person.
     public var visitorRoles: Sourced<[Role]>
     /// Share of a visitor's weekly hours that visits may take (`visits.visitors`).
@@ -147,9 +182,13 @@ public struct VisitRules: Sendable {
         let rounds = knocking?.int("rounds_per_week")
         let who = knocking?.condition("who")
         let roundMinutes = knocking?.int("minutes_per_round", atLeast: 1)
-        let pairing = index.one(.fixedPairing).flatMap {
-            index.parameters($0, ["keep_paired_visitor"])?.bool("keep_paired_visitor")
+        let pairingMap = index.one(.fixedPairing).flatMap {
+            index.parameters(
+                $0, ["keep_paired_visitor", "assignment_bonus", "assignment_bonus_when_not_kept"])
         }
+        let pairing = pairingMap?.bool("keep_paired_visitor")
+        let pairedBonus = pairingMap?.number("assignment_bonus")
+        let pairedBonusNotKept = pairingMap?.number("assignment_bonus_when_not_kept")
         let priority = index.one(.priorityOrder).flatMap { index.parameters($0, ["order"])?.categories("order") }
         let followUps = index.all(.eventFollowUp).compactMap { rule -> FollowUp? in
             guard let hours = index.parameters(rule, ["within_hours"])?.int("within_hours", atLeast: 1) else {
@@ -159,6 +198,25 @@ public struct VisitRules: Sendable {
         }
         let visitors = Self.visitors(index)
         let catchUp = Self.catchUp(index)
+        let terms = ObjectiveTerm.read(index).filter { ["even_spread", "visit_assignment"].contains($0.term) }
+        let assignmentTerm = ObjectiveTerm.required("visit_assignment", in: terms, index: index)
+        // Every bonus a visitor can earn stays below one visit's least weight (1), so that the assignment never
+        // drops a visit to give another to the paired or skilled person.
+        if let assignmentTerm, let skill = assignmentTerm.coefficients["skill_bonus"] {
+            for bonus in [pairedBonus, pairedBonusNotKept].compactMap({ $0 })
+            where bonus.value + assignmentTerm.weight * skill.value >= 1 {
+                index.context.report(
+                    .contradiction, at: bonus.location,
+                    "\(bonus.ruleID): a paired visitor's bonus of \(RuleKind.format(bonus.value)) and the skill bonus "
+                        + "(\(RuleKind.format(skill.value)) × weight \(RuleKind.format(assignmentTerm.weight)), "
+                        + "\(assignmentTerm.ruleID) at \(skill.location)) reach one visit's weight (1); keep them "
+                        + "below it, or a visit would be dropped to keep a visitor")
+            }
+        }
+        guard let assignmentTerm, let pairedBonus, let pairedBonusNotKept,
+            max(pairedBonus.value, pairedBonusNotKept.value)
+                + assignmentTerm.weight * assignmentTerm.coefficient("skill_bonus") < 1
+        else { return nil }
         guard let categories, let sensitive, let slots, let perSlot, let perDay, let perWeek, let minutes, let rounds,
             let who, let roundMinutes, let pairing, let priority, let visitors, let catchUp
         else { return nil }
@@ -174,9 +232,17 @@ public struct VisitRules: Sendable {
         doorKnockingWho = who
         minutesPerDoorKnockingRound = roundMinutes
         keepPairedVisitor = pairing
+        pairedAssignmentBonus = pairedBonus
+        pairedAssignmentBonusWhenNotKept = pairedBonusNotKept
         priorityOrder = priority
         self.followUps = followUps
-        objective = ObjectiveTerm.read(index).filter { $0.term == "even_spread" }
+        objective = terms
+        assignment = AssignmentPreferences(
+            weight: assignmentTerm.weight, skillBonus: assignmentTerm.coefficient("skill_bonus"),
+            carriedOverBonus: assignmentTerm.coefficient("carried_over_bonus"),
+            lastWeekBonus: assignmentTerm.coefficient("last_week_bonus"),
+            loadCost: assignmentTerm.coefficient("load_cost"),
+            groupSameDayCost: assignmentTerm.coefficient("group_same_day_cost"), ruleID: assignmentTerm.ruleID)
         visitorRoles = visitors.roles
         visitShareOfHours = visitors.share
         pairedShareOfHours = visitors.paired
