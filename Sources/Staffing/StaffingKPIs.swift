@@ -1,3 +1,4 @@
+import GridModel
 import GridRules
 
 /// The figures of a staffing run written to kpis.json; deterministic for the same input and rules.

@@ -1,3 +1,4 @@
+import GridModel
 import GridRules
 
 /// The `reason` cell of every output row: why, then the rule ids satisfied in brackets.

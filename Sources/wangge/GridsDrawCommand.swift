@@ -47,8 +47,7 @@ struct GridsDrawCommand: ParsableCommand {
     }
 
     func run() throws {
-        let started = Date()
-        var clock = GridsStageClock()
+        var clock = JobClock(job: .grids)
         let ruleSet = try rules.load()
         clock.lap("rules")
         var street: Street
@@ -77,27 +76,28 @@ struct GridsDrawCommand: ParsableCommand {
         let result = job.run(street)
         clock.lap("draw")
         let kpis = GridPlanMeasures.measure(
-            street: street, result: result, current: street.currentPlan, seed: seed, ruleSet: ruleSet)
+            street: street, result: result, current: street.currentPlan, ruleSet: ruleSet)
+        let report = kpis.report(
+            findings: result.findings, warnings: result.warnings, seed: seed, ruleSet: ruleSet.identity)
         clock.lap("measure")
         let shapes = GridPlanShapes(street: street, assignments: result.assignments)
         clock.lap("shapes")
-        try write(result: result, kpis: kpis, shapes: shapes, street: street, to: outURL)
+        try write(result: result, report: report, shapes: shapes, street: street, to: outURL)
         clock.lap("write")
-        let run = GridsRunRecord(started: started, stages: clock.stages)
-        try PlanJSON.write(run, to: outURL.appendingPathComponent("run.json"))
-        print(summary(kpis, seconds: clock.total))
+        try PlanJSON.write(clock.record, to: outURL.appendingPathComponent("run.json"))
+        print(summary(kpis, report: report, seconds: clock.total))
         for warning in result.warnings { StandardError.write("warning: \(warning)") }
-        guard result.deviations.isEmpty else {
-            for deviation in result.deviations { StandardError.write("deviation: \(deviation)") }
-            let count = result.deviations.count
+        guard result.findings.isEmpty else {
+            for finding in result.findings { StandardError.write("unmet: \(finding)") }
+            let count = result.findings.count
             throw CommandFailure(
                 .ruleUnmet,
-                "\(count) rule deviation\(count == 1 ? "" : "s"): the nearest acceptable plan was written to \(out)")
+                "\(count) rule\(count == 1 ? "" : "s") not met: the nearest acceptable plan was written to \(out)")
         }
     }
 
     private func write(
-        result: GridJobResult, kpis: GridPlanKPIs, shapes: GridPlanShapes, street: Street, to outURL: URL
+        result: GridJobResult, report: JobReport<GridPlanKPIs.Details>, shapes: GridPlanShapes, street: Street, to outURL: URL
     ) throws {
         try GridsCSVWriter.write(result.assignments, to: outURL.appendingPathComponent("grids.csv"))
         let features = shapes.shapes.map {
@@ -119,10 +119,10 @@ struct GridsDrawCommand: ParsableCommand {
             cells: cells, gridBoundaries: boundaries.grid, microBoundaries: boundaries.microGrid,
             barriers: street.barriers, buildings: shapes.buildings.map(\.position), labels: labels)
         try Data(svg.utf8).write(to: outURL.appendingPathComponent("map.svg"))
-        try PlanJSON.write(kpis, to: outURL.appendingPathComponent("kpis.json"))
+        try PlanJSON.write(report, to: outURL.appendingPathComponent("kpis.json"))
     }
 
-    private func summary(_ kpis: GridPlanKPIs, seconds: Double) -> String {
+    private func summary(_ kpis: GridPlanKPIs, report: JobReport<GridPlanKPIs.Details>, seconds: Double) -> String {
         var lines = [
             "grids draw \(street) → \(out)",
             "  \(kpis.communities) communities, \(kpis.buildings) buildings, \(kpis.households) households",
@@ -149,8 +149,8 @@ struct GridsDrawCommand: ParsableCommand {
                     + (redrawn.isEmpty ? "" : " (\(redrawn.prefix(8).joined(separator: ", "))"
                         + (redrawn.count > 8 ? ", …; see kpis.json)" : ")")))
         }
-        lines.append("  deviations: \(kpis.deviations.count); warnings: \(kpis.warnings.count)")
-        lines.append("  rules: \(kpis.ruleSet.hash)")
+        lines.append("  rules not met: \(report.findings.count); warnings: \(report.warnings.count)")
+        lines.append("  rules: \(report.ruleSet.hash)")
         lines.append("  \(CSVNumber.fixed(seconds, places: 2)) s")
         return lines.joined(separator: "\n")
     }

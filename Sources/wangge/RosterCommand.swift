@@ -58,7 +58,7 @@ struct RosterCommand: ParsableCommand {
     }
 
     func run() throws {
-        var clock = StaffStageClock()
+        var clock = JobClock(job: .roster)
         let isoWeek = try Self.parseWeek(week)
         let ruleSet = try rules.load()
         clock.lap("rules")
@@ -102,7 +102,7 @@ struct RosterCommand: ParsableCommand {
             throw CommandFailure(.internalError, "cannot write to \(out): \(error)")
         }
         clock.lap("write")
-        try? RosterOutputWriter(directory: outURL, street: loaded, ruleSet: ruleSet).writeRun(seconds: clock.stages)
+        try? PlanJSON.write(clock.record, to: outURL.appendingPathComponent("run.json"))
         print(Self.summary(result, out: out))
         guard result.isComplete else {
             var lines = result.unmet.prefix(10).map { "unmet: \($0.residentID) due \($0.due): \($0.reason)" }

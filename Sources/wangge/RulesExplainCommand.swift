@@ -1,4 +1,5 @@
 import ArgumentParser
+import GridModel
 import GridRules
 
 /// `wangge rules explain RULE_ID [--rules DIR] [--overlay FILE]...`: what a rule says, where it applies, its source.

@@ -51,7 +51,7 @@ struct StaffAssignCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        var clock = StaffStageClock()
+        var clock = JobClock(job: .staff)
         let streetURL = URL(fileURLWithPath: street)
         let loaded: Street
         do {
@@ -106,7 +106,7 @@ struct StaffAssignCommand: ParsableCommand {
             throw CommandFailure(.internalError, "cannot write to \(out): \(error)")
         }
         clock.lap("write")
-        try? StaffOutputWriter(directory: outURL).writeRun(started: started, seconds: clock.stages)
+        try? PlanJSON.write(clock.record, to: outURL.appendingPathComponent("run.json"))
         for warning in staffing.warnings { StandardError.write("warning: \(warning.message)") }
         let kpis = staffing.kpis
         print(

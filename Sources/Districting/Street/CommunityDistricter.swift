@@ -106,8 +106,10 @@ struct CommunityDistricter {
         let pieces = graph.components
         if pieces.count > 1 {
             let names = pieces.map { "\($0.count) buildings" }.joined(separator: ", ")
-            outcome.warnings.append("community \(community): barriers cut it into \(pieces.count) pieces (\(names)); "
-                + "each is drawn on its own")
+            outcome.warnings.append(PlanWarning(
+                location: FindingLocation(communityID: community),
+                message: "community \(community): barriers cut it into \(pieces.count) pieces (\(names)); "
+                    + "each is drawn on its own"))
         }
         var gridOf = Array(repeating: 0, count: graph.nodeCount)
         var offset = 0
@@ -179,7 +181,7 @@ struct CommunityDistricter {
 
     /// Virtual edges joining every cut-off piece of the community to its nearest building, with a warning each.
     private func joinIslands(residential: [Int], positions: [PlanarPoint], edges: [IndexPair],
-                             warnings: inout [String]) -> [IndexPair] {
+                             warnings: inout [PlanWarning]) -> [IndexPair] {
         var added: [IndexPair] = []
         while true {
             let graph = DistrictingGraph(weights: positions.map { _ in 1 }, edges: edges + added)
@@ -205,10 +207,14 @@ struct CommunityDistricter {
             let names = piece.prefix(3).map { context.buildings[residential[$0]].id.rawValue }.joined(separator: ", ")
             let joined = "joined to \(context.buildings[residential[best.b]].id) \(Int(best.distance.rounded())) m away"
             if piece.count == 1 {
-                warnings.append("community \(community): building \(names) has no neighbour (island); \(joined)")
+                warnings.append(PlanWarning(
+                    location: FindingLocation(communityID: community),
+                    message: "community \(community): building \(names) has no neighbour (island); \(joined)"))
             } else {
-                warnings.append("community \(community): a barrier or gap cuts off \(piece.count) buildings "
-                    + "(\(names)\(piece.count > 3 ? ", …" : "")); \(joined)")
+                warnings.append(PlanWarning(
+                    location: FindingLocation(communityID: community),
+                    message: "community \(community): a barrier or gap cuts off \(piece.count) buildings "
+                        + "(\(names)\(piece.count > 3 ? ", …" : "")); \(joined)"))
             }
         }
         return added

@@ -29,12 +29,14 @@ public struct StreetDistricting: Sendable {
     public func draw(_ street: Street) -> StreetDistrictingResult {
         let buildings = street.buildings.sorted { $0.id < $1.id }
         let pairs: [IndexPair]
-        var warnings: [String] = []
+        var warnings: [PlanWarning] = []
         if let given = street.adjacency {
             let mapped = AdjacencyBuilder.pairs(given: given, ids: buildings.map(\.id))
             pairs = mapped.pairs
             if !mapped.unknown.isEmpty {
-                warnings.append("adjacency: \(mapped.unknown.count) pairs name unknown buildings and were ignored")
+                warnings.append(PlanWarning(
+                    location: FindingLocation(other: "adjacency.csv"),
+                    message: "adjacency: \(mapped.unknown.count) pairs name unknown buildings and were ignored"))
             }
         } else {
             pairs = parameters.adjacency.pairs(positions: buildings.map(\.position), barriers: street.barriers)
@@ -99,6 +101,6 @@ struct CommunityContext: Sendable {
 struct CommunityOutcome: Sendable {
     var assignments: [GridAssignment]
     var deviations: [StreetDeviation]
-    var warnings: [String]
+    var warnings: [PlanWarning]
     var extraGrids: [ExtraGrids] = []
 }

@@ -7,7 +7,7 @@ public struct StreetDistrictingResult: Sendable, Hashable {
     /// Where, why and by how much the plan misses a hard rule (empty when every rule holds).
     public var deviations: [StreetDeviation]
     /// Warnings that do not break a rule (islands joined to their nearest neighbour, barriers splitting a community).
-    public var warnings: [String]
+    public var warnings: [PlanWarning]
     /// Communities (and grids) drawn with more grids (micro-grids) than ⌈households / max⌉, and why.
     public var extraGrids: [ExtraGrids] = []
 }

@@ -19,7 +19,7 @@ struct CommunityPlanCheck {
     let locks: [PlanLock]
 
     /// Warnings about the community's adjacency (islands joined, barrier pieces), worded as the drawing's.
-    private(set) var warnings: [String] = []
+    private(set) var warnings: [PlanWarning] = []
     private let index: [BuildingID: Int]
     /// Neighbours (local indices) over the job's pairs among residential buildings, islands joined as when drawing.
     private let neighbours: [[Int]]
@@ -46,7 +46,7 @@ struct CommunityPlanCheck {
             neighbours[a].append(b)
             neighbours[b].append(a)
         }
-        var warnings: [String] = []
+        var warnings: [PlanWarning] = []
         Self.joinIslands(&neighbours, buildings: self.buildings, community: community,
                          gridBounds: rules.householdsPerGrid.value, warnings: &warnings)
         self.neighbours = neighbours
@@ -277,7 +277,7 @@ struct CommunityPlanCheck {
     /// Joins every piece of the community's residential graph that holds no valid number of grids to its nearest
     /// building, as the drawing does, so that a current plan drawn over those joins is judged over them too.
     static func joinIslands(_ neighbours: inout [[Int]], buildings: [Building], community: CommunityID,
-                            gridBounds: ClosedRange<Int>, warnings: inout [String]) {
+                            gridBounds: ClosedRange<Int>, warnings: inout [PlanWarning]) {
         let residential = buildings.indices.filter { buildings[$0].kind.isResidential }
         while true {
             let pieces = components(residential, neighbours)
@@ -287,8 +287,10 @@ struct CommunityPlanCheck {
             }
             guard let piece = small.min(by: { $0.count != $1.count ? $0.count < $1.count : $0[0] < $1[0] }) else {
                 let names = pieces.map { "\($0.count) buildings" }.joined(separator: ", ")
-                warnings.append("community \(community): barriers cut it into \(pieces.count) pieces (\(names)); "
-                    + "each is drawn on its own")
+                warnings.append(PlanWarning(
+                    location: FindingLocation(communityID: community),
+                    message: "community \(community): barriers cut it into \(pieces.count) pieces (\(names)); "
+                        + "each is drawn on its own"))
                 return
             }
             let inside = Set(piece)
@@ -305,10 +307,14 @@ struct CommunityPlanCheck {
             let names = piece.prefix(3).map { buildings[$0].id.rawValue }.joined(separator: ", ")
             let joined = "joined to \(buildings[best.b].id) \(Int(best.distance.rounded())) m away"
             if piece.count == 1 {
-                warnings.append("community \(community): building \(names) has no neighbour (island); \(joined)")
+                warnings.append(PlanWarning(
+                    location: FindingLocation(communityID: community),
+                    message: "community \(community): building \(names) has no neighbour (island); \(joined)"))
             } else {
-                warnings.append("community \(community): a barrier or gap cuts off \(piece.count) buildings "
-                    + "(\(names)\(piece.count > 3 ? ", …" : "")); \(joined)")
+                warnings.append(PlanWarning(
+                    location: FindingLocation(communityID: community),
+                    message: "community \(community): a barrier or gap cuts off \(piece.count) buildings "
+                    + "(\(names)\(piece.count > 3 ? ", …" : "")); \(joined)"))
             }
         }
     }

@@ -90,8 +90,8 @@ public struct GridJob: Sendable {
         let ordered = groups.sorted { ($0.value.first ?? "") < ($1.value.first ?? "") }
         var adjacencyCache: [String: [BuildingPair]] = [:]
         func derived(_ parameters: StreetDistrictingParameters) -> [BuildingPair] {
-            let cutByBarriers = barrierRule[parameters] ?? true
             let adjacency = parameters.adjacency
+            let cutByBarriers = barrierRule[parameters] ?? true
             let key = "\(adjacency.delaunayMaxLength)/\(adjacency.closeRadius)/\(cutByBarriers)"
             if let known = adjacencyCache[key] { return known }
             let pairs = Self.derivedPairs(
@@ -101,8 +101,8 @@ public struct GridJob: Sendable {
         }
         let community = Dictionary(uniqueKeysWithValues: buildings.map { ($0.id, $0.communityID) })
         var assignments: [GridAssignment] = []
-        var deviations: [GridJobDeviation] = []
-        var warnings: [String] = []
+        var findings: [Finding] = []
+        var warnings: [PlanWarning] = []
         var redraw: [CommunityRedraw] = []
         var toDraw = Set(communities)
         if let current = street.currentPlan {
@@ -136,7 +136,6 @@ public struct GridJob: Sendable {
             let members = all.filter(toDraw.contains)
             guard !members.isEmpty else { continue }
             let whole = ordered.count == 1 && members.count == all.count
-            let cutByBarriers = barrierRule[parameters] ?? true
             var part = whole ? street : Self.substreet(street, communities: Set(members))
             if street.adjacency == nil {
                 let pairs = derived(parameters)
@@ -151,7 +150,7 @@ public struct GridJob: Sendable {
             warnings += result.warnings
             extraGrids += result.extraGrids
             for deviation in result.deviations {
-                deviations.append(GridJobDeviation(deviation, rules: ruleSet.grid(for: deviation.communityID)))
+                findings.append(Finding(deviation, rules: ruleSet.grid(for: deviation.communityID)))
             }
         }
         let locks = LockKeeper(locks: street.locks, buildings: buildings)
@@ -166,11 +165,13 @@ public struct GridJob: Sendable {
         assignments.sort(by: GridJobResult.rowOrder)
         // Kept communities' warnings were gathered first: put every warning back in community order (stable).
         warnings = warnings.enumerated().sorted { a, b in
-            let ca = Self.community(named: a.element), cb = Self.community(named: b.element)
-            return ca != cb ? ca < cb : a.offset < b.offset
+            let ca = a.element.communityID?.rawValue ?? "", cb = b.element.communityID?.rawValue ?? ""
+            return ca != cb ? ca.unicodeScalars.lexicographicallyPrecedes(cb.unicodeScalars) : a.offset < b.offset
         }.map(\.element)
-        deviations += locks.apply(to: &assignments)
-        deviations.sort { ($0.communityID, $0.place, $0.ruleID) < ($1.communityID, $1.place, $1.ruleID) }
+        findings += locks.apply(to: &assignments)
+        findings.sort {
+            ($0.communityID?.rawValue ?? "", $0.place ?? "", $0.ruleID) < ($1.communityID?.rawValue ?? "", $1.place ?? "", $1.ruleID)
+        }
         var bounds: [CommunityID: GridJobResult.CommunityBounds] = [:]
         for community in communities {
             let rules = ruleSet.grid(for: community)
@@ -183,7 +184,7 @@ public struct GridJob: Sendable {
         }
         extraGrids.sort { ($0.communityID, $0.place) < ($1.communityID, $1.place) }
         return GridJobResult(
-            assignments: assignments, deviations: deviations, warnings: warnings, bounds: bounds, redraw: redraw,
+            assignments: assignments, findings: findings, warnings: warnings, bounds: bounds, redraw: redraw,
             extraGrids: extraGrids)
     }
 
@@ -194,7 +195,7 @@ public struct GridJob: Sendable {
     func keptCommunities(
         _ street: Street, buildings: [Building], communities: [CommunityID], current: [GridAssignment],
         pairs: (CommunityID) -> [BuildingPair]
-    ) -> (decisions: [CommunityRedraw], rows: [GridAssignment], warnings: [String]) {
+    ) -> (decisions: [CommunityRedraw], rows: [GridAssignment], warnings: [PlanWarning]) {
         let home = Dictionary(uniqueKeysWithValues: buildings.map { ($0.id, $0.communityID) })
         var rowsOf: [CommunityID: [GridAssignment]] = [:]
         for row in current {
@@ -209,7 +210,7 @@ public struct GridJob: Sendable {
         for unit in street.units { unitsOf[unit.buildingID, default: []].append(unit) }
         var decisions: [CommunityRedraw] = []
         var rows: [GridAssignment] = []
-        var warnings: [String] = []
+        var warnings: [PlanWarning] = []
         for community in communities {
             let own = rowsOf[community] ?? []
             guard !own.isEmpty else {
@@ -230,12 +231,6 @@ public struct GridJob: Sendable {
             }
         }
         return (decisions, rows, warnings)
-    }
-
-    /// The community a warning names (`community C03: …`), or "" for a street-wide one (sorted first).
-    static func community(named warning: String) -> String {
-        guard warning.hasPrefix("community "), let colon = warning.firstIndex(of: ":") else { return "" }
-        return String(warning[warning.index(warning.startIndex, offsetBy: 10)..<colon])
     }
 
     /// The street's neighbour pairs derived from positions with `builder`, as building pairs.

@@ -20,9 +20,9 @@ public struct GridJobResult: Sendable, Hashable {
     /// One row per atom, in ``rowOrder``.
     public var assignments: [GridAssignment]
     /// Rules missed (empty when every hard rule holds), sorted by community, place and rule.
-    public var deviations: [GridJobDeviation]
-    /// Warnings that break no rule (islands joined, barriers splitting a community).
-    public var warnings: [String]
+    public var findings: [Finding]
+    /// Warnings that break no rule (islands joined, barriers splitting a community), in community order.
+    public var warnings: [PlanWarning]
     /// The bounds of every community.
     public var bounds: [CommunityID: CommunityBounds]
     /// Per community, sorted: whether the current plan was kept verbatim, and why not; empty without one.

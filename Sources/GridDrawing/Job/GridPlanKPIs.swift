@@ -2,8 +2,9 @@ import Districting
 import GridModel
 import GridRules
 
-/// The figures of a street plan (kpis.json): counts, quality, stability against the current plan, deviations and
-/// the rule-set identity. Deterministic: distances are rounded to 0.1 m, lists are sorted.
+/// The figures of a street plan: counts, quality, stability against the current plan and per-community figures.
+/// Deterministic: distances are rounded to 0.1 m, lists are sorted. ``report(findings:warnings:seed:ruleSet:)``
+/// lays them out as kpis.json.
 public struct GridPlanKPIs: Sendable, Hashable, Codable {
     /// Least, greatest and mean of a count over grids or micro-grids.
     public struct Spread: Sendable, Hashable, Codable {
@@ -88,12 +89,5 @@ public struct GridPlanKPIs: Sendable, Hashable, Codable {
     public var stability: Stability?
     /// Communities kept verbatim and redrawn against the current plan; nil when there is none.
     public var redraw: Redraw?
-    /// Hard rules missed; empty when the plan is valid.
-    public var deviations: [GridJobDeviation]
-    public var warnings: [String]
     public var perCommunity: [CommunityFigures]
-    /// The seed of the drawing.
-    public var seed: UInt64
-    /// The rules that made the plan.
-    public var ruleSet: RuleSetIdentity
 }

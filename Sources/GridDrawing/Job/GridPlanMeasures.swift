@@ -7,7 +7,7 @@ public enum GridPlanMeasures {
     ///
     /// - Complexity: O(n log n) in the rows of both plans.
     public static func measure(
-        street: Street, result: GridJobResult, current: [GridAssignment]?, seed: UInt64, ruleSet: RuleSet
+        street: Street, result: GridJobResult, current: [GridAssignment]?, ruleSet: RuleSet
     ) -> GridPlanKPIs {
         let byID = Dictionary(uniqueKeysWithValues: street.buildings.map { ($0.id, $0) })
         let rows = result.assignments
@@ -104,8 +104,7 @@ public enum GridPlanMeasures {
             redraw: result.redraw.isEmpty ? nil : GridPlanKPIs.Redraw(
                 keptVerbatim: result.redraw.filter(\.keptVerbatim).map(\.communityID.rawValue),
                 redrawn: result.redraw.filter { !$0.keptVerbatim }),
-            deviations: result.deviations, warnings: result.warnings, perCommunity: perCommunity, seed: seed,
-            ruleSet: ruleSet.identity
+            perCommunity: perCommunity
         )
     }
 

@@ -7,14 +7,14 @@ import GridModel
 /// inside its grid. A lock that renaming cannot meet (its building split across grids, a code of another community,
 /// two locks wanting one grid under different codes) is stated as a deviation.
 struct LockKeeper {
-    /// The rule id deviations name.
-    static let ruleID = "locks.csv"
+    /// The rule id findings name: a planner's lock is a rule of the planner's own file.
+    static let ruleID: RuleID = "locks.csv"
 
     let locks: [PlanLock]
     let buildings: [Building]
 
     /// Renames grids and micro-grids in `assignments` so that locks hold; returns the locks still unmet.
-    func apply(to assignments: inout [GridAssignment]) -> [GridJobDeviation] {
+    func apply(to assignments: inout [GridAssignment]) -> [Finding] {
         let community = Dictionary(uniqueKeysWithValues: buildings.map { ($0.id, $0.communityID) })
         let pins = locks.compactMap { lock -> (BuildingID, PlanLock)? in
             guard case .building(let id) = lock.subject, lock.gridID != nil || lock.microGridID != nil else {
@@ -59,7 +59,7 @@ struct LockKeeper {
             }
             fixedMicro.insert(wanted)
         }
-        var unmet: [GridJobDeviation] = []
+        var unmet: [Finding] = []
         for (building, lock) in pins {
             let rows = assignments.filter { $0.buildingID == building }
             let households = rows.reduce(0) { $0 + $1.households }
@@ -77,9 +77,10 @@ struct LockKeeper {
                 (lock.gridID.map { row.gridID != $0 } ?? false)
                     || (lock.microGridID.map { row.microGridID != $0 } ?? false)
             }.reduce(0) { $0 + $1.households }
-            unmet.append(GridJobDeviation(
-                ruleID: Self.ruleID, communityID: community[building] ?? CommunityID(""),
-                place: building.rawValue, value: households, amount: off,
+            unmet.append(Finding(
+                ruleID: Self.ruleID, level: .hard,
+                location: FindingLocation(communityID: community[building], buildingID: building),
+                amount: Double(off),
                 message: "building \(building) is \(missed.joined(separator: "; ")) "
                     + "(\(off) of its \(households) households off the lock)"
             ))

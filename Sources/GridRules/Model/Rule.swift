@@ -1,3 +1,5 @@
+import GridModel
+
 /// One rule after overlays: its envelope (id, type, kind, source, what it says, where it applies) and its
 /// parameters as written, with the locations of every value.
 public struct Rule: Hashable, Sendable {

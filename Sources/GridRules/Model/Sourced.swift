@@ -1,3 +1,5 @@
+import GridModel
+
 /// A rule value together with the rule it comes from and the place it was written, so that every number a job
 /// uses can be cited (`reason` columns) and traced (`rules show --effective`).
 public struct Sourced<Value: Sendable>: Sendable {

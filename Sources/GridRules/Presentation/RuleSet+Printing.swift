@@ -1,3 +1,5 @@
+import GridModel
+
 extension RuleSet {
     /// The merged rule set as YAML, grouped by the file that defines each rule; with `effective`, every value
     /// carries the file, line and column it came from (an overlay's for the values it set). Rules that overlays

@@ -1,3 +1,5 @@
+import GridModel
+
 /// A soft rule's term in a job's objective: which term it weights, by how much, and the coefficients that shape it.
 ///
 /// The weight scales the whole term; the coefficients (distance scales, bonuses, costs) set its parts against each

@@ -1,3 +1,5 @@
+import GridModel
+
 /// What a resident is owed: the strictest frequency over their categories, the visitors a visit needs, and the
 /// rules that decided it.
 public struct VisitRequirement: Hashable, Sendable {

@@ -1,5 +1,3 @@
-import GridModel
-
 /// Tag type for rule ids; it carries no data.
 public enum RuleTag {}
 

@@ -1,0 +1,40 @@
+/// Something a job worked around without breaking a rule (an island joined, a cadre with zero hours, a pair of
+/// buildings in adjacency.csv that names no building), with where it happened.
+public struct PlanWarning: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var location: FindingLocation
+    /// What happened and what the job did, for people.
+    public var message: String
+
+    /// A warning at `location`.
+    public init(location: FindingLocation = FindingLocation(), message: String) {
+        self.location = location
+        self.message = message
+    }
+
+    /// The community concerned, when there is one.
+    public var communityID: CommunityID? { location.communityID }
+
+    /// The message.
+    public var description: String { message }
+
+    private enum CodingKeys: String, CodingKey {
+        case communityID = "community_id", place, message
+    }
+
+    /// kpis.json's keys: `community_id`, `place`, `message`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(location.communityID, forKey: .communityID)
+        try container.encode(location.place, forKey: .place)
+        try container.encode(message, forKey: .message)
+    }
+
+    /// Reads kpis.json's keys back; the place is kept as text.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        location = FindingLocation(
+            communityID: try container.decodeIfPresent(CommunityID.self, forKey: .communityID),
+            other: try container.decodeIfPresent(String.self, forKey: .place))
+        message = try container.decode(String.self, forKey: .message)
+    }
+}
