@@ -16,13 +16,13 @@ struct DoorKnockingPlanner {
 
     func place(
         ledgers: inout [VisitorLedger], roundsKept: [Int: Int]
-    ) -> (entries: [RosterEntry], warnings: [String], planned: Int, missed: Int) {
+    ) -> (entries: [RosterEntry], missedRounds: [Finding], planned: Int, missed: Int) {
         let rules = context.rules
         let rule = rules.doorKnockingWho.ruleID
         let dayCost = PinnedRoster.roundDayCost(context)
         let week = context.input.week
         var entries: [RosterEntry] = []
-        var warnings: [String] = []
+        var missedRounds: [Finding] = []
         var planned = 0
         var missed = 0
         for (index, person) in context.people.enumerated()
@@ -31,9 +31,12 @@ struct DoorKnockingPlanner {
             guard needed > 0 else { continue }
             let grids = context.gridsOfPerson[index]
             guard !grids.isEmpty else {
-                warnings.append(
-                    "\(rule): \(person.id) has no grid to knock on doors in (no post, no home or community in the plan)"
-                )
+                missedRounds.append(
+                    Finding(
+                        ruleID: rule, level: .hard, location: FindingLocation(personID: person.id),
+                        amount: Double(needed),
+                        message: "\(person.id) has no grid to knock on doors in (no post, no home or community in the "
+                            + "plan)"))
                 missed += needed
                 continue
             }
@@ -52,8 +55,11 @@ struct DoorKnockingPlanner {
                     return tieBreak(person.id, lhs) < tieBreak(person.id, rhs)
                 }
                 guard let slot = best else {
-                    warnings.append(
-                        "\(rule): \(person.id) has no free slot for a door-knocking round this week (\(why(index)))")
+                    missedRounds.append(
+                        Finding(
+                            ruleID: rule, level: .hard, location: FindingLocation(personID: person.id),
+                            amount: Double(needed - round),
+                            message: "\(person.id) has no free slot for a door-knocking round this week (\(why(index)))"))
                     missed += needed - round
                     break
                 }
@@ -68,7 +74,7 @@ struct DoorKnockingPlanner {
                 planned += 1
             }
         }
-        return (entries, warnings, planned, missed)
+        return (entries, missedRounds, planned, missed)
     }
 
     private func cost(of slot: RosterSlot, ledger: VisitorLedger, dayCost: Int) -> Int {

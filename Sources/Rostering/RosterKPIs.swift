@@ -1,3 +1,5 @@
+import GridModel
+
 /// The roster job's figures for kpis.json. Deterministic: no times, no machine facts.
 public struct RosterKPIs: Sendable, Hashable, Codable {
     /// The planned week (`2026-W48`).
@@ -65,5 +67,45 @@ public struct RosterKPIs: Sendable, Hashable, Codable {
         self.meanLoadPerHour = meanLoadPerHour
         self.entries = entries
         self.solver = solver
+    }
+}
+
+extension RosterKPIs {
+    /// The structured figures of kpis.json's `details`.
+    public struct Details: Encodable, Sendable {
+        /// The planned week (`2026-W48`).
+        public var week: String
+        /// Due, met and unmet visits per priority class, by rank.
+        public var byPriority: [RosterPriorityCount]
+        /// The assignment solves.
+        public var solver: RosterSolveSummary
+    }
+
+    /// kpis.json of the roster job: the counts and measures as flat maps, the rest in `details`.
+    public func report(
+        findings: [Finding], warnings: [PlanWarning], seed: UInt64, ruleSet: RuleSetIdentity
+    ) -> JobReport<Details> {
+        let counts = [
+            "due_visits": dueVisits, "met_visits": metVisits, "unmet_visits": unmetVisits,
+            "door_knocking_rounds": doorKnockingRounds, "missed_door_knocking_rounds": missedDoorKnockingRounds,
+            "pinned_changed": pinnedChanged, "carried_over_visits": carriedOverVisits, "paired_visits": pairedVisits,
+            "paired_kept": pairedKept, "active_visitors": activeVisitors, "entries": entries,
+            "solver_models": solver.models,
+        ]
+        let quality = [
+            "paired_kept_share": pairedKeptShare, "min_load_per_hour": minLoadPerHour,
+            "max_load_per_hour": maxLoadPerHour, "mean_load_per_hour": meanLoadPerHour,
+            "objective": solver.objective, "bound": solver.bound, "gap": solver.gap,
+        ]
+        return JobReport(
+            job: .roster, ruleSet: ruleSet, seed: seed, counts: counts, quality: quality, findings: findings,
+            warnings: warnings, details: Details(week: week, byPriority: byPriority, solver: solver))
+    }
+}
+
+extension RosterResult {
+    /// kpis.json of this roster: the unmet visits and missed rounds are its findings.
+    public func report(seed: UInt64, ruleSet: RuleSetIdentity) -> JobReport<RosterKPIs.Details> {
+        kpis.report(findings: findings, warnings: [], seed: seed, ruleSet: ruleSet)
     }
 }

@@ -64,7 +64,7 @@ public struct RosterPlanner: Sendable {
         var context: RosterContext
         var pins: PinnedRoster
         var rounds: [RosterEntry]
-        var warnings: [String]
+        var doorKnockingMissed: [Finding]
         var roundsPlanned: Int
         var roundsMissed: Int
         var due: [DueVisit]
@@ -152,7 +152,7 @@ public struct RosterPlanner: Sendable {
                 })
         }
         return Prepared(
-            context: context, pins: pins, rounds: knocking.entries, warnings: knocking.warnings,
+            context: context, pins: pins, rounds: knocking.entries, doorKnockingMissed: knocking.missedRounds,
             roundsPlanned: knocking.planned, roundsMissed: knocking.missed, due: due, metByPins: metByPins,
             roots: roots, groups: groups, orphans: orphans, ledgers: ledgers, partialDropped: partialDropped)
     }
@@ -195,7 +195,9 @@ public struct RosterPlanner: Sendable {
                 < (rhs.date, rhs.period, rhs.gridID, rhs.personID, rhs.residentID?.rawValue ?? "")
         }
         let unmetVisits = unmet.map {
-            UnmetVisit(residentID: $0.visit.due.residentID, due: $0.visit.due.due, reason: $0.reason)
+            UnmetVisit(
+                residentID: $0.visit.due.residentID, due: $0.visit.due.due, ruleID: $0.visit.due.ruleID,
+                gridID: $0.visit.grid, reason: $0.reason)
         }
         .sorted { ($0.due, $0.residentID, $0.reason) < ($1.due, $1.residentID, $1.reason) }
         var byRank: [Int: RosterPriorityCount] = [:]
@@ -222,7 +224,8 @@ public struct RosterPlanner: Sendable {
             minLoadPerHour: Self.rounded(loads.min() ?? 0), maxLoadPerHour: Self.rounded(loads.max() ?? 0),
             meanLoadPerHour: Self.rounded(loads.isEmpty ? 0 : loads.reduce(0, +) / Double(loads.count)),
             entries: entries.count, solver: summary)
-        return RosterResult(entries: entries, unmet: unmetVisits, warnings: prepared.warnings, kpis: kpis)
+        return RosterResult(
+            entries: entries, unmet: unmetVisits, doorKnockingMissed: prepared.doorKnockingMissed, kpis: kpis)
     }
 
     /// Six decimals, so that kpis.json does not depend on the last bits of a sum's order.

@@ -6,17 +6,20 @@ public struct RosterResult: Sendable {
     public var entries: [RosterEntry]
     /// Sorted by due date, then resident.
     public var unmet: [UnmetVisit]
-    /// Problems that are not a resident's visit (a cadre with no slot for a door-knocking round), in words.
-    public var warnings: [String]
+    /// Door-knocking rounds owed that found no slot or no grid, one finding per person.
+    public var doorKnockingMissed: [Finding]
     public var kpis: RosterKPIs
 
-    public init(entries: [RosterEntry], unmet: [UnmetVisit], warnings: [String], kpis: RosterKPIs) {
+    public init(entries: [RosterEntry], unmet: [UnmetVisit], doorKnockingMissed: [Finding], kpis: RosterKPIs) {
         self.entries = entries
         self.unmet = unmet
-        self.warnings = warnings
+        self.doorKnockingMissed = doorKnockingMissed
         self.kpis = kpis
     }
 
+    /// Every rule not met: the unmet visits in unmet.csv's order, then the missed door-knocking rounds.
+    public var findings: [Finding] { unmet.map(\.finding) + doorKnockingMissed }
+
     /// Whether every due visit and every door-knocking round was placed (exit 0 rather than 1).
-    public var isComplete: Bool { unmet.isEmpty && warnings.isEmpty }
+    public var isComplete: Bool { unmet.isEmpty && doorKnockingMissed.isEmpty }
 }

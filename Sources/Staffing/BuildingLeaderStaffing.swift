@@ -36,7 +36,7 @@ struct BuildingLeaderStaffing {
                 lockedBuilding[home] = lock.person
             } else {
                 part.warnings.append(
-                    StaffingWarning(
+                    PlanWarning(
                         message: "lock of \(context.people[lock.person].id) as building_leader of \(home) conflicts "
                             + "with another lock (\(post.ruleID)); not applied"))
             }
@@ -66,7 +66,7 @@ struct BuildingLeaderStaffing {
                     ? "no one in people.csv lives in it"
                     : "none of the \(living.count) people living in it meets \(post.eligible.value)"
                 part.shortfalls.append(
-                    StaffingShortfall(
+                    Finding.shortfall(
                         ruleID: post.ruleID, communityID: community, gridID: grid, microGridID: micro,
                         buildingID: building, missing: post.perUnit.value,
                         message: "building \(building) (grid \(grid)): no building leader; \(detail) [\(post.ruleID)]"))

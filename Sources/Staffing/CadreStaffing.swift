@@ -223,7 +223,7 @@ struct CadreStaffing {
                         + "\(StaffingNumber.text(maxWeek)) h"
                     : "every cadre's weekly hours are taken"
             part.warnings.append(
-                StaffingWarning(
+                PlanWarning(
                     message: "grid \(site.id): post \(post.post) has no cadre; \(detail) [\(workloadRule)]"))
         }
         for (slack, short) in slacks {
@@ -237,7 +237,7 @@ struct CadreStaffing {
                     week <= 0
                     ? "the cadre has 0 weekly hours" : "no post fits in the cadre's \(StaffingNumber.text(week)) h/week"
                 part.shortfalls.append(
-                    StaffingShortfall(
+                    Finding.shortfall(
                         ruleID: rules.cadreEligible.ruleID, communityID: community, personID: person.id,
                         missing: missing,
                         message: "cadre \(person.id) (community \(community)): holds no post; \(detail) "
@@ -246,7 +246,7 @@ struct CadreStaffing {
                 let site = context.grids[grid]
                 let rule = rules.minCadresPerGrid.ruleID
                 part.shortfalls.append(
-                    StaffingShortfall(
+                    Finding.shortfall(
                         ruleID: rule, communityID: community, gridID: site.id, missing: missing,
                         message: "grid \(site.id): \(missing) sunk-down cadre\(missing == 1 ? "" : "s") short of "
                             + "\(rules.minCadresPerGrid.value); community \(community) has \(cadres.count) cadres "
@@ -255,7 +255,7 @@ struct CadreStaffing {
                 let site = context.grids[grid]
                 let rule = rules.minDepartmentsPerGrid.ruleID
                 part.shortfalls.append(
-                    StaffingShortfall(
+                    Finding.shortfall(
                         ruleID: rule, communityID: community, gridID: site.id, missing: missing,
                         message: "grid \(site.id): cadres from \(missing) department\(missing == 1 ? "" : "s") short "
                             + "of \(rules.minDepartmentsPerGrid.value) [\(rule)]"))

@@ -35,7 +35,7 @@ struct GridPostStaffing {
                     lockedPairs.insert([slotIndex, lock.person])
                 } else {
                     part.warnings.append(
-                        StaffingWarning(
+                        PlanWarning(
                             message: "lock of \(context.people[lock.person].id) as \(slot.role.rawValue) of "
                                 + "\(context.grids[slot.grid].id) conflicts with another lock "
                                 + "(\(slot.post.ruleID), \(rules.maxPostsPerPersonPerLevel.ruleID)); not applied"))
@@ -148,7 +148,7 @@ struct GridPostStaffing {
                 ? "no one in community \(community) is eligible (\(slot.post.eligible.value))"
                 : "all \(eligible.count) eligible people of community \(community) hold other grid posts"
             part.shortfalls.append(
-                StaffingShortfall(
+                Finding.shortfall(
                     ruleID: slot.post.ruleID, communityID: community, gridID: site.id, missing: missing,
                     message: "grid \(site.id): no \(what); \(detail) [\(slot.post.ruleID)]"))
         }

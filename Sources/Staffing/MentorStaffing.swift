@@ -66,7 +66,7 @@ struct MentorStaffing {
         for (slot, missing) in outcome.missing.enumerated() where missing > 0 {
             let mentee = context.people[mentees[slot]]
             part.shortfalls.append(
-                StaffingShortfall(
+                Finding.shortfall(
                     ruleID: rule, communityID: context.personCommunity[mentees[slot]], personID: mentee.id,
                     missing: missing,
                     message: "new worker \(mentee.id): no mentor; \(mentors.count) mentors each take at most "

@@ -41,7 +41,7 @@ struct MicroGridLeaderStaffing {
                 lockedPairs.insert([slot, lock.person])
             } else {
                 part.warnings.append(
-                    StaffingWarning(
+                    PlanWarning(
                         message: "lock of \(context.people[lock.person].id) as micro_grid_leader of \(id) conflicts "
                             + "with another lock (\(post.ruleID), \(rules.maxPostsPerPersonPerLevel.ruleID)); "
                             + "not applied"
@@ -134,7 +134,7 @@ struct MicroGridLeaderStaffing {
                     + "lead other micro-grids"
             }
             part.shortfalls.append(
-                StaffingShortfall(
+                Finding.shortfall(
                     ruleID: post.ruleID, communityID: community, gridID: context.grids[site.grid].id,
                     microGridID: site.id, missing: missing, message: "micro-grid \(site.id): \(detail) [\(post.ruleID)]"
                 ))

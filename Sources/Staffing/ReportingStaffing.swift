@@ -35,7 +35,7 @@ struct ReportingStaffing {
         guard !grids.isEmpty else {
             for person in members {
                 part.shortfalls.append(
-                    StaffingShortfall(
+                    Finding.shortfall(
                         ruleID: rule, communityID: community, personID: context.people[person].id, missing: 1,
                         message: "party member \(context.people[person].id): community \(community) has no grid "
                             + "that takes volunteers [\(rule)]"))
@@ -47,7 +47,7 @@ struct ReportingStaffing {
         if members.count > capacity {
             for person in members.dropFirst(capacity) {
                 part.shortfalls.append(
-                    StaffingShortfall(
+                    Finding.shortfall(
                         ruleID: rule, communityID: community, personID: context.people[person].id, missing: 1,
                         message: "party member \(context.people[person].id): community \(community) already takes "
                             + "\(capacity) reporting members [\(rule)]"))

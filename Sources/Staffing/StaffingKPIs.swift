@@ -1,7 +1,8 @@
 import GridModel
 import GridRules
 
-/// The figures of a staffing run written to kpis.json; deterministic for the same input and rules.
+/// The figures of a staffing run; deterministic for the same input and rules. ``report(findings:warnings:seed:ruleSet:)``
+/// lays them out as kpis.json.
 public struct StaffingKPIs: Hashable, Sendable, Codable {
     /// Grids of the plan.
     public var grids: Int
@@ -31,12 +32,36 @@ public struct StaffingKPIs: Hashable, Sendable, Codable {
     public var shortfallTotal: Int
     /// Missing holders per rule id.
     public var shortfallByRule: [String: Int]
-    /// Every shortfall, in words.
-    public var shortfalls: [StaffingShortfall]
-    /// Input warnings.
-    public var warnings: [String]
     /// Solver outcome per part (`grid_posts`, `micro_grid_leaders`, `cadres`, `mentoring`) and over all.
     public var solver: [String: StaffingSolveSummary]
-    /// The rule set used (hash over the rule files).
-    public var ruleSet: RuleSetIdentity
+}
+
+extension StaffingKPIs {
+    /// The structured figures of kpis.json's `details`.
+    public struct Details: Encodable, Sendable {
+        /// Filled posts by leaders.csv role.
+        public var leaders: [String: Int]
+        /// Missing holders per rule id.
+        public var shortfallByRule: [String: Int]
+        /// Solver outcome per part and over all (`all`).
+        public var solver: [String: StaffingSolveSummary]
+    }
+
+    /// kpis.json of the staffing job: the counts and measures as flat maps, the rest in `details`.
+    public func report(
+        findings: [Finding], warnings: [PlanWarning], seed: UInt64, ruleSet: RuleSetIdentity
+    ) -> JobReport<Details> {
+        var counts = [
+            "grids": grids, "micro_grids": microGrids, "buildings_needing_leader": buildingsNeedingLeader,
+            "cadres": cadres, "cadre_posts": cadrePosts, "cadres_with_post": cadresWithPost, "new_workers": newWorkers,
+            "mentored": mentored, "reporting_eligible": reportingEligible, "reporting_placed": reportingPlaced,
+            "shortfall_total": shortfallTotal,
+        ]
+        for (role, filled) in leaders { counts["leaders_\(role)"] = filled }
+        var quality = ["max_cadre_load": maxCadreLoad]
+        if let all = solver["all"] { quality.merge(all.qualityFigures) { first, _ in first } }
+        return JobReport(
+            job: .staff, ruleSet: ruleSet, seed: seed, counts: counts, quality: quality, findings: findings,
+            warnings: warnings, details: Details(leaders: leaders, shortfallByRule: shortfallByRule, solver: solver))
+    }
 }

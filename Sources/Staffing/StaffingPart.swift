@@ -1,11 +1,13 @@
+import GridModel
+
 /// What one staffing step found in one community (or the whole street): rows, shortfalls, warnings, solver outcome.
 struct StaffingPart {
     var leaders: [LeaderAssignment] = []
     var cadrePosts: [CadrePostAssignment] = []
     var mentoring: [MentorPairing] = []
     var reporting: [ReportingPlacement] = []
-    var shortfalls: [StaffingShortfall] = []
-    var warnings: [StaffingWarning] = []
+    var shortfalls: [Finding] = []
+    var warnings: [PlanWarning] = []
     var solver: [String: StaffingSolveSummary] = [:]
 
     mutating func merge(_ other: StaffingPart) {

@@ -59,7 +59,7 @@ public struct StaffingPlanner: Sendable {
                     community.map { "community \($0) has no grid in the plan" }
                     ?? "lives outside the street's buildings"
                 total.shortfalls.append(
-                    StaffingShortfall(
+                    Finding.shortfall(
                         ruleID: rule, communityID: community, personID: context.people[member].id, missing: 1,
                         message: "party member \(context.people[member].id): not placed; \(where_) [\(rule)]"))
             }
@@ -70,8 +70,8 @@ public struct StaffingPlanner: Sendable {
     }
 
     /// Zero-hour cadres, departments without cadres, cadres and leaders with no community, locks that name nothing.
-    static func inputWarnings(_ context: StaffingContext) -> [StaffingWarning] {
-        var warnings: [StaffingWarning] = []
+    static func inputWarnings(_ context: StaffingContext) -> [PlanWarning] {
+        var warnings: [PlanWarning] = []
         let rules = context.ruleSet.staffing
         var departmentsWithCadres: Set<DepartmentID> = []
         for (index, person) in context.people.enumerated()
@@ -80,37 +80,37 @@ public struct StaffingPlanner: Sendable {
             let hours = CadreStaffing.hours(context, person: index, rules: rules)
             if hours <= 0 {
                 warnings.append(
-                    StaffingWarning(
+                    PlanWarning(
                         message: "people.csv: cadre \(person.id) has \(StaffingNumber.text(hours)) weekly hours "
                             + "(hours_per_week); expected more than 0 to hold a post (\(rules.cadreEligible.ruleID))"))
             }
             if context.personCommunity[index] == nil {
                 warnings.append(
-                    StaffingWarning(
+                    PlanWarning(
                         message: "people.csv: cadre \(person.id) has no community_id and no home building in the "
                             + "street; cannot be placed"))
             }
             if person.departmentID == nil {
                 warnings.append(
-                    StaffingWarning(
+                    PlanWarning(
                         message: "people.csv: cadre \(person.id) has no department; "
                             + "does not count towards \(rules.minDepartmentsPerGrid.ruleID)"))
             }
         }
         for department in context.input.street.departments where !departmentsWithCadres.contains(department.id) {
             warnings.append(
-                StaffingWarning(
+                PlanWarning(
                     message: "departments.csv: department \(department.id) has no sunk-down cadre in people.csv"))
         }
         for lock in context.input.locks {
             guard case .person(let id) = lock.subject else { continue }
             if let grid = lock.gridID, context.gridIndex[grid] == nil {
                 warnings.append(
-                    StaffingWarning(message: "locks: \(id) is pinned to grid \(grid), which the plan lacks"))
+                    PlanWarning(message: "locks: \(id) is pinned to grid \(grid), which the plan lacks"))
             }
             if let micro = lock.microGridID, context.microGridIndex[micro] == nil {
                 warnings.append(
-                    StaffingWarning(message: "locks: \(id) is pinned to micro-grid \(micro), which the plan lacks"))
+                    PlanWarning(message: "locks: \(id) is pinned to micro-grid \(micro), which the plan lacks"))
             }
         }
         return warnings
@@ -129,12 +129,12 @@ public struct StaffingPlanner: Sendable {
         let reporting = part.reporting.sorted { $0.personID < $1.personID }
         let shortfalls = part.shortfalls.sorted {
             (
-                $0.ruleID.rawValue, $0.gridID?.rawValue ?? "", $0.microGridID?.rawValue ?? "",
-                $0.buildingID?.rawValue ?? "", $0.personID?.rawValue ?? "", $0.message
+                $0.ruleID.rawValue, $0.location.gridID?.rawValue ?? "", $0.location.microGridID?.rawValue ?? "",
+                $0.location.buildingID?.rawValue ?? "", $0.location.personID?.rawValue ?? "", $0.message
             )
                 < (
-                    $1.ruleID.rawValue, $1.gridID?.rawValue ?? "", $1.microGridID?.rawValue ?? "",
-                    $1.buildingID?.rawValue ?? "", $1.personID?.rawValue ?? "", $1.message
+                    $1.ruleID.rawValue, $1.location.gridID?.rawValue ?? "", $1.location.microGridID?.rawValue ?? "",
+                    $1.location.buildingID?.rawValue ?? "", $1.location.personID?.rawValue ?? "", $1.message
                 )
         }
         let warnings = part.warnings.sorted { $0.message < $1.message }
@@ -170,8 +170,7 @@ public struct StaffingPlanner: Sendable {
             leaders: byRole, cadres: cadreCount, cadrePosts: cadrePosts.count, cadresWithPost: load.count,
             maxCadreLoad: (maxLoad * 1000).rounded() / 1000, newWorkers: newWorkers, mentored: mentoring.count,
             reportingEligible: reportingEligible, reportingPlaced: reporting.count,
-            shortfallTotal: shortfalls.reduce(0) { $0 + $1.missing }, shortfallByRule: byRule, shortfalls: shortfalls,
-            warnings: warnings.map(\.message), solver: solver, ruleSet: context.ruleSet.identity)
+            shortfallTotal: shortfalls.reduce(0) { $0 + $1.missing }, shortfallByRule: byRule, solver: solver)
         return StaffingPlan(
             leaders: leaders, cadrePosts: cadrePosts, mentoring: mentoring, reporting: reporting,
             shortfalls: shortfalls,

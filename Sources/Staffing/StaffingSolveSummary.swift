@@ -40,6 +40,9 @@ public struct StaffingSolveSummary: Hashable, Sendable, Codable {
         status = Self.worse(status, other.status)
     }
 
+    /// kpis.json's quality figures: `objective`, `bound` and `gap` (the same names in every job).
+    public var qualityFigures: [String: Double] { ["objective": objective, "bound": bound, "gap": gap] }
+
     private static let order = ["optimal", "feasible", "no_solution", "infeasible", "unbounded"]
 
     private static func worse(_ lhs: String, _ rhs: String) -> String {

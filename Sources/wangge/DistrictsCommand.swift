@@ -74,7 +74,7 @@ struct DistrictsCommand: ParsableCommand {
         } catch {
             throw CommandFailure.badInput(error.description)
         }
-        print(DistrictsReport(ids: file.ids, result: result).render(format))
+        try StandardOutput.write(DistrictsReport(ids: file.ids, result: result).render(format))
         for deviation in result.deviations {
             StandardError.write("deviation: \(deviation.message)")
         }

@@ -29,11 +29,11 @@ struct GenerateCityCommand: ParsableCommand {
             throw CommandFailure.badInput("wangge generate city: \(error)")
         } catch {
             throw CommandFailure.badInput(
-                "wangge generate city: cannot write \(directory.path): \(GenerateSummary.reason(error))")
+                "wangge generate city: cannot write \(directory.path): \(CommandFailure.reason(error))")
         }
         let seconds = Date().timeIntervalSince(started)
-        print("wrote \(directory.path): \(summary)")
-        print("micro-grids of 30–50 households this city needs: \(summary.households / 50)–\(summary.households / 30)")
-        print("seconds: \(String(format: "%.2f", seconds)); files: \(GenerateSummary.folderSize(directory)) bytes")
+        try StandardOutput.write("wrote \(directory.path): \(summary)")
+        try StandardOutput.write("micro-grids of 30–50 households this city needs: \(summary.households / 50)–\(summary.households / 30)")
+        try StandardOutput.write("seconds: \(String(format: "%.2f", seconds)); files: \(GenerateSummary.folderSize(directory)) bytes")
     }
 }

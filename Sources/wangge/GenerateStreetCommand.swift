@@ -37,8 +37,8 @@ struct GenerateStreetCommand: ParsableCommand {
             try StreetWriter.write(street, to: directory)
         } catch {
             throw CommandFailure.badInput(
-                "wangge generate street: cannot write \(directory.path): \(GenerateSummary.reason(error))")
+                "wangge generate street: cannot write \(directory.path): \(CommandFailure.reason(error))")
         }
-        print(GenerateSummary.describe(street, seconds: Date().timeIntervalSince(started), directory: directory))
+        try StandardOutput.write(GenerateSummary.describe(street, seconds: Date().timeIntervalSince(started), directory: directory))
     }
 }

@@ -42,14 +42,3 @@ enum GenerateSummary {
         }
     }
 }
-
-extension GenerateSummary {
-    /// A file error in a few words (`Not a directory`), not Foundation's whole error dump.
-    static func reason(_ error: any Error) -> String {
-        let error = error as NSError
-        let underlying = error.userInfo[NSUnderlyingErrorKey]
-        if let posix = underlying as? POSIXError { return posix.localizedDescription }
-        if let other = underlying as? NSError { return other.localizedDescription }
-        return error.localizedDescription
-    }
-}

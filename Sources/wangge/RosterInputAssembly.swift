@@ -11,11 +11,11 @@ struct RosterInputAssembly {
     let week: ISOWeek
     let seed: UInt64
 
-    func input(plan: URL, history: URL?, pinned: URL?, leave: URL?, calendar: URL?) throws(GridDataError)
+    func input(plan: PlanFolderLayout, history: URL?, pinned: URL?, leave: URL?, calendar: URL?) throws(GridDataError)
         -> RosterInput
     {
         let reader = RosterFileReader(street: street)
-        let folder = try RosterPlanFolder.read(directory: plan, street: street)
+        let folder = try RosterPlanFolder.read(layout: plan, street: street)
         let visits = try history.map { url throws(GridDataError) in try reader.readHistory(file: url) } ?? street.visits
         let leaveFile = leave ?? existing("leave.csv")
         let calendarFile = calendar ?? existing("calendar.csv")

@@ -17,7 +17,7 @@ struct RulesCheckCommand: ParsableCommand {
     func run() throws {
         let ruleSet = try RuleSetOptions.load(directory: directory, overlays: overlays)
         let overlayNote = ruleSet.overlayFiles.isEmpty ? "" : " + \(ruleSet.overlayFiles.count) overlays"
-        print(
+        try StandardOutput.write(
             "ok: \(ruleSet.rules.count) rules, \(ruleSet.sources.count) sources in \(ruleSet.origin)\(overlayNote); "
                 + "identity \(ruleSet.identity.hash)"
         )

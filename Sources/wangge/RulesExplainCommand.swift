@@ -22,7 +22,7 @@ struct RulesExplainCommand: ParsableCommand {
             throw CommandFailure.badInput(
                 "rules explain: unknown rule id '\(ruleID)'\(near); 'wangge rules show' lists them")
         }
-        print(text, terminator: "")
+        try StandardOutput.write(text)
     }
 
     /// A rough closeness for the suggestion: shared prefix length, negated, then length difference.

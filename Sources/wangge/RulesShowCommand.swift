@@ -19,6 +19,6 @@ struct RulesShowCommand: ParsableCommand {
 
     func run() throws {
         let ruleSet = try RuleSetOptions.load(directory: directory, overlays: overlays)
-        print(ruleSet.rendered(effective: effective), terminator: "")
+        try StandardOutput.write(ruleSet.rendered(effective: effective))
     }
 }

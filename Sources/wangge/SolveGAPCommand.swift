@@ -103,14 +103,14 @@ struct SolveGAPCommand: ParsableCommand {
                 throw CommandFailure(.internalError, "\(file): problem \(index): \(error.description)")
             }
             results.append((index, problem, result))
-            if format == .text { print(GAPReport.textLine(index: index, problem: problem, result: result)) }
+            if format == .text { try StandardOutput.write(GAPReport.textLine(index: index, problem: problem, result: result)) }
         }
         if format == .json {
             let objects = results.map { GAPReport.jsonObject(index: $0.0, problem: $0.1, result: $0.2) }
             if instance == nil, problems.count > 1 {
-                print("[\n  " + objects.joined(separator: ",\n  ") + "\n]")
+                try StandardOutput.write("[\n  " + objects.joined(separator: ",\n  ") + "\n]")
             } else {
-                objects.forEach { print($0) }
+                for object in objects { try StandardOutput.write(object) }
             }
         }
     }

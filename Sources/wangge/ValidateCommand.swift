@@ -51,7 +51,7 @@ struct ValidateCommand: ParsableCommand {
                 lines.append(
                     "  \(file.file.fileName): \(file.rows) row\(file.rows == 1 ? "" : "s"), \(file.encoding.rawValue)")
             }
-            print(lines.joined(separator: "\n"))
+            try StandardOutput.write(lines.joined(separator: "\n"))
         case .json:
             let report = ValidationReport(
                 valid: true, directory: directory, summary: summary,
@@ -59,7 +59,7 @@ struct ValidateCommand: ParsableCommand {
                     .init(file: $0.file.fileName, rows: $0.rows, encoding: $0.encoding.rawValue)
                 },
                 issues: nil, omitted: nil)
-            print(try Self.json(report))
+            try StandardOutput.write(try Self.json(report))
         }
     }
 

@@ -5,7 +5,9 @@ struct Wangge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wangge",
         abstract: "Plans community grid governance: grids, staffing, visit rosters, volunteers, time bank.",
+        version: WanggeVersion.text,
         subcommands: [
+            PlanCommand.self,
             ValidateCommand.self,
             GenerateCommand.self,
             SolveCommand.self,

@@ -22,7 +22,7 @@ enum WanggeMain {
             return ExitStatus(rawValue: exitCode.rawValue) ?? .internalError
         }
         if let failure = error as? CommandFailure {
-            StandardError.write(failure.message)
+            if !failure.message.isEmpty { StandardError.write(failure.message) }
             return failure.status
         }
         let parserCode = Wangge.exitCode(for: error)

@@ -14,21 +14,28 @@ public struct RosterPlanFolder: Sendable {
     /// Every grid id of the plan.
     public var gridIDs: Set<GridID> { Set(grids.map(\.gridID)) }
 
-    /// Reads grids.csv (required), leaders.csv and cadres.csv (through ``PlanFolderReader``) and reporting.csv
-    /// (optional: `person_id, community_id, grid_id`) from `directory`, checked against `street`.
+    /// Reads grids.csv from the layout's grids folder, and leaders.csv, cadres.csv (through ``PlanFolderReader``)
+    /// and reporting.csv (`person_id, community_id, grid_id`) from its staffing folder, checked against `street`.
     ///
-    /// A plan folder without leaders.csv is accepted (nobody holds a post yet); one with a leaders.csv is read
-    /// with every check of the staffing job.
-    public static func read(directory: URL, street: Street) throws(GridDataError) -> RosterPlanFolder {
-        let reader = PlanFolderReader(street: street)
-        let grids = try reader.readGrids(in: directory)
-        var posts: [PersonID: Set<GridID>] = [:]
-        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("leaders.csv").path) {
-            for row in try reader.readCurrentPosts(in: directory) {
-                if let grid = row.gridID { posts[row.personID, default: []].insert(grid) }
-            }
+    /// A roster without its staffing is refused: the plan must hold every file of
+    /// ``PlanFolderLayout/staffingFiles``, and the error names the ones missing.
+    public static func read(layout: PlanFolderLayout, street: Street) throws(GridDataError) -> RosterPlanFolder {
+        let missing = layout.missingStaffingFiles
+        guard missing.isEmpty else {
+            throw GridDataError(
+                DataIssue(
+                    file: layout.staff.path,
+                    problem: "the plan has no staffing: \(missing.joined(separator: ", ")) missing",
+                    expected: "the files `wangge staff assign` writes (or a folder from `wangge plan`)"))
         }
-        for (person, grid) in try readReporting(directory: directory, street: street, grids: Set(grids.map(\.gridID))) {
+        let reader = PlanFolderReader(street: street)
+        let grids = try reader.readGrids(in: layout.grids)
+        var posts: [PersonID: Set<GridID>] = [:]
+        for row in try reader.readCurrentPosts(in: layout.staff) {
+            if let grid = row.gridID { posts[row.personID, default: []].insert(grid) }
+        }
+        for (person, grid) in try readReporting(directory: layout.staff, street: street, grids: Set(grids.map(\.gridID)))
+        {
             posts[person, default: []].insert(grid)
         }
         return RosterPlanFolder(grids: grids, gridOfBuilding: gridOfBuilding(grids), postsOfPerson: posts)

@@ -1,0 +1,46 @@
+import Foundation
+import GridData
+import Rostering
+import Staffing
+
+/// The one map from the modules' errors to the spec's exit codes: bad input and unwritable output exit 2, a solver
+/// that ends with nothing exits 3; every message names the file or option concerned.
+extension CommandFailure {
+    /// The failure for an error a job threw; `context` names what was being read or solved (`the input`, a path).
+    init(_ error: any Error, context: String) {
+        switch error {
+        case let failure as CommandFailure:
+            self = failure
+        case let data as GridDataError:
+            let count = data.totalCount
+            self = .badInput(
+                data.description + "\n\(count) problem\(count == 1 ? "" : "s") in \(context); nothing was written.")
+        case let staffing as StaffingError:
+            switch staffing {
+            case .invalidPlan: self = .badInput("\(context): \(staffing.description)")
+            case .solver, .noSolution: self = CommandFailure(.internalError, "staffing: \(staffing.description)")
+            }
+        case let rostering as RosteringError:
+            switch rostering {
+            case .invalidPins: self = .badInput("\(context): \(rostering.description)")
+            case .solver: self = CommandFailure(.internalError, "roster: \(rostering.description)")
+            }
+        default:
+            self = CommandFailure(.internalError, "internal error in \(context): \(error)")
+        }
+    }
+
+    /// An output that cannot be written: exit 2 with the path and the reason in plain words.
+    static func unwritable(_ path: String, _ error: any Error) -> CommandFailure {
+        .badInput("unwritable output: \(path): \(Self.reason(error))")
+    }
+
+    /// A file error in a few words (`Permission denied`), not Foundation's whole error dump.
+    static func reason(_ error: any Error) -> String {
+        let error = error as NSError
+        let underlying = error.userInfo[NSUnderlyingErrorKey]
+        if let posix = underlying as? POSIXError { return posix.localizedDescription }
+        if let other = underlying as? NSError { return other.localizedDescription }
+        return error.localizedDescription
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import GridData
+import GridDrawing
+import GridModel
+import GridRules
+
+/// One run of the grid job: draws the street's grids and writes grids.csv, grids.geojson, map.svg, kpis.json and
+/// run.json into a folder.
+struct GridsJobRun {
+    let ruleSet: RuleSet
+    let seed: UInt64
+    let threads: Int
+
+    /// Draws `street` (its current plan and locks already read) into `folder`; `written` names it for people.
+    func run(street: Street, into folder: URL, written: String, clock: inout JobClock) throws -> JobOutcome {
+        let result = GridJob(ruleSet: ruleSet, seed: seed, threads: threads).run(street)
+        clock.lap("draw")
+        let kpis = GridPlanMeasures.measure(
+            street: street, result: result, current: street.currentPlan, ruleSet: ruleSet)
+        let report = kpis.report(
+            findings: result.findings, warnings: result.warnings, seed: seed, ruleSet: ruleSet.identity)
+        clock.lap("measure")
+        let shapes = GridPlanShapes(street: street, assignments: result.assignments)
+        clock.lap("shapes")
+        try writePlan(result: result, shapes: shapes, street: street, into: folder)
+        clock.lap("write")
+        try JobFiles.write(report: report, run: clock.record, into: folder)
+        return JobOutcome(
+            report: report, summary: summary(kpis, report: report, seconds: clock.total, written: written),
+            written: written)
+    }
+
+    private func writePlan(result: GridJobResult, shapes: GridPlanShapes, street: Street, into folder: URL) throws {
+        try GridsCSVWriter.write(result.assignments, to: folder.appendingPathComponent("grids.csv"))
+        let features = shapes.shapes.map {
+            PlanFeature(
+                level: $0.level, id: $0.id, communityID: $0.communityID, gridID: $0.gridID, kind: $0.kind,
+                households: $0.households, buildings: $0.buildings, polygons: $0.polygons)
+        }
+        try GridsGeoJSONWriter.write(
+            features, projection: street.projection, to: folder.appendingPathComponent("grids.geojson"))
+        let boundaries = shapes.boundaries()
+        let special = Set(result.assignments.filter { !$0.kind.isResidential }.map(\.gridID))
+        let cells = shapes.buildings.indices.map { i in
+            PlanMapSVG.Cell(
+                polygon: shapes.cells.polygons[i], gridID: shapes.gridOf[i],
+                special: shapes.gridOf[i].map(special.contains) ?? false)
+        }
+        let labels = shapes.shapes.filter { $0.level == "grid" }.map { (text: $0.id, at: $0.centre) }
+        let svg = PlanMapSVG().render(
+            cells: cells, gridBoundaries: boundaries.grid, microBoundaries: boundaries.microGrid,
+            barriers: street.barriers, buildings: shapes.buildings.map(\.position), labels: labels)
+        try Data(svg.utf8).write(to: folder.appendingPathComponent("map.svg"))
+    }
+
+    private func summary(
+        _ kpis: GridPlanKPIs, report: JobReport<GridPlanKPIs.Details>, seconds: Double, written: String
+    ) -> String {
+        var lines = [
+            "grids → \(written)",
+            "  \(kpis.communities) communities, \(kpis.buildings) buildings, \(kpis.households) households",
+            "  \(kpis.grids) grids, \(kpis.microGrids) micro-grids, \(kpis.specialGrids) special grids",
+        ]
+        if let spread = kpis.householdsPerGrid {
+            lines.append("  households per grid \(spread.min)–\(spread.max) (mean \(spread.mean))")
+        }
+        lines.append(
+            "  mean distance to grid centroid \(kpis.meanDistanceToGridCentroidM) m; "
+                + "farthest \(kpis.maxDistanceToGridCentreM) m (walking \(kpis.maxWalkingDistanceToGridCentreM) m)")
+        lines.append(
+            "  compounds split \(kpis.compoundsSplit) (\(kpis.compoundsSplitThatFit) that fit one grid); "
+                + "buildings split across micro-grids \(kpis.buildingsSplitAcrossMicroGrids)")
+        if let stability = kpis.stability {
+            lines.append(
+                "  against the current plan: \(stability.householdsKept) of \(stability.householdsCompared) households "
+                    + "kept their grid, \(stability.householdsMoved) moved, \(stability.gridsChanged) grids changed")
+        }
+        if let redraw = kpis.redraw {
+            let redrawn = redraw.redrawn.map(\.communityID.rawValue)
+            lines.append(
+                "  communities kept verbatim: \(redraw.keptVerbatim.count); drawn again: \(redrawn.count)"
+                    + (redrawn.isEmpty ? "" : " (\(redrawn.prefix(8).joined(separator: ", "))"
+                        + (redrawn.count > 8 ? ", …; see kpis.json)" : ")")))
+        }
+        lines.append("  rules not met: \(report.findings.count); warnings: \(report.warnings.count)")
+        lines.append("  rules: \(report.ruleSet.hash)")
+        lines.append("  \(CSVNumber.fixed(seconds, places: 2)) s")
+        return lines.joined(separator: "\n")
+    }
+}

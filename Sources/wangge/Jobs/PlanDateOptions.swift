@@ -1,0 +1,45 @@
+import ArgumentParser
+import GridModel
+
+/// The date a job plans for, never the clock: `--week` (an ISO week) or `--as-of` (a date). Ages are counted in
+/// its year (the ISO week's Thursday decides the year, as ISO 8601 does).
+struct PlanDateOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The ISO week planned, such as 2026-W48.", valueName: "week"))
+    var week: String?
+
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("The date planned for, YYYY-MM-DD (ages are counted in its year).", valueName: "date"))
+    var asOf: String?
+
+    /// The week, when `--week` is given; a bad week is exit 2 saying why.
+    func isoWeek() throws -> ISOWeek? { try week.map(Self.parseWeek) }
+
+    /// The year ages are computed in: `--as-of`'s, else `--week`'s; one of the two is required.
+    func referenceYear() throws -> Int {
+        if let asOf {
+            guard let date = CalendarDate(parsing: asOf) else {
+                throw CommandFailure.badInput("--as-of \(asOf): not a date; expected YYYY-MM-DD such as 2026-11-23")
+            }
+            return date.year
+        }
+        if let week = try isoWeek() { return week.thursday.year }
+        throw CommandFailure.badInput(
+            "no date to plan for: give --week (such as 2026-W48) or --as-of (such as 2026-11-23); ages are counted "
+                + "in that year, never from the clock")
+    }
+
+    /// The week, or a bad-input failure that says why (`2026-W54`: 2026 has 53 weeks).
+    static func parseWeek(_ text: String) throws -> ISOWeek {
+        if let week = ISOWeek(parsing: text) { return week }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), parts[1].first == "W",
+            let number = Int(parts[1].dropFirst())
+        {
+            throw CommandFailure.badInput(
+                "--week \(text): \(year) has no week \(number); expected a week from \(year)-W01 to "
+                    + "\(year)-W\(ISOWeek.weeksIn(year: year))")
+        }
+        throw CommandFailure.badInput("--week \(text): not an ISO week; expected YYYY-Www such as 2026-W48")
+    }
+}

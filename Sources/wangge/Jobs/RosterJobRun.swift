@@ -1,0 +1,73 @@
+import Foundation
+import GridData
+import GridModel
+import GridRules
+import PlanningSupport
+import Rostering
+
+/// One run of the roster job: a week's visits and door-knocking rounds, written as roster.csv, unmet.csv,
+/// roster.ics, roster.html, kpis.json and run.json into a folder that only its owner can read.
+struct RosterJobRun {
+    let ruleSet: RuleSet
+    let seed: UInt64
+    let threads: Int
+    let deadline: Deadline
+    let week: ISOWeek
+
+    /// The optional files; nil takes the street folder's own (visits.csv, leave.csv, calendar.csv).
+    struct Files {
+        var history: String?
+        var pinned: String?
+        var leave: String?
+        var calendar: String?
+    }
+
+    /// A community's assignment seldom needs more than a second; the cap keeps one community from eating the
+    /// budget of the others, and is not a planner's choice.
+    static let communitySeconds = 60.0
+
+    func run(
+        street: Street, streetURL: URL, plan: PlanFolderLayout, files: Files, into folder: URL, written: String,
+        clock: inout JobClock
+    ) throws -> JobOutcome {
+        let input: RosterInput
+        do {
+            input = try RosterInputAssembly(street: street, streetURL: streetURL, week: week, seed: seed).input(
+                plan: plan, history: files.history.map(URL.init(fileURLWithPath:)),
+                pinned: files.pinned.map(URL.init(fileURLWithPath:)), leave: files.leave.map(URL.init(fileURLWithPath:)),
+                calendar: files.calendar.map(URL.init(fileURLWithPath:)))
+        } catch {
+            throw CommandFailure(error, context: "the input")
+        }
+        clock.lap("read")
+        let seconds = min(Self.communitySeconds, max(0.1, deadline.remaining))
+        if seconds < Self.communitySeconds {
+            clock.record(
+                ClockEvent(
+                    stage: "roster", limitSeconds: seconds,
+                    outcome: "each community's solve cut to what is left of --time-limit"))
+        }
+        let result: RosterResult
+        do {
+            result = try RosterPlanner(ruleSet: ruleSet, threads: threads, timeLimitPerCommunity: seconds).plan(input)
+        } catch {
+            throw CommandFailure(error, context: files.pinned ?? "the roster")
+        }
+        clock.lap("plan")
+        try RosterOutputWriter(directory: folder, street: street, ruleSet: ruleSet).write(result, week: week)
+        clock.lap("write")
+        let report = result.report(seed: seed, ruleSet: ruleSet.identity)
+        try JobFiles.write(report: report, run: clock.record, into: folder)
+        return JobOutcome(report: report, summary: Self.summary(result, written: written), written: written, shown: 10)
+    }
+
+    static func summary(_ result: RosterResult, written: String) -> String {
+        let kpis = result.kpis
+        let visits = result.entries.filter { $0.kind == .visit }
+        let visitors = Set(result.entries.map(\.personID)).count
+        return "roster \(kpis.week) → \(written): \(kpis.metVisits) of \(kpis.dueVisits) due visits placed "
+            + "(\(visits.count) visit rows), \(kpis.unmetVisits) unmet; \(kpis.doorKnockingRounds) door-knocking "
+            + "rounds (\(kpis.missedDoorKnockingRounds) missed); \(visitors) people on duty; "
+            + "\(kpis.pinnedChanged) pinned changed"
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GridData
+import GridModel
+import GridRules
+import PlanningSupport
+import Staffing
+
+/// One run of the staffing job: assigns every post of a plan and writes leaders.csv, cadres.csv, mentoring.csv,
+/// reporting.csv, shortfalls.csv, kpis.json and run.json into a folder.
+struct StaffJobRun {
+    let ruleSet: RuleSet
+    let seed: UInt64
+    let threads: Int
+    /// The run's budget; each solver problem gets at most ``problemSeconds`` of what is left.
+    let deadline: Deadline
+    /// The year ages are computed in (from `--week` or `--as-of`, never the clock).
+    let referenceYear: Int
+
+    /// A staffing solve seldom needs a second on a community; the cap keeps one stubborn community from eating
+    /// the budget of the others, and is not a planner's choice.
+    static let problemSeconds = 20.0
+
+    /// Staffs the plan whose grids.csv is in `plan.grids`, keeping the posts in `current` (leaders.csv, cadres.csv)
+    /// where the rules allow.
+    func run(
+        street: Street, streetURL: URL, plan: PlanFolderLayout, current: URL?, locks: String?, into folder: URL,
+        written: String, clock: inout JobClock
+    ) throws -> JobOutcome {
+        let reader = PlanFolderReader(street: street)
+        let input: StaffingInput
+        do {
+            let rows = try reader.readGrids(in: plan.grids)
+            var posts: [StaffingPostRow] = []
+            if let current {
+                posts = try reader.readCurrentPosts(in: current)
+            } else if FileManager.default.fileExists(atPath: streetURL.appendingPathComponent("leaders.csv").path) {
+                posts = try reader.readCurrentPosts(in: streetURL)
+            }
+            let pins = try locks.map { try reader.readLocks(file: URL(fileURLWithPath: $0)) } ?? street.locks
+            var scores: [PersonID: PersonScores] = [:]
+            for row in try reader.readScores(streetDirectory: streetURL) {
+                scores[row.personID] = PersonScores(ability: row.ability, enthusiasm: row.enthusiasm)
+            }
+            let seconds = min(Self.problemSeconds, max(0.1, deadline.remaining))
+            if seconds < Self.problemSeconds {
+                clock.record(
+                    ClockEvent(
+                        stage: "staff", limitSeconds: seconds,
+                        outcome: "each solver problem cut to what is left of --time-limit"))
+            }
+            input = StaffingInput(
+                street: street, plan: rows,
+                currentPosts: posts.map {
+                    CurrentPost(
+                        role: $0.role, personID: $0.personID, gridID: $0.gridID, microGridID: $0.microGridID,
+                        buildingID: $0.buildingID)
+                },
+                locks: pins, scores: scores, referenceYear: referenceYear, timeLimitPerProblem: seconds)
+        } catch let error as GridDataError {
+            throw CommandFailure(error, context: "the plan")
+        }
+        clock.lap("load")
+        let staffing: StaffingPlan
+        do {
+            staffing = try StaffingPlanner(ruleSet: ruleSet, threads: threads).plan(input)
+        } catch {
+            throw CommandFailure(error, context: plan.grids.path)
+        }
+        clock.lap("assign")
+        try Self.writeTables(staffing, into: folder)
+        clock.lap("write")
+        let report = staffing.report(seed: seed, ruleSet: ruleSet.identity)
+        try JobFiles.write(report: report, run: clock.record, into: folder)
+        let kpis = staffing.kpis
+        let summary =
+            "staff → \(written): \(kpis.grids) grids, \(kpis.microGrids) micro-grids: "
+            + LeaderRole.allCases.map { "\(kpis.leaders[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+            + "; \(kpis.cadrePosts) cadre posts; \(kpis.mentored) mentored; \(kpis.reportingPlaced) reporting; "
+            + "shortfall \(kpis.shortfallTotal); solver \(kpis.solver["all"]?.status ?? "-")"
+        return JobOutcome(report: report, summary: summary, written: written)
+    }
+
+    /// The staffing CSVs (../shared/spec/data-format.md, "Other outputs").
+    static func writeTables(_ plan: StaffingPlan, into folder: URL) throws {
+        try table(
+            folder, "leaders.csv", ["role", "grid_id", "micro_grid_id", "building_id", "person_id", "reason"],
+            plan.leaders.map {
+                [
+                    $0.role.rawValue, $0.gridID.rawValue, $0.microGridID?.rawValue ?? "",
+                    $0.buildingID?.rawValue ?? "", $0.personID.rawValue, $0.reason,
+                ]
+            })
+        try table(
+            folder, "cadres.csv", ["person_id", "grid_id", "post", "hours", "department", "reason"],
+            plan.cadrePosts.map {
+                [
+                    $0.personID.rawValue, $0.gridID.rawValue, $0.post, StaffingNumber.text($0.hours),
+                    $0.departmentID?.rawValue ?? "", $0.reason,
+                ]
+            })
+        try table(
+            folder, "mentoring.csv", ["mentor_id", "new_worker_id", "reason"],
+            plan.mentoring.map { [$0.mentorID.rawValue, $0.newWorkerID.rawValue, $0.reason] })
+        try table(
+            folder, "reporting.csv", ["person_id", "community_id", "grid_id", "reason"],
+            plan.reporting.map { [$0.personID.rawValue, $0.communityID.rawValue, $0.gridID.rawValue, $0.reason] })
+        try table(
+            folder, "shortfalls.csv",
+            ["rule_id", "community_id", "grid_id", "micro_grid_id", "building_id", "person_id", "missing", "reason"],
+            plan.shortfalls.map {
+                let place = $0.location
+                return [
+                    $0.ruleID.rawValue, place.communityID?.rawValue ?? "", place.gridID?.rawValue ?? "",
+                    place.microGridID?.rawValue ?? "", place.buildingID?.rawValue ?? "", place.personID?.rawValue ?? "",
+                    String($0.missing), $0.message,
+                ]
+            })
+    }
+
+    private static func table(_ folder: URL, _ name: String, _ header: [String], _ rows: [[String]]) throws {
+        let writer = try CSVWriter(url: folder.appendingPathComponent(name), header: header)
+        for row in rows { try writer.write(row) }
+        try writer.close()
+    }
+}

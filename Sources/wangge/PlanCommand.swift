@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import GridData
+import GridModel
+import GridRules
+
+/// `wangge plan STREET_DIR --week W --out DIR`: grids, staffing and the week's roster in one plan folder.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan a street's week end to end: grids, staffing and the roster in one plan folder.",
+        discussion: """
+            Runs grids draw, staff assign and roster in order into DIR/grids, DIR/staff and DIR/roster, each with \
+            its own kpis.json and run.json; no job writes over another's files. The folder is written beside --out \
+            and swapped in at the end, so an interrupted run leaves the previous plan whole. With --current (last \
+            week's plan folder) grids and staffing stay as they were unless the street or the rules changed. The \
+            exit code is the highest of the jobs' (1: a rule not met, the plan written); a job that exits 2 or 3 \
+            stops the run and nothing is written.
+            """
+    )
+
+    @Argument(help: "The street folder (buildings.csv, people.csv, residents.csv …).")
+    var street: String
+
+    @Option(help: ArgumentHelp("The ISO week to plan, such as 2026-W48.", valueName: "week"))
+    var week: String
+
+    @Option(
+        help: ArgumentHelp("Last week's plan folder (default: the street's own grids.csv and staffing).", valueName: "dir"))
+    var current: String?
+
+    @Option(help: ArgumentHelp("A locks file (default: the street's locks.csv).", valueName: "file"))
+    var locks: String?
+
+    @Option(help: ArgumentHelp("Past visits (default: the street's visits.csv).", valueName: "file"))
+    var history: String?
+
+    @Option(help: ArgumentHelp("Leave (default: the street's leave.csv).", valueName: "file"))
+    var leave: String?
+
+    @Option(help: ArgumentHelp("Holidays and working weekends (default: the street's calendar.csv).", valueName: "file"))
+    var calendar: String?
+
+    @OptionGroup var options: PlanningOptions
+
+    func run() throws {
+        let deadline = options.deadline()
+        let isoWeek = try PlanDateOptions.parseWeek(week)
+        var gridsClock = JobClock(job: .grids)
+        let ruleSet = try options.rules.load()
+        gridsClock.lap("rules")
+        let streetURL = URL(fileURLWithPath: street)
+        var loaded = try StreetInput.load(street)
+        try StreetInput.apply(current: current, locks: locks, to: &loaded)
+        gridsClock.lap("read")
+        let out = options.out
+        let currentStaff = current.map { PlanFolderLayout(folder: URL(fileURLWithPath: $0)).staff }.flatMap {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("leaders.csv").path) ? $0 : nil
+        }
+        let outcomes = try JobOutput.write(to: out, privacy: .residentData) { folder -> [JobOutcome] in
+            let layout = PlanFolderLayout(planFolder: folder)
+            let grids = try GridsJobRun(ruleSet: ruleSet, seed: options.seed, threads: options.threads).run(
+                street: loaded, into: try Self.subfolder(layout.grids), written: "\(out)/grids", clock: &gridsClock)
+            var staffClock = JobClock(job: .staff)
+            let staff = try StaffJobRun(
+                ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline,
+                referenceYear: isoWeek.thursday.year
+            ).run(
+                street: loaded, streetURL: streetURL, plan: layout, current: currentStaff, locks: locks,
+                into: try Self.subfolder(layout.staff), written: "\(out)/staff", clock: &staffClock)
+            var rosterClock = JobClock(job: .roster)
+            let roster = try RosterJobRun(
+                ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline, week: isoWeek
+            ).run(
+                street: loaded, streetURL: streetURL, plan: layout,
+                files: RosterJobRun.Files(history: history, pinned: nil, leave: leave, calendar: calendar),
+                into: try Self.subfolder(folder.appendingPathComponent(JobName.roster.rawValue)),
+                written: "\(out)/roster", clock: &rosterClock)
+            return [grids, staff, roster]
+        }
+        let status = outcomes.map(\.status).max { $0.rawValue < $1.rawValue } ?? .done
+        let combined = JobOutcome(
+            status: status, summary: outcomes.map(\.summary).joined(separator: "\n"),
+            messages: outcomes.flatMap(\.messages))
+        try combined.finish()
+    }
+
+    private static func subfolder(_ url: URL) throws -> URL {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
