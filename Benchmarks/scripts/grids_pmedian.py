@@ -5,7 +5,7 @@ For every community of STREET_DIR that PLAN_DIR/grids.csv draws grids in:
 
 - atoms: the community's residential buildings with households > 0, whole (special buildings are left out);
 - p: the number of grids our plan draws there; bounds: the community's grid bounds from PLAN_DIR/kpis.json
-  (`per_community[].grid_bounds`), else --min/--max (default 300-500, as Rules/grid.yaml);
+  (`details.per_community[].grid_bounds`), else --min/--max (default 300-500, as Rules/grid.yaml);
 - the capacitated p-median (CPMP) over those atoms, solved by HiGHS as a MIP:
       min  sum_ij h_i d_ij x_ij
       s.t. sum_j x_ij = 1 (each building in one grid),  x_ij <= y_j,  x_jj = y_j (a median lies in its own grid),
@@ -98,7 +98,8 @@ def read_bounds(plan):
     except (OSError, ValueError):
         return {}
     result = {}
-    for entry in kpis.get("per_community", []):
+    # kpis.json keeps the per-community figures under details (the output contract of Sources/GridData/Schemas).
+    for entry in kpis.get("details", {}).get("per_community", []):
         bounds = entry.get("grid_bounds")
         if bounds and len(bounds) == 2:
             result[entry["community_id"]] = (int(bounds[0]), int(bounds[1]))

@@ -13,7 +13,7 @@ import Testing
         let street = try StreetGenerator(seed: UInt64(seed), households: 4_000).generate()
         let result = StreetDistricting().draw(street)
         let joined = Set(street.buildings.map(\.communityID).filter { community in
-            result.warnings.contains { $0.hasPrefix("community \(community):") && $0.contains("joined to") }
+            result.warnings.contains { $0.communityID == community && $0.message.contains("joined to") }
         })
         let checker = StreetPlanChecker(street: street, grid: (300, 500), micro: (30, 50))
         let problems = checker.violations(result.assignments, exempt: [], delaunay: true, joined: joined)

@@ -47,6 +47,14 @@ import Testing
         return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
 
+    /// kpis.json's `details`: the grid job's structured figures (redraw, stability, per community).
+    static func details(_ out: URL) throws -> [String: Any] { try kpis(out)["details"] as? [String: Any] ?? [:] }
+
+    /// The messages of kpis.json's warnings.
+    static func warnings(_ out: URL) throws -> [String] {
+        (try kpis(out)["warnings"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+    }
+
     /// Every check on one drawn plan: the independent rule checker, the map checker, and kpis agreeing with the
     /// exit status.
     static func checkPlan(street: URL, out: URL, outcome: WanggeBinary.Outcome, c03: (Int, Int)? = nil) throws
@@ -55,7 +63,7 @@ import Testing
         var checker = try GridsPlanChecker(street: street, plan: out)
         if let c03 { checker.gridBoundsByCommunity["C03"] = c03 }
         let violations = checker.violations()
-        let deviations = try kpis(out)["deviations"] as? [[String: Any]] ?? []
+        let deviations = try kpis(out)["findings"] as? [[String: Any]] ?? []
         #expect(outcome.status == (deviations.isEmpty ? 0 : 1), "exit status vs deviations: \(outcome.stderr)")
         let bounds = violations.filter { !$0.contains(" would do") }  // the fewest count is not a stated deviation
         #expect(deviations.isEmpty == bounds.isEmpty, "kpis.json deviations and the checker disagree")
@@ -154,7 +162,7 @@ import Testing
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("grid.households_per_grid"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("C01"))
-        let deviations = try Self.kpis(out)["deviations"] as? [[String: Any]] ?? []
+        let deviations = try Self.kpis(out)["findings"] as? [[String: Any]] ?? []
         let grid = deviations.filter { $0["rule_id"] as? String == "grid.households_per_grid" }
         #expect(grid.allSatisfy { $0["community_id"] as? String == "C01" } && !grid.isEmpty)
         #expect(grid.contains { ($0["amount"] as? Int ?? 0) > 0 })

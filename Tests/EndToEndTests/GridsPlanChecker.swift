@@ -73,7 +73,7 @@ struct GridsPlanChecker {
         if let data = try? Data(contentsOf: plan.appendingPathComponent("kpis.json")),
             let kpis = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         {
-            for community in kpis["per_community"] as? [[String: Any]] ?? [] {
+            for community in (kpis["details"] as? [String: Any])?["per_community"] as? [[String: Any]] ?? [] {
                 let notes = community["extra_grids"] as? [[String: Any]] ?? []
                 for note in notes where note["level"] as? String == "grid" {
                     extraGridReasons[community["community_id"] as? String ?? ""] = note["reason"] as? String

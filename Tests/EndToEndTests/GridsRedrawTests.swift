@@ -14,12 +14,12 @@ import Testing
         // The street holds the sample's files unchanged so far. A first re-draw on it keeps every community
         // whose sample plan meets the rules verbatim and draws again only those whose plan misses one.
         let sample = try #require(GridsDrawCommandTests.sampleDraw).out
-        let sampleDeviations = try GridsDrawCommandTests.kpis(sample)["deviations"] as? [[String: Any]] ?? []
+        let sampleDeviations = try GridsDrawCommandTests.kpis(sample)["findings"] as? [[String: Any]] ?? []
         let missing = Set(sampleDeviations.compactMap { $0["community_id"] as? String }).sorted()
         let before = try GridsDrawCommandTests.temporary("redraw-before")
         let settled = try GridsDrawCommandTests.draw(street, out: before, ["--current", sample.path])
         #expect(settled.status <= 1, "\(settled.stderr)")
-        let settledRedraw = try #require(try GridsDrawCommandTests.kpis(before)["redraw"] as? [String: Any])
+        let settledRedraw = try #require(try GridsDrawCommandTests.details(before)["redraw"] as? [String: Any])
         let settledRedrawn = (settledRedraw["redrawn"] as? [[String: Any]] ?? []).compactMap {
             $0["community_id"] as? String
         }
@@ -27,7 +27,7 @@ import Testing
         // Kept verbatim: the same grids.csv lines, codes included.
         #expect(try Self.lines(of: before, outside: Set(missing)) == Self.lines(of: sample, outside: Set(missing)))
         let current = try GridsPlanChecker(street: street, plan: before)
-        let beforeDeviations = try GridsDrawCommandTests.kpis(before)["deviations"] as? [[String: Any]] ?? []
+        let beforeDeviations = try GridsDrawCommandTests.kpis(before)["findings"] as? [[String: Any]] ?? []
         let stillMissing = Set(beforeDeviations.compactMap { $0["community_id"] as? String })
         // Six new buildings of 100 households (two units of 50) beside compound C01-Q02's buildings.
         let compound = current.buildings.filter { $0.compound == "C01-Q02" }
@@ -58,7 +58,7 @@ import Testing
         let after = try GridsDrawCommandTests.temporary("redraw-after")
         let outcome = try GridsDrawCommandTests.draw(street, out: after, ["--current", before.path])
         #expect(outcome.status <= 1, "\(outcome.stderr)")
-        let stability = try #require(try GridsDrawCommandTests.kpis(after)["stability"] as? [String: Any])
+        let stability = try #require(try GridsDrawCommandTests.details(after)["stability"] as? [String: Any])
         let householdsKept = try #require(stability["households_kept"] as? Int)
         let compared = try #require(stability["households_compared"] as? Int)
         #expect(compared >= 19_000)
@@ -70,7 +70,7 @@ import Testing
         let changedGrids = stability["changed_grids"] as? [String] ?? []
         #expect(!changedGrids.isEmpty && stability["grids_changed"] as? Int == changedGrids.count)
         #expect(changedGrids.allSatisfy { $0.hasPrefix("C01-") || stillMissing.contains(String($0.prefix(3))) })
-        let redraw = try #require(try GridsDrawCommandTests.kpis(after)["redraw"] as? [String: Any])
+        let redraw = try #require(try GridsDrawCommandTests.details(after)["redraw"] as? [String: Any])
         let redrawnCommunities = redraw["redrawn"] as? [[String: Any]] ?? []
         let c01Redraw = try #require(redrawnCommunities.first { $0["community_id"] as? String == "C01" })
         #expect((c01Redraw["reasons"] as? [String] ?? []).contains("building C01-Q02-N1 is new"), "\(c01Redraw)")
@@ -145,7 +145,7 @@ import Testing
         let first = try GridsDrawCommandTests.temporary("island-first")
         let drawn = try GridsDrawCommandTests.draw(street, out: first)
         #expect(drawn.status == 0, "\(drawn.stderr)")
-        let warnings = try GridsDrawCommandTests.kpis(first)["warnings"] as? [String] ?? []
+        let warnings = try GridsDrawCommandTests.warnings(first)
         #expect(warnings == [island, barrier], "\(warnings)")
         #expect(drawn.stderr.contains("warning: \(island)") && drawn.stderr.contains("warning: \(barrier)"))
         let checker = try GridsPlanChecker(street: street, plan: first)
@@ -163,8 +163,8 @@ import Testing
         let redrawn = try GridsDrawCommandTests.draw(street, out: second, ["--current", first.path])
         #expect(redrawn.status == 0, "\(redrawn.stderr)")
         let kpis = try GridsDrawCommandTests.kpis(second)
-        #expect(kpis["warnings"] as? [String] == [island, barrier])
-        #expect((kpis["redraw"] as? [String: Any])?["kept_verbatim"] as? [String] == ["C01", "C02"])
+        #expect(try GridsDrawCommandTests.warnings(second) == [island, barrier])
+        #expect((kpis["details"] as? [String: Any]).flatMap { $0["redraw"] as? [String: Any] }?["kept_verbatim"] as? [String] == ["C01", "C02"])
         #expect(redrawn.stderr.contains("warning: \(island)") && redrawn.stderr.contains("warning: \(barrier)"))
         let before = try Data(contentsOf: first.appendingPathComponent("grids.csv"))
         let after = try Data(contentsOf: second.appendingPathComponent("grids.csv"))

@@ -2,8 +2,8 @@ import Foundation
 
 /// A small JSON Schema (draft 2020-12) checker for the contract test: the keywords the engine's schemas use
 /// (`type`, `enum`, `const`, `required`, `properties`, `additionalProperties`, `items`, `minimum`, `maximum`,
-/// `minItems`, `$ref` to `#/$defs/…`, `allOf`, `anyOf`, `if`/`then`/`else`). A keyword it does not know fails the
-/// check, so a schema cannot silently ask for more than is checked. It shares no code with the engine.
+/// `minItems`, `maxItems`, `minLength`, `pattern`, `$ref` to `#/$defs/…`, `allOf`, `anyOf`, `if`/`then`/`else`). A
+/// keyword it does not know fails the check, so a schema cannot silently ask for more than is checked. It shares no code with the engine.
 struct JSONSchemaCheck {
     let root: [String: Any]
 
@@ -20,8 +20,8 @@ struct JSONSchemaCheck {
 
     private static let known: Set<String> = [
         "$schema", "$id", "$defs", "title", "description", "type", "enum", "const", "required", "properties",
-        "additionalProperties", "items", "minimum", "maximum", "minItems", "$ref", "allOf", "anyOf", "if", "then",
-        "else",
+        "additionalProperties", "items", "minimum", "maximum", "minItems", "maxItems", "minLength", "pattern", "$ref",
+        "allOf", "anyOf", "if", "then", "else",
     ]
 
     /// Every violation of the document against the schema, as `path: problem`; empty when it conforms.
@@ -73,12 +73,23 @@ struct JSONSchemaCheck {
                 found.append("\(path): \(number) is above the maximum \(maximum)")
             }
         }
+        if let text = value as? String {
+            if let least = schema["minLength"] as? Int, text.count < least {
+                found.append("\(path): \"\(text)\" is shorter than \(least)")
+            }
+            if let pattern = schema["pattern"] as? String, text.range(of: pattern, options: .regularExpression) == nil {
+                found.append("\(path): \"\(text)\" does not match \(pattern)")
+            }
+        }
         if let object = value as? [String: Any] {
             checkObject(object, against: schema, at: path, into: &found)
         }
         if let array = value as? [Any] {
             if let least = schema["minItems"] as? Int, array.count < least {
                 found.append("\(path): \(array.count) items; expected at least \(least)")
+            }
+            if let most = schema["maxItems"] as? Int, array.count > most {
+                found.append("\(path): \(array.count) items; expected at most \(most)")
             }
             if let items = schema["items"] as? [String: Any] {
                 for (index, element) in array.enumerated() {

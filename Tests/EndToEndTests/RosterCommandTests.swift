@@ -76,12 +76,13 @@ import Testing
         #expect(roster.records.allSatisfy { $0["week"] == Self.week && !($0["reason"] ?? "").isEmpty })
         let kpis = try JSONSerialization.jsonObject(with: Data(contentsOf: run.out.appendingPathComponent("kpis.json")))
         let object = try #require(kpis as? [String: Any])
-        let ruleSet = try #require(object["ruleSet"] as? [String: Any])
+        let ruleSet = try #require(object["rule_set"] as? [String: Any])
         #expect((ruleSet["hash"] as? String)?.hasPrefix("sha256:") == true)
         let runJSON = try JSONSerialization.jsonObject(
             with: Data(contentsOf: run.out.appendingPathComponent("run.json")))
         let runObject = try #require(runJSON as? [String: Any])
-        #expect(Set(runObject.keys) == ["seconds"])
+        #expect(Set(runObject.keys) == ["job", "started_at", "seconds", "stages", "machine", "clock_events"])
+        #expect(runObject["job"] as? String == "roster")
     }
 
     @Test
@@ -236,7 +237,7 @@ import Testing
         let moved = pins.count - others.count
         let kpis = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("kpis.json")))
         let object = try #require(kpis as? [String: Any])
-        #expect(object["pinnedChanged"] as? Int == moved, "\(busiest.key) held \(moved) pinned rows")
+        #expect((object["counts"] as? [String: Any])?["pinned_changed"] as? Int == moved, "\(busiest.key) held \(moved) pinned rows")
         let checker = try RosterChecker(street: run.street, plan: run.plan)
         let report = checker.check(roster: roster, week: Self.monday, leave: leave, holidays: [Self.holiday])
         #expect(report.forcedMet == report.forcedVisits, "due \(report.forcedVisits), met \(report.forcedMet)")

@@ -22,15 +22,22 @@ enum RosterTestKit {
         return url
     }
 
-    /// The sample street's plan folder: the committed test grids.csv staffed by `wangge staff assign` (made once).
+    /// The sample street's plan in one folder (the layout `--plan` accepts besides `wangge plan`'s): the committed
+    /// test grids.csv and the files `wangge staff assign` writes for it (made once).
     static let samplePlan: Result<URL, any Error> = Result {
         let folder = try temporaryDirectory("plan")
         try FileManager.default.copyItem(at: sampleGrids, to: folder.appendingPathComponent("grids.csv"))
+        let staff = folder.appendingPathComponent("staff")
         let outcome = try run([
-            "staff", "assign", sampleStreet.path, "--plan", folder.path, "--out", folder.path, "--year", "2026",
+            "staff", "assign", sampleStreet.path, "--plan", folder.path, "--out", staff.path, "--week", "2026-W48",
         ])
         // The sample street is short of building leaders (exit 1); the posts are written all the same.
         guard outcome.status <= 1 else { throw KitError("staff assign failed: \(outcome.stderr)") }
+        for name in ["leaders.csv", "cadres.csv", "mentoring.csv", "reporting.csv", "shortfalls.csv"] {
+            try FileManager.default.copyItem(
+                at: staff.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        try FileManager.default.removeItem(at: staff)
         return folder
     }
 

@@ -35,7 +35,7 @@ import Testing
     @Test func writesEveryFileAndExitsOneWhenShort() throws {
         let out = try Self.temporaryDirectory()
         let outcome = try WanggeBinary.run([
-            "staff", "assign", Self.street, "--plan", Self.plan, "--out", out.path, "--year", "2026",
+            "staff", "assign", Self.street, "--plan", Self.plan, "--out", out.path, "--as-of", "2026-11-23",
         ])
         // The sample street has residential buildings where nobody of people.csv lives: building leaders are short.
         #expect(outcome.status == 1, "\(outcome.stderr)")
@@ -51,9 +51,9 @@ import Testing
         #expect(leaders.contains { $0["role"] == "micro_grid_leader" && $0["micro_grid_id"]?.isEmpty == false })
         let kpis = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("kpis.json")))
         let object = try #require(kpis as? [String: Any])
-        let ruleSet = try #require(object["ruleSet"] as? [String: Any])
+        let ruleSet = try #require(object["rule_set"] as? [String: Any])
         #expect((ruleSet["hash"] as? String)?.isEmpty == false)
-        #expect((object["shortfallTotal"] as? Int ?? 0) > 0)
+        #expect(((object["counts"] as? [String: Any])?["shortfall_total"] as? Int ?? 0) > 0)
         let shortfalls = try Self.rows(out.appendingPathComponent("shortfalls.csv"))
         #expect(shortfalls.allSatisfy { $0["rule_id"]?.hasPrefix("staffing.") == true })
     }
@@ -63,7 +63,7 @@ import Testing
         let second = try Self.temporaryDirectory()
         for out in [first, second] {
             _ = try WanggeBinary.run([
-                "staff", "assign", Self.street, "--plan", Self.plan, "--out", out.path, "--year", "2026",
+                "staff", "assign", Self.street, "--plan", Self.plan, "--out", out.path, "--as-of", "2026-11-23",
             ])
         }
         for name in ["leaders.csv", "cadres.csv", "mentoring.csv", "reporting.csv", "shortfalls.csv", "kpis.json"] {
@@ -87,7 +87,7 @@ import Testing
         try text.write(to: people, atomically: true, encoding: .utf8)
         let out = try Self.temporaryDirectory()
         let outcome = try WanggeBinary.run([
-            "staff", "assign", street.path, "--plan", Self.plan, "--out", out.path, "--year", "2026",
+            "staff", "assign", street.path, "--plan", Self.plan, "--out", out.path, "--as-of", "2026-11-23",
         ])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("people.csv") && outcome.stderr.contains("C01-Q99-B999"))
@@ -97,6 +97,7 @@ import Testing
         let empty = try Self.temporaryDirectory()
         let outcome = try WanggeBinary.run([
             "staff", "assign", Self.street, "--plan", empty.path, "--out", empty.appendingPathComponent("out").path,
+            "--week", "2026-W48",
         ])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("grids.csv"))

@@ -174,18 +174,45 @@ import Testing
         let folder = grids.deletingLastPathComponent()
         try Data("role,grid_id,micro_grid_id,building_id,person_id,reason\ngrid_leader,C01-G01,,,P1,x\n".utf8).write(
             to: folder.appendingPathComponent("leaders.csv"))
+        try Data("person_id,grid_id,post,hours,department,reason\n".utf8).write(
+            to: folder.appendingPathComponent("cadres.csv"))
         try Data("person_id,community_id,grid_id,reason\nP2,C01,C01-G01,x\n".utf8).write(
             to: folder.appendingPathComponent("reporting.csv"))
-        let plan = try RosterPlanFolder.read(directory: folder, street: Self.street)
+        let plan = try RosterPlanFolder.read(layout: PlanFolderLayout(folder: folder), street: Self.street)
         #expect(plan.gridOfBuilding == ["B1": "C01-G01"])
         #expect(plan.postsOfPerson == ["P1": ["C01-G01"], "P2": ["C01-G01"]])
         try Data("person_id,community_id,grid_id,reason\nP2,C01,C01-G07,x\nP8,C01,C01-G01,x\n".utf8).write(
             to: folder.appendingPathComponent("reporting.csv"))
         let issues = Self.issues { () throws(GridDataError) in
-            _ = try RosterPlanFolder.read(directory: folder, street: Self.street)
+            _ = try RosterPlanFolder.read(layout: PlanFolderLayout(folder: folder), street: Self.street)
         }
         #expect(issues.count == 2)
         #expect(issues.first?.line == 2 && issues.first?.column == 3 && issues.first?.value == "C01-G07")
         #expect(issues.last?.line == 3 && issues.last?.column == 1 && issues.last?.problem == "unknown person")
+    }
+
+    @Test func aPlanWithoutStaffingIsRefusedNamingTheMissingFiles() throws {
+        let grids = try Self.file("grids.csv", "building_id,households,community_id,grid_id\nB1,10,C01,C01-G01\n")
+        let folder = grids.deletingLastPathComponent()
+        try Data("person_id,grid_id,post,hours,department,reason\n".utf8).write(
+            to: folder.appendingPathComponent("cadres.csv"))
+        let issues = Self.issues { () throws(GridDataError) in
+            _ = try RosterPlanFolder.read(layout: PlanFolderLayout(folder: folder), street: Self.street)
+        }
+        #expect(issues.count == 1)
+        #expect(issues.first?.problem == "the plan has no staffing: leaders.csv, reporting.csv missing")
+    }
+
+    @Test func aPlanFolderFromWanggePlanIsReadFromItsSubfolders() throws {
+        let grids = try Self.file("grids.csv", "building_id,households,community_id,grid_id\nB1,10,C01,C01-G01\n")
+        let plan = grids.deletingLastPathComponent().appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: plan.appendingPathComponent("grids"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: grids, to: plan.appendingPathComponent("grids/grids.csv"))
+        let layout = PlanFolderLayout(folder: plan)
+        #expect(layout.grids.lastPathComponent == "grids" && layout.staff.lastPathComponent == "staff")
+        #expect(layout.missingStaffingFiles == PlanFolderLayout.staffingFiles)
+        let flat = PlanFolderLayout(folder: grids.deletingLastPathComponent())
+        #expect(flat.grids == flat.staff)
     }
 }

@@ -54,7 +54,9 @@ import Testing
         #expect(
             lines[4] == "2026-W48,2026-11-26,EVE,P3,,C01-G02,door_knocking,cadre of the grid [visits.door_knocking]")
         let unmet = RosterTableWriter.unmetText([
-            UnmetVisit(residentID: "R000002", due: Self.monday.adding(days: 6), reason: "no visitor free, short 1")
+            UnmetVisit(
+                residentID: "R000002", due: Self.monday.adding(days: 6), ruleID: "visits.elderly_alone",
+                gridID: "C01-G01", reason: "no visitor free, short 1")
         ])
         #expect(unmet == "resident_id,due,reason\nR000002,2026-11-29,\"no visitor free, short 1\"\n")
     }

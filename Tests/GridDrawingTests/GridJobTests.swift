@@ -63,7 +63,7 @@ import Testing
         let c01 = sizes.filter { $0.key.rawValue.hasPrefix("C01-") }
         #expect(c03.count == 4 && c03.values.allSatisfy { (160...255).contains($0) }, "\(c03)")
         #expect(c01.count == 2 && c01.values.allSatisfy { (300...500).contains($0) }, "\(c01)")
-        #expect(result.deviations.isEmpty, "\(result.deviations)")
+        #expect(result.findings.isEmpty, "\(result.findings)")
         #expect(result.bounds["C03"]?.grid == 160...255)
         let c03Source = result.bounds["C03"]?.source ?? "", c01Source = result.bounds["C01"]?.source ?? ""
         #expect(c03Source.contains("gridjob-overlay"), "\(c03Source)")
@@ -75,7 +75,7 @@ import Testing
         street.buildings = street.buildings.filter { $0.communityID == "C01" }.prefix(13).map { $0 }
         let result = GridJob(ruleSet: try RuleSet.builtIn()).run(street)
         #expect(result.assignments.reduce(0) { $0 + $1.households } == 520)
-        #expect(result.deviations.contains { $0.ruleID == "grid.households_per_grid" && $0.communityID == "C01" })
+        #expect(result.findings.contains { $0.ruleID == "grid.households_per_grid" && $0.communityID == "C01" })
     }
 
     @Test func voronoiCellsContainTheirSitesAndDoNotOverlap() {

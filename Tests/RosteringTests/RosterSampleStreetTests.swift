@@ -12,7 +12,7 @@ import Testing
         print("roster sample W48: \(seconds) s, kpis \(result.kpis)")
         #expect(result.kpis.dueVisits > 1000)
         #expect(result.unmet.isEmpty)
-        #expect(result.warnings.isEmpty)
+        #expect(result.doorKnockingMissed.isEmpty)
         let rules = try RosterFixtures.rules()
         let problems = RosterRuleCheck(input: input, rules: rules).violations(result)
         #expect(problems.isEmpty, "\(problems.prefix(5))")

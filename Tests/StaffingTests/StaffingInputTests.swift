@@ -16,7 +16,7 @@ import Testing
             .plan(StaffingInput(street: street, plan: plan, referenceYear: StaffingFixtures.year))
         #expect(staffing.warnings.contains { $0.message.contains(id.rawValue) && $0.message.contains("hours") })
         #expect(!staffing.cadrePosts.contains { $0.personID == id })
-        let short = staffing.shortfalls.first { $0.personID == id }
+        let short = staffing.shortfalls.first { $0.location.personID == id }
         #expect(short?.ruleID == rules.staffing.cadreEligible.ruleID)
         #expect(short?.message.contains("0 weekly hours") == true)
         #expect(!staffing.isComplete)

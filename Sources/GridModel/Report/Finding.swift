@@ -4,6 +4,7 @@
 /// empty, a visit left out, a request nobody could take. kpis.json lists findings with the spec's keys (`rule_id`,
 /// `level`, `community_id`, `place`, `amount`, `message`); the job's own CSV (shortfalls.csv, unmet.csv) reads the
 /// structured place.
+@dynamicMemberLookup
 public struct Finding: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Whether the rule missed must hold or is a weighted preference.
     public enum Level: String, Hashable, Sendable, Codable {
@@ -32,6 +33,9 @@ public struct Finding: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// The community concerned, when there is one.
     public var communityID: CommunityID? { location.communityID }
+
+    /// The location's ids read off the finding (`finding.gridID`).
+    public subscript<Value>(dynamicMember keyPath: KeyPath<FindingLocation, Value>) -> Value { location[keyPath: keyPath] }
 
     /// The id of the most specific place concerned (resident, person, building, micro-grid, grid, request), or nil.
     public var place: String? { location.place }

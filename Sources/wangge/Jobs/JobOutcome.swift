@@ -41,12 +41,19 @@ struct JobOutcome {
     }
 }
 
-/// kpis.json and run.json of a job, through the one JSON writer.
+/// kpis.json and run.json of a job, through the one JSON writer; owner-only beside a roster (its findings name
+/// residents).
 enum JobFiles {
     static func write(
         report: JobReport<some Encodable & Sendable>, run: RunRecord, into folder: URL
     ) throws {
-        try PlanJSON.write(report, to: folder.appendingPathComponent("kpis.json"))
-        try PlanJSON.write(run, to: folder.appendingPathComponent("run.json"))
+        for (name, text) in [("kpis.json", try PlanJSON.text(report)), ("run.json", try PlanJSON.text(run))] {
+            let url = folder.appendingPathComponent(name)
+            if report.job == .roster {
+                try OwnerOnlyFile.write(text, to: url)
+            } else {
+                try Data(text.utf8).write(to: url)
+            }
+        }
     }
 }
