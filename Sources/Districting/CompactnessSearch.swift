@@ -1,4 +1,5 @@
 import GridModel
+import PlanningSupport
 
 /// Makes a connected partition more compact on the issue's own measure: Σ weight × distance (not squared) to the
 /// part's weight-weighted centroid, taken over each node's member points (a contracted compound keeps its buildings).
@@ -395,16 +396,11 @@ struct CompactnessSearch {
         for p in 0..<parts {
             var pieces: [[Int]] = []
             for node in 0..<n where labels[node] == p && !seen[node] {
-                var piece = [node]
                 seen[node] = true
-                var head = 0
-                while head < piece.count {
-                    let u = piece[head]
-                    head += 1
-                    for v in graph.neighbours[u] where labels[v] == p && !seen[v] {
-                        seen[v] = true
-                        piece.append(v)
-                    }
+                let piece = BreadthFirstSearch.reach(from: node, neighbours: { graph.neighbours[$0] }) { v, _ in
+                    guard labels[v] == p && !seen[v] else { return false }
+                    seen[v] = true
+                    return true
                 }
                 pieces.append(piece)
             }

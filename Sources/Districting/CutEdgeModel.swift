@@ -186,16 +186,11 @@ struct CutEdgeModel {
         }
         for p in 0..<k {
             let rootNode = firstNode[p]
-            var order = [rootNode]
             var parent = [rootNode: -1]
-            var head = 0
-            while head < order.count {
-                let u = order[head]
-                head += 1
-                for v in graph.neighbours[u] where part[v] == p && parent[v] == nil {
-                    parent[v] = u
-                    order.append(v)
-                }
+            let order = BreadthFirstSearch.reach(from: rootNode, neighbours: { graph.neighbours[$0] }) { v, u in
+                guard part[v] == p && parent[v] == nil else { return false }
+                parent[v] = u
+                return true
             }
             guard order.count == part.filter({ $0 == p }).count else { return nil }
             var size: [Int: Double] = [:]
@@ -270,16 +265,12 @@ struct CutEdgeModel {
             var component = Array(repeating: -1, count: graph.nodeCount)
             var pieces: [[Int]] = []
             for start in members where component[start] < 0 {
-                var piece = [start]
-                component[start] = pieces.count
-                var head = 0
-                while head < piece.count {
-                    let u = piece[head]
-                    head += 1
-                    for v in graph.neighbours[u] where part[v] == label && component[v] < 0 {
-                        component[v] = pieces.count
-                        piece.append(v)
-                    }
+                let pieceNumber = pieces.count
+                component[start] = pieceNumber
+                let piece = BreadthFirstSearch.reach(from: start, neighbours: { graph.neighbours[$0] }) { v, _ in
+                    guard part[v] == label && component[v] < 0 else { return false }
+                    component[v] = pieceNumber
+                    return true
                 }
                 pieces.append(piece)
             }

@@ -41,16 +41,11 @@ public struct DistrictingGraph: Sendable, Hashable {
         var seen = Array(repeating: false, count: nodeCount)
         var result: [[Int]] = []
         for start in 0..<nodeCount where !seen[start] {
-            var component = [start]
             seen[start] = true
-            var head = 0
-            while head < component.count {
-                let node = component[head]
-                head += 1
-                for next in neighbours[node] where !seen[next] {
-                    seen[next] = true
-                    component.append(next)
-                }
+            let component = BreadthFirstSearch.reach(from: start, neighbours: { neighbours[$0] }) { next, _ in
+                guard !seen[next] else { return false }
+                seen[next] = true
+                return true
             }
             result.append(component.sorted())
         }

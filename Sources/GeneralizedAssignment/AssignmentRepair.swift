@@ -14,47 +14,24 @@ struct AssignmentRepair {
         var agentOf = partial
         var load = Array(repeating: 0.0, count: agents)
         for job in 0..<jobs where agentOf[job] >= 0 { load[agentOf[job]] += data.resource[agentOf[job] * jobs + job] }
-        var open = (0..<jobs).filter { agentOf[$0] < 0 }
-        while !open.isEmpty {
-            // The open job whose best agent with room beats its second best by the most goes first.
-            var pick = 0
-            var pickAgent = -1
-            var pickRegret = -Double.infinity
-            for (position, job) in open.enumerated() {
-                var first = Double.infinity
-                var second = Double.infinity
-                var firstAgent = -1
-                for agent in 0..<agents
-                where load[agent] + data.resource[agent * jobs + job] <= data.capacity[agent] + data.tolerance {
-                    let value = rank[agent * jobs + job]
-                    if value < first {
-                        second = first
-                        first = value
-                        firstAgent = agent
-                    } else if value < second {
-                        second = value
-                    }
-                }
-                if firstAgent < 0 {
-                    // Fits nowhere: place it where it overloads least and let the overload repair move things.
-                    pick = position
-                    pickAgent = (0..<agents).min {
-                        load[$0] + data.resource[$0 * jobs + job] - data.capacity[$0]
-                            < load[$1] + data.resource[$1 * jobs + job] - data.capacity[$1]
-                    } ?? 0
-                    break
-                }
-                let regret = second - first
-                if regret > pickRegret {
-                    pickRegret = regret
-                    pick = position
-                    pickAgent = firstAgent
-                }
+        RegretPlacement.placeAll(
+            (0..<jobs).filter { agentOf[$0] < 0 }, agents: agents,
+            fits: { agent, job in
+                load[agent] + data.resource[agent * jobs + job] <= data.capacity[agent] + data.tolerance
+            },
+            rank: { agent, job in rank[agent * jobs + job] },
+            fallback: { job in
+                // Fits nowhere: place it where it overloads least and let the overload repair move things.
+                (0..<agents).min {
+                    load[$0] + data.resource[$0 * jobs + job] - data.capacity[$0]
+                        < load[$1] + data.resource[$1 * jobs + job] - data.capacity[$1]
+                } ?? 0
+            },
+            place: { job, agent in
+                agentOf[job] = agent
+                load[agent] += data.resource[agent * jobs + job]
             }
-            let job = open.remove(at: pick)
-            agentOf[job] = pickAgent
-            load[pickAgent] += data.resource[pickAgent * jobs + job]
-        }
+        )
         guard removeOverload(&agentOf, load: &load) else { return nil }
         descend(&agentOf, load: &load)
         return agentOf

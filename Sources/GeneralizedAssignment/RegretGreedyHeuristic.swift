@@ -86,44 +86,21 @@ private struct Workspace {
         let jobs = problem.jobCount
         var residual = problem.capacity
         var agentOf = Array(repeating: -1, count: jobs)
-        var open = Array(0..<jobs)
-        while !open.isEmpty {
-            var chosenPosition = -1
-            var chosenAgent = -1
-            var chosenRegret = -Double.infinity
-            for (position, job) in open.enumerated() {
-                var first = Double.infinity
-                var second = Double.infinity
-                var firstAgent = -1
-                for agent in 0..<agents where problem.resource[agent][job] <= residual[agent] + tolerance {
-                    let value = desirability(agent, job)
-                    if value < first {
-                        second = first
-                        first = value
-                        firstAgent = agent
-                    } else if value < second {
-                        second = value
-                    }
-                }
-                if firstAgent < 0 {
-                    // Fits nowhere: place it now where it overloads least, before the room runs out further.
-                    chosenPosition = position
-                    chosenAgent = (0..<agents).max {
-                        residual[$0] - problem.resource[$0][job] < residual[$1] - problem.resource[$1][job]
-                    } ?? 0
-                    break
-                }
-                let regret = second - first
-                if regret > chosenRegret {
-                    chosenRegret = regret
-                    chosenPosition = position
-                    chosenAgent = firstAgent
-                }
+        RegretPlacement.placeAll(
+            Array(0..<jobs), agents: agents,
+            fits: { agent, job in problem.resource[agent][job] <= residual[agent] + tolerance },
+            rank: desirability,
+            fallback: { job in
+                // Fits nowhere: place it now where it overloads least, before the room runs out further.
+                (0..<agents).max {
+                    residual[$0] - problem.resource[$0][job] < residual[$1] - problem.resource[$1][job]
+                } ?? 0
+            },
+            place: { job, agent in
+                agentOf[job] = agent
+                residual[agent] -= problem.resource[agent][job]
             }
-            let job = open.remove(at: chosenPosition)
-            agentOf[job] = chosenAgent
-            residual[chosenAgent] -= problem.resource[chosenAgent][job]
-        }
+        )
         return repair(agentOf, residual: residual)
     }
 

@@ -159,21 +159,17 @@ public struct RuleSet: Sendable {
     /// without sources.yaml uses the built-in source list.
     public static func load(directory: URL, overlays: [URL] = []) throws -> RuleSet {
         let base = try readDirectory(directory)
-        var overlayFiles: [RuleFile] = []
-        var problems: [RuleProblem] = []
-        for url in overlays {
-            do {
-                overlayFiles.append(try readFile(url, name: url.relativePath))
-            } catch let error as GridRulesError {
-                problems += error.problems
-            }
-        }
-        guard problems.isEmpty else { throw GridRulesError(problems: problems) }
+        let overlayFiles = try readOverlays(overlays)
         return try load(files: base, overlays: overlayFiles, origin: .directory(directory.relativePath))
     }
 
     /// Loads the built-in defaults with overlay files by path.
     public static func builtIn(overlays: [URL]) throws -> RuleSet {
+        try builtIn(overlays: readOverlays(overlays))
+    }
+
+    /// Reads overlay files by path, each named as given; the problems of every file are thrown together.
+    static func readOverlays(_ overlays: [URL]) throws -> [RuleFile] {
         var files: [RuleFile] = []
         var problems: [RuleProblem] = []
         for url in overlays {
@@ -184,7 +180,7 @@ public struct RuleSet: Sendable {
             }
         }
         guard problems.isEmpty else { throw GridRulesError(problems: problems) }
-        return try builtIn(overlays: files)
+        return files
     }
 
     static func readDirectory(_ directory: URL) throws -> [RuleFile] {

@@ -39,35 +39,11 @@ public struct PlanFolderReader: Sendable {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw GridDataError(DataIssue(file: file.path, problem: "no such locks file", expected: "a locks CSV file"))
         }
-        var directory = file.deletingLastPathComponent()
-        var temporary: URL?
-        if file.lastPathComponent != StreetFile.locks.fileName {
-            // The street reader reads locks.csv by name: give it a link under that name in a private folder.
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "wangge-locks-\(UUID().uuidString)")
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try FileManager.default.createSymbolicLink(
-                    at: folder.appendingPathComponent(StreetFile.locks.fileName),
-                    withDestinationURL: file.standardizedFileURL.absoluteURL)
-            } catch {
-                throw GridDataError(DataIssue(file: file.path, problem: "the file cannot be read: \(error)"))
-            }
-            directory = folder
-            temporary = folder
-        }
-        defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
-        let reading = seeded(directory: directory)
+        let link = try StreetFileLink(file, as: .locks, reportedName: file.path)
+        defer { link.remove() }
+        let reading = seeded(directory: link.directory)
         reading.readLocks()
-        guard reading.log.isEmpty else {
-            var error = reading.log.error()
-            error.issues = error.issues.map { issue in
-                var renamed = issue
-                if renamed.file == StreetFile.locks.fileName { renamed.file = file.path }
-                return renamed
-            }
-            throw error
-        }
+        guard reading.log.isEmpty else { throw link.renamingIssues(of: reading.log.error()) }
         return reading.locks
     }
 
@@ -76,15 +52,20 @@ public struct PlanFolderReader: Sendable {
         var log = IssueLog(limitPerFile: StreetLoader.defaultIssueLimitPerFile)
         var rows: [StaffingPostRow] = []
         let people = Set(street.people.map(\.id.rawValue))
-        let leaders = directory.appendingPathComponent("leaders.csv")
-        PlanTable.read(leaders, name: leaders.path, required: ["role", "grid_id", "person_id"], log: &log) { row, log in
-            guard let role = row.text("role"), let person = row.text("person_id") else { return }
+        /// The row's person_id when people.csv has it; an unknown one is logged.
+        func knownPerson(_ row: CSVRow, _ log: inout IssueLog) -> String? {
+            guard let person = row.text("person_id") else { return nil }
             guard people.contains(person) else {
                 log.add(
                     row.issue(
                         "person_id", value: person, problem: "unknown person", expected: "a person_id of people.csv"))
-                return
+                return nil
             }
+            return person
+        }
+        let leaders = directory.appendingPathComponent("leaders.csv")
+        PlanTable.read(leaders, name: leaders.path, required: ["role", "grid_id", "person_id"], log: &log) { row, log in
+            guard let role = row.text("role"), let person = knownPerson(row, &log) else { return }
             rows.append(
                 StaffingPostRow(
                     role: role, personID: PersonID(person), gridID: row.text("grid_id").map { GridID($0) },
@@ -96,13 +77,7 @@ public struct PlanFolderReader: Sendable {
             cadres, name: cadres.path, required: ["person_id", "grid_id", "post"], log: &log,
             isRequired: false
         ) { row, log in
-            guard let post = row.text("post"), let person = row.text("person_id") else { return }
-            guard people.contains(person) else {
-                log.add(
-                    row.issue(
-                        "person_id", value: person, problem: "unknown person", expected: "a person_id of people.csv"))
-                return
-            }
+            guard let post = row.text("post"), let person = knownPerson(row, &log) else { return }
             rows.append(
                 StaffingPostRow(role: post, personID: PersonID(person), gridID: row.text("grid_id").map { GridID($0) }))
         }

@@ -14,25 +14,9 @@ extension RosterFileReader {
                     file: file.relativePath, problem: "no such history file",
                     expected: "a visits CSV file (date, person_id, resident_id, outcome)"))
         }
-        var directory = file.deletingLastPathComponent()
-        var temporary: URL?
-        if file.lastPathComponent != StreetFile.visits.fileName {
-            // The street reader reads visits.csv by name: give it a link under that name in a private folder.
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "wangge-history-\(UUID().uuidString)")
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try FileManager.default.createSymbolicLink(
-                    at: folder.appendingPathComponent(StreetFile.visits.fileName),
-                    withDestinationURL: file.standardizedFileURL.absoluteURL)
-            } catch {
-                throw GridDataError(DataIssue(file: file.relativePath, problem: "the file cannot be read: \(error)"))
-            }
-            directory = folder
-            temporary = folder
-        }
-        defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
-        let reading = StreetReading(directory: directory, issueLimitPerFile: StreetLoader.defaultIssueLimitPerFile)
+        let link = try StreetFileLink(file, as: .visits, reportedName: file.relativePath)
+        defer { link.remove() }
+        let reading = StreetReading(directory: link.directory, issueLimitPerFile: StreetLoader.defaultIssueLimitPerFile)
         var people: [String: Int] = [:]
         for person in street.people { people[person.id.rawValue] = 1 }
         reading.personLines = people
@@ -41,12 +25,7 @@ extension RosterFileReader {
         reading.residentLines = residents
         reading.readVisits()
         guard reading.log.isEmpty else {
-            var error = reading.log.error()
-            error.issues = error.issues.map { issue in
-                var renamed = issue
-                if renamed.file == StreetFile.visits.fileName { renamed.file = file.relativePath }
-                return renamed
-            }
+            var error = link.renamingIssues(of: reading.log.error())
             if let more = error.omitted.removeValue(forKey: StreetFile.visits.fileName) {
                 error.omitted[file.relativePath, default: 0] += more
             }

@@ -51,33 +51,34 @@ struct ParameterMap {
     }
 
     func int(_ key: String, required: Bool = true, atLeast minimum: Int = 0) -> Sourced<Int>? {
-        guard let value = value(key, required: required) else { return nil }
-        guard case .scalar(let text, true) = value.value, let number = Int(text) else {
-            wrong(value, key, "an integer")
-            return nil
+        bounded(key, required: required, atLeast: minimum, "an integer", minimumText: "\(minimum)") { text in
+            Int(text).map { ($0, "\($0)") }
         }
-        guard number >= minimum else {
-            context.report(
-                .outOfRange, at: value.location,
-                "\(ruleID) \(path).\(key): expected an integer of at least \(minimum), found \(number)")
-            return nil
-        }
-        return Sourced(number, ruleID: ruleID, location: value.location)
     }
 
     func number(_ key: String, required: Bool = true, atLeast minimum: Double = 0) -> Sourced<Double>? {
+        bounded(key, required: required, atLeast: minimum, "a number", minimumText: RuleKind.format(minimum)) { text in
+            Double(text).flatMap { $0.isFinite ? ($0, text) : nil }
+        }
+    }
+
+    /// A plain scalar that `parse` reads as a value (with how a message shows it) of at least `minimum`.
+    private func bounded<Value: Comparable>(
+        _ key: String, required: Bool, atLeast minimum: Value, _ what: String, minimumText: String,
+        parse: (String) -> (value: Value, shown: String)?
+    ) -> Sourced<Value>? {
         guard let value = value(key, required: required) else { return nil }
-        guard case .scalar(let text, true) = value.value, let number = Double(text), number.isFinite else {
-            wrong(value, key, "a number")
+        guard case .scalar(let text, true) = value.value, let number = parse(text) else {
+            wrong(value, key, what)
             return nil
         }
-        guard number >= minimum else {
+        guard number.value >= minimum else {
             context.report(
                 .outOfRange, at: value.location,
-                "\(ruleID) \(path).\(key): expected a number of at least \(RuleKind.format(minimum)), found \(text)")
+                "\(ruleID) \(path).\(key): expected \(what) of at least \(minimumText), found \(number.shown)")
             return nil
         }
-        return Sourced(number, ruleID: ruleID, location: value.location)
+        return Sourced(number.value, ruleID: ruleID, location: value.location)
     }
 
     func bool(_ key: String, required: Bool = true) -> Sourced<Bool>? {

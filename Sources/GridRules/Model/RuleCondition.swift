@@ -31,25 +31,9 @@ public indirect enum RuleCondition: Hashable, Sendable, CustomStringConvertible 
     public func evaluate(_ facts: ConditionFacts) -> Bool? {
         switch self {
         case .all(let parts):
-            var unknown = false
-            for part in parts {
-                switch part.evaluate(facts) {
-                case .some(false): return false
-                case .none: unknown = true
-                case .some(true): break
-                }
-            }
-            return unknown ? nil : true
+            return Self.evaluate(parts, facts, decidedBy: false)
         case .any(let parts):
-            var unknown = false
-            for part in parts {
-                switch part.evaluate(facts) {
-                case .some(true): return true
-                case .none: unknown = true
-                case .some(false): break
-                }
-            }
-            return unknown ? nil : false
+            return Self.evaluate(parts, facts, decidedBy: true)
         case .not(let inner):
             return inner.evaluate(facts).map { !$0 }
         case .categoryIn(let categories):
@@ -67,6 +51,20 @@ public indirect enum RuleCondition: Hashable, Sendable, CustomStringConvertible 
         case .hasSkill(let skills):
             return facts.skills.map { $0.isSuperset(of: skills) }
         }
+    }
+
+    /// Kleene's `all` (`decisive` false) or `any` (`decisive` true): `decisive` as soon as a part evaluates to it,
+    /// else nil when some part is unknown, else the other value.
+    private static func evaluate(_ parts: [RuleCondition], _ facts: ConditionFacts, decidedBy decisive: Bool) -> Bool? {
+        var unknown = false
+        for part in parts {
+            switch part.evaluate(facts) {
+            case .some(decisive): return decisive
+            case .none: unknown = true
+            case .some: break
+            }
+        }
+        return unknown ? nil : !decisive
     }
 
     /// True only when the condition certainly holds (an unknown fact counts as not holding).

@@ -14,18 +14,4 @@ public struct RuleSource: Hashable, Sendable {
     public var citedAs: String
     /// Where the entry is written.
     public var location: SourceLocation
-
-    /// Creates a source entry.
-    public init(
-        id: String, kind: String, tag: String, title: String, catalogue: String, citedAs: String,
-        location: SourceLocation
-    ) {
-        self.id = id
-        self.kind = kind
-        self.tag = tag
-        self.title = title
-        self.catalogue = catalogue
-        self.citedAs = citedAs
-        self.location = location
-    }
 }

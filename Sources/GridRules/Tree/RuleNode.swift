@@ -21,13 +21,6 @@ public struct RuleNode: Hashable, Sendable {
         public var keyLocation: SourceLocation
         /// The value under the key.
         public var value: RuleNode
-
-        /// Creates an entry.
-        public init(key: String, keyLocation: SourceLocation, value: RuleNode) {
-            self.key = key
-            self.keyLocation = keyLocation
-            self.value = value
-        }
     }
 
     /// The node's value.

@@ -8,13 +8,6 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     /// 1-based column in Unicode scalars; 0 when the problem concerns the whole file.
     public var column: Int
 
-    /// Creates a location.
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
     /// `file:line:column`, or just `file` for a whole-file location.
     public var description: String { line > 0 ? "\(file):\(line):\(column)" : file }
 

@@ -78,12 +78,7 @@ extension LinearModel {
     /// Writes ``cplexLPText()`` to `url`.
     /// - Throws: ``LinearSolverError`` when the model is invalid or the file cannot be written.
     public func writeCPLEXLP(to url: URL) throws(LinearSolverError) {
-        let text = try cplexLPText()
-        do {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        } catch {
-            throw .exportFailed(path: url.path, reason: error.localizedDescription)
-        }
+        try ExportFile.write(try cplexLPText(), to: url)
     }
 
     /// `label: c1 x1 + c2 x2 …`, eight terms a line; an empty expression is written as `0 x1` (readers need a term).

@@ -83,12 +83,7 @@ extension LinearModel {
     /// Writes ``mpsText()`` to `url`.
     /// - Throws: ``LinearSolverError`` when the model is invalid or the file cannot be written.
     public func writeMPS(to url: URL) throws(LinearSolverError) {
-        let text = try mpsText()
-        do {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        } catch {
-            throw .exportFailed(path: url.path, reason: error.localizedDescription)
-        }
+        try ExportFile.write(try mpsText(), to: url)
     }
 
     private static func mpsBounds(_ variable: LinearVariable, name: String) -> String {

@@ -197,19 +197,14 @@ extension DelaunayTriangulation {
             let px = xs[vertex], py = ys[vertex]
             let start = locate(px, py)
             stamp += 1
-            var cavity = [start]
             mark[start] = stamp
-            var head = 0
-            while head < cavity.count {
-                let t = cavity[head]
-                head += 1
-                for i in 0..<3 {
-                    let u = neighbour[3 * t + i]
-                    if u >= 0, mark[u] != stamp, inCircle(u, px, py) > 0 {
-                        mark[u] = stamp
-                        cavity.append(u)
-                    }
-                }
+            // The triangles whose circumcircle holds the point, reached across shared edges.
+            var cavity = BreadthFirstSearch.reach(
+                from: start, neighbours: { neighbour[(3 * $0)..<(3 * $0 + 3)] }
+            ) { u, _ in
+                guard u >= 0, mark[u] != stamp, inCircle(u, px, py) > 0 else { return false }
+                mark[u] = stamp
+                return true
             }
             // Boundary edges (a, b, outside triangle); grow the cavity until every edge sees the point.
             var boundary: [(Int, Int, Int)] = []

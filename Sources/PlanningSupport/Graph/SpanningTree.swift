@@ -35,17 +35,12 @@ public struct SpanningTree: Sendable {
     public static func breadthFirst(_ adjacency: [[Int]], from root: Int) -> (parent: [Int], order: [Int]) {
         var parent = Array(repeating: -1, count: adjacency.count)
         var seen = Array(repeating: false, count: adjacency.count)
-        var order = [root]
         seen[root] = true
-        var head = 0
-        while head < order.count {
-            let node = order[head]
-            head += 1
-            for next in adjacency[node] where !seen[next] {
-                seen[next] = true
-                parent[next] = node
-                order.append(next)
-            }
+        let order = BreadthFirstSearch.reach(from: root, neighbours: { adjacency[$0] }) { next, node in
+            guard !seen[next] else { return false }
+            seen[next] = true
+            parent[next] = node
+            return true
         }
         return (parent, order)
     }

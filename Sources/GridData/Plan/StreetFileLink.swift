@@ -1,0 +1,54 @@
+import Foundation
+
+/// A street file given at any path (a locks file, a visit history) for the street reader, which reads each file by
+/// its fixed name in a folder: the file's own folder when it has that name, else a private temporary folder holding
+/// a link to it under that name.
+struct StreetFileLink {
+    /// The fixed name the street reader looks for.
+    let file: StreetFile
+    /// The folder to point the street reader at.
+    let directory: URL
+    /// The name the file's issues are reported under (the path as the user gave it).
+    let reportedName: String
+    /// The private folder made for the link, removed by ``remove()``.
+    private let temporary: URL?
+
+    /// Links `url` under `file`'s name when it has another name; `reportedName` replaces that name in issues.
+    init(_ url: URL, as file: StreetFile, reportedName: String) throws(GridDataError) {
+        self.file = file
+        self.reportedName = reportedName
+        guard url.lastPathComponent != file.fileName else {
+            directory = url.deletingLastPathComponent()
+            temporary = nil
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wangge-\(url.deletingPathExtension().lastPathComponent)-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(
+                at: folder.appendingPathComponent(file.fileName),
+                withDestinationURL: url.standardizedFileURL.absoluteURL)
+        } catch {
+            throw GridDataError(DataIssue(file: reportedName, problem: "the file cannot be read: \(error)"))
+        }
+        directory = folder
+        temporary = folder
+    }
+
+    /// Removes the private folder, if one was made.
+    func remove() {
+        if let temporary { try? FileManager.default.removeItem(at: temporary) }
+    }
+
+    /// `error` with the issues the street reader reported under the fixed name reported under ``reportedName``.
+    func renamingIssues(of error: GridDataError) -> GridDataError {
+        var error = error
+        error.issues = error.issues.map { issue in
+            var renamed = issue
+            if renamed.file == file.fileName { renamed.file = reportedName }
+            return renamed
+        }
+        return error
+    }
+}
