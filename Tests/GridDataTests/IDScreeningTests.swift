@@ -19,10 +19,8 @@ import Testing
     }
 
     @Test func aFormulaAsABuildingIDIsRefusedWithItsPlace() throws {
-        let error = try #require(
-            try Self.load([
-                "buildings.csv": Self.buildingsHeader + "B01,C01,Q01,10,0,0\n\"=HYPERLINK(\"\"http://x\"\")\",C01,Q01,10,5,5\n"
-            ]))
+        let rows = "B01,C01,Q01,10,0,0\n\"=HYPERLINK(\"\"http://x\"\")\",C01,Q01,10,5,5\n"
+        let error = try #require(try Self.load(["buildings.csv": Self.buildingsHeader + rows]))
         let issue = try #require(error.issues.first)
         #expect(error.issues.count == 1, "\(error)")
         #expect(issue.file == "buildings.csv")

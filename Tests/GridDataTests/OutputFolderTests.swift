@@ -19,6 +19,13 @@ import Testing
         return target
     }
 
+    /// Runs `body` in a scratch folder holding a previous plan folder (`parent/plan`), removed afterwards.
+    static func withPreviousFolder(_ label: String, _ body: (_ parent: URL, _ target: URL) throws -> Void) throws {
+        let parent = try TemporaryFolder.make(label)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        try body(parent, try previousFolder(in: parent))
+    }
+
     static let previousContents = [
         "kpis.json": "old kpis", "grids/grids.csv": "old grids", "stale.txt": "only in the old plan",
     ]
@@ -38,15 +45,14 @@ import Testing
     }
 
     @Test func commitReplacesTheWholeFolder() throws {
-        let parent = try TemporaryFolder.make("out-commit")
-        defer { try? FileManager.default.removeItem(at: parent) }
-        let target = try Self.previousFolder(in: parent)
-        let output = try OutputFolder(target: target, privacy: .shareable)
-        try Self.writeNewPlan(output)
-        #expect(TemporaryFolder.contents(target) == Self.previousContents, "the target is untouched until commit")
-        try output.commit()
-        #expect(TemporaryFolder.contents(target) == Self.newContents)
-        #expect(TemporaryFolder.names(parent) == ["plan"], "no staging or old folder is left beside the target")
+        try Self.withPreviousFolder("out-commit") { parent, target in
+            let output = try OutputFolder(target: target, privacy: .shareable)
+            try Self.writeNewPlan(output)
+            #expect(TemporaryFolder.contents(target) == Self.previousContents, "the target is untouched until commit")
+            try output.commit()
+            #expect(TemporaryFolder.contents(target) == Self.newContents)
+            #expect(TemporaryFolder.names(parent) == ["plan"], "no staging or old folder is left beside the target")
+        }
     }
 
     @Test func aFirstRunCreatesTheTargetAndItsParents() throws {
@@ -61,65 +67,61 @@ import Testing
     }
 
     @Test func aFailureBeforeCommitLeavesThePreviousFolderWhole() throws {
-        let parent = try TemporaryFolder.make("out-fail")
-        defer { try? FileManager.default.removeItem(at: parent) }
-        let target = try Self.previousFolder(in: parent)
-        let output = try OutputFolder(target: target, privacy: .residentData)
-        try output.write("kpis.json", text: "new kpis")
-        // A second file of the same name is refused (O_EXCL), as a writer's failure would be.
-        #expect(throws: OutputError.self) { try output.write("kpis.json", text: "again") }
-        output.abandon()
-        #expect(TemporaryFolder.contents(target) == Self.previousContents)
-        #expect(TemporaryFolder.names(parent) == ["plan"])
+        try Self.withPreviousFolder("out-fail") { parent, target in
+            let output = try OutputFolder(target: target, privacy: .residentData)
+            try output.write("kpis.json", text: "new kpis")
+            // A second file of the same name is refused (O_EXCL), as a writer's failure would be.
+            #expect(throws: OutputError.self) { try output.write("kpis.json", text: "again") }
+            output.abandon()
+            #expect(TemporaryFolder.contents(target) == Self.previousContents)
+            #expect(TemporaryFolder.names(parent) == ["plan"])
+        }
     }
 
     @Test func leftoversOfEarlierRunsAreRemoved() throws {
-        let parent = try TemporaryFolder.make("out-leftovers")
-        defer { try? FileManager.default.removeItem(at: parent) }
-        let target = try Self.previousFolder(in: parent)
-        let partial = parent.appendingPathComponent(".plan.partial-\(Self.deadPID)-0badf00d")
-        let old = parent.appendingPathComponent(".plan.old-\(Self.deadPID)-deadbeef")
-        let otherOutput = parent.appendingPathComponent(".other.partial-\(Self.deadPID)-00000001")
-        for folder in [partial, old, otherOutput] {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data("half".utf8).write(to: folder.appendingPathComponent("kpis.json"))
+        try Self.withPreviousFolder("out-leftovers") { parent, target in
+            let partial = parent.appendingPathComponent(".plan.partial-\(Self.deadPID)-0badf00d")
+            let old = parent.appendingPathComponent(".plan.old-\(Self.deadPID)-deadbeef")
+            let otherOutput = parent.appendingPathComponent(".other.partial-\(Self.deadPID)-00000001")
+            for folder in [partial, old, otherOutput] {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data("half".utf8).write(to: folder.appendingPathComponent("kpis.json"))
+            }
+            let output = try OutputFolder(target: target, privacy: .shareable)
+            let names = TemporaryFolder.names(parent)
+            #expect(!names.contains(partial.lastPathComponent))
+            #expect(!names.contains(old.lastPathComponent))
+            #expect(names.contains(otherOutput.lastPathComponent), "another output's leftovers are not ours to remove")
+            #expect(TemporaryFolder.contents(target) == Self.previousContents)
+            output.abandon()
         }
-        let output = try OutputFolder(target: target, privacy: .shareable)
-        let names = TemporaryFolder.names(parent)
-        #expect(!names.contains(partial.lastPathComponent))
-        #expect(!names.contains(old.lastPathComponent))
-        #expect(names.contains(otherOutput.lastPathComponent), "another output's leftovers are not ours to remove")
-        #expect(TemporaryFolder.contents(target) == Self.previousContents)
-        output.abandon()
     }
 
     @Test func aPreviousFolderCaughtBetweenTwoRenamesIsPutBack() throws {
-        let parent = try TemporaryFolder.make("out-stranded")
-        defer { try? FileManager.default.removeItem(at: parent) }
-        let previous = try Self.previousFolder(in: parent)
-        let stranded = parent.appendingPathComponent(".plan.old-\(Self.deadPID)-deadbeef")
-        try FileManager.default.moveItem(at: previous, to: stranded)
-        let output = try OutputFolder(target: previous, privacy: .shareable)
-        #expect(TemporaryFolder.contents(previous) == Self.previousContents)
-        #expect(TemporaryFolder.kind(stranded) == "missing")
-        output.abandon()
+        try Self.withPreviousFolder("out-stranded") { parent, previous in
+            let stranded = parent.appendingPathComponent(".plan.old-\(Self.deadPID)-deadbeef")
+            try FileManager.default.moveItem(at: previous, to: stranded)
+            let output = try OutputFolder(target: previous, privacy: .shareable)
+            #expect(TemporaryFolder.contents(previous) == Self.previousContents)
+            #expect(TemporaryFolder.kind(stranded) == "missing")
+            output.abandon()
+        }
     }
 
     @Test func aLinkOrAFileAtTheTargetIsRefused() throws {
-        let parent = try TemporaryFolder.make("out-link")
-        defer { try? FileManager.default.removeItem(at: parent) }
-        let real = try Self.previousFolder(in: parent)
-        let link = parent.appendingPathComponent("link")
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
-        let error = #expect(throws: OutputError.self) { try OutputFolder(target: link, privacy: .residentData) }
-        #expect(error?.path == link.path)
-        #expect(error?.reason.contains("symbolic link") == true)
-        #expect(TemporaryFolder.kind(link) == "link")
-        #expect(TemporaryFolder.contents(real) == Self.previousContents)
-        #expect(TemporaryFolder.names(parent) == ["link", "plan"], "no staging folder was created")
-        let file = parent.appendingPathComponent("file")
-        try Data("x".utf8).write(to: file)
-        #expect(throws: OutputError.self) { try OutputFolder(target: file, privacy: .shareable) }
+        try Self.withPreviousFolder("out-link") { parent, real in
+            let link = parent.appendingPathComponent("link")
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+            let error = #expect(throws: OutputError.self) { try OutputFolder(target: link, privacy: .residentData) }
+            #expect(error?.path == link.path)
+            #expect(error?.reason.contains("symbolic link") == true)
+            #expect(TemporaryFolder.kind(link) == "link")
+            #expect(TemporaryFolder.contents(real) == Self.previousContents)
+            #expect(TemporaryFolder.names(parent) == ["link", "plan"], "no staging folder was created")
+            let file = parent.appendingPathComponent("file")
+            try Data("x".utf8).write(to: file)
+            #expect(throws: OutputError.self) { try OutputFolder(target: file, privacy: .shareable) }
+        }
     }
 
     @Test func residentDataIsOwnerOnlyAtEveryMomentEvenUnderUmaskZero() throws {
@@ -157,30 +159,31 @@ import Testing
     /// Kills the run (a simulated SIGKILL: nothing after it runs) at each of its steps in turn: the target is the
     /// previous folder whole or the new one whole, and the next run clears what was left.
     @Test func aRunKilledAtAnyStepLeavesTheOldFolderOrTheNewOneWhole() throws {
-        let parent = try TemporaryFolder.make("out-kill")
-        defer { try? FileManager.default.removeItem(at: parent) }
-        let target = try Self.previousFolder(in: parent)
-        func run() throws {
-            let output = try OutputFolder(target: target, privacy: .residentData)
-            try Self.writeNewPlan(output)
-            try output.commit()
+        try Self.withPreviousFolder("out-kill") { parent, target in
+            func run() throws {
+                let output = try OutputFolder(target: target, privacy: .residentData)
+                try Self.writeNewPlan(output)
+                try output.commit()
+            }
+            let steps = try FaultInjection.simulate(at: .max) { try run() }
+            #expect(steps == 5, "three files, the swap and the cleanup")
+            var outcomes: [Int: String] = [:]
+            for step in 1...steps {
+                try FileManager.default.removeItem(at: target)
+                _ = try Self.previousFolder(in: parent)
+                #expect(throws: OutputError.simulatedCrash(step)) {
+                    try FaultInjection.simulate(at: step) { try run() }
+                }
+                let found = TemporaryFolder.contents(target)
+                #expect(found == Self.previousContents || found == Self.newContents, "killed at step \(step): \(found)")
+                outcomes[step] = found == Self.newContents ? "new" : "old"
+                // The next run starts clean and finishes.
+                try run()
+                #expect(TemporaryFolder.contents(target) == Self.newContents)
+                #expect(TemporaryFolder.names(parent) == ["plan"], "after step \(step)")
+            }
+            #expect(outcomes == [1: "old", 2: "old", 3: "old", 4: "old", 5: "new"])
         }
-        let steps = try FaultInjection.simulate(at: .max) { try run() }
-        #expect(steps == 5, "three files, the swap and the cleanup")
-        var outcomes: [Int: String] = [:]
-        for step in 1...steps {
-            try FileManager.default.removeItem(at: target)
-            _ = try Self.previousFolder(in: parent)
-            #expect(throws: OutputError.simulatedCrash(step)) { try FaultInjection.simulate(at: step) { try run() } }
-            let found = TemporaryFolder.contents(target)
-            #expect(found == Self.previousContents || found == Self.newContents, "killed at step \(step): \(found)")
-            outcomes[step] = found == Self.newContents ? "new" : "old"
-            // The next run starts clean and finishes.
-            try run()
-            #expect(TemporaryFolder.contents(target) == Self.newContents)
-            #expect(TemporaryFolder.names(parent) == ["plan"], "after step \(step)")
-        }
-        #expect(outcomes == [1: "old", 2: "old", 3: "old", 4: "old", 5: "new"])
     }
 
     @Test func errorsNameThePathAndTheReasonInPlainWords() throws {
