@@ -22,8 +22,13 @@ struct CSVRow {
 
     /// The cell's bytes with ASCII blanks trimmed; nil when the file lacks the column.
     func bytes(_ column: String) -> ArraySlice<UInt8>? {
-        guard let index = header.index(of: column) else { return nil }
-        var slice = record.field(index)
+        header.index(of: column).map(cell(at:))
+    }
+
+    /// The bytes of field `index` as the file meant them: the apostrophe a writer put before a formula-like cell
+    /// taken back (``CSVFormulaGuard``), then ASCII blanks trimmed. Every typed accessor reads cells through here.
+    func cell(at index: Int) -> ArraySlice<UInt8> {
+        var slice = CSVFormulaGuard.restore(record.field(index))
         while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
         while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
         return slice

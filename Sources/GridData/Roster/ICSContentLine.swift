@@ -40,6 +40,25 @@ public enum ICSContentLine {
         return value.contains(where: { $0 == ":" || $0 == ";" || $0 == "," }) ? "\"\(value)\"" : value
     }
 
+    /// A URI built from text (an ATTENDEE's `urn:wangge:person:ID`): every octet outside RFC 3986's unreserved set
+    /// (`A-Z a-z 0-9 - . _ ~`) percent-encoded, so that no `:`, `;`, `,`, quote or line break of an id reaches the
+    /// line. TEXT escaping (``escapeText(_:)``) does not apply to URI values (RFC 5545 §3.3.13): a client would show
+    /// the backslashes.
+    public static func uriComponent(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E:
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return result
+    }
+
     /// The content line folded into physical lines of at most 75 octets, each ending in CRLF; continuation lines
     /// start with one space (which counts in their 75 octets). A UTF-8 character is never split.
     /// - Complexity: O(n) in the line's octets.

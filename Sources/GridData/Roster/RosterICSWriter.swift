@@ -8,6 +8,10 @@ import GridModel
 /// date and slot; DTSTAMP is the week's Monday at 00:00 UTC rather than the clock. Times come from
 /// ``RosterSlotTimes`` in the Asia/Shanghai zone, defined by a VTIMEZONE. Events carry what the visitor needs:
 /// the resident's name and address (building, unit, floor), the grid, a fellow visitor; never a category.
+///
+/// No value reaches a line unescaped: TEXT values through ``ICSContentLine/escapeText(_:)``, parameters through
+/// ``ICSContentLine/parameterValue(_:)``, the ATTENDEE's URI through ``ICSContentLine/uriComponent(_:)``; so a line
+/// break in a name or an id can never start a line of its own (`BEGIN:VEVENT`).
 public struct RosterICSWriter: Sendable {
     /// People and residents, for names and addresses.
     public let street: Street
@@ -32,6 +36,7 @@ public struct RosterICSWriter: Sendable {
                 .append(entry.personID)
         }
         let zone = slotTimes.timeZone
+        let zoneParameter = ICSContentLine.parameterValue(zone)
         let offset = Self.offset(slotTimes.utcOffsetMinutes)
         var lines = [
             "BEGIN:VCALENDAR",
@@ -40,9 +45,9 @@ public struct RosterICSWriter: Sendable {
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
             "X-WR-CALNAME:" + ICSContentLine.escapeText("走访安排 Visit roster \(week)"),
-            "X-WR-TIMEZONE:\(zone)",
+            "X-WR-TIMEZONE:" + ICSContentLine.escapeText(zone),
             "BEGIN:VTIMEZONE",
-            "TZID:\(zone)",
+            "TZID:" + ICSContentLine.escapeText(zone),
             "BEGIN:STANDARD",
             "DTSTART:19700101T000000",
             "TZOFFSETFROM:\(offset)",
@@ -87,15 +92,15 @@ public struct RosterICSWriter: Sendable {
                 "BEGIN:VEVENT",
                 "UID:" + ICSContentLine.escapeText(uidParts.joined(separator: "-") + "@wangge"),
                 "DTSTAMP:\(stamp)",
-                "DTSTART;TZID=\(zone):\(Self.compact(entry.date))T\(Self.clock(times.start))",
-                "DTEND;TZID=\(zone):\(Self.compact(entry.date))T\(Self.clock(times.end))",
+                "DTSTART;TZID=\(zoneParameter):\(Self.compact(entry.date))T\(Self.clock(times.start))",
+                "DTEND;TZID=\(zoneParameter):\(Self.compact(entry.date))T\(Self.clock(times.end))",
                 "SUMMARY:" + ICSContentLine.escapeText(summary),
             ]
             if !location.isEmpty { lines.append("LOCATION:" + ICSContentLine.escapeText(location)) }
             lines += [
                 "DESCRIPTION:" + ICSContentLine.escapeText(description.joined(separator: "\n")),
                 "ATTENDEE;CN=\(ICSContentLine.parameterValue(visitorName));ROLE=REQ-PARTICIPANT:"
-                    + "urn:wangge:person:\(entry.personID.rawValue)",
+                    + "urn:wangge:person:" + ICSContentLine.uriComponent(entry.personID.rawValue),
                 "TRANSP:OPAQUE",
                 "END:VEVENT",
             ]

@@ -50,6 +50,7 @@ extension StreetReading {
         }
         expectedRows = Self.countLines(text.bytes)
         var header: CSVHeader?
+        var idScreen: CSVIDScreen?
         var usable = false
         var rows = 0
         let syntaxIssues = CSVParser.forEachRecord(in: text.bytes, from: text.start, file: name) { record in
@@ -58,6 +59,7 @@ extension StreetReading {
                 header = made
                 usable = checkHeader(made, file: name, line: record.line, columns: columns)
                 if usable, let headerCheck { usable = headerCheck(made) }
+                idScreen = CSVIDScreen(header: made, extraColumns: file == .adjacency ? ["a", "b"] : [])
                 return
             }
             rows += 1
@@ -72,6 +74,8 @@ extension StreetReading {
                 }
                 return
             }
+            // A refused id is reported and the row still read, so that its references do not cascade.
+            if let idScreen { for issue in idScreen.issues(in: row) { log.add(issue) } }
             handle(row)
         }
         for var issue in syntaxIssues {

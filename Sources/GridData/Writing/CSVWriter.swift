@@ -1,29 +1,37 @@
 import Foundation
 
 /// Streams an RFC 4180 table to a file: UTF-8 without BOM, LF line ends, fields quoted only when they hold a
-/// comma, a double quote, CR or LF (quotes doubled inside).
+/// comma, a double quote, CR or LF (quotes doubled inside), and a field a spreadsheet would run as a formula
+/// (`=HYPERLINK(...)`, `@SUM(...)`) started with an apostrophe (see ``CSVFormulaGuard``; numbers such as `-3`
+/// are left as they are).
 ///
-/// Rows go into a byte buffer flushed in large blocks, so a city of millions of rows is written without ever
-/// holding the whole text. The writer owns an open file and is not `Sendable`; call ``close()`` when done
-/// (it is also flushed, best effort, when the writer is released).
+/// The file is created new with O_EXCL | O_NOFOLLOW and its final mode (0600 for resident data), so it is never
+/// readable by others for an instant and never written through a link. Rows go into a byte buffer flushed in large
+/// blocks, so a city of millions of rows is written without ever holding the whole text. The writer owns an open
+/// file descriptor and is not `Sendable`; call ``close()`` when done (it is also flushed, best effort, when the
+/// writer is released). Write into an ``OutputFolder`` (``OutputFolder/url(_:)``) so that a killed run leaves no
+/// half-written table in place.
 public final class CSVWriter {
     /// The file being written.
     public let url: URL
     /// Rows written so far, header excluded.
     public private(set) var rowCount = 0
-    private let handle: FileHandle
+    private let descriptor: Int32
     private var buffer: [UInt8] = []
     private var closed = false
     private static let flushThreshold = 1 << 20
 
-    /// Creates (or truncates) the file at `url` and writes the header row.
-    /// - Throws: Foundation's file error (it names the path) when the file cannot be created or opened.
-    public init(url: URL, header: [String]) throws {
+    /// Creates the file at `url` with the privacy's mode and writes the header row.
+    ///
+    /// A regular file already at `url` is removed first (it is replaced, not overwritten in place); a link, a named
+    /// pipe, a device or a folder there is refused and left untouched.
+    /// - Throws: ``OutputError`` naming the path when the file cannot be created.
+    public init(url: URL, header: [String], privacy: OutputFolder.Privacy = .shareable) throws(OutputError) {
         self.url = url
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        handle = try FileHandle(forWritingTo: url)
+        let path = url.path
+        try SafeFile.refuseUnlessReplaceable(path)
+        if try PlatformFiles.kind(of: path) == .regularFile { try PlatformFiles.remove(path) }
+        descriptor = try PlatformFiles.createFile(path, mode: privacy.fileMode)
         buffer.reserveCapacity(Self.flushThreshold + 4096)
         appendRow(header)
     }
@@ -31,29 +39,37 @@ public final class CSVWriter {
     deinit {
         if !closed {
             try? flush()
-            try? handle.close()
+            try? PlatformFiles.close(descriptor, path: url.path)
         }
     }
 
     /// Appends one row; fields are quoted as needed.
     /// - Complexity: O(total length of the fields).
-    public func write(_ fields: [String]) throws {
+    public func write(_ fields: [String]) throws(OutputError) {
         appendRow(fields)
         rowCount += 1
         if buffer.count >= Self.flushThreshold { try flush() }
     }
 
     /// Writes what is buffered and closes the file; further writes are a programmer error.
-    public func close() throws {
+    public func close() throws(OutputError) {
         guard !closed else { return }
-        try flush()
-        try handle.close()
         closed = true
+        do throws(OutputError) {
+            try flush()
+        } catch {
+            try? PlatformFiles.close(descriptor, path: url.path)
+            throw error
+        }
+        try PlatformFiles.close(descriptor, path: url.path)
     }
 
-    private func flush() throws {
+    private func flush() throws(OutputError) {
         guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
+        let path = url.path
+        try buffer.withUnsafeBufferPointer { (bytes) throws(OutputError) in
+            try PlatformFiles.writeAll(descriptor, UnsafeRawBufferPointer(bytes), path: path)
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -66,7 +82,8 @@ public final class CSVWriter {
         buffer.append(UInt8(ascii: "\n"))
     }
 
-    /// The field as it appears in a CSV file: unchanged, or in double quotes with inner quotes doubled.
+    /// The field as it appears in a CSV file: unchanged, or in double quotes with inner quotes doubled, after
+    /// ``CSVFormulaGuard/neutralise(_:)``.
     public static func encode(_ field: String) -> String {
         var bytes: [UInt8] = []
         appendField(field, to: &bytes)
@@ -86,12 +103,15 @@ public final class CSVWriter {
 
     private static func appendField(_ field: String, to bytes: inout [UInt8]) {
         let utf8 = field.utf8
+        let guarded = utf8.first.map(CSVFormulaGuard.isTrigger) == true && !CSVFormulaGuard.isPlainNumber(utf8)
         let needsQuotes = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
         guard needsQuotes else {
+            if guarded { bytes.append(CSVFormulaGuard.mark) }
             bytes.append(contentsOf: utf8)
             return
         }
         bytes.append(0x22)
+        if guarded { bytes.append(CSVFormulaGuard.mark) }
         for byte in utf8 {
             if byte == 0x22 { bytes.append(0x22) }
             bytes.append(byte)
