@@ -44,8 +44,8 @@ struct GridsDrawCommand: ParsableCommand {
         try StreetInput.apply(current: current, locks: locks, to: &street)
         clock.lap("read")
         let job = GridsJobRun(ruleSet: ruleSet, seed: options.seed, threads: options.threads)
-        let outcome = try JobOutput.write(to: options.out, privacy: .shareable) { folder in
-            try job.run(street: street, into: folder, written: options.out, clock: &clock)
+        let outcome = try JobOutput.write(to: options.out, privacy: .shareable) { output in
+            try job.run(street: street, into: try JobOutput.part(output, "", written: options.out), clock: &clock)
         }
         try outcome.finish()
     }

@@ -57,25 +57,24 @@ struct PlanCommand: ParsableCommand {
         let currentStaff = current.map { PlanFolderLayout(folder: URL(fileURLWithPath: $0)).staff }.flatMap {
             FileManager.default.fileExists(atPath: $0.appendingPathComponent("leaders.csv").path) ? $0 : nil
         }
-        let outcomes = try JobOutput.write(to: out, privacy: .residentData) { folder -> [JobOutcome] in
-            let layout = PlanFolderLayout(planFolder: folder)
+        let outcomes = try JobOutput.write(to: out, privacy: .residentData) { output -> [JobOutcome] in
+            let layout = PlanFolderLayout(planFolder: output.staging)
             let grids = try GridsJobRun(ruleSet: ruleSet, seed: options.seed, threads: options.threads).run(
-                street: loaded, into: try Self.subfolder(layout.grids), written: "\(out)/grids", clock: &gridsClock)
+                street: loaded, into: try JobOutput.part(output, "grids", written: "\(out)/grids"), clock: &gridsClock)
             var staffClock = JobClock(job: .staff)
             let staff = try StaffJobRun(
                 ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline,
                 referenceYear: isoWeek.thursday.year
             ).run(
                 street: loaded, streetURL: streetURL, plan: layout, current: currentStaff, locks: locks,
-                into: try Self.subfolder(layout.staff), written: "\(out)/staff", clock: &staffClock)
+                into: try JobOutput.part(output, "staff", written: "\(out)/staff"), clock: &staffClock)
             var rosterClock = JobClock(job: .roster)
             let roster = try RosterJobRun(
                 ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline, week: isoWeek
             ).run(
                 street: loaded, streetURL: streetURL, plan: layout,
                 files: RosterJobRun.Files(history: history, pinned: nil, leave: leave, calendar: calendar),
-                into: try Self.subfolder(folder.appendingPathComponent(JobName.roster.rawValue)),
-                written: "\(out)/roster", clock: &rosterClock)
+                into: try JobOutput.part(output, "roster", written: "\(out)/roster"), clock: &rosterClock)
             return [grids, staff, roster]
         }
         let status = outcomes.map(\.status).max { $0.rawValue < $1.rawValue } ?? .done
@@ -83,10 +82,5 @@ struct PlanCommand: ParsableCommand {
             status: status, summary: outcomes.map(\.summary).joined(separator: "\n"),
             messages: outcomes.flatMap(\.messages))
         try combined.finish()
-    }
-
-    private static func subfolder(_ url: URL) throws -> URL {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
     }
 }

@@ -57,11 +57,11 @@ struct RosterCommand: ParsableCommand {
         let job = RosterJobRun(
             ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline, week: isoWeek)
         let files = RosterJobRun.Files(history: history, pinned: pinned, leave: leave, calendar: calendar)
-        let outcome = try JobOutput.write(to: options.out, privacy: .residentData) { folder in
+        let outcome = try JobOutput.write(to: options.out, privacy: .residentData) { output in
             try job.run(
                 street: loaded, streetURL: URL(fileURLWithPath: street),
-                plan: PlanFolderLayout(folder: URL(fileURLWithPath: plan)), files: files, into: folder,
-                written: options.out, clock: &clock)
+                plan: PlanFolderLayout(folder: URL(fileURLWithPath: plan)), files: files,
+                into: try JobOutput.part(output, "", written: options.out), clock: &clock)
         }
         try outcome.finish()
     }

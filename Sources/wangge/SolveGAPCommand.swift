@@ -113,21 +113,34 @@ struct SolveGAPCommand: ParsableCommand {
                 for object in objects { try StandardOutput.write(object) }
             }
         }
+        // The spec's exit codes: an instance without a feasible assignment is a rule unmet (1), not an error.
+        let infeasible = results.filter { $0.2.status == .infeasible }.map(\.0)
+        if !infeasible.isEmpty {
+            throw CommandFailure(
+                .ruleUnmet,
+                "\(file): problem\(infeasible.count == 1 ? "" : "s") "
+                    + "\(infeasible.map(String.init).joined(separator: ", ")) infeasible: no assignment fits the capacities")
+        }
     }
 
     private func export(_ problem: GeneralizedAssignmentProblem, index: Int, sense: ObjectiveSense, several: Bool)
         throws
     {
         let model = problem.linearModel(sense: sense)
+        // Written through SafeFile: a FIFO, device or link at the path is refused and left as it is.
         do {
             if let writeLP {
-                try model.writeCPLEXLP(to: URL(fileURLWithPath: Self.path(writeLP, index: index, several: several)))
+                let url = URL(fileURLWithPath: Self.path(writeLP, index: index, several: several))
+                try SafeFile.write(try model.cplexLPText(), to: url, privacy: .shareable)
             }
             if let writeMPS {
-                try model.writeMPS(to: URL(fileURLWithPath: Self.path(writeMPS, index: index, several: several)))
+                let url = URL(fileURLWithPath: Self.path(writeMPS, index: index, several: several))
+                try SafeFile.write(try model.mpsText(), to: url, privacy: .shareable)
             }
+        } catch let error as OutputError {
+            throw CommandFailure.badInput("unwritable output: \(error)")
         } catch {
-            throw CommandFailure.badInput(error.description)
+            throw CommandFailure.badInput("\(error)")
         }
     }
 

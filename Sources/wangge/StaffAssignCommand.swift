@@ -53,11 +53,11 @@ struct StaffAssignCommand: ParsableCommand {
         let job = StaffJobRun(
             ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline,
             referenceYear: referenceYear)
-        let outcome = try JobOutput.write(to: options.out, privacy: .shareable) { folder in
+        let outcome = try JobOutput.write(to: options.out, privacy: .shareable) { output in
             try job.run(
                 street: loaded, streetURL: streetURL, plan: PlanFolderLayout(folder: URL(fileURLWithPath: plan)),
                 current: current.map { PlanFolderLayout(folder: URL(fileURLWithPath: $0)).staff }, locks: locks,
-                into: folder, written: options.out, clock: &clock)
+                into: try JobOutput.part(output, "", written: options.out), clock: &clock)
         }
         try outcome.finish()
     }

@@ -8,10 +8,12 @@ public enum GridsCSVWriter {
         "building_id", "unit", "floors", "households", "community_id", "grid_id", "micro_grid_id", "kind",
     ]
 
-    /// Writes `assignments` to `url` (UTF-8, LF, header first).
+    /// Writes `assignments` to `url` (UTF-8, LF, header first), created with the privacy's mode.
     /// - Complexity: O(rows).
-    public static func write(_ assignments: [GridAssignment], to url: URL) throws {
-        let writer = try CSVWriter(url: url, header: header)
+    public static func write(
+        _ assignments: [GridAssignment], to url: URL, privacy: OutputFolder.Privacy = .shareable
+    ) throws {
+        let writer = try CSVWriter(url: url, header: header, privacy: privacy)
         for row in assignments {
             try writer.write([
                 row.buildingID.rawValue, row.unit ?? "", row.floors?.description ?? "", String(row.households),

@@ -11,8 +11,9 @@ struct GridsJobRun {
     let seed: UInt64
     let threads: Int
 
-    /// Draws `street` (its current plan and locks already read) into `folder`; `written` names it for people.
-    func run(street: Street, into folder: URL, written: String, clock: inout JobClock) throws -> JobOutcome {
+    /// Draws `street` (its current plan and locks already read) into `folder`.
+    func run(street: Street, into folder: JobFolder, clock: inout JobClock) throws -> JobOutcome {
+        let written = folder.written
         let result = GridJob(ruleSet: ruleSet, seed: seed, threads: threads).run(street)
         clock.lap("draw")
         let kpis = GridPlanMeasures.measure(
@@ -30,15 +31,14 @@ struct GridsJobRun {
             written: written)
     }
 
-    private func writePlan(result: GridJobResult, shapes: GridPlanShapes, street: Street, into folder: URL) throws {
-        try GridsCSVWriter.write(result.assignments, to: folder.appendingPathComponent("grids.csv"))
+    private func writePlan(result: GridJobResult, shapes: GridPlanShapes, street: Street, into folder: JobFolder) throws {
+        try GridsCSVWriter.write(result.assignments, to: folder.url("grids.csv"), privacy: folder.privacy)
         let features = shapes.shapes.map {
             PlanFeature(
                 level: $0.level, id: $0.id, communityID: $0.communityID, gridID: $0.gridID, kind: $0.kind,
                 households: $0.households, buildings: $0.buildings, polygons: $0.polygons)
         }
-        try GridsGeoJSONWriter.write(
-            features, projection: street.projection, to: folder.appendingPathComponent("grids.geojson"))
+        try folder.write("grids.geojson", text: GridsGeoJSONWriter.text(features, projection: street.projection))
         let boundaries = shapes.boundaries()
         let special = Set(result.assignments.filter { !$0.kind.isResidential }.map(\.gridID))
         let cells = shapes.buildings.indices.map { i in
@@ -50,7 +50,7 @@ struct GridsJobRun {
         let svg = PlanMapSVG().render(
             cells: cells, gridBoundaries: boundaries.grid, microBoundaries: boundaries.microGrid,
             barriers: street.barriers, buildings: shapes.buildings.map(\.position), labels: labels)
-        try Data(svg.utf8).write(to: folder.appendingPathComponent("map.svg"))
+        try folder.write("map.svg", text: svg)
     }
 
     private func summary(

@@ -41,19 +41,10 @@ struct JobOutcome {
     }
 }
 
-/// kpis.json and run.json of a job, through the one JSON writer; owner-only beside a roster (its findings name
-/// residents).
+/// kpis.json and run.json of a job, through the one JSON writer.
 enum JobFiles {
-    static func write(
-        report: JobReport<some Encodable & Sendable>, run: RunRecord, into folder: URL
-    ) throws {
-        for (name, text) in [("kpis.json", try PlanJSON.text(report)), ("run.json", try PlanJSON.text(run))] {
-            let url = folder.appendingPathComponent(name)
-            if report.job == .roster {
-                try OwnerOnlyFile.write(text, to: url)
-            } else {
-                try Data(text.utf8).write(to: url)
-            }
-        }
+    static func write(report: JobReport<some Encodable & Sendable>, run: RunRecord, into folder: JobFolder) throws {
+        try folder.write("kpis.json", text: try PlanJSON.text(report))
+        try folder.write("run.json", text: try PlanJSON.text(run))
     }
 }

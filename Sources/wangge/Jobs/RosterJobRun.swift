@@ -27,9 +27,10 @@ struct RosterJobRun {
     static let communitySeconds = 60.0
 
     func run(
-        street: Street, streetURL: URL, plan: PlanFolderLayout, files: Files, into folder: URL, written: String,
+        street: Street, streetURL: URL, plan: PlanFolderLayout, files: Files, into folder: JobFolder,
         clock: inout JobClock
     ) throws -> JobOutcome {
+        let written = folder.written
         let input: RosterInput
         do {
             input = try RosterInputAssembly(street: street, streetURL: streetURL, week: week, seed: seed).input(
@@ -54,7 +55,7 @@ struct RosterJobRun {
             throw CommandFailure(error, context: files.pinned ?? "the roster")
         }
         clock.lap("plan")
-        try RosterOutputWriter(directory: folder, street: street, ruleSet: ruleSet).write(result, week: week)
+        try RosterOutputWriter(directory: folder.directory, street: street, ruleSet: ruleSet).write(result, week: week)
         clock.lap("write")
         let report = result.report(seed: seed, ruleSet: ruleSet.identity)
         try JobFiles.write(report: report, run: clock.record, into: folder)

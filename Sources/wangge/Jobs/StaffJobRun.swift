@@ -23,9 +23,10 @@ struct StaffJobRun {
     /// Staffs the plan whose grids.csv is in `plan.grids`, keeping the posts in `current` (leaders.csv, cadres.csv)
     /// where the rules allow.
     func run(
-        street: Street, streetURL: URL, plan: PlanFolderLayout, current: URL?, locks: String?, into folder: URL,
-        written: String, clock: inout JobClock
+        street: Street, streetURL: URL, plan: PlanFolderLayout, current: URL?, locks: String?, into folder: JobFolder,
+        clock: inout JobClock
     ) throws -> JobOutcome {
+        let written = folder.written
         let reader = PlanFolderReader(street: street)
         let input: StaffingInput
         do {
@@ -81,7 +82,7 @@ struct StaffJobRun {
     }
 
     /// The staffing CSVs (../shared/spec/data-format.md, "Other outputs").
-    static func writeTables(_ plan: StaffingPlan, into folder: URL) throws {
+    static func writeTables(_ plan: StaffingPlan, into folder: JobFolder) throws {
         try table(
             folder, "leaders.csv", ["role", "grid_id", "micro_grid_id", "building_id", "person_id", "reason"],
             plan.leaders.map {
@@ -117,8 +118,8 @@ struct StaffJobRun {
             })
     }
 
-    private static func table(_ folder: URL, _ name: String, _ header: [String], _ rows: [[String]]) throws {
-        let writer = try CSVWriter(url: folder.appendingPathComponent(name), header: header)
+    private static func table(_ folder: JobFolder, _ name: String, _ header: [String], _ rows: [[String]]) throws {
+        let writer = try CSVWriter(url: folder.url(name), header: header, privacy: folder.privacy)
         for row in rows { try writer.write(row) }
         try writer.close()
     }

@@ -29,11 +29,34 @@ enum StreetInput {
     }
 }
 
-/// Runs a job into an output folder that replaces `--out` whole only when every file is written.
+/// One job's part of an output folder: the whole folder of `grids draw`, or `grids/` of a plan folder. Every file
+/// is created in the staging folder with the output's privacy from the start.
+struct JobFolder {
+    let output: OutputFolder
+    /// The subfolder's name in the output folder; empty for the folder itself.
+    let name: String
+    /// The path people read in messages (`out/plan/grids`).
+    let written: String
+
+    var privacy: OutputFolder.Privacy { output.privacy }
+
+    /// Where `file` is being written (for streaming writers and the job's own readers).
+    func url(_ file: String) -> URL { output.url(name.isEmpty ? file : "\(name)/\(file)") }
+
+    /// Writes `text` as `file`.
+    func write(_ file: String, text: String) throws {
+        try output.write(name.isEmpty ? file : "\(name)/\(file)", text: text)
+    }
+
+    /// The staging folder of this job's files (a plan folder's layout reads the grids back from it).
+    var directory: URL { name.isEmpty ? output.staging : output.staging.appendingPathComponent(name) }
+}
+
+/// Runs jobs into an output folder that replaces `--out` whole only when every file is written.
 enum JobOutput {
     /// Stages `out`, lets `body` write into the staging folder, then swaps it in; an error leaves `out` as it was.
     static func write<Result>(
-        to out: String, privacy: OutputFolder.Privacy, _ body: (URL) throws -> Result
+        to out: String, privacy: OutputFolder.Privacy, _ body: (OutputFolder) throws -> Result
     ) throws -> Result {
         let folder: OutputFolder
         do {
@@ -42,10 +65,10 @@ enum JobOutput {
             throw CommandFailure.badInput("unwritable output: \(error)")
         }
         do {
-            let result = try body(folder.staging)
+            let result = try body(folder)
             try folder.commit()
             return result
-        } catch let error as OutputFolder.OutputError {
+        } catch let error as OutputError {
             folder.abandon()
             throw CommandFailure.badInput("unwritable output: \(error)")
         } catch let failure as CommandFailure {
@@ -55,5 +78,11 @@ enum JobOutput {
             folder.abandon()
             throw CommandFailure.unwritable(out, error)
         }
+    }
+
+    /// The job's part of `output`: the folder itself, or a subfolder created with the output's privacy.
+    static func part(_ output: OutputFolder, _ name: String, written: String) throws -> JobFolder {
+        if !name.isEmpty { _ = try output.folder(name) }
+        return JobFolder(output: output, name: name, written: written)
     }
 }
