@@ -145,31 +145,31 @@ public struct RuleSet: Sendable {
     /// Loads base files and overlays already in memory.
     public static func load(
         files: [RuleFile], overlays: [RuleFile] = [], origin: Origin = .builtIn
-    ) throws -> RuleSet {
+    ) throws(GridRulesError) -> RuleSet {
         let defaultSources = EmbeddedRules.files.first { $0.name == "sources.yaml" }
         return try RuleSetLoader.load(base: files, overlays: overlays, defaultSources: defaultSources, origin: origin)
     }
 
     /// The defaults built into the binary (a copy of Rules/*.yaml, checked by a test).
-    public static func builtIn(overlays: [RuleFile] = []) throws -> RuleSet {
+    public static func builtIn(overlays: [RuleFile] = []) throws(GridRulesError) -> RuleSet {
         try load(files: EmbeddedRules.files, overlays: overlays, origin: .builtIn)
     }
 
     /// Loads every `*.yaml` file of a rules folder (not its subfolders), plus overlay files by path. A folder
     /// without sources.yaml uses the built-in source list.
-    public static func load(directory: URL, overlays: [URL] = []) throws -> RuleSet {
+    public static func load(directory: URL, overlays: [URL] = []) throws(GridRulesError) -> RuleSet {
         let base = try readDirectory(directory)
         let overlayFiles = try readOverlays(overlays)
         return try load(files: base, overlays: overlayFiles, origin: .directory(directory.relativePath))
     }
 
     /// Loads the built-in defaults with overlay files by path.
-    public static func builtIn(overlays: [URL]) throws -> RuleSet {
+    public static func builtIn(overlays: [URL]) throws(GridRulesError) -> RuleSet {
         try builtIn(overlays: readOverlays(overlays))
     }
 
     /// Reads overlay files by path, each named as given; the problems of every file are thrown together.
-    static func readOverlays(_ overlays: [URL]) throws -> [RuleFile] {
+    static func readOverlays(_ overlays: [URL]) throws(GridRulesError) -> [RuleFile] {
         var files: [RuleFile] = []
         var problems: [RuleProblem] = []
         for url in overlays {
@@ -183,7 +183,7 @@ public struct RuleSet: Sendable {
         return files
     }
 
-    static func readDirectory(_ directory: URL) throws -> [RuleFile] {
+    static func readDirectory(_ directory: URL) throws(GridRulesError) -> [RuleFile] {
         let here = SourceLocation(file: directory.relativePath, line: 0, column: 0)
         let names: [String]
         do {
@@ -209,7 +209,7 @@ public struct RuleSet: Sendable {
         return files
     }
 
-    static func readFile(_ url: URL, name: String) throws -> RuleFile {
+    static func readFile(_ url: URL, name: String) throws(GridRulesError) -> RuleFile {
         let here = SourceLocation(file: name, line: 0, column: 0)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw GridRulesError(RuleProblem(.unreadable, at: here, "cannot read the file (missing or not readable)"))

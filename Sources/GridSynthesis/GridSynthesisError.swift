@@ -2,12 +2,16 @@
 public enum GridSynthesisError: Error, Equatable, CustomStringConvertible {
     /// A parameter outside what the generator can build, with what was expected.
     case invalidParameter(name: String, value: String, expected: String)
+    /// A file of the generated street or city could not be written, with the system's reason.
+    case unwritable(path: String, reason: String)
 
     /// The message the command line prints.
     public var description: String {
         switch self {
         case .invalidParameter(let name, let value, let expected):
             return "\(name) = \(value): expected \(expected)"
+        case .unwritable(let path, let reason):
+            return "\(path): cannot write (\(reason))"
         }
     }
 }

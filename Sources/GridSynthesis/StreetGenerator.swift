@@ -28,7 +28,7 @@ public struct StreetGenerator: Sendable {
     /// - Throws: ``GridSynthesisError/invalidParameter(name:value:expected:)`` when the households cannot form
     ///   communities of 1,000–3,000 households, or the community count is out of range.
     /// - Complexity: O(households) time and memory.
-    public func generate() throws -> Street {
+    public func generate() throws(GridSynthesisError) -> Street {
         let sizes = try communitySizes()
         var drawn = StreetLayout(configuration: configuration, communityHouseholds: sizes).draw()
         name(&drawn)
@@ -55,7 +55,7 @@ public struct StreetGenerator: Sendable {
     }
 
     /// Community sizes: drawn around the mean, kept inside 1,000–3,000, summing exactly to the households.
-    func communitySizes() throws -> [Int] {
+    func communitySizes() throws(GridSynthesisError) -> [Int] {
         let households = configuration.households
         let limits = 1_000...3_000
         guard households >= limits.lowerBound else {

@@ -27,12 +27,12 @@ struct RuleSetOptions: ParsableArguments {
     /// Loads rules from a folder (nil: ./Rules if it is a folder, else the built-in rules) with overlays.
     static func load(directory: String?, overlays: [String]) throws -> RuleSet {
         let overlayURLs = overlays.map { URL(fileURLWithPath: $0) }.map(Self.relative)
-        do {
+        do throws(GridRulesError) {
             if let folder = directory ?? Self.workingDirectoryRules() {
                 return try RuleSet.load(directory: Self.relative(URL(fileURLWithPath: folder)), overlays: overlayURLs)
             }
             return try RuleSet.builtIn(overlays: overlayURLs)
-        } catch let error as GridRulesError {
+        } catch {
             let count = error.problems.count
             let lines = error.problems.map {
                 Self.locatedInFolder($0, folder: directory ?? Self.workingDirectoryRules())

@@ -36,14 +36,14 @@ struct RuleSetLoader {
 
     static func load(
         base: [RuleFile], overlays: [RuleFile], defaultSources: RuleFile?, origin: RuleSet.Origin
-    ) throws -> RuleSet {
+    ) throws(GridRulesError) -> RuleSet {
         var loader = RuleSetLoader()
         return try loader.run(base: base, overlays: overlays, defaultSources: defaultSources, origin: origin)
     }
 
     private mutating func run(
         base: [RuleFile], overlays: [RuleFile], defaultSources: RuleFile?, origin: RuleSet.Origin
-    ) throws -> RuleSet {
+    ) throws(GridRulesError) -> RuleSet {
         let sortedBase = base.sorted { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
         var sourceFiles: [RuleFile] = []
         for file in sortedBase {

@@ -54,7 +54,7 @@ public struct CityGenerator: Sendable {
 
     /// Households of each street: about ``householdsPerStreet`` each (±30 %), summing exactly to `households`.
     /// - Throws: ``GridSynthesisError/invalidParameter(name:value:expected:)`` below 1,000 households.
-    public func streetSizes() throws -> [Int] {
+    public func streetSizes() throws(GridSynthesisError) -> [Int] {
         guard households >= 1_000 else {
             throw GridSynthesisError.invalidParameter(
                 name: "households", value: String(households), expected: "at least 1000"
@@ -67,6 +67,7 @@ public struct CityGenerator: Sendable {
     }
 
     /// Generates the streets one at a time and hands each, already placed, to `body`.
+    /// - Throws: ``GridSynthesisError`` for bad parameters, and whatever `body` throws.
     public func forEachStreet(_ body: (Street) throws -> Void) throws {
         let sizes = try streetSizes()
         let perRow = max(1, Int(Double(sizes.count).squareRoot().rounded(.up)))
@@ -120,15 +121,22 @@ public struct CityGenerator: Sendable {
     }
 
     /// Writes the city as one folder at `directory`.
-    /// - Throws: ``GridSynthesisError`` for bad parameters; Foundation's file errors when a file cannot be written.
+    /// - Throws: ``GridSynthesisError/invalidParameter(name:value:expected:)`` for bad parameters,
+    ///   ``GridSynthesisError/unwritable(path:reason:)`` when a file cannot be written.
     @discardableResult
-    public func write(to directory: URL) throws -> Summary {
-        let writer = try StreetWriter(
-            directory: directory,
-            options: StreetWriter.Options(coordinatePlaces: 1, streetColumn: true, personCoordinates: true)
-        )
+    public func write(to directory: URL) throws(GridSynthesisError) -> Summary {
+        let writer: StreetWriter
+        do {
+            writer = try StreetWriter(
+                directory: directory,
+                options: StreetWriter.Options(coordinatePlaces: 1, streetColumn: true, personCoordinates: true)
+            )
+        } catch {
+            throw .unwritable(path: directory.path, reason: "\(error)")
+        }
         var summary = Summary()
-        try forEachStreet { street in
+        do {
+            try forEachStreet { street in
             summary.streets += 1
             summary.communities += street.communities.count
             var compounds: Set<CompoundID> = []
@@ -143,9 +151,15 @@ public struct CityGenerator: Sendable {
             summary.households += street.households
             summary.people += street.people.count
             summary.residents += street.residents.count
-            try writer.append(street)
+                try writer.append(street)
+            }
+            try writer.finish()
+        } catch let error as GridSynthesisError {
+            throw error
+        } catch {
+            throw .unwritable(path: directory.path, reason: "\(error)")
         }
-        try writer.finish()
         return summary
     }
 }
+
