@@ -173,9 +173,9 @@ public struct RuleSet: Sendable {
         var files: [RuleFile] = []
         var problems: [RuleProblem] = []
         for url in overlays {
-            do {
+            do throws(GridRulesError) {
                 files.append(try readFile(url, name: url.relativePath))
-            } catch let error as GridRulesError {
+            } catch {
                 problems += error.problems
             }
         }
@@ -199,9 +199,9 @@ public struct RuleSet: Sendable {
         var files: [RuleFile] = []
         var problems: [RuleProblem] = []
         for name in yaml {
-            do {
+            do throws(GridRulesError) {
                 files.append(try readFile(directory.appendingPathComponent(name), name: name))
-            } catch let error as GridRulesError {
+            } catch {
                 problems += error.problems
             }
         }

@@ -32,9 +32,9 @@ import Testing
         }
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(throws: GridRulesError.self) { try RuleSet.load(directory: url) }
-        do {
+        do throws(GridRulesError) {
             _ = try RuleSet.load(directory: url)
-        } catch let error as GridRulesError {
+        } catch {
             let line = try #require(
                 EmbeddedRules.files.first { $0.name == "visits.yaml" }?.text.split(
                     separator: "\n", omittingEmptySubsequences: false
