@@ -114,7 +114,22 @@ PY
     done
 done
 if [ -s "$reasons" ]; then
-    echo "== reasons that changed (before → after), distinct per file:"
-    sort -u "$reasons" | head -200
+    echo "== reasons that changed (the full list, before → after per file: $reasons)"
+    python3 - "$reasons" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read().splitlines()
+pairs = [(text[i + 1][len("  before: "):], text[i + 2][len("  after:  "):]) for i in range(0, len(text) - 2, 3)]
+rule = re.compile(r"[a-z_]+\.[a-z_]+")
+added = {}
+for before, after in pairs:
+    new = sorted(set(rule.findall(after)) - set(rule.findall(before)))
+    removed = set(rule.findall(before)) - set(rule.findall(after))
+    added.setdefault((tuple(new), tuple(sorted(removed))), 0)
+    added[(tuple(new), tuple(sorted(removed)))] += 1
+print(f"{len(pairs)} distinct reason changes")
+for (new, removed), count in sorted(added.items()):
+    print(f"  {count:5d} cite newly {', '.join(new) or '(no new rule id)'}"
+          + (f"; no longer {', '.join(removed)}" if removed else ""))
+PY
 fi
 exit "$failed"

@@ -36,9 +36,9 @@ struct BuildingLeaderStaffing {
                 lockedBuilding[home] = lock.person
             } else {
                 part.warnings.append(
-                    PlanWarning(
-                        message: "lock of \(context.people[lock.person].id) as building_leader of \(home) conflicts "
-                            + "with another lock (\(post.ruleID)); not applied"))
+                    .lockConflict(
+                        person: context.people[lock.person].id, role: LeaderRole.buildingLeader.rawValue,
+                        place: home.rawValue, rules: [post.ruleID]))
             }
         }
         for building in Self.buildingsNeedingLeader(context, community: community) {

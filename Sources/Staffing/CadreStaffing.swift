@@ -242,23 +242,25 @@ struct CadreStaffing {
                         missing: missing,
                         message: "cadre \(person.id) (community \(community)): holds no post; \(detail) "
                             + "[\(rules.cadreEligible.ruleID)]"))
-            case .cadres(let grid):
+            case .cadres(let grid), .departments(let grid):
                 let site = context.grids[grid]
-                let rule = rules.minCadresPerGrid.ruleID
+                let rule: RuleID
+                let what: String
+                if case .cadres = short {
+                    rule = rules.minCadresPerGrid.ruleID
+                    what =
+                        "\(missing) sunk-down cadre\(missing == 1 ? "" : "s") short of \(rules.minCadresPerGrid.value); "
+                        + "community \(community) has \(cadres.count) cadres for \(grids.count) grids"
+                } else {
+                    rule = rules.minDepartmentsPerGrid.ruleID
+                    what =
+                        "cadres from \(missing) department\(missing == 1 ? "" : "s") short of "
+                        + "\(rules.minDepartmentsPerGrid.value)"
+                }
                 part.shortfalls.append(
                     Finding.shortfall(
                         ruleID: rule, communityID: community, gridID: site.id, missing: missing,
-                        message: "grid \(site.id): \(missing) sunk-down cadre\(missing == 1 ? "" : "s") short of "
-                            + "\(rules.minCadresPerGrid.value); community \(community) has \(cadres.count) cadres "
-                            + "for \(grids.count) grids [\(rule)]"))
-            case .departments(let grid):
-                let site = context.grids[grid]
-                let rule = rules.minDepartmentsPerGrid.ruleID
-                part.shortfalls.append(
-                    Finding.shortfall(
-                        ruleID: rule, communityID: community, gridID: site.id, missing: missing,
-                        message: "grid \(site.id): cadres from \(missing) department\(missing == 1 ? "" : "s") short "
-                            + "of \(rules.minDepartmentsPerGrid.value) [\(rule)]"))
+                        message: "grid \(site.id): \(what) [\(rule)]"))
             }
         }
         return part

@@ -35,10 +35,10 @@ struct GridPostStaffing {
                     lockedPairs.insert([slotIndex, lock.person])
                 } else {
                     part.warnings.append(
-                        PlanWarning(
-                            message: "lock of \(context.people[lock.person].id) as \(slot.role.rawValue) of "
-                                + "\(context.grids[slot.grid].id) conflicts with another lock "
-                                + "(\(slot.post.ruleID), \(rules.maxPostsPerPersonPerLevel.ruleID)); not applied"))
+                        .lockConflict(
+                            person: context.people[lock.person].id, role: slot.role.rawValue,
+                            place: context.grids[slot.grid].id.rawValue,
+                            rules: [slot.post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]))
                 }
             }
         }
@@ -107,10 +107,7 @@ struct GridPostStaffing {
                     .lessOrEqual(bound))
             }
         }
-        let outcome = try assignment.solve(timeLimit: context.input.timeLimitPerProblem)
-        var summary = StaffingSolveSummary()
-        summary.add(outcome.result)
-        part.solver["grid_posts"] = summary
+        let outcome = try part.solve(assignment, as: "grid_posts", context: context)
         let postCount = Dictionary(grouping: outcome.chosen, by: \.person).mapValues(\.count)
         for pair in outcome.chosen {
             let slot = slots[pair.slot]

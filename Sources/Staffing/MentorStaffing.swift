@@ -45,10 +45,7 @@ struct MentorStaffing {
         }
         let assignment = SlotAssignment(
             name: "mentoring", demand: mentees.map { _ in 1 }, pairs: pairs, defaultLimit: rules.mentorCapacity.value)
-        let outcome = try assignment.solve(timeLimit: context.input.timeLimitPerProblem)
-        var summary = StaffingSolveSummary()
-        summary.add(outcome.result)
-        part.solver["mentoring"] = summary
+        let outcome = try part.solve(assignment, as: "mentoring", context: context)
         let load = Dictionary(grouping: outcome.chosen, by: \.person).mapValues(\.count)
         for pair in outcome.chosen {
             let mentor = context.people[pair.person]

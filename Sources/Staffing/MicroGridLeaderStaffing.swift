@@ -41,11 +41,9 @@ struct MicroGridLeaderStaffing {
                 lockedPairs.insert([slot, lock.person])
             } else {
                 part.warnings.append(
-                    PlanWarning(
-                        message: "lock of \(context.people[lock.person].id) as micro_grid_leader of \(id) conflicts "
-                            + "with another lock (\(post.ruleID), \(rules.maxPostsPerPersonPerLevel.ruleID)); "
-                            + "not applied"
-                    ))
+                    .lockConflict(
+                        person: context.people[lock.person].id, role: LeaderRole.microGridLeader.rawValue,
+                        place: id.rawValue, rules: [post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]))
             }
         }
         var pairs: [SlotAssignment.Pair] = []
@@ -79,10 +77,7 @@ struct MicroGridLeaderStaffing {
         let assignment = SlotAssignment(
             name: "micro-grid-leaders-\(community)", demand: micro.map { _ in post.perUnit.value }, pairs: pairs,
             defaultLimit: levelLimit)
-        let outcome = try assignment.solve(timeLimit: context.input.timeLimitPerProblem)
-        var summary = StaffingSolveSummary()
-        summary.add(outcome.result)
-        part.solver["micro_grid_leaders"] = summary
+        let outcome = try part.solve(assignment, as: "micro_grid_leaders", context: context)
         for pair in outcome.chosen {
             let site = context.microGrids[micro[pair.slot]]
             let person = context.people[pair.person]

@@ -10,6 +10,17 @@ struct StaffingPart {
     var warnings: [PlanWarning] = []
     var solver: [String: StaffingSolveSummary] = [:]
 
+    /// Solves `assignment` within the input's time limit and records how the solve ended under `part`.
+    mutating func solve(
+        _ assignment: SlotAssignment, as part: String, context: StaffingContext
+    ) throws(StaffingError) -> SlotAssignment.Outcome {
+        let outcome = try assignment.solve(timeLimit: context.input.timeLimitPerProblem)
+        var summary = StaffingSolveSummary()
+        summary.add(outcome.result)
+        solver[part] = summary
+        return outcome
+    }
+
     mutating func merge(_ other: StaffingPart) {
         leaders += other.leaders
         cadrePosts += other.cadrePosts

@@ -25,14 +25,7 @@ struct GridsDrawCommand: ParsableCommand {
     @Argument(help: "The street folder (holding buildings.csv).")
     var street: String
 
-    @Option(
-        help: ArgumentHelp(
-            "A previous plan folder holding grids.csv, or grids/grids.csv (default: the street's own).",
-            valueName: "dir"))
-    var current: String?
-
-    @Option(help: ArgumentHelp("A locks file (default: the street's locks.csv).", valueName: "file"))
-    var locks: String?
+    @OptionGroup var before: CurrentPlanOptions
 
     @OptionGroup var options: PlanningOptions
 
@@ -41,7 +34,7 @@ struct GridsDrawCommand: ParsableCommand {
         let ruleSet = try options.rules.load()
         clock.lap("rules")
         var street = try StreetInput.load(self.street)
-        try StreetInput.apply(current: current, locks: locks, to: &street)
+        try StreetInput.apply(current: before.current, locks: before.locks, to: &street)
         clock.lap("read")
         let job = GridsJobRun(ruleSet: ruleSet, seed: options.seed, threads: options.threads)
         let outcome = try JobOutput.write(to: options.out, privacy: .shareable) { output in

@@ -18,18 +18,25 @@ struct JobClock {
     /// Records a time limit that fired.
     mutating func record(_ event: ClockEvent) { events.append(event) }
 
+    /// The seconds a solve of `stage` may take: its usual cap, or what is left of the run's budget when that is less
+    /// (at least 0.1 s, so a solve still returns its start); a cut is recorded as a clock event.
+    mutating func seconds(for stage: String, cap: Double, within deadline: Deadline) -> Double {
+        let seconds = min(cap, max(0.1, deadline.remaining))
+        if seconds < cap {
+            record(
+                ClockEvent(
+                    stage: stage, limitSeconds: seconds, outcome: "each solve cut to what is left of --time-limit"))
+        }
+        return seconds
+    }
+
     /// Seconds over all stages so far.
     var total: Double { stopwatch.total }
 
     /// run.json of the run so far.
     var record: RunRecord {
-        let info = ProcessInfo.processInfo
-        let formatter = ISO8601DateFormatter()
-        return RunRecord(
-            job: job, startedAt: formatter.string(from: started), stages: stopwatch.stages,
-            machine: RunRecord.Machine(
-                host: info.hostName, processors: info.activeProcessorCount,
-                operatingSystem: info.operatingSystemVersionString),
-            clockEvents: events)
+        RunRecord(
+            job: job, startedAt: ISO8601DateFormatter().string(from: started), stages: stopwatch.stages,
+            machine: .current, clockEvents: events)
     }
 }

@@ -25,21 +25,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The ISO week to plan, such as 2026-W48.", valueName: "week"))
     var week: String
 
-    @Option(
-        help: ArgumentHelp("Last week's plan folder (default: the street's own grids.csv and staffing).", valueName: "dir"))
-    var current: String?
+    @OptionGroup var before: CurrentPlanOptions
 
-    @Option(help: ArgumentHelp("A locks file (default: the street's locks.csv).", valueName: "file"))
-    var locks: String?
-
-    @Option(help: ArgumentHelp("Past visits (default: the street's visits.csv).", valueName: "file"))
-    var history: String?
-
-    @Option(help: ArgumentHelp("Leave (default: the street's leave.csv).", valueName: "file"))
-    var leave: String?
-
-    @Option(help: ArgumentHelp("Holidays and working weekends (default: the street's calendar.csv).", valueName: "file"))
-    var calendar: String?
+    @OptionGroup var records: RosterFileOptions
 
     @OptionGroup var options: PlanningOptions
 
@@ -51,10 +39,10 @@ struct PlanCommand: ParsableCommand {
         gridsClock.lap("rules")
         let streetURL = URL(fileURLWithPath: street)
         var loaded = try StreetInput.load(street)
-        try StreetInput.apply(current: current, locks: locks, to: &loaded)
+        try StreetInput.apply(current: before.current, locks: before.locks, to: &loaded)
         gridsClock.lap("read")
         let out = options.out
-        let currentStaff = current.map { PlanFolderLayout(folder: URL(fileURLWithPath: $0)).staff }.flatMap {
+        let currentStaff = before.current.map { PlanFolderLayout(folder: URL(fileURLWithPath: $0)).staff }.flatMap {
             FileManager.default.fileExists(atPath: $0.appendingPathComponent("leaders.csv").path) ? $0 : nil
         }
         let outcomes = try JobOutput.write(to: out, privacy: .residentData) { output -> [JobOutcome] in
@@ -66,14 +54,14 @@ struct PlanCommand: ParsableCommand {
                 ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline,
                 referenceYear: isoWeek.thursday.year
             ).run(
-                street: loaded, streetURL: streetURL, plan: layout, current: currentStaff, locks: locks,
+                street: loaded, streetURL: streetURL, plan: layout, current: currentStaff, locks: before.locks,
                 into: try JobOutput.part(output, "staff", written: "\(out)/staff"), clock: &staffClock)
             var rosterClock = JobClock(job: .roster)
             let roster = try RosterJobRun(
                 ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline, week: isoWeek
             ).run(
                 street: loaded, streetURL: streetURL, plan: layout,
-                files: RosterJobRun.Files(history: history, pinned: nil, leave: leave, calendar: calendar),
+                files: RosterJobRun.Files(records: records, pinned: nil),
                 into: try JobOutput.part(output, "roster", written: "\(out)/roster"), clock: &rosterClock)
             return [grids, staff, roster]
         }

@@ -32,18 +32,10 @@ struct RosterCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The ISO week to plan, such as 2026-W48.", valueName: "week"))
     var week: String
 
-    @Option(help: ArgumentHelp("Past visits (default: the street's visits.csv).", valueName: "file"))
-    var history: String?
-
     @Option(help: ArgumentHelp("Already published roster.csv rows of this week to keep.", valueName: "file"))
     var pinned: String?
 
-    @Option(help: ArgumentHelp("Leave (person_id, from, to; default: the street's leave.csv).", valueName: "file"))
-    var leave: String?
-
-    @Option(
-        help: ArgumentHelp("Holidays and working weekends (default: the street's calendar.csv).", valueName: "file"))
-    var calendar: String?
+    @OptionGroup var records: RosterFileOptions
 
     @OptionGroup var options: PlanningOptions
 
@@ -56,7 +48,7 @@ struct RosterCommand: ParsableCommand {
         let loaded = try StreetInput.load(street)
         let job = RosterJobRun(
             ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline, week: isoWeek)
-        let files = RosterJobRun.Files(history: history, pinned: pinned, leave: leave, calendar: calendar)
+        let files = RosterJobRun.Files(records: records, pinned: pinned)
         let outcome = try JobOutput.write(to: options.out, privacy: .residentData) { output in
             try job.run(
                 street: loaded, streetURL: URL(fileURLWithPath: street),

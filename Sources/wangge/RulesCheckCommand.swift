@@ -7,15 +7,10 @@ struct RulesCheckCommand: ParsableCommand {
         abstract: "Validate a rules folder; problems go to stderr as file:line:column, exit 2 on any."
     )
 
-    @Argument(
-        help: ArgumentHelp("Rules folder (default: ./Rules if present, else the built-in rules).", valueName: "dir"))
-    var directory: String?
-
-    @Option(name: .customLong("overlay"), help: ArgumentHelp("Overlay rule file; repeatable.", valueName: "file"))
-    var overlays: [String] = []
+    @OptionGroup var rules: RulesFolderArguments
 
     func run() throws {
-        let ruleSet = try RuleSetOptions.load(directory: directory, overlays: overlays)
+        let ruleSet = try rules.load()
         let overlayNote = ruleSet.overlayFiles.isEmpty ? "" : " + \(ruleSet.overlayFiles.count) overlays"
         try StandardOutput.write(
             "ok: \(ruleSet.rules.count) rules, \(ruleSet.sources.count) sources in \(ruleSet.origin)\(overlayNote); "

@@ -7,18 +7,13 @@ struct RulesShowCommand: ParsableCommand {
         abstract: "Print the merged rule set; --effective adds the file:line:column every value came from."
     )
 
-    @Argument(
-        help: ArgumentHelp("Rules folder (default: ./Rules if present, else the built-in rules).", valueName: "dir"))
-    var directory: String?
-
-    @Option(name: .customLong("overlay"), help: ArgumentHelp("Overlay rule file; repeatable.", valueName: "file"))
-    var overlays: [String] = []
+    @OptionGroup var rules: RulesFolderArguments
 
     @Flag(help: "Show where every value came from.")
     var effective = false
 
     func run() throws {
-        let ruleSet = try RuleSetOptions.load(directory: directory, overlays: overlays)
+        let ruleSet = try rules.load()
         try StandardOutput.write(ruleSet.rendered(effective: effective))
     }
 }

@@ -29,14 +29,7 @@ struct StaffAssignCommand: ParsableCommand {
             "The plan: a folder from `wangge plan` (grids/grids.csv) or one holding grids.csv.", valueName: "dir"))
     var plan: String
 
-    @Option(
-        help: ArgumentHelp(
-            "Current staffing to keep stable: a plan folder (staff/) or one holding leaders.csv and cadres.csv.",
-            valueName: "dir"))
-    var current: String?
-
-    @Option(help: ArgumentHelp("Planner's locks (locks.csv columns).", valueName: "file"))
-    var locks: String?
+    @OptionGroup var before: CurrentPlanOptions
 
     @OptionGroup var date: PlanDateOptions
 
@@ -56,7 +49,8 @@ struct StaffAssignCommand: ParsableCommand {
         let outcome = try JobOutput.write(to: options.out, privacy: .shareable) { output in
             try job.run(
                 street: loaded, streetURL: streetURL, plan: PlanFolderLayout(folder: URL(fileURLWithPath: plan)),
-                current: current.map { PlanFolderLayout(folder: URL(fileURLWithPath: $0)).staff }, locks: locks,
+                current: before.current.map { PlanFolderLayout(folder: URL(fileURLWithPath: $0)).staff },
+                locks: before.locks,
                 into: try JobOutput.part(output, "", written: options.out), clock: &clock)
         }
         try outcome.finish()

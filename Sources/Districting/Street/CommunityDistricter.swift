@@ -105,11 +105,7 @@ struct CommunityDistricter {
         var outcome = CommunityOutcome(assignments: [], deviations: [], warnings: [])
         let pieces = graph.components
         if pieces.count > 1 {
-            let names = pieces.map { "\($0.count) buildings" }.joined(separator: ", ")
-            outcome.warnings.append(PlanWarning(
-                location: FindingLocation(communityID: community),
-                message: "community \(community): barriers cut it into \(pieces.count) pieces (\(names)); "
-                    + "each is drawn on its own"))
+            outcome.warnings.append(.cut(community, into: pieces.map(\.count)))
         }
         var gridOf = Array(repeating: 0, count: graph.nodeCount)
         var offset = 0
@@ -204,18 +200,10 @@ struct CommunityDistricter {
             }
             guard let best else { break }
             added.append(IndexPair(best.a, best.b))
-            let names = piece.prefix(3).map { context.buildings[residential[$0]].id.rawValue }.joined(separator: ", ")
-            let joined = "joined to \(context.buildings[residential[best.b]].id) \(Int(best.distance.rounded())) m away"
-            if piece.count == 1 {
-                warnings.append(PlanWarning(
-                    location: FindingLocation(communityID: community),
-                    message: "community \(community): building \(names) has no neighbour (island); \(joined)"))
-            } else {
-                warnings.append(PlanWarning(
-                    location: FindingLocation(communityID: community),
-                    message: "community \(community): a barrier or gap cuts off \(piece.count) buildings "
-                        + "(\(names)\(piece.count > 3 ? ", …" : "")); \(joined)"))
-            }
+            warnings.append(
+                .joined(
+                    piece: piece.map { context.buildings[residential[$0]].id }, in: community,
+                    to: context.buildings[residential[best.b]].id, metres: best.distance))
         }
         return added
     }

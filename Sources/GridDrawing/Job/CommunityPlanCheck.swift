@@ -286,11 +286,7 @@ struct CommunityPlanCheck {
                 !admitsGrids(piece.reduce(0) { $0 + buildings[$1].households }, bounds: gridBounds)
             }
             guard let piece = small.min(by: { $0.count != $1.count ? $0.count < $1.count : $0[0] < $1[0] }) else {
-                let names = pieces.map { "\($0.count) buildings" }.joined(separator: ", ")
-                warnings.append(PlanWarning(
-                    location: FindingLocation(communityID: community),
-                    message: "community \(community): barriers cut it into \(pieces.count) pieces (\(names)); "
-                        + "each is drawn on its own"))
+                warnings.append(.cut(community, into: pieces.map(\.count)))
                 return
             }
             let inside = Set(piece)
@@ -304,18 +300,10 @@ struct CommunityPlanCheck {
             guard let best else { return }
             neighbours[best.a].append(best.b)
             neighbours[best.b].append(best.a)
-            let names = piece.prefix(3).map { buildings[$0].id.rawValue }.joined(separator: ", ")
-            let joined = "joined to \(buildings[best.b].id) \(Int(best.distance.rounded())) m away"
-            if piece.count == 1 {
-                warnings.append(PlanWarning(
-                    location: FindingLocation(communityID: community),
-                    message: "community \(community): building \(names) has no neighbour (island); \(joined)"))
-            } else {
-                warnings.append(PlanWarning(
-                    location: FindingLocation(communityID: community),
-                    message: "community \(community): a barrier or gap cuts off \(piece.count) buildings "
-                    + "(\(names)\(piece.count > 3 ? ", …" : "")); \(joined)"))
-            }
+            warnings.append(
+                .joined(
+                    piece: piece.map { buildings[$0].id }, in: community, to: buildings[best.b].id,
+                    metres: best.distance))
         }
     }
 

@@ -6,22 +6,7 @@ import GridModel
 /// has its cell cut into strips, one per micro-grid (``CellStrips``), so that every micro-grid has a polygon.
 public struct GridPlanShapes: Sendable {
     /// One grid or micro-grid: its outline and figures.
-    public struct Shape: Sendable, Hashable {
-        /// `grid` or `micro_grid`.
-        public var level: String
-        public var id: String
-        public var communityID: CommunityID
-        public var gridID: GridID
-        public var kind: BuildingKind
-        public var households: Int
-        /// Buildings placed in a grid by most households; buildings with rows in a micro-grid.
-        public var buildings: Int
-        /// The outline: polygons, each its outer ring (counter-clockwise) then its holes (clockwise), rings not
-        /// closed.
-        public var polygons: [[[PlanarPoint]]]
-        /// Household-weighted centre (the label's place).
-        public var centre: PlanarPoint
-    }
+    public typealias Shape = PlanFeature
 
     /// The street's buildings, sorted by id.
     public let buildings: [Building]

@@ -11,6 +11,30 @@ public struct PlanWarning: Hashable, Sendable, Codable, CustomStringConvertible 
         self.message = message
     }
 
+    /// A piece of a community cut off from the rest (an island building, or buildings behind a barrier) that the
+    /// drawing joined to its nearest building: the grid job and the districting core say it in the same words.
+    public static func joined(
+        piece: [BuildingID], in community: CommunityID, to nearest: BuildingID, metres: Double
+    ) -> PlanWarning {
+        let names = piece.prefix(3).map(\.rawValue).joined(separator: ", ")
+        let joined = "joined to \(nearest) \(Int(metres.rounded())) m away"
+        let what =
+            piece.count == 1
+            ? "building \(names) has no neighbour (island)"
+            : "a barrier or gap cuts off \(piece.count) buildings (\(names)\(piece.count > 3 ? ", …" : ""))"
+        return PlanWarning(
+            location: FindingLocation(communityID: community), message: "community \(community): \(what); \(joined)")
+    }
+
+    /// A community that barriers cut into pieces of `sizes` buildings, each drawn on its own.
+    public static func cut(_ community: CommunityID, into sizes: [Int]) -> PlanWarning {
+        let names = sizes.map { "\($0) buildings" }.joined(separator: ", ")
+        return PlanWarning(
+            location: FindingLocation(communityID: community),
+            message: "community \(community): barriers cut it into \(sizes.count) pieces (\(names)); "
+                + "each is drawn on its own")
+    }
+
     /// The community concerned, when there is one.
     public var communityID: CommunityID? { location.communityID }
 

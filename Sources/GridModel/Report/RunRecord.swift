@@ -1,3 +1,5 @@
+import Foundation
+
 /// run.json of every job: what varies between runs of the same input, and nothing else.
 public struct RunRecord: Encodable, Sendable {
     /// The host the run was made on.
@@ -6,11 +8,12 @@ public struct RunRecord: Encodable, Sendable {
         public var processors: Int
         public var operatingSystem: String
 
-        /// A machine with every field given.
-        public init(host: String, processors: Int, operatingSystem: String) {
-            self.host = host
-            self.processors = processors
-            self.operatingSystem = operatingSystem
+        /// The machine this process runs on.
+        public static var current: Machine {
+            let info = ProcessInfo.processInfo
+            return Machine(
+                host: info.hostName, processors: info.activeProcessorCount,
+                operatingSystem: info.operatingSystemVersionString)
         }
     }
 

@@ -33,12 +33,7 @@ struct GridsJobRun {
 
     private func writePlan(result: GridJobResult, shapes: GridPlanShapes, street: Street, into folder: JobFolder) throws {
         try GridsCSVWriter.write(result.assignments, to: folder.url("grids.csv"), privacy: folder.privacy)
-        let features = shapes.shapes.map {
-            PlanFeature(
-                level: $0.level, id: $0.id, communityID: $0.communityID, gridID: $0.gridID, kind: $0.kind,
-                households: $0.households, buildings: $0.buildings, polygons: $0.polygons)
-        }
-        try folder.write("grids.geojson", text: GridsGeoJSONWriter.text(features, projection: street.projection))
+        try folder.write("grids.geojson", text: GridsGeoJSONWriter.text(shapes.shapes, projection: street.projection))
         let boundaries = shapes.boundaries()
         let special = Set(result.assignments.filter { !$0.kind.isResidential }.map(\.gridID))
         let cells = shapes.buildings.indices.map { i in

@@ -14,12 +14,10 @@ struct RosterJobRun {
     let deadline: Deadline
     let week: ISOWeek
 
-    /// The optional files; nil takes the street folder's own (visits.csv, leave.csv, calendar.csv).
+    /// The optional files: the week's records (nil takes the street folder's own) and the published rows to keep.
     struct Files {
-        var history: String?
+        var records: RosterFileOptions
         var pinned: String?
-        var leave: String?
-        var calendar: String?
     }
 
     /// A community's assignment seldom needs more than a second; the cap keeps one community from eating the
@@ -34,20 +32,15 @@ struct RosterJobRun {
         let input: RosterInput
         do {
             input = try RosterInputAssembly(street: street, streetURL: streetURL, week: week, seed: seed).input(
-                plan: plan, history: files.history.map(URL.init(fileURLWithPath:)),
-                pinned: files.pinned.map(URL.init(fileURLWithPath:)), leave: files.leave.map(URL.init(fileURLWithPath:)),
-                calendar: files.calendar.map(URL.init(fileURLWithPath:)))
+                plan: plan, history: files.records.history.map(URL.init(fileURLWithPath:)),
+                pinned: files.pinned.map(URL.init(fileURLWithPath:)),
+                leave: files.records.leave.map(URL.init(fileURLWithPath:)),
+                calendar: files.records.calendar.map(URL.init(fileURLWithPath:)))
         } catch {
             throw CommandFailure(error, context: "the input")
         }
         clock.lap("read")
-        let seconds = min(Self.communitySeconds, max(0.1, deadline.remaining))
-        if seconds < Self.communitySeconds {
-            clock.record(
-                ClockEvent(
-                    stage: "roster", limitSeconds: seconds,
-                    outcome: "each community's solve cut to what is left of --time-limit"))
-        }
+        let seconds = clock.seconds(for: "roster", cap: Self.communitySeconds, within: deadline)
         let result: RosterResult
         do {
             result = try RosterPlanner(ruleSet: ruleSet, threads: threads, timeLimitPerCommunity: seconds).plan(input)

@@ -42,13 +42,7 @@ struct StaffJobRun {
             for row in try reader.readScores(streetDirectory: streetURL) {
                 scores[row.personID] = PersonScores(ability: row.ability, enthusiasm: row.enthusiasm)
             }
-            let seconds = min(Self.problemSeconds, max(0.1, deadline.remaining))
-            if seconds < Self.problemSeconds {
-                clock.record(
-                    ClockEvent(
-                        stage: "staff", limitSeconds: seconds,
-                        outcome: "each solver problem cut to what is left of --time-limit"))
-            }
+            let seconds = clock.seconds(for: "staff", cap: Self.problemSeconds, within: deadline)
             input = StaffingInput(
                 street: street, plan: rows,
                 currentPosts: posts.map {

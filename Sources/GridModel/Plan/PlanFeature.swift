@@ -1,6 +1,5 @@
-import GridModel
-
-/// One grid or micro-grid as a map feature: its polygons in planar metres and the properties grids.geojson carries.
+/// One grid or micro-grid as a map feature: its polygons in planar metres, its label's place and the properties
+/// grids.geojson carries.
 public struct PlanFeature: Sendable, Hashable {
     /// `grid` or `micro_grid`.
     public var level: String
@@ -16,11 +15,13 @@ public struct PlanFeature: Sendable, Hashable {
     /// Polygons in the street's planar metres, each its outer ring then its holes (rings not closed; the writer
     /// orients outer rings counter-clockwise and holes clockwise).
     public var polygons: [[[PlanarPoint]]]
+    /// Household-weighted centre of its buildings (where the map puts its label).
+    public var centre: PlanarPoint
 
     /// A feature with every field given.
     public init(
         level: String, id: String, communityID: CommunityID, gridID: GridID, kind: BuildingKind, households: Int,
-        buildings: Int, polygons: [[[PlanarPoint]]]
+        buildings: Int, polygons: [[[PlanarPoint]]], centre: PlanarPoint
     ) {
         self.level = level
         self.id = id
@@ -30,5 +31,6 @@ public struct PlanFeature: Sendable, Hashable {
         self.households = households
         self.buildings = buildings
         self.polygons = polygons
+        self.centre = centre
     }
 }
