@@ -59,7 +59,8 @@ struct DoorKnockingPlanner {
                         Finding(
                             ruleID: rule, level: .hard, location: FindingLocation(personID: person.id),
                             amount: Double(needed - round),
-                            message: "\(person.id) has no free slot for a door-knocking round this week (\(why(index)))"))
+                            message: "\(person.id) has no free slot for a door-knocking round this week "
+                                + "(\(why(index)))"))
                     missed += needed - round
                     break
                 }

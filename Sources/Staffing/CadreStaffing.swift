@@ -249,8 +249,8 @@ struct CadreStaffing {
                 if case .cadres = short {
                     rule = rules.minCadresPerGrid.ruleID
                     what =
-                        "\(missing) sunk-down cadre\(missing == 1 ? "" : "s") short of \(rules.minCadresPerGrid.value); "
-                        + "community \(community) has \(cadres.count) cadres for \(grids.count) grids"
+                        "\(missing) sunk-down cadre\(missing == 1 ? "" : "s") short of "
+                        + "\(rules.minCadresPerGrid.value); community \(community) has \(cadres.count) cadres for \(grids.count) grids"
                 } else {
                     rule = rules.minDepartmentsPerGrid.ruleID
                     what =

@@ -23,17 +23,16 @@ struct GenerateCityCommand: ParsableCommand {
         let started = Date()
         let directory = URL(fileURLWithPath: out)
         let summary: CityGenerator.Summary
-        do {
+        do throws(GridSynthesisError) {
             summary = try CityGenerator(seed: seed, households: households).write(to: directory)
-        } catch let error as GridSynthesisError {
-            throw CommandFailure.badInput("wangge generate city: \(error)")
         } catch {
-            throw CommandFailure.badInput(
-                "wangge generate city: cannot write \(directory.path): \(CommandFailure.reason(error))")
+            throw CommandFailure.badInput("wangge generate city: \(error)")
         }
         let seconds = Date().timeIntervalSince(started)
         try StandardOutput.write("wrote \(directory.path): \(summary)")
-        try StandardOutput.write("micro-grids of 30–50 households this city needs: \(summary.households / 50)–\(summary.households / 30)")
-        try StandardOutput.write("seconds: \(String(format: "%.2f", seconds)); files: \(GenerateSummary.folderSize(directory)) bytes")
+        try StandardOutput.write(
+            "micro-grids of 30–50 households this city needs: \(summary.households / 50)–\(summary.households / 30)")
+        try StandardOutput.write(
+            "seconds: \(String(format: "%.2f", seconds)); files: \(GenerateSummary.folderSize(directory)) bytes")
     }
 }

@@ -39,6 +39,7 @@ struct GenerateStreetCommand: ParsableCommand {
             throw CommandFailure.badInput(
                 "wangge generate street: cannot write \(directory.path): \(CommandFailure.reason(error))")
         }
-        try StandardOutput.write(GenerateSummary.describe(street, seconds: Date().timeIntervalSince(started), directory: directory))
+        try StandardOutput.write(
+            GenerateSummary.describe(street, seconds: Date().timeIntervalSince(started), directory: directory))
     }
 }

@@ -11,8 +11,8 @@ struct GridsDrawCommand: ParsableCommand {
         commandName: "draw",
         abstract: "Draw a street's grids and micro-grids (exit 1 when a rule is unmet, the nearest plan written).",
         discussion: """
-            Writes grids.csv, grids.geojson, map.svg, kpis.json and run.json into --out (replaced whole at the end) and \
-            prints a summary. \
+            Writes grids.csv, grids.geojson, map.svg, kpis.json and run.json into --out (replaced whole at the \
+            end) and prints a summary. \
             Household bounds, adjacency distances and objective weights come from the rules (overlays applied per \
             community). The current plan is the street's own grids.csv unless --current names a plan folder: a \
             community whose buildings, units and floors are unchanged and whose current rows meet every hard rule \

@@ -12,7 +12,8 @@ struct RosterCommand: ParsableCommand {
         abstract: "Plan a week's visits to cared-for residents and the cadres' door-knocking rounds.",
         discussion: """
             Reads the street folder and the plan (grids.csv, and the staffing's leaders.csv, cadres.csv and \
-            reporting.csv, which must be there) and writes roster.csv, unmet.csv, roster.ics, roster.html, kpis.json and run.json to --out, \
+            reporting.csv, which must be there) and writes roster.csv, unmet.csv, roster.ics, roster.html, \
+            kpis.json and run.json to --out, \
             every file readable by its owner only. Without --history, --leave or --calendar the street folder's \
             visits.csv, leave.csv and calendar.csv are used when present. A building split over grids is rostered \
             in the grid holding most of its households. Visits that cannot be placed are listed in unmet.csv and \

@@ -103,7 +103,9 @@ struct SolveGAPCommand: ParsableCommand {
                 throw CommandFailure(.internalError, "\(file): problem \(index): \(error.description)")
             }
             results.append((index, problem, result))
-            if format == .text { try StandardOutput.write(GAPReport.textLine(index: index, problem: problem, result: result)) }
+            if format == .text {
+                try StandardOutput.write(GAPReport.textLine(index: index, problem: problem, result: result))
+            }
         }
         if format == .json {
             let objects = results.map { GAPReport.jsonObject(index: $0.0, problem: $0.1, result: $0.2) }
@@ -119,7 +121,8 @@ struct SolveGAPCommand: ParsableCommand {
             throw CommandFailure(
                 .ruleUnmet,
                 "\(file): problem\(infeasible.count == 1 ? "" : "s") "
-                    + "\(infeasible.map(String.init).joined(separator: ", ")) infeasible: no assignment fits the capacities")
+                    + "\(infeasible.map(String.init).joined(separator: ", ")) infeasible: "
+                    + "no assignment fits the capacities")
         }
     }
 

@@ -162,9 +162,9 @@ import Testing
         let second = try GridsDrawCommandTests.temporary("island-second")
         let redrawn = try GridsDrawCommandTests.draw(street, out: second, ["--current", first.path])
         #expect(redrawn.status == 0, "\(redrawn.stderr)")
-        let kpis = try GridsDrawCommandTests.kpis(second)
         #expect(try GridsDrawCommandTests.warnings(second) == [island, barrier])
-        #expect((kpis["details"] as? [String: Any]).flatMap { $0["redraw"] as? [String: Any] }?["kept_verbatim"] as? [String] == ["C01", "C02"])
+        let redraw = try GridsDrawCommandTests.details(second)["redraw"] as? [String: Any]
+        #expect(redraw?["kept_verbatim"] as? [String] == ["C01", "C02"])
         #expect(redrawn.stderr.contains("warning: \(island)") && redrawn.stderr.contains("warning: \(barrier)"))
         let before = try Data(contentsOf: first.appendingPathComponent("grids.csv"))
         let after = try Data(contentsOf: second.appendingPathComponent("grids.csv"))

@@ -3,7 +3,8 @@ import Foundation
 /// A small JSON Schema (draft 2020-12) checker for the contract test: the keywords the engine's schemas use
 /// (`type`, `enum`, `const`, `required`, `properties`, `additionalProperties`, `items`, `minimum`, `maximum`,
 /// `minItems`, `maxItems`, `minLength`, `pattern`, `$ref` to `#/$defs/…`, `allOf`, `anyOf`, `if`/`then`/`else`). A
-/// keyword it does not know fails the check, so a schema cannot silently ask for more than is checked. It shares no code with the engine.
+/// keyword it does not know fails the check, so a schema cannot silently ask for more than is checked. It shares no
+/// code with the engine.
 struct JSONSchemaCheck {
     let root: [String: Any]
 

@@ -53,8 +53,8 @@ import Testing
             let folder = plan.appendingPathComponent(job)
             let present = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             #expect(present == files.sorted(), "\(job)/ holds \(present)")
-            let kpis = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("kpis.json")))
-            let run = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("run.json")))
+            let kpis = try Self.json(folder.appendingPathComponent("kpis.json"))
+            let run = try Self.json(folder.appendingPathComponent("run.json"))
             #expect(kpisSchema.violations(of: kpis).isEmpty, "\(job)/kpis.json: \(kpisSchema.violations(of: kpis))")
             #expect(runSchema.violations(of: run).isEmpty, "\(job)/run.json: \(runSchema.violations(of: run))")
             #expect((kpis as? [String: Any])?["job"] as? String == job)
@@ -64,6 +64,8 @@ import Testing
         // The exit code is the highest of the jobs': 1 exactly when some job did not meet a rule.
         #expect(outcome.status == (statuses.contains("unmet") ? 1 : 0))
     }
+
+    static func json(_ url: URL) throws -> Any { try JSONSerialization.jsonObject(with: Data(contentsOf: url)) }
 
     @Test func theSchemaCheckerRefusesABrokenReport() throws {
         let kpisSchema = try JSONSchemaCheck(schemaFile: Self.schemas.appendingPathComponent("kpis.schema.json"))

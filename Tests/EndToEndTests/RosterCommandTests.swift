@@ -237,7 +237,8 @@ import Testing
         let moved = pins.count - others.count
         let kpis = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("kpis.json")))
         let object = try #require(kpis as? [String: Any])
-        #expect((object["counts"] as? [String: Any])?["pinned_changed"] as? Int == moved, "\(busiest.key) held \(moved) pinned rows")
+        let counts = object["counts"] as? [String: Any]
+        #expect(counts?["pinned_changed"] as? Int == moved, "\(busiest.key) held \(moved) pinned rows")
         let checker = try RosterChecker(street: run.street, plan: run.plan)
         let report = checker.check(roster: roster, week: Self.monday, leave: leave, holidays: [Self.holiday])
         #expect(report.forcedMet == report.forcedVisits, "due \(report.forcedVisits), met \(report.forcedMet)")

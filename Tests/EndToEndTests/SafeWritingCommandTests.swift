@@ -45,7 +45,8 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let status = process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
+        let killed = process.terminationReason == .uncaughtSignal
+        let status = killed ? -process.terminationStatus : process.terminationStatus
         return WanggeBinary.Outcome(
             status: status, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
@@ -145,7 +146,8 @@ import Testing
         let street = try Self.street.get()
         let copy = try RosterTestKit.copyFolder(street, tag: "safe-formula")
         let people = copy.appendingPathComponent("people.csv")
-        var lines = try String(contentsOf: people, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = try String(contentsOf: people, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
         let header = lines[0].split(separator: ",")
         let column = try #require(header.firstIndex(of: "person_id"))
         var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)

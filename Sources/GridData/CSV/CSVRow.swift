@@ -1,3 +1,5 @@
+import GridModel
+
 /// One data row of a street file with typed, checked access to its cells by canonical column name.
 ///
 /// Every accessor that finds a problem adds a ``DataIssue`` (file, line, column, header, value, expectation) to
@@ -49,6 +51,25 @@ struct CSVRow {
     func required(_ column: String, what: String, log: inout IssueLog) -> String? {
         if let value = text(column) { return value }
         log.add(issue(column, value: nil, problem: "missing \(what)", expected: "a value in every row"))
+        return nil
+    }
+
+    /// A calendar date `YYYY-MM-DD`; nil (and an issue) when the cell holds no date that exists. Empty cells
+    /// return nil quietly.
+    func date(_ column: String, log: inout IssueLog) -> CalendarDate? {
+        guard let text = text(column) else { return nil }
+        if let date = CalendarDate(parsing: text) { return date }
+        log.add(
+            issue(
+                column, value: text, problem: "not a valid date",
+                expected: "an ISO 8601 date YYYY-MM-DD that exists, such as 2026-11-23"))
+        return nil
+    }
+
+    /// A whole number within `range` that every row must give: an empty cell is a `missing` issue.
+    func requiredInteger(_ column: String, in range: ClosedRange<Int>, what: String, log: inout IssueLog) -> Int? {
+        guard isEmpty(column) else { return integer(column, in: range, what: what, log: &log) }
+        log.add(issue(column, value: nil, problem: "missing \(what)", expected: "a whole number"))
         return nil
     }
 

@@ -47,6 +47,21 @@ struct CSVText {
     }
 
     /// Decodes a file's raw bytes.
+    /// The decoded text of the file at `url`, named `name` in issues; nil (and the issue logged) when it cannot be
+    /// read or decoded.
+    static func read(_ url: URL, name: String, log: inout IssueLog) -> CSVText? {
+        guard let data = readFileBytes(atPath: url.path) else {
+            log.add(DataIssue(file: name, problem: "the file cannot be read", expected: "a readable file"))
+            return nil
+        }
+        switch decode(data, file: name) {
+        case .success(let decoded): return decoded
+        case .failure(let issue):
+            log.add(issue)
+            return nil
+        }
+    }
+
     static func decode(_ raw: [UInt8], file: String) -> Decoded {
         if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF {
             guard isValidUTF8(raw, from: 3) else {

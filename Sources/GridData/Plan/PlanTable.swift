@@ -15,17 +15,7 @@ enum PlanTable {
             }
             return false
         }
-        guard let data = readFileBytes(atPath: url.path) else {
-            log.add(DataIssue(file: name, problem: "the file cannot be read", expected: "a readable file"))
-            return false
-        }
-        let text: CSVText
-        switch CSVText.decode(data, file: name) {
-        case .success(let decoded): text = decoded
-        case .failure(let issue):
-            log.add(issue)
-            return false
-        }
+        guard let text = CSVText.read(url, name: name, log: &log) else { return false }
         var header: CSVHeader?
         var usable = true
         var issues = log

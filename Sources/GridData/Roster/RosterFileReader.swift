@@ -31,16 +31,11 @@ public struct RosterFileReader: Sendable {
 
     /// A date cell; reports a missing or invalid date.
     static func date(_ row: CSVRow, _ column: String, log: inout IssueLog) -> CalendarDate? {
-        guard let text = row.text(column) else {
+        guard row.text(column) != nil else {
             log.add(row.issue(column, value: nil, problem: "missing \(column) date", expected: "YYYY-MM-DD"))
             return nil
         }
-        if let date = CalendarDate(parsing: text) { return date }
-        log.add(
-            row.issue(
-                column, value: text, problem: "not a valid date",
-                expected: "an ISO 8601 date YYYY-MM-DD that exists, such as 2026-11-23"))
-        return nil
+        return row.date(column, log: &log)
     }
 
     /// A person reference; reports an unknown person.

@@ -55,33 +55,38 @@ extension StreetReading {
                     columnName: index.map { row.header.name(at: $0) }))
             return true
         }
-        guard !unreadable.contains(.people) else { return true }
-        guard let personLines else {
-            log.add(
-                row.issue(
-                    column, value: id, problem: "unknown person (there is no people.csv)",
-                    expected: "a person_id listed in people.csv"))
-            return false
-        }
-        guard personLines[id] == nil else { return true }
-        log.add(row.issue(column, value: id, problem: "unknown person", expected: "a person_id listed in people.csv"))
-        return false
+        return checkListed(id, in: .people, lines: personLines, what: "person", row: row, column: column)
+    }
+
+    /// Reports a unit the building's units.csv rows do not name (a building without unit rows takes any unit).
+    func checkUnit(_ unit: String, of building: Building, row: CSVRow) {
+        guard let names = unitNames[building.id], !names.contains(unit) else { return }
+        log.add(
+            row.issue(
+                "unit", value: unit, problem: "unknown unit of building \(building.id)",
+                expected: "one of " + names.sorted(by: Self.naturalOrder).prefix(12).joined(separator: ", ")))
     }
 
     /// Checks that a referenced resident exists.
     func checkResident(_ id: String, row: CSVRow, column: String) -> Bool {
-        guard !unreadable.contains(.residents) else { return true }
-        guard let residentLines else {
+        checkListed(id, in: .residents, lines: residentLines, what: "resident", row: row, column: column)
+    }
+
+    /// Checks that `id` is listed in `file` (whose ids are `lines`, nil when the file is absent); an unreadable
+    /// file was reported already, so its references pass.
+    private func checkListed(
+        _ id: String, in file: StreetFile, lines: [String: Int]?, what: String, row: CSVRow, column: String
+    ) -> Bool {
+        guard !unreadable.contains(file) else { return true }
+        let expected = "a \(what)_id listed in \(file.fileName)"
+        guard let lines else {
             log.add(
                 row.issue(
-                    column, value: id, problem: "unknown resident (there is no residents.csv)",
-                    expected: "a resident_id listed in residents.csv"))
+                    column, value: id, problem: "unknown \(what) (there is no \(file.fileName))", expected: expected))
             return false
         }
-        guard residentLines[id] == nil else { return true }
-        log.add(
-            row.issue(column, value: id, problem: "unknown resident", expected: "a resident_id listed in residents.csv")
-        )
+        guard lines[id] == nil else { return true }
+        log.add(row.issue(column, value: id, problem: "unknown \(what)", expected: expected))
         return false
     }
 
@@ -126,13 +131,7 @@ extension StreetReading {
 
     /// A calendar date `YYYY-MM-DD`.
     func date(_ row: CSVRow, _ column: String) -> CalendarDate? {
-        guard let text = row.text(column) else { return nil }
-        if let date = CalendarDate(parsing: text) { return date }
-        log.add(
-            row.issue(
-                column, value: text, problem: "not a valid date",
-                expected: "an ISO 8601 date YYYY-MM-DD that exists, such as 2026-11-23"))
-        return nil
+        row.date(column, log: &log)
     }
 
     /// A date and time `YYYY-MM-DDTHH:MM` (or a bare date, meaning midnight).

@@ -66,14 +66,8 @@ extension StreetReading {
                         "latest", value: latest.description, problem: "the window ends before it starts",
                         expected: "a time no earlier than earliest (\(earliest))"))
             }
-            let minutes: Int?
-            if row.isEmpty("minutes") {
-                log.add(row.issue("minutes", value: nil, problem: "missing minutes", expected: "a whole number"))
-                minutes = nil
-            } else {
-                minutes = row.integer(
-                    "minutes", in: 1...StreetLimits.maximumRequestMinutes, what: "minutes", log: &log)
-            }
+            let minutes = row.requiredInteger(
+                "minutes", in: 1...StreetLimits.maximumRequestMinutes, what: "minutes", log: &log)
             guard isNew, let id, let resident, knownResident, let service, let created = times[0],
                 let earliest = times[1], let latest = times[2], let minutes
             else { return }

@@ -27,21 +27,10 @@ extension StreetReading {
                 _ = checkCommunity(community, row: row, column: "community_id")
             }
             let grid = row.required("grid_id", what: "grid id", log: &log)
-            let households: Int?
-            if row.isEmpty("households") {
-                log.add(row.issue("households", value: nil, problem: "missing households", expected: "a whole number"))
-                households = nil
-            } else {
-                households = row.integer(
-                    "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: "households", log: &log)
-            }
+            let households = row.requiredInteger(
+                "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: "households", log: &log)
             let unit = row.text("unit")
-            if let unit, let building, let names = unitNames[building.id], !names.contains(unit) {
-                log.add(
-                    row.issue(
-                        "unit", value: unit, problem: "unknown unit of building \(building.id)",
-                        expected: "one of " + names.sorted(by: Self.naturalOrder).prefix(12).joined(separator: ", ")))
-            }
+            if let unit, let building { checkUnit(unit, of: building, row: row) }
             var floors: FloorBand?
             if let text = row.text("floors") {
                 floors = FloorBand(parsing: text)

@@ -32,12 +32,7 @@ extension StreetReading {
             }
             let categories = readCategories(row)
             let unit = row.text("unit")
-            if let unit, let building, let names = unitNames[building.id], !names.contains(unit) {
-                log.add(
-                    row.issue(
-                        "unit", value: unit, problem: "unknown unit of building \(building.id)",
-                        expected: "one of " + names.sorted(by: Self.naturalOrder).prefix(12).joined(separator: ", ")))
-            }
+            if let unit, let building { checkUnit(unit, of: building, row: row) }
             let floor = row.integer(
                 "floor", in: 1...(building?.floors ?? StreetLimits.maximumFloors), what: "floor", log: &log)
             let birthYear = row.integer("birth_year", in: StreetLimits.birthYears, what: "birth year", log: &log)

@@ -35,16 +35,7 @@ extension StreetReading {
             }
             return false
         }
-        guard let data = readFileBytes(atPath: url.path) else {
-            log.add(DataIssue(file: name, problem: "the file cannot be read", expected: "a readable file"))
-            unreadable.append(file)
-            return false
-        }
-        let text: CSVText
-        switch CSVText.decode(data, file: name) {
-        case .success(let decoded): text = decoded
-        case .failure(let issue):
-            log.add(issue)
+        guard let text = CSVText.read(url, name: name, log: &log) else {
             unreadable.append(file)
             return false
         }

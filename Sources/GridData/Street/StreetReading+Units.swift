@@ -32,14 +32,8 @@ extension StreetReading {
                 }
                 unitNames[buildingID, default: []].insert(name)
             }
-            let households: Int?
-            if row.isEmpty("households") {
-                log.add(row.issue("households", value: nil, problem: "missing households", expected: "a whole number"))
-                households = nil
-            } else {
-                households = row.integer(
-                    "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: "households", log: &log)
-            }
+            let households = row.requiredInteger(
+                "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: "households", log: &log)
             let floors = row.integer("floors", in: 1...StreetLimits.maximumFloors, what: "floors", log: &log)
             guard let name, let households, known else {
                 entry.complete = false

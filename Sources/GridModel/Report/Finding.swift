@@ -35,7 +35,9 @@ public struct Finding: Hashable, Sendable, Codable, CustomStringConvertible {
     public var communityID: CommunityID? { location.communityID }
 
     /// The location's ids read off the finding (`finding.gridID`).
-    public subscript<Value>(dynamicMember keyPath: KeyPath<FindingLocation, Value>) -> Value { location[keyPath: keyPath] }
+    public subscript<Value>(dynamicMember keyPath: KeyPath<FindingLocation, Value>) -> Value {
+        location[keyPath: keyPath]
+    }
 
     /// The id of the most specific place concerned (resident, person, building, micro-grid, grid, request), or nil.
     public var place: String? { location.place }

@@ -31,7 +31,9 @@ struct GridsJobRun {
             written: written)
     }
 
-    private func writePlan(result: GridJobResult, shapes: GridPlanShapes, street: Street, into folder: JobFolder) throws {
+    private func writePlan(
+        result: GridJobResult, shapes: GridPlanShapes, street: Street, into folder: JobFolder
+    ) throws {
         try GridsCSVWriter.write(result.assignments, to: folder.url("grids.csv"), privacy: folder.privacy)
         try folder.write("grids.geojson", text: GridsGeoJSONWriter.text(shapes.shapes, projection: street.projection))
         let boundaries = shapes.boundaries()
