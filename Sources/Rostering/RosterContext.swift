@@ -47,18 +47,10 @@ struct RosterContext: Sendable {
         self.calendar = calendar
         let people = input.street.people.sorted { $0.id < $1.id }
         self.people = people
-        var personIndex: [PersonID: Int] = [:]
-        for (index, person) in people.enumerated() where personIndex[person.id] == nil {
-            personIndex[person.id] = index
-        }
-        self.personIndex = personIndex
+        personIndex = people.firstIndices(by: \.id)
         let residents = input.street.residents.sorted { $0.id < $1.id }
         self.residents = residents
-        var residentIndex: [ResidentID: Int] = [:]
-        for (index, resident) in residents.enumerated() where residentIndex[resident.id] == nil {
-            residentIndex[resident.id] = index
-        }
-        self.residentIndex = residentIndex
+        residentIndex = residents.firstIndices(by: \.id)
         var communityOfBuilding: [BuildingID: CommunityID] = [:]
         for building in input.street.buildings { communityOfBuilding[building.id] = building.communityID }
         var communityOfGrid: [GridID: CommunityID] = [:]

@@ -10,12 +10,4 @@ public struct RosterPriorityCount: Sendable, Hashable, Codable {
     public var met: Int
     /// Visits left out.
     public var unmet: Int
-
-    /// Creates a count.
-    public init(rank: Int, due: Int, met: Int, unmet: Int) {
-        self.rank = rank
-        self.due = due
-        self.met = met
-        self.unmet = unmet
-    }
 }

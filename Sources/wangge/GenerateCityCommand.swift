@@ -10,21 +10,15 @@ struct GenerateCityCommand: ParsableCommand {
         abstract: "Generates a city folder of many streets (a street_id column; ids unique across the city)."
     )
 
-    @Option(help: "Seed of the generator (0…2^64-1).")
-    var seed: UInt64 = 1
-
-    @Option(help: "Total occupied households (at least 1000; the seed city has about 1,600,000).")
-    var households: Int = 1_600_000
-
-    @Option(help: "Folder to write (created if missing; its street files are replaced).")
-    var out: String
+    @OptionGroup var generator: GeneratorOptions
 
     func run() throws {
         let started = Date()
-        let directory = URL(fileURLWithPath: out)
+        let directory = URL(fileURLWithPath: generator.out)
         let summary: CityGenerator.Summary
         do throws(GridSynthesisError) {
-            summary = try CityGenerator(seed: seed, households: households).write(to: directory)
+            let households = generator.households ?? 1_600_000
+            summary = try CityGenerator(seed: generator.seed, households: households).write(to: directory)
         } catch {
             throw CommandFailure.badInput("wangge generate city: \(error)")
         }

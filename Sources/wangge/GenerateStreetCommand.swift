@@ -11,28 +11,22 @@ struct GenerateStreetCommand: ParsableCommand {
         abstract: "Generates a realistic street folder; the same seed gives the same files."
     )
 
-    @Option(help: "Seed of the generator (0…2^64-1).")
-    var seed: UInt64 = 1
-
-    @Option(help: "Total occupied households (at least 1000).")
-    var households: Int = 20_000
+    @OptionGroup var generator: GeneratorOptions
 
     @Option(help: "Number of communities (default: about one per 2,000 households).")
     var communities: Int?
 
-    @Option(help: "Folder to write (created if missing; its street files are replaced).")
-    var out: String
-
     func run() throws {
         let started = Date()
-        let generator = StreetGenerator(seed: seed, households: households, communityCount: communities)
         let street: Street
-        do {
-            street = try generator.generate()
-        } catch let error as GridSynthesisError {
+        do throws(GridSynthesisError) {
+            street = try StreetGenerator(
+                seed: generator.seed, households: generator.households ?? 20_000, communityCount: communities
+            ).generate()
+        } catch {
             throw CommandFailure.badInput("wangge generate street: \(error)")
         }
-        let directory = URL(fileURLWithPath: out)
+        let directory = URL(fileURLWithPath: generator.out)
         do {
             try StreetWriter.write(street, to: directory)
         } catch {

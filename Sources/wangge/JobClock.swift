@@ -23,9 +23,7 @@ struct JobClock {
     mutating func seconds(for stage: String, cap: Double, within deadline: Deadline) -> Double {
         let seconds = min(cap, max(0.1, deadline.remaining))
         if seconds < cap {
-            record(
-                ClockEvent(
-                    stage: stage, limitSeconds: seconds, outcome: "each solve cut to what is left of --time-limit"))
+            record(.budgetCut(stage: stage, seconds: seconds))
         }
         return seconds
     }

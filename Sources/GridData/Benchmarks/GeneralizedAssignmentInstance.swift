@@ -10,14 +10,6 @@ public struct GeneralizedAssignmentInstance: Sendable, Hashable {
     /// `capacity[agent]`.
     public var capacity: [Double]
 
-    /// An instance with every table given.
-    public init(name: String, cost: [[Double]], resource: [[Double]], capacity: [Double]) {
-        self.name = name
-        self.cost = cost
-        self.resource = resource
-        self.capacity = capacity
-    }
-
     /// Agents (rows).
     public var agentCount: Int { capacity.count }
     /// Jobs (columns).

@@ -7,12 +7,6 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
     /// Why it could not be written: the system's words for the error (`strerror`), or what was refused.
     public let reason: String
 
-    /// An error about `path`.
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
     /// `PATH: REASON`.
     public var description: String { "\(path): \(reason)" }
 }

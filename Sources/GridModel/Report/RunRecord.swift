@@ -56,11 +56,9 @@ public struct ClockEvent: Hashable, Sendable, Codable, CustomStringConvertible {
     /// What was kept (`best plan found so far`, `greedy start`).
     public var outcome: String
 
-    /// An event with every field given.
-    public init(stage: String, limitSeconds: Double, outcome: String) {
-        self.stage = stage
-        self.limitSeconds = limitSeconds
-        self.outcome = outcome
+    /// A run's budget that cut a stage's solves to `seconds` each.
+    public static func budgetCut(stage: String, seconds: Double) -> ClockEvent {
+        ClockEvent(stage: stage, limitSeconds: seconds, outcome: "each solve cut to what is left of --time-limit")
     }
 
     /// `stage: time limit of N s fired; outcome`.

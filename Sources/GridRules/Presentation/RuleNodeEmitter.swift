@@ -1,3 +1,5 @@
+import GridModel
+
 /// Writes a rule node back as block YAML, optionally with each value's provenance as a trailing comment.
 struct RuleNodeEmitter {
     var withProvenance: Bool
@@ -70,16 +72,6 @@ struct RuleNodeEmitter {
         if isPlain && !text.contains("\n") && !text.hasPrefix("#") && !text.contains(": ") && !text.contains(" #") {
             return text
         }
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "\\": escaped += "\\\\"
-            case "\"": escaped += "\\\""
-            case "\n": escaped += "\\n"
-            case "\t": escaped += "\\t"
-            default: escaped.append(character)
-            }
-        }
-        return "\"\(escaped)\""
+        return "\"" + text.escaped(["\\": "\\\\", "\"": "\\\"", "\n": "\\n", "\t": "\\t"]) + "\""
     }
 }
