@@ -215,4 +215,19 @@ import Testing
         let flat = PlanFolderLayout(folder: grids.deletingLastPathComponent())
         #expect(flat.grids == flat.staff)
     }
+
+    @Test func aFormulaAsAnIdInAPlanFileIsRefusedWithItsCell() throws {
+        let grids = try Self.file("grids.csv", "building_id,households,community_id,grid_id\nB1,10,C01,C01-G01\n")
+        let folder = grids.deletingLastPathComponent()
+        try Data("role,grid_id,micro_grid_id,building_id,person_id,reason\ngrid_leader,C01-G01,,,=cmd|x,x\n".utf8)
+            .write(to: folder.appendingPathComponent("leaders.csv"))
+        try Data("person_id,grid_id,post,hours,department,reason\n".utf8).write(
+            to: folder.appendingPathComponent("cadres.csv"))
+        try Data("person_id,community_id,grid_id,reason\n".utf8).write(to: folder.appendingPathComponent("reporting.csv"))
+        let issues = Self.issues { () throws(GridDataError) in
+            _ = try RosterPlanFolder.read(layout: PlanFolderLayout(folder: folder), street: Self.street)
+        }
+        let refused = issues.first { $0.description.contains("an id may not begin with") }
+        #expect(refused?.line == 2 && refused?.column == 5 && refused?.value == "=cmd|x", "\(issues)")
+    }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads one CSV file outside the street's own file list (a plan's leaders.csv, people.csv's extra columns): decodes
-/// it, resolves its header and hands each row with the right number of fields to `row`; problems go to `log`.
+/// it, resolves its header, screens its id cells and hands each row with the right number of fields to `row`;
+/// problems go to `log`.
 enum PlanTable {
     /// Returns false when the file is missing (and `required` is false), or cannot be used at all.
     @discardableResult
@@ -17,12 +18,14 @@ enum PlanTable {
         }
         guard let text = CSVText.read(url, name: name, log: &log) else { return false }
         var header: CSVHeader?
+        var idScreen: CSVIDScreen?
         var usable = true
         var issues = log
         let syntax = CSVParser.forEachRecord(in: text.bytes, from: text.start, file: name) { record in
             guard let resolved = header else {
                 let made = CSVHeader(record: record)
                 header = made
+                idScreen = CSVIDScreen(header: made)
                 for column in required where !made.has(column) {
                     issues.add(
                         DataIssue(
@@ -41,6 +44,8 @@ enum PlanTable {
                         expected: "\(resolved.count) fields, one per header column"))
                 return
             }
+            // An id that could be a formula or break a line is refused here as in the street's own files.
+            if let idScreen { for issue in idScreen.issues(in: row) { issues.add(issue) } }
             handle(row, &issues)
         }
         for issue in syntax { issues.add(issue) }
