@@ -39,13 +39,14 @@ done
 tolerate() { "$@" >/dev/null 2>&1 || [ $? -eq 1 ]; }
 
 run_before() {
-    # The baseline's pipeline: three commands, grids.csv copied beside the staffing for the roster.
-    local street="$1" out="$2"
+    # The baseline's pipeline with the baseline's own rules (the working tree's may hold keys it does not know):
+    # three commands, grids.csv copied beside the staffing for the roster.
+    local street="$1" out="$2" rules="$work/baseline/Rules"
     rm -rf "$out"
-    tolerate "$before_bin" grids draw "$street" --out "$out/grids"
-    tolerate "$before_bin" staff assign "$street" --plan "$out/grids" --out "$out/staff"
+    tolerate "$before_bin" grids draw "$street" --rules "$rules" --out "$out/grids"
+    tolerate "$before_bin" staff assign "$street" --rules "$rules" --plan "$out/grids" --out "$out/staff"
     cp "$out/grids/grids.csv" "$out/staff/grids.csv"
-    tolerate "$before_bin" roster "$street" --plan "$out/staff" --week "$week" --out "$out/roster"
+    tolerate "$before_bin" roster "$street" --rules "$rules" --plan "$out/staff" --week "$week" --out "$out/roster"
 }
 
 run_after() {

@@ -22,10 +22,21 @@ enum WanggeBinary {
     }
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
+        try launch(url, arguments, in: directory)
+    }
+
+    /// Runs `executable` and waits: its exit status (128 + the signal when a signal ended it, as a shell reports
+    /// it, so that a crash never passes for exit 0 or 1), stdout and stderr.
+    static func launch(
+        _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Outcome {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -34,8 +45,9 @@ enum WanggeBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let signalled = process.terminationReason == .uncaughtSignal
         return Outcome(
-            status: process.terminationStatus,
+            status: signalled ? 128 + process.terminationStatus : process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self)
         )

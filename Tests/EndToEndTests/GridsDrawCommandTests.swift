@@ -26,20 +26,7 @@ import Testing
         guard let path = ProcessInfo.processInfo.environment["WANGGE_BINARY"] else {
             return try WanggeBinary.run(arguments, in: repository)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = repository
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return WanggeBinary.Outcome(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        return try WanggeBinary.launch(URL(fileURLWithPath: path), arguments, in: repository)
     }
 
     static func kpis(_ out: URL) throws -> [String: Any] {

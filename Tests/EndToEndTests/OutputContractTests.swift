@@ -12,20 +12,7 @@ import Testing
     /// Runs wangge, under `faketime` at `clock` when one is given.
     static func run(_ arguments: [String], clock: String? = nil) throws -> WanggeBinary.Outcome {
         guard let clock else { return try RosterTestKit.run(arguments) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/faketime")
-        process.arguments = [clock, binary.path] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return WanggeBinary.Outcome(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        return try WanggeBinary.launch(URL(fileURLWithPath: "/usr/bin/faketime"), [clock, binary.path] + arguments)
     }
 
     /// The sample street planned once per test run by `wangge plan`.

@@ -154,20 +154,7 @@ enum RosterTestKit {
     /// Runs wangge: the release binary when one is given, else the build beside the tests.
     static func run(_ arguments: [String]) throws -> WanggeBinary.Outcome {
         guard let binary = releaseBinary else { return try WanggeBinary.run(arguments) }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return WanggeBinary.Outcome(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        return try WanggeBinary.launch(binary, arguments)
     }
 
     /// Runs `wangge roster`.

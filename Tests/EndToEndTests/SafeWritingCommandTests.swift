@@ -33,23 +33,9 @@ import Testing
         -> WanggeBinary.Outcome
     {
         let binary = RosterTestKit.releaseBinary ?? WanggeBinary.url
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "umask \(umask); exec \"$0\" \"$@\"", binary.path] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let killed = process.terminationReason == .uncaughtSignal
-        let status = killed ? -process.terminationStatus : process.terminationStatus
-        return WanggeBinary.Outcome(
-            status: status, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        return try WanggeBinary.launch(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "umask \(umask); exec \"$0\" \"$@\"", binary.path] + arguments,
+            environment: environment)
     }
 
     @Test func aRunKilledAtEachWriteLeavesThePreviousFolderWhole() throws {
@@ -65,7 +51,7 @@ import Testing
                 ["grids", "draw", street.path, "--out", out.path, "--seed", "2"],
                 environment: ["WANGGE_FAULT_KILL_AT_WRITE": String(step)])
             let now = try Self.snapshot(out)
-            guard run.status == -9 else {
+            guard run.status == 128 + 9 else {
                 // The run went past its last write: the new folder is whole.
                 #expect(run.status <= 1, "step \(step): \(run.stderr)")
                 #expect(now.count == 5 && now != before)
