@@ -14,24 +14,25 @@ struct AssignmentRepair {
         var agentOf = partial
         var load = Array(repeating: 0.0, count: agents)
         for job in 0..<jobs where agentOf[job] >= 0 { load[agentOf[job]] += data.resource[agentOf[job] * jobs + job] }
+        // Named local functions rather than closures in the call: the call type-checks in milliseconds, not seconds.
+        func fits(_ agent: Int, _ job: Int) -> Bool {
+            load[agent] + data.resource[agent * jobs + job] <= data.capacity[agent] + data.tolerance
+        }
+        func costRank(_ agent: Int, _ job: Int) -> Double { rank[agent * jobs + job] }
+        func overload(_ agent: Int, _ job: Int) -> Double {
+            load[agent] + data.resource[agent * jobs + job] - data.capacity[agent]
+        }
+        // Fits nowhere: place it where it overloads least and let the overload repair move things.
+        func leastOverloaded(_ job: Int) -> Int {
+            (0..<agents).min { overload($0, job) < overload($1, job) } ?? 0
+        }
+        func place(_ job: Int, _ agent: Int) {
+            agentOf[job] = agent
+            load[agent] += data.resource[agent * jobs + job]
+        }
+        let open = (0..<jobs).filter { agentOf[$0] < 0 }
         RegretPlacement.placeAll(
-            (0..<jobs).filter { agentOf[$0] < 0 }, agents: agents,
-            fits: { agent, job in
-                load[agent] + data.resource[agent * jobs + job] <= data.capacity[agent] + data.tolerance
-            },
-            rank: { agent, job in rank[agent * jobs + job] },
-            fallback: { job in
-                // Fits nowhere: place it where it overloads least and let the overload repair move things.
-                (0..<agents).min {
-                    load[$0] + data.resource[$0 * jobs + job] - data.capacity[$0]
-                        < load[$1] + data.resource[$1 * jobs + job] - data.capacity[$1]
-                } ?? 0
-            },
-            place: { job, agent in
-                agentOf[job] = agent
-                load[agent] += data.resource[agent * jobs + job]
-            }
-        )
+            open, agents: agents, fits: fits, rank: costRank, fallback: leastOverloaded, place: place)
         guard removeOverload(&agentOf, load: &load) else { return nil }
         descend(&agentOf, load: &load)
         return agentOf

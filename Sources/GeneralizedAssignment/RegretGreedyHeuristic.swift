@@ -86,21 +86,17 @@ private struct Workspace {
         let jobs = problem.jobCount
         var residual = problem.capacity
         var agentOf = Array(repeating: -1, count: jobs)
+        // Named local functions rather than closures in the call: the call type-checks in milliseconds, not seconds.
+        func fits(_ agent: Int, _ job: Int) -> Bool { problem.resource[agent][job] <= residual[agent] + tolerance }
+        func roomAfter(_ agent: Int, _ job: Int) -> Double { residual[agent] - problem.resource[agent][job] }
+        // Fits nowhere: place it now where it overloads least, before the room runs out further.
+        func mostRoom(_ job: Int) -> Int { (0..<agents).max { roomAfter($0, job) < roomAfter($1, job) } ?? 0 }
+        func place(_ job: Int, _ agent: Int) {
+            agentOf[job] = agent
+            residual[agent] -= problem.resource[agent][job]
+        }
         RegretPlacement.placeAll(
-            Array(0..<jobs), agents: agents,
-            fits: { agent, job in problem.resource[agent][job] <= residual[agent] + tolerance },
-            rank: desirability,
-            fallback: { job in
-                // Fits nowhere: place it now where it overloads least, before the room runs out further.
-                (0..<agents).max {
-                    residual[$0] - problem.resource[$0][job] < residual[$1] - problem.resource[$1][job]
-                } ?? 0
-            },
-            place: { job, agent in
-                agentOf[job] = agent
-                residual[agent] -= problem.resource[agent][job]
-            }
-        )
+            Array(0..<jobs), agents: agents, fits: fits, rank: desirability, fallback: mostRoom, place: place)
         return repair(agentOf, residual: residual)
     }
 
