@@ -61,13 +61,13 @@ struct CadreStaffing {
             for grid in grids {
                 let site = context.grids[grid]
                 let distance = context.distance(person: cadre, to: site.points) ?? placement.unknownDistanceMetres
-                let familiar = posts.contains {
-                    context.holdsToday(person: cadre, role: $0.post, grid: site.id)
-                }
                 for (postIndex, post) in posts.enumerated() {
                     let hours = post.hours(caredResidents: site.caredResidents)
                     let locked = lockSet.contains("\(person.id)|\(site.id)|\(post.post)")
                     guard locked || (week > 0 && hours <= week + 1e-9) else { continue }
+                    // The bonus goes to the post held today only: were it on every post of a familiar grid, it would
+                    // outweigh post_cost and fill posts the rules do not ask for, so a plan would grow week by week.
+                    let familiar = context.holdsToday(person: cadre, role: post.post, grid: site.id)
                     let cost =
                         placement.postCost + objectiveWeight
                         * (min(distance, placement.distanceCapMetres) / placement.metresPerCostUnit
