@@ -1,13 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Kills the process at a chosen write, so that a test can prove an interrupted run never leaves a half-written
 /// output.
 ///
@@ -77,7 +69,7 @@ enum FaultInjection {
         guard step == limit else { return }
         let message = "wangge: fault injection: killed at step \(step) (\(what) \(path))\n"
         FileHandle.standardError.write(Data(message.utf8))
-        kill(getpid(), SIGKILL)
+        PlatformFiles.killImmediately()
     }
 
     /// Runs `body` with every step of this task counted, the `failAt`-th throwing ``simulatedCrash(_:)``; returns

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -200,6 +202,15 @@ enum PlatformFiles {
             guard unlink(path) == 0 || errno == ENOENT else { throw failure(path) }
         }
     }
+
+    /// This process's id.
+    static var processID: Int32 { ProcessInfo.processInfo.processIdentifier }
+
+    /// Whether process `pid` exists: signal 0 checks without sending anything; EPERM means it runs as another user.
+    static func isRunning(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
+
+    /// Ends this process at once with SIGKILL, as a power cut or `kill -9` would: nothing runs after it.
+    static func killImmediately() { kill(processID, SIGKILL) }
 
     private static func retryingInterrupts<Result: BinaryInteger>(_ call: () -> Result) -> Result {
         while true {

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The hidden names written beside an output while it is being written, and the sweep that clears them.
 ///
 /// For an output named `NAME` (a folder or a file):
@@ -29,7 +21,7 @@ enum StagingName {
     static func make(_ name: String, _ role: Role) -> String {
         let random = UInt32.random(in: 0...UInt32.max)
         let hex = String(random, radix: 16)
-        return prefix(name, role) + "\(getpid())-" + String(repeating: "0", count: 8 - hex.count) + hex
+        return prefix(name, role) + "\(PlatformFiles.processID)-" + String(repeating: "0", count: 8 - hex.count) + hex
     }
 
     /// The process that made a leftover, read from its name.
@@ -41,9 +33,10 @@ enum StagingName {
 
     /// Whether the leftover belongs to a live run other than this one.
     static func isLive(_ entry: String, role: Role, name: String) -> Bool {
-        guard let pid = pid(of: entry, role: role, name: name), pid > 0, pid != getpid() else { return false }
-        // Signal 0 checks that the process exists; EPERM means it exists under another user.
-        return kill(pid, 0) == 0 || errno == EPERM
+        guard let pid = pid(of: entry, role: role, name: name), pid > 0, pid != PlatformFiles.processID else {
+            return false
+        }
+        return PlatformFiles.isRunning(pid)
     }
 
     /// Clears the leftovers of `name` in `parent`, restoring a previous output stranded between two renames.
