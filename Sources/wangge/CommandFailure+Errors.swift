@@ -30,6 +30,9 @@ extension CommandFailure {
         }
     }
 
+    /// An output the safe writer refused or could not write: exit 2 with its path and reason.
+    static func unwritable(_ error: OutputError) -> CommandFailure { .badInput("unwritable output: \(error)") }
+
     /// An output that cannot be written: exit 2 with the path and the reason in plain words.
     static func unwritable(_ path: String, _ error: any Error) -> CommandFailure {
         .badInput("unwritable output: \(path): \(Self.reason(error))")

@@ -141,7 +141,7 @@ struct SolveGAPCommand: ParsableCommand {
                 try SafeFile.write(try model.mpsText(), to: url, privacy: .shareable)
             }
         } catch let error as OutputError {
-            throw CommandFailure.badInput("unwritable output: \(error)")
+            throw CommandFailure.unwritable(error)
         } catch {
             throw CommandFailure.badInput("\(error)")
         }

@@ -47,9 +47,6 @@ struct JobFolder {
     func write(_ file: String, text: String) throws {
         try output.write(name.isEmpty ? file : "\(name)/\(file)", text: text)
     }
-
-    /// The staging folder of this job's files (a plan folder's layout reads the grids back from it).
-    var directory: URL { name.isEmpty ? output.staging : output.staging.appendingPathComponent(name) }
 }
 
 /// Runs jobs into an output folder that replaces `--out` whole only when every file is written.
@@ -62,7 +59,7 @@ enum JobOutput {
         do {
             folder = try OutputFolder(target: URL(fileURLWithPath: out), privacy: privacy)
         } catch {
-            throw CommandFailure.badInput("unwritable output: \(error)")
+            throw CommandFailure.unwritable(error)
         }
         do {
             let result = try body(folder)
@@ -70,7 +67,7 @@ enum JobOutput {
             return result
         } catch let error as OutputError {
             folder.abandon()
-            throw CommandFailure.badInput("unwritable output: \(error)")
+            throw CommandFailure.unwritable(error)
         } catch let failure as CommandFailure {
             folder.abandon()
             throw failure
