@@ -54,14 +54,7 @@ struct CommunityDistricter {
         var outcome = CommunityOutcome(assignments: [], deviations: [], warnings: [])
         let buildings = context.buildings
         let special = members.filter { parameters.isSpecial(buildings[$0].kind) }
-        for (rank, position) in ReadingOrder.order(special.map { buildings[$0].position }).enumerated() {
-            let building = buildings[special[position]]
-            let grid = GridID("\(community)-S\(Self.two(rank + 1))")
-            outcome.assignments.append(GridAssignment(
-                buildingID: building.id, households: building.households, communityID: community, gridID: grid,
-                microGridID: MicroGridID("\(grid)-M01"), kind: building.kind
-            ))
-        }
+        outcome.assignments += specialGridRows(special)
         let residential = members.filter { !parameters.isSpecial(buildings[$0].kind) }
         guard !residential.isEmpty else { return outcome }
         var local = [Int: Int]()
@@ -99,6 +92,46 @@ struct CommunityDistricter {
         outcome.warnings += best?.warnings ?? []
         outcome.extraGrids += best?.extraGrids ?? []
         return outcome
+    }
+
+    /// The rows of the community's special grids: sites grouped by ``SpecialGridGrouping``, codes in reading order
+    /// of the groups' centres, one micro-grid per building (or per band of floors of a tower, when the rule says).
+    private func specialGridRows(_ special: [Int]) -> [GridAssignment] {
+        let buildings = context.buildings
+        let grouping = SpecialGridGrouping(rule: parameters.specialSites)
+        let groups = grouping.groups(special: special, buildings: buildings, neighbours: context.neighbours,
+                                     seed: SplitMix64.mix(seed, 0x5171E))
+        let centres = groups.map { group in
+            let count = Double(group.count)
+            return PlanarPoint(x: group.reduce(0.0) { $0 + buildings[$1].position.x } / count,
+                               y: group.reduce(0.0) { $0 + buildings[$1].position.y } / count)
+        }
+        var rows: [GridAssignment] = []
+        for (rank, position) in ReadingOrder.order(centres).enumerated() {
+            let group = groups[position]
+            let grid = GridID("\(community)-S\(Self.two(rank + 1))")
+            var micro = 0
+            for index in ReadingOrder.order(group.map { buildings[$0].position }) {
+                let building = buildings[group[index]]
+                for band in specialBands(building) {
+                    micro += 1
+                    rows.append(GridAssignment(
+                        buildingID: building.id, floors: band, households: band == nil ? building.households : 0,
+                        communityID: community, gridID: grid, microGridID: MicroGridID("\(grid)-M\(Self.two(micro))"),
+                        kind: building.kind
+                    ))
+                }
+            }
+        }
+        return rows
+    }
+
+    /// The micro-grid bands of a special building: bands of the rule's floors for a tower without households, else
+    /// the whole building (nil).
+    private func specialBands(_ building: Building) -> [FloorBand?] {
+        let step = parameters.specialSites.floorsPerMicroGrid
+        guard step > 0, building.households == 0, let floors = building.floors, floors > step else { return [nil] }
+        return stride(from: 1, through: floors, by: step).map { FloorBand(lowest: $0, highest: min(floors, $0 + step - 1)) }
     }
 
     private func drawResidential(residential: [Int], graph: DistrictingGraph) -> CommunityOutcome {

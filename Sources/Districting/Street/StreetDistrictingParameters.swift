@@ -21,6 +21,8 @@ public struct StreetDistrictingParameters: Sendable, Hashable {
     /// Building kinds that form special grids (专属网格) besides every non-residential kind, which the spec always
     /// puts in special grids; nil: the non-residential kinds only.
     public var specialGridKinds: Set<BuildingKind>?
+    /// How special grids follow sites.
+    public var specialSites: SpecialSiteRule
     /// Compound types whose buildings get micro-grids; nil: every building. Buildings outside the list stay in
     /// their grid without a micro-grid.
     public var microGridCompoundTypes: Set<CompoundType>?
@@ -43,8 +45,9 @@ public struct StreetDistrictingParameters: Sendable, Hashable {
         microBounds: DistrictingBounds = DistrictingBounds(min: 30, max: 50),
         adjacency: AdjacencyBuilder = AdjacencyBuilder(), stabilityWeight: Double = 2_000, seed: UInt64 = 1,
         threads: Int = 2, compoundSplitCost: Double = 2_000, specialGridKinds: Set<BuildingKind>? = nil,
-        microGridCompoundTypes: Set<CompoundType>? = nil
+        microGridCompoundTypes: Set<CompoundType>? = nil, specialSites: SpecialSiteRule = SpecialSiteRule()
     ) {
+        self.specialSites = specialSites
         self.compoundSplitCost = compoundSplitCost
         self.gridBounds = gridBounds
         self.microBounds = microBounds

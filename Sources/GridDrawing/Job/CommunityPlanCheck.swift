@@ -1,4 +1,5 @@
 import GridModel
+import Districting
 import GridRules
 
 /// Checks one community's rows of a plan (the current plan on a re-draw) against the street as it is now and the
@@ -23,6 +24,8 @@ struct CommunityPlanCheck {
     private let index: [BuildingID: Int]
     /// Neighbours (local indices) over the job's pairs among residential buildings, islands joined as when drawing.
     private let neighbours: [[Int]]
+    /// Neighbours (local indices) over the job's pairs among every building, for the special grids' sites.
+    private let allNeighbours: [[Int]]
 
     /// A check of `community` with the job's neighbour pairs `pairs` (pairs naming buildings outside the community
     /// are ignored).
@@ -39,13 +42,16 @@ struct CommunityPlanCheck {
         for (i, building) in self.buildings.enumerated() { index[building.id] = i }
         self.index = index
         var neighbours = Array(repeating: [Int](), count: self.buildings.count)
+        var allNeighbours = neighbours
         for pair in pairs {
-            guard let a = index[pair.first], let b = index[pair.second], a != b,
-                self.buildings[a].kind.isResidential, self.buildings[b].kind.isResidential
-            else { continue }
+            guard let a = index[pair.first], let b = index[pair.second], a != b else { continue }
+            allNeighbours[a].append(b)
+            allNeighbours[b].append(a)
+            guard self.buildings[a].kind.isResidential, self.buildings[b].kind.isResidential else { continue }
             neighbours[a].append(b)
             neighbours[b].append(a)
         }
+        self.allNeighbours = allNeighbours
         var warnings: [PlanWarning] = []
         Self.joinIslands(&neighbours, buildings: self.buildings, community: community,
                          gridBounds: rules.householdsPerGrid.value, warnings: &warnings)
@@ -173,8 +179,48 @@ struct CommunityPlanCheck {
         for (i, placed) in rowsOf.sorted(by: { $0.key < $1.key }) where buildings[i].kind.isResidential {
             problems += unitProblems(buildings[i], placed)
         }
+        problems += siteProblems(gridMembers.filter { specialGrid[$0.key] == true })
         problems += lockProblems(rowsOf)
         return Self.capped(problems)
+    }
+
+    /// Special grids that do not follow the sites (grid.special_grid_sites): each must lie in one site group of its
+    /// kind, hold at most the rule's buildings, and a group must be cut into no more grids than the cap requires.
+    func siteProblems(_ special: [GridID: Set<Int>]) -> [String] {
+        let rule = rules.specialGridSites
+        let specialBuildings = buildings.indices.filter {
+            !buildings[$0].kind.isResidential || rules.specialGridKinds.value.contains(buildings[$0].kind)
+        }
+        let grouping = SpecialGridGrouping(rule: SpecialSiteRule(
+            maxBuildingsPerGrid: rule.maxBuildingsPerGrid, standaloneKinds: Set(rule.standaloneKinds),
+            joinLoneWithinMetres: rule.joinLoneWithinMetres, floorsPerMicroGrid: rule.floorsPerMicroGrid))
+        let groups = grouping.groups(special: specialBuildings, buildings: buildings, neighbours: allNeighbours,
+                                     seed: 0, splitting: false)
+        var groupOf: [Int: Int] = [:]
+        for (number, group) in groups.enumerated() {
+            for building in group { groupOf[building] = number }
+        }
+        var problems: [String] = []
+        var gridsPerGroup: [Int: Int] = [:]
+        for (grid, members) in special.sorted(by: { $0.key < $1.key }) {
+            let owners = Set(members.compactMap { groupOf[$0] })
+            if owners.count != 1 {
+                problems.append("special grid \(grid) spans \(owners.count) sites or kinds [\(rule.ruleID)]")
+            }
+            if members.count > rule.maxBuildingsPerGrid {
+                problems.append("special grid \(grid): \(members.count) buildings, above \(rule.maxBuildingsPerGrid) "
+                    + "[\(rule.ruleID)]")
+            }
+            for owner in owners { gridsPerGroup[owner, default: 0] += 1 }
+        }
+        for (number, count) in gridsPerGroup.sorted(by: { $0.key < $1.key }) {
+            let needed = (groups[number].count + rule.maxBuildingsPerGrid - 1) / rule.maxBuildingsPerGrid
+            if count > needed {
+                problems.append("the site of building \(buildings[groups[number][0]].id) is \(count) special grids, "
+                    + "not \(needed) [\(rule.ruleID)]")
+            }
+        }
+        return problems
     }
 
     /// Units whole in one micro-grid unless a unit alone exceeds the micro maximum; then bands of whole floors, each

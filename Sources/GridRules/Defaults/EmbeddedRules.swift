@@ -93,6 +93,17 @@ rules:
       kinds: [commercial, school, hospital, market, enterprise, site]
       exclude_from_household_balance: true
 
+  - id: grid.special_grid_sites
+    type: special_grid_sites
+    kind: hard
+    source: data-format-spec
+    says: The non-residential buildings of one compound or site form one special grid of their kind (a 商圈 of office towers is one grid), cut into contiguous parts only above 60 buildings; schools and hospitals always stand alone; a lone building joins a neighbouring special grid of its kind in its community within 300 m; each building of a special grid is one micro-grid (floors_per_micro_grid above 0 cuts taller towers into bands of that many floors).
+    parameters:
+      max_buildings_per_grid: 60
+      standalone_kinds: [school, hospital]
+      join_lone_within_m: 300
+      floors_per_micro_grid: 0
+
   - id: grid.adjacency
     type: adjacency
     kind: hard

@@ -58,7 +58,7 @@ extension RuleType {
     var homeFile: String {
         switch self {
         case .compoundTypeVocabulary, .gridSize, .microGridSize, .microGridCoverage, .keepWhole, .withinCommunity,
-            .contiguity, .specialGrids, .adjacency, .numbering, .objectiveTerm:
+            .contiguity, .specialGrids, .specialGridSites, .adjacency, .numbering, .objectiveTerm:
             return "grid.yaml"
         case .gridLeader, .gridWorker, .microGridLeader, .preferredPools, .postLimit, .buildingLeader, .cadrePosts,
             .cadresPerGrid, .postWorkload, .mentoring, .reporting, .staffRatio, .patrol:

@@ -17,6 +17,8 @@ public enum RuleType: String, CaseIterable, Hashable, Sendable, Comparable {
     case contiguity
     /// Non-residential sites form special grids (专属网格), outside household balancing, each in one community.
     case specialGrids = "special_grids"
+    /// The non-residential buildings of one compound or site form one special grid of their kind, cut only above a…
+    case specialGridSites = "special_grid_sites"
     /// Without adjacency.csv, neighbours are Delaunay edges up to 260 m plus pairs closer than 120 m, minus…
     case adjacency
     /// Grid codes run west to east, then north to south, inside each community; a re-draw keeps a grid's code.

@@ -21,6 +21,20 @@ public struct GridDrawingRules: Sendable {
         public var ruleID: RuleID
     }
 
+    /// How special grids (专属网格) follow sites (grid.special_grid_sites).
+    public struct SpecialGridSites: Hashable, Sendable {
+        /// A site with more non-residential buildings of one kind than this is cut into contiguous parts.
+        public var maxBuildingsPerGrid: Int
+        /// Kinds whose every building is a special grid of its own (a school, a hospital).
+        public var standaloneKinds: [BuildingKind]
+        /// A lone building joins a neighbouring special grid of its kind in its community within this distance.
+        public var joinLoneWithinMetres: Double
+        /// Floors per micro-grid of a special grid's tower; 0: each building is one micro-grid.
+        public var floorsPerMicroGrid: Int
+        /// The rule.
+        public var ruleID: RuleID
+    }
+
     /// The compound types a street may use.
     public var compoundTypes: Sourced<[CompoundType]>
     /// Households per grid (300–500 by default; 160–255 in a community overlay).
@@ -37,6 +51,8 @@ public struct GridDrawingRules: Sendable {
     public var contiguity: RuleID
     /// Building kinds that form special grids (专属网格).
     public var specialGridKinds: Sourced<[BuildingKind]>
+    /// How the non-residential buildings of a site are grouped into special grids.
+    public var specialGridSites: SpecialGridSites
     /// Whether special grids are left out of household balancing.
     public var specialGridsExcludedFromBalance: Sourced<Bool>
     /// Derived adjacency: Delaunay edges no longer than this (260 m).
@@ -111,6 +127,17 @@ public struct GridDrawingRules: Sendable {
         }
         let specialKinds = special?.words("kinds")?.map { $0.map(BuildingKind.init(rawValue:)) }
         let excluded = special?.bool("exclude_from_household_balance")
+        let sites = index.one(.specialGridSites).flatMap { rule -> SpecialGridSites? in
+            guard
+                let map = index.parameters(
+                    rule, ["max_buildings_per_grid", "standalone_kinds", "join_lone_within_m", "floors_per_micro_grid"]),
+                let most = map.int("max_buildings_per_grid", atLeast: 1), let alone = map.words("standalone_kinds"),
+                let join = map.number("join_lone_within_m"), let floors = map.int("floors_per_micro_grid")
+            else { return nil }
+            return SpecialGridSites(
+                maxBuildingsPerGrid: most.value, standaloneKinds: alone.value.map(BuildingKind.init(rawValue:)),
+                joinLoneWithinMetres: join.value, floorsPerMicroGrid: floors.value, ruleID: rule.id)
+        }
         let adjacency = index.one(.adjacency).flatMap {
             index.parameters($0, ["delaunay_max_m", "near_pair_below_m", "barriers_cut_edges"])
         }
@@ -121,7 +148,7 @@ public struct GridDrawingRules: Sendable {
         let order = numbering?.word("order", oneOf: ["west_east_then_north_south"])
         let keepCode = numbering?.bool("keep_code_on_redraw")
         guard let vocabulary, let gridSize, let microSize, let coverage, let community, let contiguity,
-            let specialKinds, let excluded, let delaunay, let near, let cut, let order, let keepCode
+            let specialKinds, let sites, let excluded, let delaunay, let near, let cut, let order, let keepCode
         else { return nil }
         compoundTypes = vocabulary.map { $0.map(CompoundType.init(rawValue:)) }
         householdsPerGrid = gridSize
@@ -132,6 +159,7 @@ public struct GridDrawingRules: Sendable {
         self.contiguity = contiguity.id
         specialGridKinds = specialKinds
         specialGridsExcludedFromBalance = excluded
+        specialGridSites = sites
         delaunayMaxMetres = delaunay
         nearPairBelowMetres = near
         barriersCutEdges = cut
