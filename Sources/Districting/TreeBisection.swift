@@ -121,6 +121,8 @@ struct TreeBisection {
             max(0, share * bounds.min - weight, weight - share * bounds.max)
         }
         var best: (miss: Int, balance: Int, inside: [Int], outside: [Int], share: Int)?
+        // Past the deadline each level draws one tree: a plan still comes out, in time.
+        let trees = deadline?.passed ?? false ? 1 : trees
         for _ in 0..<max(1, trees) {
             guard let (order, parent) = randomTree(nodes) else { break }
             let (weight, size) = subtreeTotals(order: order, parent: parent)

@@ -36,7 +36,8 @@ struct GridsDrawCommand: ParsableCommand {
         var street = try StreetInput.load(self.street)
         try StreetInput.apply(current: before.current, locks: before.locks, to: &street)
         clock.lap("read")
-        let job = GridsJobRun(ruleSet: ruleSet, seed: options.seed, threads: options.threads)
+        let job = GridsJobRun(
+            ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: options.deadline())
         let outcome = try JobOutput.write(to: options.out, privacy: .shareable) { output in
             try job.run(street: street, into: try JobOutput.part(output, "", written: options.out), clock: &clock)
         }

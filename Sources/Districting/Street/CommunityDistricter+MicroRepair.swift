@@ -95,7 +95,7 @@ extension CommunityDistricter {
         let count = (gridOf.max() ?? -1) + 1
         func members(_ label: Int, _ labels: [Int]) -> [Int] { (0..<graph.nodeCount).filter { labels[$0] == label } }
         var plans = (0..<count).map { microPlan(nodes: members($0, gridOf), residential: residential, graph: graph) }
-        for _ in 0..<SearchLimits.repairRounds {
+        for _ in 0..<SearchLimits.repairRounds where !context.deadlinePassed {
             var changed = false
             for label in 0..<count where plans[label].violation > 0 && plans[label].oversized.isEmpty {
                 var touched: [Int]
@@ -143,7 +143,7 @@ extension CommunityDistricter {
         }
         var bad = Set(failing)
         var random = SplitMix64(seed: SplitMix64.mix(seed, 0x5245_434F_4D00 &+ UInt64(graph.nodeCount)))
-        for _ in 0..<SearchLimits.repairWalkSteps where !bad.isEmpty {
+        for _ in 0..<SearchLimits.repairWalkSteps where !bad.isEmpty && !context.deadlinePassed {
             let sortedBad = bad.sorted()
             let grid = random.below(2) == 0 ? sortedBad[random.below(sortedBad.count)] : random.below(count)
             var others = Set<Int>()

@@ -76,6 +76,7 @@ struct CommunityDistricter {
         var best: CommunityOutcome?
         var bestMiss = Int.max
         for attempt in 0..<SearchLimits.drawingAttempts {
+            if attempt > 0 && context.deadlinePassed { break }
             var drawer = self
             drawer.seed = seed &+ UInt64(attempt) &* 7_919
             let plan = drawer.drawResidential(residential: residential, graph: buildingGraph)
@@ -91,6 +92,7 @@ struct CommunityDistricter {
         outcome.deviations += best?.deviations ?? []
         outcome.warnings += best?.warnings ?? []
         outcome.extraGrids += best?.extraGrids ?? []
+        outcome.clockCut = context.deadlinePassed
         return outcome
     }
 
@@ -274,6 +276,7 @@ struct CommunityDistricter {
             }
             var tried = Set<Int>()
             for limit in limits {
+                if bestViolation < Int.max && context.deadlinePassed { break search }
                 let (superOf, supers) = contraction(residential: residential, graph: graph, limit: limit)
                 guard tried.insert(supers.count).inserted else { continue }
                 let contracted = Self.contract(graph, superOf: superOf, supers: supers)
@@ -436,9 +439,11 @@ struct CommunityDistricter {
         // Exact answers are cheap, so they may climb to the count the minimum allows; the tree search stops 4 higher.
         for count in first...(escalate ? last : first) {
             if count > first + SearchLimits.heuristicExtraParts && !exactUsable { break }
+            if best != nil && context.deadlinePassed { break }
             let anchored = count == first ? initial : nil
             if exactUsable && anchored == nil {
-                let exact = exactModel.solve(parts: count, seconds: SearchLimits.exactSeconds, clusters: clusters)
+                let seconds = min(SearchLimits.exactSeconds, max(0.05, context.deadline?.remaining ?? .infinity))
+                let exact = exactModel.solve(parts: count, seconds: seconds, clusters: clusters)
                 if let part = exact.part {
                     let labels = PartitionSolver.canonical(part, parts: count)
                     var search = PartitionLocalSearch(graph: graph, bounds: bounds, objective: .inertia, parts: count,
@@ -472,7 +477,8 @@ struct CommunityDistricter {
                                                     patience: SearchLimits.patience
                                                         + SearchLimits.patiencePerPart * parts,
                                                     treesPerPart: SearchLimits.treesPerPart))
-        let deadline = Deadline(seconds: SearchLimits.heuristicDeadlineSeconds)
+        let guardDeadline = Deadline(seconds: SearchLimits.heuristicDeadlineSeconds)
+        let deadline = context.deadline.map { $0.instant < guardDeadline.instant ? $0 : guardDeadline } ?? guardDeadline
         let found = solver.heuristicPartition(request, deadline: deadline, initial: initial,
                                               anchorWeight: initial == nil ? 0 : anchorWeight)
         return (PartitionSolver.canonical(found.part, parts: parts), found.violation)
@@ -557,7 +563,7 @@ struct CommunityDistricter {
         let searched = MicroPlan(atoms: atoms, labels: labels, positions: microGraph.positions ?? atoms.map(\.position),
                                  violation: violation, oversized: oversized, fewest: count, uncovered: uncovered)
         // The packer also runs when the search needed more micro-grids than the fewest (each has a leader to find).
-        if oversized.isEmpty, violation > 0 || searched.count > count,
+        if oversized.isEmpty, violation > 0 || searched.count > count, !context.deadlinePassed,
             var packed = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: count,
                                          trees: violation > 0 ? SearchLimits.packerTrees
                                              : SearchLimits.packerTreesForFewer),

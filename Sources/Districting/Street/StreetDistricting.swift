@@ -26,7 +26,10 @@ public struct StreetDistricting: Sendable {
     ///
     /// - Complexity: O(n log n) for the adjacency, then per community the local search (roughly linear in its size
     ///   times a fixed number of steps per grid).
-    public func draw(_ street: Street) -> StreetDistrictingResult {
+    /// - Parameter deadline: a wall-clock safety net: the search is fixed by counts, so the deadline fires only on
+    ///   rule values or streets far beyond the counts' design; then each community keeps the best plan found so far
+    ///   and the result names it in `clockCut`.
+    public func draw(_ street: Street, deadline: Deadline? = nil) -> StreetDistrictingResult {
         let buildings = street.buildings.sorted { $0.id < $1.id }
         let pairs: [IndexPair]
         var warnings: [PlanWarning] = []
@@ -63,7 +66,7 @@ public struct StreetDistricting: Sendable {
         let communities = Array(Set(buildings.map(\.communityID))).sorted()
         let context = CommunityContext(
             buildings: buildings, neighbours: neighbours, units: unitsByBuilding, current: current,
-            parameters: parameters
+            parameters: parameters, deadline: deadline
         )
         let outcomes = parallelMap(count: communities.count, threads: parameters.threads) { index in
             let members = buildings.indices.filter { buildings[$0].communityID == communities[index] }
@@ -72,7 +75,9 @@ public struct StreetDistricting: Sendable {
         var assignments: [GridAssignment] = []
         var deviations: [StreetDeviation] = []
         var extraGrids: [ExtraGrids] = []
-        for outcome in outcomes {
+        var clockCut: [CommunityID] = []
+        for (index, outcome) in outcomes.enumerated() {
+            if outcome.clockCut { clockCut.append(communities[index]) }
             assignments += outcome.assignments
             deviations += outcome.deviations
             warnings += outcome.warnings
@@ -84,7 +89,7 @@ public struct StreetDistricting: Sendable {
             return ($0.floors?.lowest ?? 0) < ($1.floors?.lowest ?? 0)
         }
         return StreetDistrictingResult(assignments: assignments, deviations: deviations, warnings: warnings,
-                                       extraGrids: extraGrids)
+                                       extraGrids: extraGrids, clockCut: clockCut)
     }
 }
 
@@ -95,6 +100,11 @@ struct CommunityContext: Sendable {
     let units: [BuildingID: [StairwellUnit]]
     let current: [BuildingID: GridID]
     let parameters: StreetDistrictingParameters
+    /// The wall-clock safety net (nil: none).
+    let deadline: Deadline?
+
+    /// Whether the safety net has fired.
+    var deadlinePassed: Bool { deadline?.passed ?? false }
 }
 
 /// The plan of one community.
@@ -103,4 +113,6 @@ struct CommunityOutcome: Sendable {
     var deviations: [StreetDeviation]
     var warnings: [PlanWarning]
     var extraGrids: [ExtraGrids] = []
+    /// Whether the deadline passed while the community was drawn.
+    var clockCut = false
 }

@@ -10,4 +10,7 @@ public struct StreetDistrictingResult: Sendable, Hashable {
     public var warnings: [PlanWarning]
     /// Communities (and grids) drawn with more grids (micro-grids) than ⌈households / max⌉, and why.
     public var extraGrids: [ExtraGrids] = []
+    /// Communities whose drawing was still running when the wall-clock deadline passed (their search was cut short:
+    /// the plan is the best found by then, and may differ from run to run), sorted.
+    public var clockCut: [CommunityID] = []
 }

@@ -79,7 +79,11 @@ public struct GridJob: Sendable {
     ///
     /// - Complexity: the core's, once per group of communities sharing parameters; O(n log n) adjacency per distinct
     ///   adjacency rule.
-    public func run(_ street: Street) -> GridJobResult {
+    ///
+    /// - Parameter deadline: the wall-clock safety net of the drawing (see ``StreetDistricting/draw(_:deadline:)``);
+    ///   communities it cut short are named in the result's `clockCut`.
+    public func run(_ street: Street, deadline: Deadline? = nil) -> GridJobResult {
+        var clockCut: [CommunityID] = []
         let buildings = street.buildings.sorted { $0.id < $1.id }
         let communities = Array(Set(buildings.map(\.communityID))).sorted()
         var groups: [StreetDistrictingParameters: [CommunityID]] = [:]
@@ -150,7 +154,8 @@ public struct GridJob: Sendable {
                         && community[pair.second].map(inside.contains) ?? false
                 }
             }
-            let result = StreetDistricting(parameters: parameters).draw(part)
+            let result = StreetDistricting(parameters: parameters).draw(part, deadline: deadline)
+            clockCut += result.clockCut
             drawn += result.assignments
             warnings += result.warnings
             extraGrids += result.extraGrids
@@ -190,7 +195,7 @@ public struct GridJob: Sendable {
         extraGrids.sort { ($0.communityID, $0.place) < ($1.communityID, $1.place) }
         return GridJobResult(
             assignments: assignments, findings: findings, warnings: warnings, bounds: bounds, redraw: redraw,
-            extraGrids: extraGrids)
+            extraGrids: extraGrids, clockCut: clockCut.sorted())
     }
 
     /// The communities whose current rows are kept verbatim (with those rows and their adjacency warnings), and the

@@ -29,6 +29,8 @@ public struct GridJobResult: Sendable, Hashable {
     public var redraw: [CommunityRedraw] = []
     /// Communities and grids drawn with more grids (micro-grids) than ⌈households / max⌉, and why.
     public var extraGrids: [ExtraGrids] = []
+    /// Communities whose drawing the wall-clock safety net cut short (recorded in run.json, never in kpis.json).
+    public var clockCut: [CommunityID] = []
 
     /// The order of grids.csv rows: building, then unit, then floors (deterministic).
     public static func rowOrder(_ a: GridAssignment, _ b: GridAssignment) -> Bool {

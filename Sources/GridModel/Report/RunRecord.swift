@@ -61,6 +61,12 @@ public struct ClockEvent: Hashable, Sendable, Codable, CustomStringConvertible {
         ClockEvent(stage: stage, limitSeconds: seconds, outcome: "each solve cut to what is left of --time-limit")
     }
 
+    /// A search the run's budget stopped before its counted work was done; its best plan so far was kept.
+    public static func searchCut(stage: String, seconds: Double) -> ClockEvent {
+        ClockEvent(stage: stage, limitSeconds: seconds,
+                   outcome: "search cut short by --time-limit; the best plan found so far is kept")
+    }
+
     /// `stage: time limit of N s fired; outcome`.
     public var description: String {
         "\(stage): time limit of \(FindingLocation.number(limitSeconds)) s fired; \(outcome)"

@@ -3,6 +3,7 @@ import GridData
 import GridDrawing
 import GridModel
 import GridRules
+import PlanningSupport
 
 /// One run of the grid job: draws the street's grids and writes grids.csv, grids.geojson, map.svg, kpis.json and
 /// run.json into a folder.
@@ -10,12 +11,20 @@ struct GridsJobRun {
     let ruleSet: RuleSet
     let seed: UInt64
     let threads: Int
+    /// The run's budget (--time-limit).
+    let deadline: Deadline
 
     /// Draws `street` (its current plan and locks already read) into `folder`.
     func run(street: Street, into folder: JobFolder, clock: inout JobClock) throws -> JobOutcome {
         let written = folder.written
-        let result = GridJob(ruleSet: ruleSet, seed: seed, threads: threads).run(street)
+        // The drawing may use most of what is left; the rest is kept for measuring, shapes and writing.
+        let drawingSeconds = max(0.1, deadline.remaining * Self.drawingShare)
+        let drawing = Deadline(seconds: drawingSeconds)
+        let result = GridJob(ruleSet: ruleSet, seed: seed, threads: threads).run(street, deadline: drawing)
         clock.lap("draw")
+        for community in result.clockCut {
+            clock.record(.searchCut(stage: "grids \(community)", seconds: (drawingSeconds * 1000).rounded() / 1000))
+        }
         let kpis = GridPlanMeasures.measure(
             street: street, result: result, current: street.currentPlan, ruleSet: ruleSet)
         let report = kpis.report(
@@ -30,6 +39,9 @@ struct GridsJobRun {
             report: report, summary: summary(kpis, report: report, seconds: clock.total, written: written),
             written: written)
     }
+
+    /// The share of the budget left at the start that the drawing may use.
+    static let drawingShare = 0.8
 
     private func writePlan(
         result: GridJobResult, shapes: GridPlanShapes, street: Street, into folder: JobFolder
