@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StaffingTests",
-            dependencies: ["Staffing", "GridData", "GridSynthesis", "GridRules", "PlanningTestFixtures"]
+            dependencies: ["Staffing", "GridDrawing", "GridData", "GridSynthesis", "GridRules", "PlanningTestFixtures"]
         ),
         .testTarget(
             name: "RosteringTests",

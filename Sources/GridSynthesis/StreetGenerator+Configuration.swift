@@ -27,14 +27,18 @@ extension StreetGenerator {
         public var origin: PlanarPoint
         /// Whether the street carries the ~12 district departments (a city writes them once).
         public var includesDepartments: Bool
+        /// Office towers of one business district (商圈) in the largest community, beside the usual commercial sites;
+        /// nil: none.
+        public var businessDistrictBuildings: Int?
 
         /// A configuration for a lone street unless the city's fields are given.
         public init(
             seed: UInt64, households: Int, communityCount: Int? = nil, idPrefix: String = "", streetID: StreetID? = nil,
             streetNumber: Int = 1, countyCode: String = "420106", firstPersonNumber: Int = 1,
             firstResidentNumber: Int = 1, numberWidth: Int = 6, origin: PlanarPoint = PlanarPoint(x: 0, y: 0),
-            includesDepartments: Bool = true
+            includesDepartments: Bool = true, businessDistrictBuildings: Int? = nil
         ) {
+            self.businessDistrictBuildings = businessDistrictBuildings
             self.seed = seed
             self.households = households
             self.communityCount = communityCount

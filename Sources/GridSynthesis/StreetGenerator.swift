@@ -38,6 +38,7 @@ public struct StreetGenerator: Sendable {
         population.generateResidents()
         population.pairResidents()
         population.ensureVisitCapacity()
+        population.addSitePeople()
         return Street(
             communities: drawn.areas.map(\.community),
             buildings: drawn.buildings,

@@ -36,7 +36,18 @@ struct CadreStaffing {
 
     func run() throws(StaffingError) -> StaffingPart {
         let rules = context.rules(for: community)
-        let grids = context.grids.indices.filter { context.grids[$0].communityID == community }
+        // staffing.special_grid: a special grid takes cadres only when the rule gives it some.
+        let specialCadres = rules.specialGrid.cadresPerGrid
+        let grids = context.grids.indices.filter {
+            context.grids[$0].communityID == community && (!context.grids[$0].isSpecial || specialCadres > 0)
+        }
+        func minimumCadres(_ grid: Int) -> Int {
+            context.grids[grid].isSpecial ? specialCadres : rules.minCadresPerGrid.value
+        }
+        func minimumDepartments(_ grid: Int) -> Int {
+            context.grids[grid].isSpecial
+                ? min(specialCadres, rules.minDepartmentsPerGrid.value) : rules.minDepartmentsPerGrid.value
+        }
         let cadres = Self.cadres(context, community: community)
         let posts = rules.postWorkloads
         var part = StaffingPart()
@@ -102,7 +113,7 @@ struct CadreStaffing {
         var slacks: [(VariableIndex, CadreShortfallRow)] = []
         var departmentVariables: [(variable: VariableIndex, department: DepartmentID, grid: Int)] = []
         for grid in grids {
-            let minCadres = Double(rules.minCadresPerGrid.value)
+            let minCadres = Double(minimumCadres(grid))
             let present = cadres.compactMap { presence[[$0, grid]] }.map { LinearTerm($0, 1) }
             let cadreSlack = model.addVariable(
                 "scad\(grid)", kind: .integer, lower: 0, upper: minCadres,
@@ -122,7 +133,7 @@ struct CadreStaffing {
                 departmentTerms.append(LinearTerm(w, 1))
                 departmentVariables.append((w, department, grid))
             }
-            let minDepartments = Double(rules.minDepartmentsPerGrid.value)
+            let minDepartments = Double(minimumDepartments(grid))
             let departmentSlack = model.addVariable(
                 "sdep\(grid)", kind: .integer, lower: 0, upper: minDepartments,
                 objective: shortfall)

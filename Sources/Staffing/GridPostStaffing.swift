@@ -19,8 +19,24 @@ struct GridPostStaffing {
             (.gridLeader, rules.gridLeader), (.gridWorker, rules.gridWorker),
         ]
         var slots: [(grid: Int, role: LeaderRole, post: StaffingRules.Post)] = []
+        let special = rules.specialGrid
         for grid in grids {
-            for (role, post) in roles { slots.append((grid, role, post)) }
+            guard context.grids[grid].isSpecial else {
+                for (role, post) in roles { slots.append((grid, role, post)) }
+                continue
+            }
+            // staffing.special_grid: the site's own people lead it; a grid worker only where the rule asks for one.
+            slots.append((grid, .gridLeader, special.gridLeader))
+            if special.gridWorkersPerGrid > 0 {
+                let count = Sourced(special.gridWorkersPerGrid, ruleID: special.ruleID,
+                                    location: special.gridLeader.perUnit.location)
+                slots.append((grid, .gridWorker, StaffingRules.Post(
+                    perUnit: count, eligible: rules.gridWorker.eligible, ruleID: special.ruleID)))
+            }
+        }
+        /// The site a slot's grid serves, when it is a special grid (for `works_in_site`).
+        func specialSite(_ grid: Int) -> [BuildingID]? {
+            context.grids[grid].isSpecial ? context.grids[grid].buildingIDs : nil
         }
         let levelLimit = rules.maxPostsPerPersonPerLevel.value
         var pairs: [SlotAssignment.Pair] = []
@@ -52,12 +68,15 @@ struct GridPostStaffing {
                 let isLocked = lockedPairs.contains([slotIndex, person])
                 let distance = context.distance(person: person, to: site.points)
                 let eligible = slot.post.eligible.value.isSatisfied(
-                    by: context.facts(person: person, distance: distance))
+                    by: context.facts(person: person, distance: distance, site: specialSite(slot.grid)))
                 guard eligible || isLocked else { continue }
                 let cap = preference.distanceCapMetres
                 var cost =
                     SlotAssignment.pairBaseCost + weight * (min(distance ?? cap, cap) / preference.metresPerCostUnit)
                 if context.livesIn(person: person, grid: slot.grid) { cost -= weight * preference.livesInGridBonus }
+                if let site = specialSite(slot.grid), context.worksIn(person: person, site: site) {
+                    cost -= weight * special.sitePeopleBonus
+                }
                 if context.holdsToday(person: person, role: slot.role.rawValue, grid: site.id) {
                     cost -= weight * preference.currentHolderBonus
                 }
@@ -118,6 +137,9 @@ struct GridPostStaffing {
             let roleNames = person.roles.filter { slot.post.eligible.value.mentionedRoles.contains($0) }.sorted()
             if !roleNames.isEmpty { why.append(roleNames.map(\.rawValue).joined(separator: "/")) }
             if context.livesIn(person: pair.person, grid: slot.grid) { why.append("lives in the grid") }
+            if let site = specialSite(slot.grid), context.worksIn(person: pair.person, site: site) {
+                why.append("works in the site")
+            }
             if context.holdsToday(person: pair.person, role: slot.role.rawValue, grid: site.id) {
                 why.append("already serves here")
             }
@@ -137,7 +159,9 @@ struct GridPostStaffing {
             let site = context.grids[slot.grid]
             let eligible = people.filter {
                 slot.post.eligible.value.isSatisfied(
-                    by: context.facts(person: $0, distance: context.distance(person: $0, to: site.points)))
+                    by: context.facts(
+                        person: $0, distance: context.distance(person: $0, to: site.points),
+                        site: site.isSpecial ? site.buildingIDs : nil))
             }
             let what = slot.role == .gridLeader ? "grid leader" : "grid worker"
             let detail =

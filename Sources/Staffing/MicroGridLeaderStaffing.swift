@@ -46,6 +46,12 @@ struct MicroGridLeaderStaffing {
                         place: id.rawValue, rules: [post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]))
             }
         }
+        // staffing.special_grid: a special grid's micro-grids (its buildings) are led by the site's own people first.
+        func isSpecial(_ slot: Int) -> Bool { context.grids[context.microGrids[micro[slot]].grid].isSpecial }
+        func postOf(_ slot: Int) -> StaffingRules.Post { isSpecial(slot) ? rules.specialGrid.microGridLeader : post }
+        func specialSite(_ slot: Int) -> [BuildingID]? {
+            isSpecial(slot) ? context.grids[context.microGrids[micro[slot]].grid].buildingIDs : nil
+        }
         var pairs: [SlotAssignment.Pair] = []
         var distances: [[Int: Double]] = Array(repeating: [:], count: micro.count)
         let preference = rules.microGridLeaderPreference
@@ -55,9 +61,9 @@ struct MicroGridLeaderStaffing {
             for person in people {
                 let distance = context.distance(person: person, toMicroGrid: index)
                 if let distance { distances[slot][person] = distance }
-                let facts = context.facts(person: person, distance: distance)
+                let facts = context.facts(person: person, distance: distance, site: specialSite(slot))
                 let isLocked = lockedPairs.contains([slot, person])
-                guard isLocked || post.eligible.value.isSatisfied(by: facts) else { continue }
+                guard isLocked || postOf(slot).eligible.value.isSatisfied(by: facts) else { continue }
                 // staffing.micro_grid_leader_preference: a leader nearby, able and already known to the residents
                 // serves the micro-grid best (an unknown distance counts as at the radius's edge).
                 var cost =
@@ -68,6 +74,7 @@ struct MicroGridLeaderStaffing {
                     cost -= pool.bonus * rules.microGridLeaderPoolsWeight / Self.poolWeightUnit
                 }
                 cost -= weight * preference.scoreBonus * (context.normalisedScore[context.people[person].id] ?? 0)
+                if facts.worksInSite == true { cost -= weight * rules.specialGrid.sitePeopleBonus }
                 if context.holdsToday(person: person, role: LeaderRole.microGridLeader.rawValue, microGrid: site.id) {
                     cost -= weight * preference.currentHolderBonus
                 }
@@ -75,15 +82,16 @@ struct MicroGridLeaderStaffing {
             }
         }
         let assignment = SlotAssignment(
-            name: "micro-grid-leaders-\(community)", demand: micro.map { _ in post.perUnit.value }, pairs: pairs,
+            name: "micro-grid-leaders-\(community)", demand: micro.indices.map { postOf($0).perUnit.value }, pairs: pairs,
             defaultLimit: levelLimit)
         let outcome = try part.solve(assignment, as: "micro_grid_leaders", context: context)
         for pair in outcome.chosen {
             let site = context.microGrids[micro[pair.slot]]
             let person = context.people[pair.person]
             let distance = distances[pair.slot][pair.person]
-            let facts = context.facts(person: pair.person, distance: distance)
+            let facts = context.facts(person: pair.person, distance: distance, site: specialSite(pair.slot))
             var why: [String] = []
+            if facts.worksInSite == true { why.append("works in the site") }
             if pair.locked { why.append("pinned by the planner's lock") }
             if person.isPartyMember { why.append("party member") }
             if distance == 0 {
@@ -91,7 +99,7 @@ struct MicroGridLeaderStaffing {
             } else if let distance {
                 why.append("lives \(Int(distance.rounded())) m away (within \(Int(radius)) m)")
             }
-            var ids = [post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]
+            var ids = [postOf(pair.slot).ruleID, rules.maxPostsPerPersonPerLevel.ruleID]
             if !pair.locked { ids.append(preference.ruleID) }
             if let pool = Self.pool(facts, rules: rules) {
                 why.append("preferred pool \(pool.name)")
@@ -109,12 +117,15 @@ struct MicroGridLeaderStaffing {
                     personID: person.id, reason: StaffingReason.text(why, ids), ruleIDs: ids))
         }
         for (slot, missing) in outcome.missing.enumerated() where missing > 0 {
+            let slotSite = specialSite(slot)
+            let post = postOf(slot)
             let site = context.microGrids[micro[slot]]
             let needsParty = post.eligible.value.requiresPartyMember
             let kind = needsParty ? "party member" : "eligible person"
             let withinRadius = people.filter { person in
                 guard let distance = distances[slot][person] else { return false }
-                return post.eligible.value.isSatisfied(by: context.facts(person: person, distance: distance))
+                return post.eligible.value.isSatisfied(
+                    by: context.facts(person: person, distance: distance, site: slotSite))
             }
             let detail: String
             if withinRadius.isEmpty {

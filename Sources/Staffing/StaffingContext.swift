@@ -192,11 +192,17 @@ struct StaffingContext {
     }
 
     /// What the rules' conditions may ask about a person, with the distance to the place served.
-    func facts(person: Int, distance: Double?) -> ConditionFacts {
+    func facts(person: Int, distance: Double?, site: [BuildingID]? = nil) -> ConditionFacts {
         let person = people[person]
         return ConditionFacts(
             age: person.birthYear.map { input.referenceYear - $0 }, isPartyMember: person.isPartyMember,
-            roles: person.roles, distanceMetres: distance, skills: Set(person.skills))
+            roles: person.roles, distanceMetres: distance, skills: Set(person.skills),
+            worksInSite: site.map { buildings in person.workBuildingID.map { buildings.contains($0) } ?? false })
+    }
+
+    /// Whether the person works in one of `site`'s buildings (people.csv `work_building_id`).
+    func worksIn(person: Int, site: [BuildingID]) -> Bool {
+        people[person].workBuildingID.map { site.contains($0) } ?? false
     }
 
     /// Whether the person holds `role` in the grid (or micro-grid, or building) today.

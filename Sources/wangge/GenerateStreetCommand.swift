@@ -16,12 +16,25 @@ struct GenerateStreetCommand: ParsableCommand {
     @Option(help: "Number of communities (default: about one per 2,000 households).")
     var communities: Int?
 
+    @Option(
+        name: .customLong("business-district"),
+        help: "Office towers of one business district (商圈) added to the largest community (default: none).")
+    var businessDistrict: Int?
+
+    func validate() throws {
+        if let businessDistrict, !(1...500).contains(businessDistrict) {
+            throw ValidationError("--business-district \(businessDistrict): expected 1 to 500 towers")
+        }
+    }
+
     func run() throws {
         let started = Date()
         let street: Street
         do throws(GridSynthesisError) {
             street = try StreetGenerator(
-                seed: generator.seed, households: generator.households ?? 20_000, communityCount: communities
+                configuration: .init(
+                    seed: generator.seed, households: generator.households ?? 20_000, communityCount: communities,
+                    businessDistrictBuildings: businessDistrict)
             ).generate()
         } catch {
             throw CommandFailure.badInput("wangge generate street: \(error)")

@@ -80,8 +80,8 @@ import Testing
                 "person_id", "name", "roles", "department", "party_member", "home_building_id",
             ])
         #expect(
-            people.header.suffix(6) == [
-                "community_id", "hours_per_week", "skills", "availability", "phone", "birth_year",
+            people.header.suffix(7) == [
+                "community_id", "hours_per_week", "skills", "availability", "phone", "birth_year", "work_building_id",
             ])
         var roles: [String: Int] = [:]
         for row in people.rows {

@@ -23,7 +23,10 @@ struct StaffingRuleCheck {
         var gridBuildings: [GridID: Set<BuildingID>] = [:]
         var microGrid: [MicroGridID: GridID] = [:]
         var microBuildings: [MicroGridID: Set<BuildingID>] = [:]
+        // A special grid (专属网格): every row of it is a non-residential building (read from the plan's rows).
+        var residentialRows: [GridID: Int] = [:]
         for row in plan {
+            residentialRows[row.gridID, default: 0] += row.kind.isResidential ? 1 : 0
             gridCommunity[row.gridID] = row.communityID
             gridBuildings[row.gridID, default: []].insert(row.buildingID)
             if let micro = row.microGridID {
@@ -54,17 +57,20 @@ struct StaffingRuleCheck {
             guard let from = position(person) else { return nil }
             return ids.compactMap { buildings[$0]?.position }.map { from.distance(to: $0) }.min()
         }
-        func facts(_ person: Person, _ distance: Double?) -> ConditionFacts {
+        func isSpecial(_ grid: GridID) -> Bool { residentialRows[grid] == 0 }
+        func facts(_ person: Person, _ distance: Double?, site: Set<BuildingID>? = nil) -> ConditionFacts {
             ConditionFacts(
                 age: person.birthYear.map { year - $0 }, isPartyMember: person.isPartyMember, roles: person.roles,
-                distanceMetres: distance, skills: Set(person.skills))
+                distanceMetres: distance, skills: Set(person.skills),
+                worksInSite: site.map { ids in person.workBuildingID.map(ids.contains) ?? false })
         }
         func missing(
             _ rule: RuleID, grid: GridID? = nil, micro: MicroGridID? = nil, building: BuildingID? = nil,
-            person: PersonID? = nil
+            person: PersonID? = nil, gridLevel: Bool = false
         ) -> Int {
             staffing.shortfalls.filter {
                 $0.ruleID == rule && (grid == nil || $0.gridID == grid) && (micro == nil || $0.microGridID == micro)
+                    && (!gridLevel || $0.microGridID == nil)
                     && (building == nil || $0.buildingID == building) && (person == nil || $0.personID == person)
             }.reduce(0) { $0 + $1.missing }
         }
@@ -73,9 +79,14 @@ struct StaffingRuleCheck {
         var gridPosts: [PersonID: Int] = [:]
         for (role, post) in [(LeaderRole.gridLeader, rules.gridLeader), (.gridWorker, rules.gridWorker)] {
             for grid in gridCommunity.keys.sorted() {
+                let special = isSpecial(grid)
+                let post = !special ? post : role == .gridLeader ? rules.specialGrid.gridLeader : post
+                let expected = special && role == .gridWorker ? rules.specialGrid.gridWorkersPerGrid : post.perUnit.value
+                let rule = special && role == .gridWorker ? rules.specialGrid.ruleID : post.ruleID
+                let site = special ? gridBuildings[grid] : nil
                 let rows = staffing.leaders.filter { $0.role == role && $0.gridID == grid }
-                if rows.count + missing(post.ruleID, grid: grid) != post.perUnit.value {
-                    problems.append("grid \(grid): \(rows.count) \(role.rawValue) rows, expected \(post.perUnit.value)")
+                if rows.count + missing(rule, grid: grid, gridLevel: true) != expected {
+                    problems.append("grid \(grid): \(rows.count) \(role.rawValue) rows, expected \(expected)")
                 }
                 for row in rows {
                     gridPosts[row.personID, default: 0] += 1
@@ -84,7 +95,7 @@ struct StaffingRuleCheck {
                         continue
                     }
                     let ok = post.eligible.value.isSatisfied(
-                        by: facts(person, distance(person, gridBuildings[grid] ?? [])))
+                        by: facts(person, distance(person, gridBuildings[grid] ?? []), site: site))
                     if !ok, !row.reason.contains("lock") {
                         problems.append("\(role.rawValue) \(person.id) of \(grid) is not eligible")
                     }
@@ -102,7 +113,9 @@ struct StaffingRuleCheck {
         let radius = rules.microGridLeaderRadiusMetres?.value ?? .infinity
         var microPosts: [PersonID: Int] = [:]
         for micro in microGrid.keys.sorted() {
-            let post = rules.microGridLeader
+            let special = microGrid[micro].map(isSpecial) ?? false
+            let post = special ? rules.specialGrid.microGridLeader : rules.microGridLeader
+            let site = special ? microGrid[micro].flatMap { gridBuildings[$0] } : nil
             let rows = staffing.leaders.filter { $0.role == .microGridLeader && $0.microGridID == micro }
             if rows.count + missing(post.ruleID, micro: micro) != post.perUnit.value {
                 problems.append("micro-grid \(micro): \(rows.count) leaders, expected \(post.perUnit.value)")
@@ -118,10 +131,10 @@ struct StaffingRuleCheck {
                 if post.eligible.value.requiresPartyMember, !person.isPartyMember {
                     problems.append("micro-grid leader \(person.id) of \(micro) is not a party member")
                 }
-                if metres > radius + 1e-6 {
+                if !special, metres > radius + 1e-6 {
                     problems.append("micro-grid leader \(person.id) of \(micro) lives \(metres) m away")
                 }
-                if !post.eligible.value.isSatisfied(by: facts(person, metres)) {
+                if !post.eligible.value.isSatisfied(by: facts(person, metres, site: site)) {
                     problems.append("micro-grid leader \(person.id) of \(micro) fails \(post.ruleID)")
                 }
                 if community(person) != gridCommunity[row.gridID] {
@@ -212,6 +225,15 @@ struct StaffingRuleCheck {
             let rows = staffing.cadrePosts.filter { $0.gridID == grid }
             let distinct = Set(rows.map(\.personID))
             let departments = Set(distinct.compactMap { people[$0]?.departmentID })
+            if isSpecial(grid) {
+                // staffing.special_grid: cadres only as many as the rule gives a special grid.
+                let wanted = rules.specialGrid.cadresPerGrid
+                if wanted == 0 && !rows.isEmpty { problems.append("special grid \(grid) holds cadre posts") }
+                if wanted > 0 && distinct.count + missing(rules.minCadresPerGrid.ruleID, grid: grid) < wanted {
+                    problems.append("special grid \(grid): \(distinct.count) cadres")
+                }
+                continue
+            }
             if distinct.count + missing(rules.minCadresPerGrid.ruleID, grid: grid) < rules.minCadresPerGrid.value {
                 problems.append("grid \(grid): \(distinct.count) cadres")
             }

@@ -64,7 +64,11 @@ extension StreetReading {
             }
             let availability = readAvailability(row)
             let birthYear = row.integer("birth_year", in: StreetLimits.birthYears, what: "birth year", log: &log)
-            guard isNew, let id, let roles, let partyMember, homeIsValid, availability.isValid else { return }
+            let work = row.text("work_building_id")
+            let workIsValid = work.map { checkBuilding($0, row: row, column: "work_building_id") } ?? true
+            guard isNew, let id, let roles, let partyMember, homeIsValid, availability.isValid, workIsValid else {
+                return
+            }
             people.append(
                 Person(
                     id: PersonID(id), name: row.text("name") ?? "", roles: roles,
@@ -72,7 +76,7 @@ extension StreetReading {
                     communityID: community.map { CommunityID($0) },
                     hoursPerWeek: hours,
                     skills: skills.map(Skill.init(rawValue:)), availability: availability.slots,
-                    phone: row.text("phone"), birthYear: birthYear))
+                    phone: row.text("phone"), birthYear: birthYear, workBuildingID: work.map { BuildingID($0) }))
         }
         if present || !lines.isEmpty { personLines = lines }
     }

@@ -37,6 +37,7 @@ public enum ColumnAliases {
         ("部门", "department"),
         ("是否党员", "party_member"),
         ("住址楼栋", "home_building_id"),
+        ("工作楼栋", "work_building_id"),
         ("每周小时", "hours_per_week"),
         ("技能", "skills"),
         ("可服务时段", "availability"),

@@ -30,7 +30,8 @@ extension StreetWriter {
     static func personHeader(_ options: Options) -> [String] {
         var header = ["person_id", "name", "roles", "department", "party_member", "home_building_id"]
         if options.personCoordinates { header += ["x", "y"] }
-        return header + ["community_id", "hours_per_week", "skills", "availability", "phone", "birth_year"]
+        header += ["community_id", "hours_per_week", "skills", "availability", "phone", "birth_year"]
+        return options.workColumn ? header + ["work_building_id"] : header
     }
 
     static func row(_ building: Building, _ options: Options) -> [String] {
@@ -98,6 +99,7 @@ extension StreetWriter {
             person.phone ?? "",
             text(person.birthYear),
         ]
+        if options.workColumn { fields.append(person.workBuildingID?.rawValue ?? "") }
         return fields
     }
 

@@ -19,9 +19,13 @@ public final class StreetWriter {
         public var streetColumn: Bool
         /// Adds `x, y` columns to people.csv for people whose home is a position rather than a building.
         public var personCoordinates: Bool
+        /// Adds a `work_building_id` column to people.csv.
+        public var workColumn: Bool
 
         /// Options with one decimal of a metre and no optional columns unless asked for.
-        public init(coordinatePlaces: Int = 1, streetColumn: Bool = false, personCoordinates: Bool = false) {
+        public init(coordinatePlaces: Int = 1, streetColumn: Bool = false, personCoordinates: Bool = false,
+                    workColumn: Bool = false) {
+            self.workColumn = workColumn
             self.coordinatePlaces = coordinatePlaces
             self.streetColumn = streetColumn
             self.personCoordinates = personCoordinates
@@ -36,7 +40,8 @@ public final class StreetWriter {
                 personCoordinates: street.people.contains {
                     if case .point = $0.home { return true }
                     return false
-                }
+                },
+                workColumn: street.people.contains { $0.workBuildingID != nil }
             )
         }
     }

@@ -14,12 +14,17 @@ public struct Person: Hashable, Sendable, Codable {
     public var availability: [WeeklySlot]?
     public var phone: String?
     public var birthYear: Int?
+    /// Where the person works (an office tower, a market, a school): special grids of that site are staffed from
+    /// the people working in it.
+    public var workBuildingID: BuildingID?
 
     public init(
         id: PersonID, name: String, roles: Set<Role>, departmentID: DepartmentID? = nil, isPartyMember: Bool = false,
         home: HomeLocation? = nil, communityID: CommunityID? = nil, hoursPerWeek: Double? = nil, skills: [Skill] = [],
-        availability: [WeeklySlot]? = nil, phone: String? = nil, birthYear: Int? = nil
+        availability: [WeeklySlot]? = nil, phone: String? = nil, birthYear: Int? = nil,
+        workBuildingID: BuildingID? = nil
     ) {
+        self.workBuildingID = workBuildingID
         self.id = id
         self.name = name
         self.roles = roles

@@ -585,6 +585,25 @@ rules:
       score_bonus: 2              # the best ability/enthusiasm score saves 2, as much as two thirds of a radius
       current_holder_bonus: 5     # today's leader saves 5, more than any pool bonus (3)
 
+  - id: staffing.special_grid
+    type: special_grid_staffing
+    kind: hard
+    source: seed
+    says: A special grid (专属网格) is staffed from its site's own people (红色管家; 物业负责人兼任网格长) - its grid leader a party member, property manager or merchant representative working there, else a community worker; each of its micro-grids a leader working in the site, else a party member living within 300 m; a grid worker and sunk-down cadres only as many as listed here.
+    parameters:
+      grid_leader:
+        any:
+          - all: [ { works_in_site: true }, { party_member: true } ]
+          - all: [ { works_in_site: true }, { role_in: [property_staff, merchant_rep] } ]
+          - role_in: [community_worker, grid_worker]
+      micro_grid_leader:
+        any:
+          - works_in_site: true
+          - all: [ { party_member: true }, { lives_within_m: 300 } ]
+      site_people_bonus: 5       # a leader working in the site saves 5 (x the post's preference weight): more than living in the grid or serving it today
+      grid_workers_per_grid: 0
+      cadres_per_grid: 0
+
   - id: staffing.one_post_per_level
     type: post_limit
     kind: hard

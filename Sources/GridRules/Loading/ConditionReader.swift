@@ -5,7 +5,7 @@ import GridModel
 struct ConditionReader {
     static let keys = [
         "all", "any", "not", "category_in", "age_at_least", "age_at_most", "party_member", "role_in",
-        "lives_within_m", "has_skill",
+        "lives_within_m", "has_skill", "works_in_site",
     ]
 
     let ruleID: RuleID
@@ -61,6 +61,8 @@ struct ConditionReader {
             return map.bool(key).map { .partyMember($0.value) }
         case "role_in":
             return map.roles(key).map { .roleIn($0.value) }
+        case "works_in_site":
+            return map.bool(key).map { .worksInSite($0.value) }
         case "lives_within_m":
             return map.number(key).map { .livesWithin(metres: $0.value) }
         case "has_skill":

@@ -14,12 +14,15 @@ public struct ConditionFacts: Hashable, Sendable {
     public var distanceMetres: Double?
     /// The person's skills.
     public var skills: Set<Skill>?
+    /// Whether the person works in the site served (a special grid's buildings).
+    public var worksInSite: Bool?
 
     /// Creates facts; leave unknown facts nil.
     public init(
         categories: Set<ResidentCategory>? = nil, age: Int? = nil, isPartyMember: Bool? = nil, roles: Set<Role>? = nil,
-        distanceMetres: Double? = nil, skills: Set<Skill>? = nil
+        distanceMetres: Double? = nil, skills: Set<Skill>? = nil, worksInSite: Bool? = nil
     ) {
+        self.worksInSite = worksInSite
         self.categories = categories
         self.age = age
         self.isPartyMember = isPartyMember

@@ -4,7 +4,8 @@ import GridModel
 ///
 /// In YAML a condition is a mapping with one of these keys (several keys in one mapping mean all of them):
 /// `all: [..]`, `any: [..]`, `not: {..}`, `category_in: [..]`, `age_at_least: N`, `age_at_most: N`,
-/// `party_member: true|false`, `role_in: [..]`, `lives_within_m: N`, `has_skill: skill | [skills]`.
+/// `party_member: true|false`, `role_in: [..]`, `lives_within_m: N`, `has_skill: skill | [skills]`,
+/// `works_in_site: true|false`.
 public indirect enum RuleCondition: Hashable, Sendable, CustomStringConvertible {
     /// Every part holds.
     case all([RuleCondition])
@@ -26,6 +27,8 @@ public indirect enum RuleCondition: Hashable, Sendable, CustomStringConvertible 
     case livesWithin(metres: Double)
     /// The person has every one of these skills.
     case hasSkill([Skill])
+    /// The person works (or not) in the site served: people.csv `work_building_id` is one of its buildings.
+    case worksInSite(Bool)
 
     /// Evaluates the condition with three-valued logic: nil when a needed fact is unknown.
     public func evaluate(_ facts: ConditionFacts) -> Bool? {
@@ -50,6 +53,8 @@ public indirect enum RuleCondition: Hashable, Sendable, CustomStringConvertible 
             return facts.distanceMetres.map { $0 <= metres }
         case .hasSkill(let skills):
             return facts.skills.map { $0.isSuperset(of: skills) }
+        case .worksInSite(let wanted):
+            return facts.worksInSite.map { $0 == wanted }
         }
     }
 
@@ -112,6 +117,7 @@ public indirect enum RuleCondition: Hashable, Sendable, CustomStringConvertible 
         case .roleIn(let roles): return "role in " + roles.map(\.rawValue).joined(separator: ", ")
         case .livesWithin(let metres): return "lives within \(RuleKind.format(metres)) m"
         case .hasSkill(let skills): return "has skill " + skills.map(\.rawValue).joined(separator: ", ")
+        case .worksInSite(let wanted): return wanted ? "works in the site" : "does not work in the site"
         }
     }
 

@@ -34,6 +34,8 @@ public enum RuleType: String, CaseIterable, Hashable, Sendable, Comparable {
     case microGridLeader = "micro_grid_leader"
     /// Micro-grid leaders come preferably from retired cadres, property-company party members and merchant…
     case preferredPools = "preferred_pools"
+    /// A special grid (专属网格) is staffed from its site's own people, with a grid worker and cadres only where…
+    case specialGridStaffing = "special_grid_staffing"
     /// A person holds at most one leader post per level.
     case postLimit = "post_limit"
     /// A building with households has one building leader (楼栋长) living in it, aged 22 to 65.

@@ -10,6 +10,30 @@ public struct StaffingRules: Sendable {
         public var eligible: Sourced<RuleCondition>
         /// The rule.
         public var ruleID: RuleID
+
+        /// A post of `perUnit` holders eligible by `eligible`, stated by `ruleID`.
+        public init(perUnit: Sourced<Int>, eligible: Sourced<RuleCondition>, ruleID: RuleID) {
+            self.perUnit = perUnit
+            self.eligible = eligible
+            self.ruleID = ruleID
+        }
+    }
+
+    /// Who staffs a special grid (专属网格) and how many of the usual posts it has (staffing.special_grid).
+    public struct SpecialGridStaffing: Sendable {
+        /// The grid leader post: one per special grid; who may hold it (the facts include whether the person works
+        /// in the site).
+        public var gridLeader: Post
+        /// The leader post of each of its micro-grids.
+        public var microGridLeader: Post
+        /// Cost saved (× the post's preference weight) by a leader who works in the site.
+        public var sitePeopleBonus: Double
+        /// Full-time grid workers per special grid.
+        public var gridWorkersPerGrid: Int
+        /// Sunk-down cadres per special grid.
+        public var cadresPerGrid: Int
+        /// The rule.
+        public var ruleID: RuleID
     }
 
     /// A preferred pool for micro-grid leaders and its bonus in the objective.
@@ -123,6 +147,8 @@ public struct StaffingRules: Sendable {
     public var twoSmallGridsAllowed: Sourced<Bool>
     /// Combined households up to which one leader may lead two small grids.
     public var twoSmallGridsMaxHouseholds: Sourced<Int>
+    /// How special grids are staffed.
+    public var specialGrid: SpecialGridStaffing
     /// Full-time grid worker (专职网格员): one per grid.
     public var gridWorker: Post
     /// Micro-grid leader (微网格长): party member within the radius.
@@ -218,6 +244,21 @@ public struct StaffingRules: Sendable {
                 Self.post($0, "per_micro_grid", rule: rule)
             }
         }
+        let special = index.one(.specialGridStaffing).flatMap { rule -> SpecialGridStaffing? in
+            guard
+                let map = index.parameters(
+                    rule, ["grid_leader", "micro_grid_leader", "site_people_bonus", "grid_workers_per_grid",
+                           "cadres_per_grid"]),
+                let leader = map.condition("grid_leader"), let microLeader = map.condition("micro_grid_leader"),
+                let bonus = map.number("site_people_bonus"), let workers = map.int("grid_workers_per_grid"),
+                let cadres = map.int("cadres_per_grid")
+            else { return nil }
+            return SpecialGridStaffing(
+                gridLeader: Post(perUnit: leader.map { _ in 1 }, eligible: leader, ruleID: rule.id),
+                microGridLeader: Post(perUnit: microLeader.map { _ in 1 }, eligible: microLeader, ruleID: rule.id),
+                sitePeopleBonus: bonus.value,
+                gridWorkersPerGrid: workers.value, cadresPerGrid: cadres.value, ruleID: rule.id)
+        }
         let poolsRule = index.one(.preferredPools)
         let poolMaps = poolsRule.flatMap {
             index.parameters($0, ["pools"])?.maps("pools", keys: ["name", "when", "bonus"])
@@ -311,7 +352,8 @@ public struct StaffingRules: Sendable {
         guard let cadreTerm, let postTerm, let microTerm, let buildingTerm, let mentorScale, mentorScale.value > 0,
             let mentorCap, let mentorUnknown
         else { return nil }
-        guard let leaderPost, let maxGrids, let twoAllowed, let twoMax, let worker, let micro, let poolsRule, let pools,
+        guard let leaderPost, let maxGrids, let twoAllowed, let twoMax, let worker, let micro, let special, let poolsRule,
+            let pools,
             let postLimit, let buildingPost, let buildingMin, let buildingTypes, let buildingResidents,
             let cadreEligible,
             let minPosts, let weekly, let minCadres, let minDepartments, let workloads, let mentors, let mentees,
@@ -323,6 +365,7 @@ public struct StaffingRules: Sendable {
         twoSmallGridsAllowed = twoAllowed
         twoSmallGridsMaxHouseholds = twoMax
         gridWorker = worker
+        specialGrid = special
         microGridLeader = micro
         microGridLeaderRadiusMetres = micro.eligible.value.requiredRadiusMetres.map {
             Sourced($0, ruleID: micro.ruleID, location: micro.eligible.location)

@@ -47,6 +47,16 @@ struct StreetLayout {
             }
             drafts.append(Draft(index: index, households: households, compounds: compounds))
         }
+        if let towers = configuration.businessDistrictBuildings, towers > 0,
+            let largest = communityHouseholds.indices.max(by: {
+                (communityHouseholds[$0], $1) < (communityHouseholds[$1], $0)
+            })
+        {
+            var local = SeededGenerator(seed: configuration.seed, label: 3_000)
+            var district = PlannedCompound.drawn(.commercial, using: &local)
+            district.buildings = (0..<towers).map { _ in district.shape.building(using: &local) }
+            drafts[largest].compounds.append(district)
+        }
         if hospitalCommunity == nil,
             let largest = communityHouseholds.indices.max(by: {
                 (communityHouseholds[$0], $1) < (communityHouseholds[$1], $0)

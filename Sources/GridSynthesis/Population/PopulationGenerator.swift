@@ -250,7 +250,8 @@ struct PopulationGenerator {
     /// Adds a person with a generated name and phone number.
     mutating func add(
         roles: Set<Role>, party: Bool, home: HomeLocation, community: CommunityID?, hours: Double, skills: [Skill],
-        availability: [WeeklySlot], born: Int, department: DepartmentID? = nil, using random: inout SeededGenerator
+        availability: [WeeklySlot], born: Int, department: DepartmentID? = nil, work: BuildingID? = nil,
+        using random: inout SeededGenerator
     ) {
         let id = PersonID("P" + padded(nextPerson, width: configuration.numberWidth))
         nextPerson += 1
@@ -260,7 +261,7 @@ struct PopulationGenerator {
             Person(
                 id: id, name: ChineseNames.person(bornIn: born, using: &random), roles: roles, departmentID: department,
                 isPartyMember: party, home: home, communityID: community, hoursPerWeek: hours, skills: skills,
-                availability: availability, phone: phone, birthYear: born
+                availability: availability, phone: phone, birthYear: born, workBuildingID: work
             )
         )
     }
