@@ -29,7 +29,9 @@ import Testing
     /// job, 72 buildings split between micro-grids; the job itself takes a minute in a debug build), for a generated
     /// street the grid job's.
     static func plan(_ name: String, _ street: Street) throws -> [GridAssignment] {
-        guard name == "sample-street" else { return GridJob(ruleSet: try RuleSet.builtIn(), seed: 1).run(street).assignments }
+        guard name == "sample-street" else {
+            return GridJob(ruleSet: try RuleSet.builtIn(), seed: 1).run(street).assignments
+        }
         return try PlanFolderReader(street: street).readGrids(
             in: repository.appendingPathComponent("Tests/PlanningTestFixtures/Fixtures/staffing/sample-plan"))
     }
@@ -59,7 +61,8 @@ import Testing
         #expect(gridCoverage.overlap < 1e-6 * gridCoverage.covered, "grids overlap over \(gridCoverage.overlap) m²")
         #expect(gridCoverage.negative == 0)
         let microCoverage = PolygonValidityCheck.coverage(micros.map { ($0, 1) })
-        #expect(microCoverage.overlap < 1e-6 * microCoverage.covered, "micro-grids overlap \(microCoverage.overlap) m²")
+        #expect(
+            microCoverage.overlap < 1e-6 * microCoverage.covered, "micro-grids overlap \(microCoverage.overlap) m²")
 
         // A community's grids cover its buildings' cells: the same area, up to a centimetre along the cells' edges.
         var cellArea: [String: Double] = [:], cellSlack: [String: Double] = [:]
@@ -87,7 +90,8 @@ import Testing
         var rowsOfBuilding: [BuildingID: [GridAssignment]] = [:]
         for row in assignments { rowsOfBuilding[row.buildingID, default: []].append(row) }
         var untidy = Set<String>()
-        for rows in rowsOfBuilding.values where Set(rows.map(\.gridID)).count > 1 || rows.contains(where: { $0.microGridID == nil }) {
+        for rows in rowsOfBuilding.values {
+            guard Set(rows.map(\.gridID)).count > 1 || rows.contains(where: { $0.microGridID == nil }) else { continue }
             for row in rows { untidy.insert(row.gridID.rawValue) }
         }
         let microsOfGrid = Dictionary(grouping: micros, by: \.gridID)
@@ -96,7 +100,9 @@ import Testing
             tidy += 1
             let parts = [(grid, 1)] + (microsOfGrid[grid.gridID] ?? []).map { ($0, -1) }
             let difference = PolygonValidityCheck.coverage(parts).nonZero
-            #expect(difference <= 1e-6 * PolygonValidityCheck.area(grid), "\(grid.id): micro-grids differ by \(difference) m²")
+            #expect(
+                difference <= 1e-6 * PolygonValidityCheck.area(grid),
+                "\(grid.id): micro-grids differ by \(difference) m²")
         }
         #expect(tidy > grids.count / 2, "only \(tidy) of \(grids.count) grids have all buildings in micro-grids")
     }
@@ -105,7 +111,8 @@ import Testing
     @Test func theFileIsTheSameForTheSameInput() throws {
         let street = try Self.street("sample-street")
         let assignments = try Self.plan("sample-street", street)
-        let first = GridsGeoJSONWriter.text(GridPlanShapes(street: street, assignments: assignments).shapes, projection: nil)
+        let first = GridsGeoJSONWriter.text(
+            GridPlanShapes(street: street, assignments: assignments).shapes, projection: nil)
         let second = GridsGeoJSONWriter.text(
             GridPlanShapes(street: street, assignments: assignments.reversed()).shapes, projection: nil)
         #expect(first == second)

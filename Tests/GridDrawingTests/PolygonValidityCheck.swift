@@ -44,7 +44,8 @@ struct PolygonValidityCheck {
             }
             return Feature(
                 id: properties["id"] as? String ?? "", level: properties["level"] as? String ?? "",
-                communityID: properties["community_id"] as? String ?? "", gridID: properties["grid_id"] as? String ?? "",
+                communityID: properties["community_id"] as? String ?? "",
+                gridID: properties["grid_id"] as? String ?? "",
                 polygons: coordinates.map { $0.map { $0.map(point) } })
         }
     }
