@@ -3,7 +3,8 @@ import Testing
 
 @testable import GridDrawing
 
-/// Grid outlines: the union of a group's Voronoi cells as rings, shared edges dissolved, holes kept.
+/// Grid outlines: the union of a group's Voronoi cells as rings, shared edges dissolved, holes kept. Cells are snapped
+/// to the centimetre lattice first (``CellMesh``), so areas are compared with the snapped cells' exact areas.
 @Suite struct GridJobOutlineTests {
     /// A 7 × 7 lattice, 40 m apart, slightly jittered so that no four sites are co-circular.
     static let points: [PlanarPoint] = {
@@ -22,14 +23,29 @@ import Testing
         }
     }
 
+    /// The area (m²) of the snapped pieces `members`, exact.
+    static func snappedArea(_ members: [Int], _ mesh: CellMesh) -> Double {
+        Double(members.reduce(Int64(0)) { $0 + CellOutline.twiceSignedArea(mesh.pieces[$1]) }) / 2 / 10_000
+    }
+
+    @Test func snappingChangesACellsAreaByLessThanACentimetreAlongItsEdges() {
+        let cells = VoronoiCells(points: Self.points, radius: 150)
+        let mesh = CellMesh(pieces: cells.polygons)
+        for (i, cell) in cells.polygons.enumerated() {
+            let perimeter = cell.indices.reduce(0.0) { $0 + cell[$1].distance(to: cell[($1 + 1) % cell.count]) }
+            let change = abs(Self.snappedArea([i], mesh) - abs(CellOutline.signedArea(cell)))
+            #expect(change <= perimeter * 0.01, "cell \(i): area changed by \(change)")
+        }
+    }
+
     @Test func aBlockOfCellsHasOneOutlineOfTheirArea() {
         let cells = VoronoiCells(points: Self.points, radius: 150)
         // The 3 × 3 block in the middle.
         let block = [16, 17, 18, 23, 24, 25, 30, 31, 32]
         let outline = CellOutline.polygons(of: block, in: cells)
         #expect(outline.count == 1 && outline[0].count == 1, "\(outline.map(\.count))")
-        let cellArea = block.reduce(0) { $0 + abs(CellOutline.signedArea(cells.polygons[$1])) }
-        #expect(abs(Self.area(outline) - cellArea) < 1e-6 * cellArea)
+        let cellArea = Self.snappedArea(block, CellMesh(pieces: cells.polygons))
+        #expect(abs(Self.area(outline) - cellArea) < 1e-9 * cellArea)
         #expect(CellOutline.signedArea(outline[0][0]) > 0)
         // Only the outer edges remain: far fewer vertices than the nine cells have.
         #expect(outline[0][0].count < block.reduce(0) { $0 + cells.polygons[$1].count } / 2)
@@ -44,10 +60,11 @@ import Testing
         guard outline.count == 1, outline[0].count == 2 else { return }
         #expect(CellOutline.signedArea(outline[0][1]) < 0)
         let hole = abs(CellOutline.signedArea(outline[0][1]))
-        #expect(abs(hole - abs(CellOutline.signedArea(cells.polygons[24]))) < 1e-6)
+        let mesh = CellMesh(pieces: cells.polygons)
+        #expect(abs(hole - Self.snappedArea([24], mesh)) < 1e-9)
         #expect(CellOutline.contains(outline[0][1], Self.points[24]))
-        let cellArea = ring.reduce(0) { $0 + abs(CellOutline.signedArea(cells.polygons[$1])) }
-        #expect(abs(Self.area(outline) - cellArea) < 1e-6 * cellArea)
+        let cellArea = Self.snappedArea(ring, mesh)
+        #expect(abs(Self.area(outline) - cellArea) < 1e-9 * cellArea)
     }
 
     @Test(arguments: [1, 2, 3]) func outlinesOfAnyPartitionCoverTheirCellsExactly(seed: UInt64) {
@@ -56,15 +73,15 @@ import Testing
             PlanarPoint(x: Double(generator.next() % 900), y: Double(generator.next() % 600))
         }
         let cells = VoronoiCells(points: points, radius: 150)
+        let mesh = CellMesh(pieces: cells.polygons)
         // Groups by stripes and quadrants: connected or not, some wrapping others.
         let groups = Dictionary(grouping: points.indices) { i in
             Int(points[i].x / 300) * 10 + (Int(points[i].y / 200) + Int(points[i].x / 150)) % 3
         }
         for (_, members) in groups.sorted(by: { $0.key < $1.key }) {
-            #expect(CellOutline.rings(of: Set(members), in: cells) != nil, "no outline for \(members)")
-            let outline = CellOutline.polygons(of: members, in: cells)
-            let cellArea = members.reduce(0) { $0 + abs(CellOutline.signedArea(cells.polygons[$1])) }
-            #expect(abs(Self.area(outline) - cellArea) < 1e-6 * max(cellArea, 1), "\(members)")
+            let outline = CellOutline.polygons(of: members, in: mesh)
+            let cellArea = Self.snappedArea(members, mesh)
+            #expect(abs(Self.area(outline) - cellArea) < 1e-9 * max(cellArea, 1), "\(members)")
             for site in members where !cells.polygons[site].isEmpty {
                 let inside = outline.contains { rings in
                     CellOutline.contains(rings[0], points[site])
@@ -119,5 +136,30 @@ import Testing
         #expect(micros[0].polygons.contains { CellOutline.contains($0[0], PlanarPoint(x: 0, y: 0)) })
         #expect(micros[2].polygons.count == 2)
         #expect(micros[2].polygons.contains { CellOutline.contains($0[0], PlanarPoint(x: 60, y: 0)) })
+    }
+
+    @Test func aStripNextToACellOfItsMicroGridJoinsIt() {
+        // B1's cell is cut west to east into M02, M01 (its main one), M03; B2's cell, east of it, is all M03.
+        let street = Street(buildings: [
+            Building(id: "B1", communityID: "C01", households: 120, position: PlanarPoint(x: 0, y: 0)),
+            Building(id: "B2", communityID: "C01", households: 40, position: PlanarPoint(x: 200, y: 0)),
+        ])
+        let rows = [
+            GridAssignment(buildingID: "B1", unit: "1", households: 50, communityID: "C01", gridID: "C01-G01",
+                           microGridID: "C01-G01-M01"),
+            GridAssignment(buildingID: "B1", unit: "2", households: 40, communityID: "C01", gridID: "C01-G01",
+                           microGridID: "C01-G01-M02"),
+            GridAssignment(buildingID: "B1", unit: "3", households: 30, communityID: "C01", gridID: "C01-G01",
+                           microGridID: "C01-G01-M03"),
+            GridAssignment(buildingID: "B2", households: 40, communityID: "C01", gridID: "C01-G01",
+                           microGridID: "C01-G01-M03"),
+        ]
+        let shapes = GridPlanShapes(street: street, assignments: rows)
+        let m03 = shapes.shapes.filter { $0.id == "C01-G01-M03" }
+        #expect(m03.count == 1 && m03[0].polygons.count == 1, "\(m03.map(\.polygons.count))")
+        guard let polygon = m03.first?.polygons.first else { return }
+        #expect(CellOutline.contains(polygon[0], PlanarPoint(x: 200, y: 0)))
+        #expect(CellOutline.contains(polygon[0], PlanarPoint(x: 90, y: 0)))
+        #expect(!CellOutline.contains(polygon[0], PlanarPoint(x: 0, y: 0)))
     }
 }

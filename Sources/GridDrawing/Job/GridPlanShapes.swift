@@ -1,9 +1,11 @@
 import GridModel
 
 /// Polygons and boundaries of a plan: each building's Voronoi cell goes to the grid and micro-grid holding most of
-/// its households (ties to the lower id), so that grid polygons never overlap and each contains its buildings; a
-/// grid's or micro-grid's polygons are the outline of its cells (``CellOutline``). A building in several micro-grids
-/// has its cell cut into strips, one per micro-grid (``CellStrips``), so that every micro-grid has a polygon.
+/// its households (ties to the lower id), so that grid polygons never overlap and each contains its buildings. A
+/// building in several micro-grids has its cell cut into strips, one per micro-grid (``CellStrips``), so that every
+/// micro-grid has a polygon. Cells and strips are snapped together onto the centimetre lattice (``CellMesh``) and a
+/// grid's or micro-grid's polygons are the outline of its pieces (``CellOutline``): valid simple-features polygons
+/// that tile their community, and micro-grids tile their grid where every building has a micro-grid.
 public struct GridPlanShapes: Sendable {
     /// One grid or micro-grid: its outline and figures.
     public typealias Shape = PlanFeature
@@ -36,17 +38,25 @@ public struct GridPlanShapes: Sendable {
         var gridHouseholds: [GridID: Int] = [:]
         var microHouseholds: [MicroGridID: Int] = [:]
         var microGrid: [MicroGridID: GridID] = [:]
-        for row in assignments {
+        // Rows in a fixed order, so that the shapes do not depend on the order of the plan's rows: a special grid of
+        // buildings of several kinds takes the kind of its first building.
+        func precedes(_ a: GridAssignment, _ b: GridAssignment) -> Bool {
+            if a.buildingID != b.buildingID { return a.buildingID < b.buildingID }
+            if (a.unit ?? "") != (b.unit ?? "") { return (a.unit ?? "") < (b.unit ?? "") }
+            if a.gridID != b.gridID { return a.gridID < b.gridID }
+            return (a.microGridID?.rawValue ?? "") < (b.microGridID?.rawValue ?? "")
+        }
+        for row in assignments.sorted(by: precedes) {
             guard let i = index[row.buildingID] else { continue }
             // Weight 1 extra so that a building of 0 households still votes.
             gridVotes[i][row.gridID, default: 0] += row.households * 2 + 1
             if let micro = row.microGridID {
                 microVotes[i][micro, default: 0] += row.households * 2 + 1
                 microHouseholds[micro, default: 0] += row.households
-                microGrid[micro] = row.gridID
+                if microGrid[micro] == nil { microGrid[micro] = row.gridID }
             }
-            kindOf[row.gridID] = row.kind
-            community[row.gridID] = row.communityID
+            if kindOf[row.gridID] == nil { kindOf[row.gridID] = row.kind }
+            if community[row.gridID] == nil { community[row.gridID] = row.communityID }
             gridHouseholds[row.gridID, default: 0] += row.households
         }
         func winner<ID: Comparable>(_ votes: [ID: Int]) -> ID? {
@@ -69,38 +79,43 @@ public struct GridPlanShapes: Sendable {
             }
             return PlanarPoint(x: x / w, y: y / w)
         }
+        // The map's pieces: each building's cell, or its strips when it lies in several micro-grids (the strip of
+        // the micro-grid holding most contains the building), so that a micro-grid of units or floor bands only
+        // still has ground. Snapped together, pieces share edges exactly and outlines come out valid.
+        var pieces: [[PlanarPoint]] = []
+        var gridPieces: [GridID: [Int]] = [:]
+        var microPieces: [MicroGridID: [Int]] = [:]
+        var holders: [MicroGridID: [Int]] = [:]
+        for i in buildings.indices {
+            for micro in microVotes[i].keys { holders[micro, default: []].append(i) }
+            guard !cells.polygons[i].isEmpty else { continue }
+            let order = microOf[i].map { main in [main] + microVotes[i].keys.filter { $0 != main }.sorted() } ?? []
+            let cut = order.count > 1
+                ? CellStrips.strips(
+                    of: cells.polygons[i], site: buildings[i].position, weights: order.map { microVotes[i][$0] ?? 1 })
+                : [cells.polygons[i]]
+            for (k, piece) in cut.enumerated() where !piece.isEmpty {
+                if let grid = gridOf[i] { gridPieces[grid, default: []].append(pieces.count) }
+                if k < order.count { microPieces[order[k], default: []].append(pieces.count) }
+                pieces.append(piece)
+            }
+        }
+        let mesh = CellMesh(pieces: pieces)
         var shapes: [Shape] = []
         for (grid, members) in gridMembers.sorted(by: { $0.key < $1.key }) {
             shapes.append(Shape(
                 level: "grid", id: grid.rawValue, communityID: community[grid] ?? "", gridID: grid,
                 kind: kindOf[grid] ?? .residential, households: gridHouseholds[grid] ?? 0, buildings: members.count,
-                polygons: CellOutline.polygons(of: members, in: cells), centre: centre(members)
+                polygons: CellOutline.polygons(of: gridPieces[grid] ?? [], in: mesh), centre: centre(members)
             ))
-        }
-        // A building in several micro-grids: its cell is cut into strips, one per micro-grid, so that a micro-grid
-        // of units or floor bands only still has ground; the strip of the one holding most contains the building.
-        var whole: [MicroGridID: [Int]] = [:]
-        var strips: [MicroGridID: [[PlanarPoint]]] = [:]
-        var holders: [MicroGridID: [Int]] = [:]
-        for i in buildings.indices {
-            for micro in microVotes[i].keys { holders[micro, default: []].append(i) }
-            guard let main = microOf[i] else { continue }
-            guard microVotes[i].count > 1, !cells.polygons[i].isEmpty else {
-                whole[main, default: []].append(i)
-                continue
-            }
-            let order = [main] + microVotes[i].keys.filter { $0 != main }.sorted()
-            let cut = CellStrips.strips(
-                of: cells.polygons[i], site: buildings[i].position, weights: order.map { microVotes[i][$0] ?? 1 })
-            for (micro, strip) in zip(order, cut) where !strip.isEmpty { strips[micro, default: []].append(strip) }
         }
         for (micro, members) in holders.sorted(by: { $0.key < $1.key }) {
             let grid = microGrid[micro] ?? ""
-            let polygons = CellOutline.polygons(of: whole[micro] ?? [], in: cells) + (strips[micro] ?? []).map { [$0] }
             shapes.append(Shape(
                 level: "micro_grid", id: micro.rawValue, communityID: community[grid] ?? "", gridID: grid,
                 kind: kindOf[grid] ?? .residential, households: microHouseholds[micro] ?? 0,
-                buildings: members.count, polygons: polygons, centre: centre(members)
+                buildings: members.count, polygons: CellOutline.polygons(of: microPieces[micro] ?? [], in: mesh),
+                centre: centre(members)
             ))
         }
         self.buildings = buildings
