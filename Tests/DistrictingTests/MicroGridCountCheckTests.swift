@@ -103,7 +103,7 @@ import Testing
 
     @Test func tinyMicroGridsEndWithAPlan() throws {
         // Micro-grids of 1–5 households: hundreds of micro-grids per grid; the search's work is bounded by counts.
-        let street = try StreetGenerator(seed: 1, households: 1_500).generate()
+        let street = try StreetGenerator(seed: 1, households: 1_000).generate()
         var parameters = StreetDistrictingParameters()
         parameters.microBounds = DistrictingBounds(min: 1, max: 5)
         let result = StreetDistricting(parameters: parameters).draw(street)

@@ -517,11 +517,10 @@ struct CommunityDistricter {
         let households = microGraph.totalWeight
         let count = Self.partCount(households, bounds: parameters.microBounds, nodes: atoms.count)
         if oversized.isEmpty, atoms.count * count > SearchLimits.microSearchWork,
-            var packed = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: count),
-            packed.count == count
+            var packed = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: count)
         {
             packed.uncovered = uncovered
-            return packed
+            return checkedAtFewest(packed, nodes: nodes, residential: residential, graph: graph)
         }
         var (labels, violation) = solveCoarsened(microGraph, atoms: atoms, parts: count)
         if violation > 0 {
@@ -546,16 +545,24 @@ struct CommunityDistricter {
             packed.uncovered = uncovered
             chosen = packed
         }
-        // More than the fewest only where the exact check proves the fewest impossible or cannot decide.
-        if chosen.oversized.isEmpty, chosen.violation > 0 || chosen.count > count {
-            let verdict = fewestMicroCheck(nodes: nodes, residential: residential, graph: graph, fewest: count)
-            if var exact = verdict.plan {
-                exact.uncovered = uncovered
-                return exact
-            }
-            chosen.fewestProvenImpossible = verdict.provenImpossible
+        return checkedAtFewest(chosen, nodes: nodes, residential: residential, graph: graph)
+    }
+
+    /// `plan` when it is valid with the fewest micro-grids; else the exact check's plan with the fewest when it finds
+    /// one, or `plan` marked with whether the fewest is proven impossible (more than the fewest only where the exact
+    /// check proves the fewest impossible or cannot decide).
+    private func checkedAtFewest(_ plan: MicroPlan, nodes: [Int], residential: [Int], graph: DistrictingGraph)
+        -> MicroPlan
+    {
+        var plan = plan
+        guard plan.oversized.isEmpty, plan.violation > 0 || plan.count > plan.fewest else { return plan }
+        let verdict = fewestMicroCheck(nodes: nodes, residential: residential, graph: graph, fewest: plan.fewest)
+        if var exact = verdict.plan {
+            exact.uncovered = plan.uncovered
+            return exact
         }
-        return chosen
+        plan.fewestProvenImpossible = verdict.provenImpossible
+        return plan
     }
 
     /// Writes a grid's micro-grids: codes in reading order, deviations, rows (consecutive floors of a unit in one

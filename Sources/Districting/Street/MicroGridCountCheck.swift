@@ -15,7 +15,8 @@ import PlanningSupport
 /// - an atom whose `reach` is below the minimum fits in no micro-grid at all.
 /// Then, on at most 64 atoms, every connected cluster within the bounds is enumerated (``ClusterPartitionModel``) and
 /// an exact cover with `parts` clusters is searched (``ExactCoverSearch``): a cover is a packing, a finished search
-/// without one is a proof; a capped enumeration or search gives no answer.
+/// without one is a proof when no unit is cut into floors (with floors the model is narrowed, see `exactCover`); a
+/// capped enumeration or search gives no answer.
 struct MicroGridCountCheck {
     /// What the check found.
     enum Finding: Equatable {
@@ -137,10 +138,15 @@ struct MicroGridCountCheck {
                 floorIndex[atom] = position
             }
         }
-        // Floors of one unit touch only the next floor; every other pair of atoms of one building or of
-        // neighbouring buildings touches. Clusters holding floors of a unit with a gap are dropped below.
+        // Floors of one unit touch the next floor; only a unit's lowest and highest floors touch other atoms (of
+        // its building or of neighbouring buildings), which keeps the enumeration from growing every subset of
+        // floors joined through a neighbour. That narrows the model (a middle band joins nothing else), so with
+        // floors a cover is a packing but a failed search proves nothing.
+        let outward = (0..<n).map { chainOf[$0] < 0 || floorIndex[$0] == 0
+            || floorIndex[$0] == chains[chainOf[$0]].count - 1 }
         func touch(_ a: Int, _ b: Int) -> Bool {
-            chainOf[a] < 0 || chainOf[a] != chainOf[b] || abs(floorIndex[a] - floorIndex[b]) == 1
+            if chainOf[a] >= 0 && chainOf[a] == chainOf[b] { return abs(floorIndex[a] - floorIndex[b]) == 1 }
+            return outward[a] && outward[b]
         }
         var edges: [IndexPair] = []
         for atoms in atomsOf {
@@ -150,7 +156,7 @@ struct MicroGridCountCheck {
         }
         for edge in buildingEdges {
             for a in atomsOf[edge.first] {
-                for b in atomsOf[edge.second] { edges.append(IndexPair(min(a, b), max(a, b))) }
+                for b in atomsOf[edge.second] where touch(a, b) { edges.append(IndexPair(min(a, b), max(a, b))) }
             }
         }
         let graph = DistrictingGraph(weights: weights, positions: positions, edges: edges)
@@ -161,12 +167,13 @@ struct MicroGridCountCheck {
             for atom in cluster where chainOf[atom] >= 0 { floors[chainOf[atom], default: []].append(floorIndex[atom]) }
             return floors.values.allSatisfy { ($0.max() ?? 0) - ($0.min() ?? 0) + 1 == $0.count }
         }
-        guard !clusters.isEmpty else { return .impossible }
+        let narrowed = !chains.isEmpty
+        guard !clusters.isEmpty else { return narrowed ? .unknown : .impossible }
         let masks = clusters.map { $0.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) } }
         let search = ExactCoverSearch(nodeCount: n, weights: weights, maximum: bounds.max, masks: masks,
                                       costs: clusters.map(model.cost), nodeLimit: branchLimit)
         let found = search.solve(parts: parts)
-        guard let cover = found.cover else { return found.proven ? .impossible : .unknown }
+        guard let cover = found.cover else { return found.proven && !narrowed ? .impossible : .unknown }
         var labels = Array(repeating: 0, count: n)
         for (label, index) in cover.enumerated() {
             for atom in clusters[index] { labels[atom] = label }
