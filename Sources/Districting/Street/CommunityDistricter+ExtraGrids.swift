@@ -33,7 +33,8 @@ extension CommunityDistricter {
                 + "impossible)"
         }
         return ExtraGrids(communityID: community, level: .grid, place: community.rawValue, count: count,
-                          fewest: fewest, lowerBound: bound, reason: reason, message: "\(head): \(why)")
+                          fewest: fewest, lowerBound: bound, reason: reason,
+                          proven: reason != .noPlanFound, message: "\(head): \(why)")
     }
 
     /// The fewest parts within `bounds` that whole atoms of `weights` allow by a subset-sum bound: every part holds

@@ -125,6 +125,7 @@ extension CommunityDistricter {
             }
             gridOf = walked
         }
+        tradeForFewerMicroGrids(gridOf: &gridOf, plans: &plans, residential: residential, graph: graph)
         return plans
     }
 

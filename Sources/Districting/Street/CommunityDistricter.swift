@@ -32,6 +32,12 @@ struct CommunityDistricter {
         /// Two grids redrawn as one: unions of at most this many buildings are cut exactly, larger ones along this
         /// many seeded trees; each candidate grid is checked with this many packer trees.
         static let exactUnionLimit = 18, unionTrees = 48, packCheckTrees = 6
+        /// Trades for fewer micro-grids: rounds over the grids above their fewest, boundary moves checked per grid.
+        static let extraTradeRounds = 2, extraTradeCandidates = 16
+        /// Micro-grid drawing of a grid whose atoms × micro-grids exceed `microSearchWork` (micro bounds far below
+        /// 30–50 households) packs first: the tree search's work grows with both, the packer's stays linear in the
+        /// atoms. The tree search's ReCom steps per start are at most `microStepBudget` whatever the part count.
+        static let microSearchWork = 20_000, microStepBudget = 400
     }
 
     let context: CommunityContext
@@ -549,6 +555,12 @@ struct CommunityDistricter {
                                                        splitUnits: false)
         let households = microGraph.totalWeight
         let count = Self.partCount(households, bounds: parameters.microBounds, nodes: atoms.count)
+        if oversized.isEmpty, atoms.count * count > SearchLimits.microSearchWork,
+            var packed = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: count)
+        {
+            packed.uncovered = uncovered
+            return checkedAtFewest(packed, nodes: nodes, residential: residential, graph: graph)
+        }
         var (labels, violation) = solveCoarsened(microGraph, atoms: atoms, parts: count)
         if violation > 0 {
             let split = microAtoms(nodes: nodes, residential: residential, graph: graph, splitUnits: true)
@@ -560,19 +572,38 @@ struct CommunityDistricter {
                 }
             }
         }
-        let searched = MicroPlan(atoms: atoms, labels: labels, positions: microGraph.positions ?? atoms.map(\.position),
-                                 violation: violation, oversized: oversized, fewest: count, uncovered: uncovered)
+        var chosen = MicroPlan(atoms: atoms, labels: labels, positions: microGraph.positions ?? atoms.map(\.position),
+                               violation: violation, oversized: oversized, fewest: count, uncovered: uncovered)
         // The packer also runs when the search needed more micro-grids than the fewest (each has a leader to find).
-        if oversized.isEmpty, violation > 0 || searched.count > count, !context.deadlinePassed,
+        if oversized.isEmpty, violation > 0 || chosen.count > count, !context.deadlinePassed,
             var packed = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: count,
                                          trees: violation > 0 ? SearchLimits.packerTrees
                                              : SearchLimits.packerTreesForFewer),
-            violation > 0 || packed.count < searched.count
+            violation > 0 || packed.count < chosen.count
         {
             packed.uncovered = uncovered
-            return packed
+            chosen = packed
         }
-        return searched
+        return checkedAtFewest(chosen, nodes: nodes, residential: residential, graph: graph)
+    }
+
+    /// `plan` when it is valid with the fewest micro-grids; else the exact check's plan with the fewest when it finds
+    /// one, or `plan` marked with whether the fewest is proven impossible (more than the fewest only where the exact
+    /// check proves the fewest impossible or cannot decide).
+    private func checkedAtFewest(_ plan: MicroPlan, nodes: [Int], residential: [Int], graph: DistrictingGraph)
+        -> MicroPlan
+    {
+        var plan = plan
+        guard plan.oversized.isEmpty, plan.violation > 0 || plan.count > plan.fewest, !context.deadlinePassed else {
+            return plan
+        }
+        let verdict = fewestMicroCheck(nodes: nodes, residential: residential, graph: graph, fewest: plan.fewest)
+        if var exact = verdict.plan {
+            exact.uncovered = plan.uncovered
+            return exact
+        }
+        plan.fewestProvenImpossible = verdict.provenImpossible
+        return plan
     }
 
     /// Writes a grid's micro-grids: codes in reading order, deviations, rows (consecutive floors of a unit in one
@@ -590,10 +621,16 @@ struct CommunityDistricter {
             let households = atoms.reduce(0) { $0 + $1.households }
             outcome.extraGrids.append(ExtraGrids(
                 communityID: community, level: .microGrid, place: grid.rawValue, count: plan.count,
-                fewest: plan.fewest, lowerBound: nil, reason: .microGridPacking,
+                fewest: plan.fewest, lowerBound: plan.fewestProvenImpossible ? plan.fewest + 1 : nil,
+                reason: .microGridPacking, proven: plan.fewestProvenImpossible,
                 message: "grid \(grid): \(plan.count) micro-grids, not \(plan.fewest) (⌈\(households) / "
-                    + "\(parameters.microBounds.max)⌉): no packing of its buildings, units and floors into "
-                    + "\(plan.fewest) connected micro-grids of \(parameters.microBounds) households was found"
+                    + "\(parameters.microBounds.max)⌉): "
+                    + (plan.fewestProvenImpossible
+                        ? "no packing of its buildings, units and floors into \(plan.fewest) connected micro-grids of "
+                            + "\(parameters.microBounds) households exists (proven by an exact check)"
+                        : "no packing of its buildings, units and floors into \(plan.fewest) connected micro-grids of "
+                            + "\(parameters.microBounds) households was found (not proven impossible: the exact "
+                            + "check could not decide within its limits)")
             ))
         }
         for (building, households) in plan.oversized {
@@ -775,8 +812,9 @@ struct CommunityDistricter {
             }
         }
         let coarse = Self.contract(graph, superOf: superOf, supers: supers)
+        let steps = max(1, min(SearchLimits.microStepsPerPart, SearchLimits.microStepBudget / max(parts, 1)))
         let found = solve(coarse, parts: parts, bounds: parameters.microBounds, initial: nil, anchorWeight: 0,
-                          starts: SearchLimits.microStarts, steps: SearchLimits.microStepsPerPart)
+                          starts: SearchLimits.microStarts, steps: steps)
         return ((0..<graph.nodeCount).map { found.part[superOf[$0]] }, found.violation)
     }
 }

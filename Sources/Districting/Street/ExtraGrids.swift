@@ -38,6 +38,8 @@ public struct ExtraGrids: Sendable, Hashable, Codable {
     public var lowerBound: Int?
     /// Why.
     public var reason: Reason
+    /// Whether fewer is proven impossible (a bound or an exact check); false when fewer was only not found.
+    public var proven: Bool?
     /// A sentence for people.
     public var message: String
 }

@@ -15,6 +15,9 @@ struct MicroPlan {
     var fewest: Int
     /// Buildings (indices into the street's buildings) whose compound type gets no micro-grid.
     var uncovered: [Int] = []
+    /// Whether an exact check proved that no packing into `fewest` micro-grids exists (see ``MicroGridCountCheck``);
+    /// false when the plan uses the fewest or when the check could not decide.
+    var fewestProvenImpossible = false
 
     /// The number of micro-grids.
     var count: Int { (labels.max() ?? -1) + 1 }
