@@ -37,7 +37,8 @@ struct GridsDrawCommand: ParsableCommand {
         try StreetInput.apply(current: before.current, locks: before.locks, to: &street)
         clock.lap("read")
         let job = GridsJobRun(
-            ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: options.deadline())
+            ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: options.deadline(),
+            defaultBudget: options.timeLimitGiven == nil)
         let outcome = try JobOutput.write(to: options.out, privacy: .shareable) { output in
             try job.run(street: street, into: try JobOutput.part(output, "", written: options.out), clock: &clock)
         }

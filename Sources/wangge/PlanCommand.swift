@@ -48,7 +48,8 @@ struct PlanCommand: ParsableCommand {
         let outcomes = try JobOutput.write(to: out, privacy: .residentData) { output -> [JobOutcome] in
             let layout = PlanFolderLayout(planFolder: output.staging)
             let grids = try GridsJobRun(
-                ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline
+                ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline,
+                defaultBudget: options.timeLimitGiven == nil
             ).run(
                 street: loaded, into: try JobOutput.part(output, "grids", written: "\(out)/grids"), clock: &gridsClock)
             var staffClock = JobClock(job: .staff)

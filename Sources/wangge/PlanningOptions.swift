@@ -16,8 +16,13 @@ struct PlanningOptions: ParsableArguments {
 
     @Option(
         name: .customLong("time-limit"),
-        help: ArgumentHelp("Seconds the whole run may take; every solve gets what is left.", valueName: "seconds"))
-    var timeLimit: Double = PlanningOptions.defaultTimeLimit
+        help: ArgumentHelp(
+            "Seconds the whole run may take; every solve gets what is left (default 3600; grid drawing without it: "
+                + "45 s per 20,000 households).", valueName: "seconds"))
+    var timeLimitGiven: Double?
+
+    /// The run's budget in seconds: `--time-limit`, else the default.
+    var timeLimit: Double { timeLimitGiven ?? Self.defaultTimeLimit }
 
     @Option(help: ArgumentHelp("The output folder (replaced whole when the run ends).", valueName: "dir"))
     var out: String
@@ -27,7 +32,7 @@ struct PlanningOptions: ParsableArguments {
 
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads \(threads): expected at least 1") }
-        guard timeLimit.isFinite, timeLimit > 0 else {
+        if let timeLimitGiven, !(timeLimitGiven.isFinite && timeLimitGiven > 0) {
             throw ValidationError("--time-limit \(timeLimit): expected a number of seconds > 0")
         }
     }

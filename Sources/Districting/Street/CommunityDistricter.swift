@@ -561,8 +561,11 @@ struct CommunityDistricter {
             packed.uncovered = uncovered
             return checkedAtFewest(packed, nodes: nodes, residential: residential, graph: graph)
         }
-        var (labels, violation) = solveCoarsened(microGraph, atoms: atoms, parts: count)
-        if violation > 0 {
+        // A grid this large for its micro bounds whose floors already exceed the micro maximum holds no valid plan:
+        // one start at the fewest count gives the nearest plan without escalating through counts.
+        let heavy = atoms.count * count > SearchLimits.microSearchWork
+        var (labels, violation) = solveCoarsened(microGraph, atoms: atoms, parts: count, heavy: heavy)
+        if violation > 0 && !heavy {
             let split = microAtoms(nodes: nodes, residential: residential, graph: graph, splitUnits: true)
             if split.atoms.count > atoms.count {
                 let retry = solveCoarsened(split.graph, atoms: split.atoms, parts: count)
@@ -762,7 +765,8 @@ struct CommunityDistricter {
     /// Micro-grids over atoms with the tiny ones merged first: neighbouring atoms of one compound (or building)
     /// under a third of the micro minimum are joined while together under half of it, which keeps the search and
     /// the cluster enumeration small on streets of one-household houses; the labels are expanded back to atoms.
-    private func solveCoarsened(_ graph: DistrictingGraph, atoms: [DistrictingAtom], parts: Int) -> (
+    private func solveCoarsened(_ graph: DistrictingGraph, atoms: [DistrictingAtom], parts: Int,
+                                heavy: Bool = false) -> (
         part: [Int], violation: Int
     ) {
         let small = max(1, parameters.microBounds.min / 3)
@@ -814,7 +818,7 @@ struct CommunityDistricter {
         let coarse = Self.contract(graph, superOf: superOf, supers: supers)
         let steps = max(1, min(SearchLimits.microStepsPerPart, SearchLimits.microStepBudget / max(parts, 1)))
         let found = solve(coarse, parts: parts, bounds: parameters.microBounds, initial: nil, anchorWeight: 0,
-                          starts: SearchLimits.microStarts, steps: steps)
+                          starts: heavy ? 1 : SearchLimits.microStarts, steps: steps, escalate: !heavy)
         return ((0..<graph.nodeCount).map { found.part[superOf[$0]] }, found.violation)
     }
 }

@@ -13,12 +13,18 @@ struct GridsJobRun {
     let threads: Int
     /// The run's budget (--time-limit).
     let deadline: Deadline
+    /// Whether the budget is the default one (no --time-limit): the drawing then also stops at
+    /// ``defaultSecondsPerStreet`` per 20,000 households, so a street ends within a minute whatever the rules.
+    var defaultBudget = false
 
     /// Draws `street` (its current plan and locks already read) into `folder`.
     func run(street: Street, into folder: JobFolder, clock: inout JobClock) throws -> JobOutcome {
         let written = folder.written
         // The drawing may use most of what is left; the rest is kept for measuring, shapes and writing.
-        let drawingSeconds = max(0.1, deadline.remaining * Self.drawingShare)
+        let households = street.buildings.reduce(0) { $0 + $1.households }
+        let allowance = defaultBudget
+            ? Self.defaultSecondsPerStreet * max(1, Double(households) / Self.householdsPerStreet) : .infinity
+        let drawingSeconds = max(0.1, min(deadline.remaining * Self.drawingShare, allowance))
         let drawing = Deadline(seconds: drawingSeconds)
         let result = GridJob(ruleSet: ruleSet, seed: seed, threads: threads).run(street, deadline: drawing)
         clock.lap("draw")
@@ -42,6 +48,9 @@ struct GridsJobRun {
 
     /// The share of the budget left at the start that the drawing may use.
     static let drawingShare = 0.8
+    /// The drawing's allowance without --time-limit, per street of `householdsPerStreet` households: a street with
+    /// the shipped rules draws in under 10 s on two cores; rules that make the search explode stop here.
+    static let defaultSecondsPerStreet = 45.0, householdsPerStreet = 20_000.0
 
     private func writePlan(
         result: GridJobResult, shapes: GridPlanShapes, street: Street, into folder: JobFolder
