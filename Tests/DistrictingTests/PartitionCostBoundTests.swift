@@ -46,6 +46,11 @@ import Testing
         return best
     }
 
+    /// Less effort than the standard, so that 80 instances run in seconds in a debug build (any effort is valid).
+    static let light = PartitionCostBound.Effort(
+        initialCellsPerSide: 4, rounds: 2, splitsPerRound: 6, deepestSplit: 5, largestCover: 200,
+        iterationsPerRound: 120, patience: 20)
+
     @Test func theUnitTriangleIsBoundedBelowItsCentroidCostNotByTheBuildingMedian() {
         let points = [
             PlanarPoint(x: 0, y: 0), PlanarPoint(x: 1, y: 0), PlanarPoint(x: 0.5, y: 3.0.squareRoot() / 2),
@@ -77,7 +82,7 @@ import Testing
                 points: points, weights: weights, parts: parts, bounds: bounds, power: power.rawValue)
             else { continue }
             let bound = PartitionCostBound(
-                points: points, weights: weights, parts: parts, weightBounds: bounds, power: power
+                points: points, weights: weights, parts: parts, weightBounds: bounds, power: power, effort: Self.light
             ).solve().bound
             #expect(bound <= optimum + 1e-9 * optimum, "instance \(instance): bound \(bound) > optimum \(optimum)")
             if optimum > 0 { ratios.append(bound / optimum) }
@@ -107,7 +112,8 @@ import Testing
         let weights = (0..<60).map { _ in Double(10 + random.below(60)) }
         let total = weights.reduce(0, +)
         let problem = PartitionCostBound(
-            points: points, weights: weights, parts: 5, weightBounds: (total / 5 * 0.8)...(total / 5 * 1.2))
+            points: points, weights: weights, parts: 5, weightBounds: (total / 5 * 0.8)...(total / 5 * 1.2),
+            effort: Self.light)
         #expect(problem.solve() == problem.solve())
     }
 }

