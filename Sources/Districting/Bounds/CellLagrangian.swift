@@ -8,8 +8,10 @@
 /// the points with negative reduced cost. That value is convex in the weight taken and the clamp grows with n, so ρₖ
 /// is convex in n and the least increments always form a prefix of copies at each candidate.
 ///
-/// Most candidates cannot hold one of the least increments: the O(points) lower bound
-/// max(Σᵢ wᵢ min(0, rᵢ), hi · min(0, minᵢ rᵢ)) ≤ ρₖ(1) ≤ every later increment rules them out without sorting.
+/// Most candidates cannot hold one of the least increments: an O(points) lower bound on ρₖ(1) (the first and least
+/// increment) rules them out without sorting. With W* the weight and N the sum of the negative reduced costs: below
+/// lo, N + (lo − W*) × the least non-negative reduced cost; within [lo, hi], N itself; above hi, max(N, hi × the least
+/// reduced cost).
 struct CellLagrangian {
     /// The value at μ, how much of each point the chosen copies take (Σⱼ xᵢⱼ), and each cell's first increment.
     struct Evaluation {
@@ -90,17 +92,27 @@ struct CellLagrangian {
         for i in 0..<n { base += weights[i] * mu[i] }
         var firstIncrement = Array(repeating: 0.0, count: unitCosts.count)
         for j in unitCosts.indices {
-            var negative = 0.0, least = 0.0
+            var negative = 0.0, negativeWeight = 0.0, least = 0.0, leastPositive = Double.infinity
             unitCosts[j].withUnsafeBufferPointer { costs in
                 for i in 0..<n {
                     let r = costs[i] - mu[i]
                     if r < 0 {
                         negative += weights[i] * r
+                        negativeWeight += weights[i]
                         if r < least { least = r }
+                    } else if r < leastPositive {
+                        leastPositive = r
                     }
                 }
             }
-            firstIncrement[j] = Swift.max(negative, highestPartWeight * least)
+            if negativeWeight < lowestPartWeight {
+                // Short of the least part weight: the rest is taken at reduced costs of at least leastPositive.
+                firstIncrement[j] = negative + (lowestPartWeight - negativeWeight) * (leastPositive.isFinite ? leastPositive : 0)
+            } else if negativeWeight <= highestPartWeight {
+                firstIncrement[j] = negative  // exactly ρ(1): every negative point, nothing else
+            } else {
+                firstIncrement[j] = Swift.max(negative, highestPartWeight * least)
+            }
         }
         let ranked = unitCosts.indices.sorted { a, b in
             firstIncrement[a] != firstIncrement[b] ? firstIncrement[a] < firstIncrement[b] : a < b
