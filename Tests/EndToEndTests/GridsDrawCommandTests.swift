@@ -71,7 +71,22 @@ import Testing
         let mapProblems = map.problems(
             points: points, gridOf: gridVotes.compactMapValues(winner), microOf: microVotes.compactMapValues(winner))
         #expect(mapProblems.isEmpty, "grids.geojson: \(mapProblems.prefix(5))")
+        try expectCertified(out)
         return violations
+    }
+
+    /// The quality certificate never claims more than the plan: its lower bound is at most the plan's own measure,
+    /// for the street and in every community (both from kpis.json; the bound is rounded down, the value to nearest).
+    static func expectCertified(_ out: URL) throws {
+        let quality = try kpis(out)["quality"] as? [String: Double] ?? [:]
+        let value = try #require(quality["mean_distance_to_grid_centroid_m"])
+        let bound = try #require(quality["mean_distance_lower_bound_m"])
+        #expect(bound <= value && bound > 0, "street: bound \(bound) against \(value)")
+        for community in try details(out)["per_community"] as? [[String: Any]] ?? [] {
+            let value = community["mean_distance_to_grid_centroid_m"] as? Double ?? 0
+            let bound = community["mean_distance_lower_bound_m"] as? Double ?? .infinity
+            #expect(bound <= value, "\(community["community_id"] ?? ""): bound \(bound) against \(value)")
+        }
     }
 
     /// There must be no violation at all: every grid and micro-grid within its bounds and connected, units cut
@@ -91,6 +106,7 @@ import Testing
         let (out, outcome) = try #require(Self.sampleDraw)
         let violations = try Self.checkPlan(street: Self.sampleStreet, out: out, outcome: outcome)
         try Self.expectNoViolation(violations, out: out, "sample street")
+        #expect(outcome.stdout.contains("certificate: no plan with these grid counts and bounds is below"))
         #expect(outcome.stdout.contains("grids"))
         for name in ["grids.csv", "grids.geojson", "map.svg", "kpis.json", "run.json"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")

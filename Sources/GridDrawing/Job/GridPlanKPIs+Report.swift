@@ -24,6 +24,8 @@ extension GridPlanKPIs {
         ]
         var quality = [
             "mean_distance_to_grid_centroid_m": meanDistanceToGridCentroidM,
+            "mean_distance_lower_bound_m": meanDistanceLowerBoundM,
+            "mean_distance_gap": meanDistanceGap,
             "max_distance_to_grid_centre_m": maxDistanceToGridCentreM,
             "max_walking_distance_to_grid_centre_m": maxWalkingDistanceToGridCentreM,
         ]

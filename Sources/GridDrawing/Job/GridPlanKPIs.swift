@@ -55,6 +55,11 @@ public struct GridPlanKPIs: Sendable, Hashable, Codable {
         public var gridBoundsFrom: String
         /// Household-weighted mean distance to the grid centroid in this community, metres.
         public var meanDistanceToGridCentroidM: Double
+        /// A lower bound on that mean over every plan with this community's grid count within its grid bounds
+        /// (``GridPlanCertificate``), metres, rounded down to 0.1 m.
+        public var meanDistanceLowerBoundM: Double
+        /// (value − bound) / value, from the unrounded figures: the plan is at most this share above the best.
+        public var meanDistanceGap: Double
         /// Where this community uses more grids (or a grid more micro-grids) than ⌈households / max⌉, and why.
         public var extraGrids: [ExtraGrids] = []
     }
@@ -71,6 +76,11 @@ public struct GridPlanKPIs: Sendable, Hashable, Codable {
     public var householdsPerMicroGrid: Spread?
     /// Household-weighted mean straight-line distance from a building to its grid's household-weighted centroid.
     public var meanDistanceToGridCentroidM: Double
+    /// A lower bound on that mean over every plan with the same grid count per community within the grid bounds:
+    /// the communities' bounds in household-metres over the street's households, rounded down to 0.1 m.
+    public var meanDistanceLowerBoundM: Double
+    /// (value − bound) / value for the street, from the unrounded figures.
+    public var meanDistanceGap: Double
     /// Largest straight-line distance from a residential building to its grid's centroid.
     public var maxDistanceToGridCentreM: Double
     /// Largest walking distance to the grid centre, taken as the Manhattan distance (a street-grid proxy).

@@ -3,11 +3,12 @@ import GridRules
 
 /// Computes ``GridPlanKPIs`` from a street, a plan and (optionally) the current plan.
 public enum GridPlanMeasures {
-    /// The figures of `result` on `street`.
+    /// The figures of `result` on `street`, with the quality certificate of every community computed on `threads`
+    /// threads.
     ///
-    /// - Complexity: O(n log n) in the rows of both plans.
+    /// - Complexity: O(n log n) in the rows of both plans, plus ``GridPlanCertificate`` per community.
     public static func measure(
-        street: Street, result: GridJobResult, current: [GridAssignment]?, ruleSet: RuleSet
+        street: Street, result: GridJobResult, current: [GridAssignment]?, ruleSet: RuleSet, threads: Int = 1
     ) -> GridPlanKPIs {
         let byID = Dictionary(uniqueKeysWithValues: street.buildings.map { ($0.id, $0) })
         let rows = result.assignments
@@ -55,6 +56,9 @@ public enum GridPlanMeasures {
         var weighted = 0.0, total = 0
         var maxStraight = 0.0, maxWalking = 0.0
         var communityWeighted: [CommunityID: Double] = [:], communityTotal: [CommunityID: Int] = [:]
+        // Per community, the households of each building and grid that the measure counts (the certificate's input).
+        var measuredBuildings: [CommunityID: [BuildingID: Int]] = [:]
+        var measuredGrids: [CommunityID: [GridID: Int]] = [:]
         for row in rows where row.kind.isResidential && row.households > 0 {
             guard let building = byID[row.buildingID], let centre = centroid[row.gridID] else { continue }
             let distance = building.position.distance(to: centre)
@@ -62,6 +66,8 @@ public enum GridPlanMeasures {
             total += row.households
             communityWeighted[row.communityID, default: 0] += Double(row.households) * distance
             communityTotal[row.communityID, default: 0] += row.households
+            measuredBuildings[row.communityID, default: [:]][row.buildingID, default: 0] += row.households
+            measuredGrids[row.communityID, default: [:]][row.gridID, default: 0] += row.households
             maxStraight = max(maxStraight, distance)
             maxWalking = max(maxWalking, abs(building.position.x - centre.x) + abs(building.position.y - centre.y))
         }
@@ -72,8 +78,19 @@ public enum GridPlanMeasures {
             let limit = compoundCommunity[compound].flatMap { result.bounds[$0]?.grid.upperBound } ?? Int.max
             if (compoundHouseholds[compound] ?? 0) <= limit { splitFit += 1 }
         }
+        let certified = result.bounds.sorted(by: { $0.key < $1.key })
+        let certificate = GridPlanCertificate(communities: certified.map { community, bounds in
+            let buildings = (measuredBuildings[community] ?? [:]).sorted { $0.key < $1.key }
+            let grids = (measuredGrids[community] ?? [:]).sorted { $0.key < $1.key }
+            return GridPlanCertificate.Community(
+                positions: buildings.compactMap { byID[$0.key]?.position },
+                households: buildings.map { Double($0.value) },
+                centroids: grids.compactMap { centroid[$0.key] }, gridHouseholds: grids.map(\.value),
+                gridBounds: bounds.grid, value: communityWeighted[community] ?? 0)
+        })
+        let lowerBounds = certificate.bounds(threads: threads)
         var perCommunity: [GridPlanKPIs.CommunityFigures] = []
-        for (community, bounds) in result.bounds.sorted(by: { $0.key < $1.key }) {
+        for (index, (community, bounds)) in certified.enumerated() {
             let grids = gridHouseholds.keys.filter { gridCommunity[$0] == community }
             let micros = Set(rows.filter { $0.communityID == community && $0.kind.isResidential }
                 .compactMap(\.microGridID))
@@ -86,6 +103,8 @@ public enum GridPlanMeasures {
                 gridBoundsRule: bounds.ruleID, gridBoundsFrom: bounds.source,
                 meanDistanceToGridCentroidM: rounded(households > 0
                     ? (communityWeighted[community] ?? 0) / Double(households) : 0),
+                meanDistanceLowerBoundM: roundedDown(households > 0 ? lowerBounds[index] / Double(households) : 0),
+                meanDistanceGap: gap(value: communityWeighted[community] ?? 0, bound: lowerBounds[index]),
                 extraGrids: result.extraGrids.filter { $0.communityID == community }
             ))
         }
@@ -95,6 +114,8 @@ public enum GridPlanMeasures {
             householdsPerGrid: spread(Array(gridHouseholds.values)),
             householdsPerMicroGrid: spread(Array(microHouseholds.values)),
             meanDistanceToGridCentroidM: rounded(total > 0 ? weighted / Double(total) : 0),
+            meanDistanceLowerBoundM: roundedDown(total > 0 ? lowerBounds.reduce(0, +) / Double(total) : 0),
+            meanDistanceGap: gap(value: weighted, bound: lowerBounds.reduce(0, +)),
             maxDistanceToGridCentreM: rounded(maxStraight), maxWalkingDistanceToGridCentreM: rounded(maxWalking),
             compoundsSplit: split, compoundsSplitThatFit: splitFit,
             buildingsSplitAcrossGrids: gridsOfBuilding.values.filter { $0.count > 1 }.count,
@@ -147,4 +168,12 @@ public enum GridPlanMeasures {
     }
 
     static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+
+    /// Rounded down to 0.1, so that a rounded lower bound is still a lower bound.
+    static func roundedDown(_ value: Double) -> Double { (value * 10).rounded(.down) / 10 }
+
+    /// (value − bound) / value to four places (0 when the value is 0: nothing to improve).
+    static func gap(value: Double, bound: Double) -> Double {
+        value > 0 ? ((value - bound) / value * 10_000).rounded() / 10_000 : 0
+    }
 }

@@ -32,7 +32,7 @@ struct GridsJobRun {
             clock.record(.searchCut(stage: "grids \(community)", seconds: (drawingSeconds * 1000).rounded() / 1000))
         }
         let kpis = GridPlanMeasures.measure(
-            street: street, result: result, current: street.currentPlan, ruleSet: ruleSet)
+            street: street, result: result, current: street.currentPlan, ruleSet: ruleSet, threads: threads)
         let report = kpis.report(
             findings: result.findings, warnings: result.warnings, seed: seed, ruleSet: ruleSet.identity)
         clock.lap("measure")
@@ -85,6 +85,9 @@ struct GridsJobRun {
         lines.append(
             "  mean distance to grid centroid \(kpis.meanDistanceToGridCentroidM) m; "
                 + "farthest \(kpis.maxDistanceToGridCentreM) m (walking \(kpis.maxWalkingDistanceToGridCentreM) m)")
+        lines.append(
+            "  certificate: no plan with these grid counts and bounds is below \(kpis.meanDistanceLowerBoundM) m; "
+                + "gap \(CSVNumber.fixed(kpis.meanDistanceGap * 100, places: 1)) %")
         lines.append(
             "  compounds split \(kpis.compoundsSplit) (\(kpis.compoundsSplitThatFit) that fit one grid); "
                 + "buildings split across micro-grids \(kpis.buildingsSplitAcrossMicroGrids)")
