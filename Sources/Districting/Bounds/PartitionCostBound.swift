@@ -64,6 +64,12 @@ public struct PartitionCostBound: Sendable {
             initialCellsPerSide: 8, rounds: 2, splitsPerRound: 12, deepestSplit: 6, largestCover: 600,
             iterationsPerRound: 200, patience: 25)
 
+        /// About a quarter of `standard`'s work, for plans of many communities (a city), where the standard effort
+        /// would take longer than the drawing; the bound stays valid, only looser.
+        public static let light = Effort(
+            initialCellsPerSide: 8, rounds: 2, splitsPerRound: 8, deepestSplit: 6, largestCover: 300,
+            iterationsPerRound: 150, patience: 20)
+
         /// Effort with the given counts.
         public init(
             initialCellsPerSide: Int, rounds: Int, splitsPerRound: Int, deepestSplit: Int, largestCover: Int,

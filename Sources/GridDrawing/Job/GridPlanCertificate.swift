@@ -29,11 +29,17 @@ struct GridPlanCertificate: Sendable {
 
     var communities: [Community]
 
+    /// Plans of more communities than this (more than a few streets) get the light effort: a city's certificate
+    /// then costs less than its drawing.
+    static let standardEffortCommunities = 40
+
     /// Household-metres every partition of each community with the plan's grid count costs at least, in order.
     ///
     /// - Complexity: ``PartitionCostBound/solve(target:startingCentres:)`` per community, `threads` at once.
     func bounds(threads: Int) -> [Double] {
         let communities = self.communities
+        let effort: PartitionCostBound.Effort =
+            communities.count > Self.standardEffortCommunities ? .light : .standard
         @Sendable func bound(of index: Int) -> Double {
             let community = communities[index]
             guard let smallest = community.gridHouseholds.min(), let largest = community.gridHouseholds.max()
@@ -42,7 +48,7 @@ struct GridPlanCertificate: Sendable {
             let high = Swift.max(community.gridBounds.upperBound, largest)
             let problem = PartitionCostBound(
                 points: community.positions, weights: community.households, parts: community.gridHouseholds.count,
-                weightBounds: Double(low)...Double(high), power: .distance)
+                weightBounds: Double(low)...Double(high), power: .distance, effort: effort)
             return problem.solve(target: community.value, startingCentres: community.centroids).bound
         }
         return parallelMap(count: communities.count, threads: threads, bound(of:))
