@@ -22,6 +22,8 @@ struct CutEdgeSpreadingBound {
 
     /// Rows added per round at most (the most violated first): a search-effort limit, keeping each LP small.
     static let rowsPerRound = 120
+    /// Relative slack above which a row leaves the LP after a round.
+    static let slackToDrop = 1e-3
     /// Rounds at most: a search-effort limit (the LP usually stops gaining well before).
     static let roundLimit = 400
 
@@ -35,8 +37,8 @@ struct CutEdgeSpreadingBound {
         var rounds: Int
         /// Whether no row was violated any more (the LP optimum was reached).
         var converged: Bool
-        /// The tree rows of the last LP, as (edge index, coefficient) lists with right-hand side W − U: valid for
-        /// every valid partition, so they may strengthen another model over the same edges.
+        /// The tree rows binding at the last LP optimum, as (edge index, coefficient) lists with right-hand side
+        /// W − U: valid for every valid partition, so they may strengthen another model over the same edges.
         var rows: [[(edge: Int, coefficient: Double)]]
     }
 
@@ -85,6 +87,14 @@ struct CutEdgeSpreadingBound {
             else { break }
             outcome.rounds += 1
             outcome.relaxation = value
+            // Rows with slack at the optimum are dropped: the rows are dense (a tree reaches every node), and the
+            // LP's size, not the tree search, is what slows the rounds. Any subset of valid rows still gives a
+            // valid bound, and a dropped row comes back if it is violated again.
+            let binding = model.constraints.indices.filter {
+                model.constraints[$0].activity(at: result.values) <= 1 + Self.slackToDrop
+            }
+            model.constraints = binding.map { model.constraints[$0] }
+            outcome.rows = binding.map { outcome.rows[$0] }
             // GLPK's optimum is exact to its tolerances (about 1e-9 relative); the margin keeps the rounding safe.
             outcome.bound = max(outcome.bound, Int((value - 1e-6 * max(1, value)).rounded(.up)))
             length = result.values
