@@ -153,19 +153,6 @@ struct CutEdgeModel {
         }
     }
 
-    /// Adds the spreading-metric tree rows of `CutEdgeSpreadingBound` over the cut variables:
-    /// Σ_e coefficient·y(e) ≥ `need` (W − U), valid for every valid partition, and tighter than the labelling LP.
-    mutating func addSpreadingRows(_ rows: [[(edge: Int, coefficient: Double)]], need: Double) {
-        guard need > 0 else { return }
-        for (number, row) in rows.enumerated() where !row.isEmpty {
-            let terms = row.compactMap { entry in
-                cut.indices.contains(entry.edge) ? LinearTerm(cut[entry.edge], entry.coefficient / need) : nil
-            }
-            // Scaled to a right-hand side of 1, as in the LP (raw population coefficients reach 10⁶).
-            model.addConstraint("spread_\(number)", terms, .greaterOrEqual(1))
-        }
-    }
-
     /// The full variable vector of a valid connected partition (parts renumbered by their first node in the order).
     func values(for partition: [Int]) -> [Double]? {
         let graph = request.graph

@@ -12,10 +12,6 @@ extension PartitionSolver {
         var bounding: String
     }
 
-    /// Seconds kept back from GLPK's time limit on large models: it stops late (measured on a 300-node Delaunay
-    /// graph, k = 2: 31.5 s wall for a 30 s `--time-limit`), and the run must end within the limit + 1 s.
-    static let mipOvershoot = 1.0
-
     /// At least k − c cut edges for k parts of a graph of c components: each part is connected, so the parts of one
     /// component are joined by a spanning tree of cut edges. (0 when the graph has more components than parts: no
     /// valid partition exists, and the bound is vacuous.)
@@ -56,31 +52,19 @@ extension PartitionSolver {
     }
 
     /// The bound stage for cut edges on graphs above the exact stage's node limit: the spreading-metric LP
-    /// (`CutEdgeSpreadingBound`) first, for up to half the time left, then the GLPK model (`CutEdgeModel`)
-    /// strengthened with the LP's rows, started from `incumbent`, with the rest. The LP alone usually gives the
-    /// better bound on 200–400 nodes; the MIP can still prove an incumbent optimal when the two meet.
+    /// (`CutEdgeSpreadingBound`) with all the time left; it proves the incumbent optimal when the two meet.
+    ///
+    /// The labelling MIP (`CutEdgeModel`) is not run here, although it once was, with the LP's rows added: inside
+    /// `glp_intopt` a node's simplex ignored the time limit (a 200-node Delaunay graph, k = 2, `--time-limit 30`:
+    /// 93 s and 105 s wall, stack in `glp_simplex` under `glp_intopt`), and in 30 s on 200–400 nodes it raised the
+    /// LP's bound in none of the 25 runs of the planar table (see Benchmarks/scripts/districts_bounds.md).
     static func boundedCutEdges(_ request: DistrictingRequest, incumbent: [Int]?, deadline: Deadline) -> CutEdgeStage {
-        let graph = request.graph
-        let target = incumbent.map { graph.cutEdges($0) } ?? Int.max
-        let relaxation = CutEdgeSpreadingBound(request: request)
-            .solve(target: target, deadline: Deadline(seconds: deadline.remaining / 2))
-        var outcome = CutEdgeModel.Outcome(part: nil, bound: Double(relaxation.bound), provenOptimal: false,
-                                           provenInfeasible: false)
-        if relaxation.bound >= target {
-            outcome.part = incumbent
-            outcome.provenOptimal = true
-            return CutEdgeStage(outcome: outcome, finder: "heuristic+spreading-lp-bound",
-                                bounding: "heuristic+spreading-lp-bound")
-        }
-        guard deadline.remaining > Self.mipOvershoot + 0.2 else {
-            return CutEdgeStage(outcome: outcome, finder: "mip", bounding: "heuristic+spreading-lp-bound")
-        }
-        var model = CutEdgeModel(request: request)
-        model.addSpreadingRows(relaxation.rows, need: Double(graph.totalWeight - request.bounds.max))
-        var exact = model.solve(incumbent: incumbent, seconds: deadline.remaining - Self.mipOvershoot)
-        let lpBound = Double(relaxation.bound)
-        let bounding = (exact.bound ?? -1) > lpBound ? "heuristic+mip-bound" : "heuristic+spreading-lp-bound"
-        exact.bound = max(exact.bound ?? lpBound, lpBound)
-        return CutEdgeStage(outcome: exact, finder: "mip", bounding: bounding)
+        let target = incumbent.map { request.graph.cutEdges($0) } ?? Int.max
+        let relaxation = CutEdgeSpreadingBound(request: request).solve(target: target, deadline: deadline)
+        let proven = relaxation.bound >= target
+        let outcome = CutEdgeModel.Outcome(part: proven ? incumbent : nil, bound: Double(relaxation.bound),
+                                           provenOptimal: proven, provenInfeasible: false)
+        return CutEdgeStage(outcome: outcome, finder: "heuristic+spreading-lp-bound",
+                            bounding: "heuristic+spreading-lp-bound")
     }
 }
