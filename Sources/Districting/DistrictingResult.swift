@@ -20,7 +20,8 @@ public struct DistrictingResult: Sendable, Hashable {
     public var partCount: Int
     /// The objective value of `parts`.
     public var objective: Double
-    /// A proven lower bound on the objective of any valid partition, when one is known.
+    /// A proven lower bound on the objective of any valid partition, never above `objective`: always set for cut
+    /// edges (at least k − connected components), nil for inertia until its bound module is wired in.
     public var bound: Double?
     /// Wall-clock seconds spent.
     public var seconds: Double
@@ -28,6 +29,8 @@ public struct DistrictingResult: Sendable, Hashable {
     public var partWeights: [Int]
     /// The rules missed (empty unless status is `infeasible` or `deviation`).
     public var deviations: [DistrictingDeviation]
-    /// Which method found the partition (`heuristic`, `mip`).
+    /// Which method found the partition and, after `+`, which proved the bound: `heuristic`, `heuristic-cut-short`
+    /// (the clock stopped the heuristic), `enumeration`, `mip`, `heuristic+enumeration`, `heuristic+mip-bound`,
+    /// `heuristic+spreading-lp-bound`, ….
     public var method: String
 }

@@ -6,7 +6,10 @@ import PlanningSupport
 /// heuristic partition.
 ///
 /// The heuristic work is fixed by counts, not by the clock, so equal inputs give equal partitions; the time limit
-/// only cuts the exact stage short (and reports its bound).
+/// cuts the exact or bound stage short (and reports its bound), and the heuristic only when it is too short for it
+/// (method `heuristic-cut-short`). A partition from the exact or bound stage replaces the heuristic's only when it is
+/// proven optimal (or the heuristic found no valid one), so a run that does not finish its proof returns the
+/// heuristic's partition whatever the clock did.
 public struct PartitionSolver: Sendable {
     /// Settings of one run.
     public struct Options: Sendable, Hashable {
@@ -18,7 +21,8 @@ public struct PartitionSolver: Sendable {
         public var starts: Int
         /// ReCom steps per start, per part.
         public var recomStepsPerPart: Int
-        /// Run the exact model on graphs up to this many nodes (0: never).
+        /// Cut edges: run the exact stage on graphs up to this many nodes and the bound stage (spreading-metric LP,
+        /// then the MIP) on larger ones; 0: neither (heuristic and the trivial bound k − components only).
         public var exactNodeLimit: Int
         /// Stop a start's local search after this many ReCom steps in a row without improvement (nil: never).
         public var patience: Int?
@@ -54,27 +58,37 @@ public struct PartitionSolver: Sendable {
         let deadline = Deadline(seconds: options.timeLimit, from: start)
         let graph = request.graph
         var heuristic = heuristicPartition(request, deadline: deadline)
+        // The heuristic's work is counted, so its partition is the same on every run, unless the clock stopped it
+        // first (a limit too short for the graph): say so, since the partition then depends on the machine.
+        let cutShort = deadline.passed
         var status: DistrictingResult.Status = heuristic.violation == 0 ? .feasible : .deviation
         var bound: Double?
-        var method = "heuristic"
-        if request.objective == .cutEdges, graph.nodeCount <= options.exactNodeLimit, request.parts > 1,
-            !deadline.passed
-        {
-            let incumbent = heuristic.violation == 0 ? heuristic.part : nil
-            let (exact, exactMethod) = Self.exactCutEdges(request, incumbent: incumbent, deadline: deadline)
-            bound = exact.bound
-            if let part = exact.part,
-                graph.cutEdges(part) < Int(heuristic.objective.rounded()) || heuristic.violation > 0
-            {
-                heuristic = (part, 0, Double(graph.cutEdges(part)))
-                method = exactMethod
-            }
-            if exact.provenOptimal && heuristic.violation == 0 {
-                status = .optimal
-                bound = heuristic.objective
-            } else if exact.provenInfeasible {
-                status = .infeasible
-                bound = nil
+        var method = cutShort ? "heuristic-cut-short" : "heuristic"
+        if request.objective == .cutEdges {
+            bound = Double(Self.trivialCutEdgeBound(request))
+            if request.parts > 1, options.exactNodeLimit > 0, !cutShort {
+                let incumbent = heuristic.violation == 0 ? heuristic.part : nil
+                let stage = graph.nodeCount <= options.exactNodeLimit
+                    ? Self.exactCutEdges(request, incumbent: incumbent, deadline: deadline)
+                    : Self.boundedCutEdges(request, incumbent: incumbent, deadline: deadline)
+                let exact = stage.outcome
+                if let exactBound = exact.bound { bound = max(bound ?? 0, exactBound) }
+                method = stage.bounding
+                // The exact stage's partition depends on when the clock stopped it, so it replaces the heuristic's
+                // only when proven optimal, or when the heuristic has no valid partition at all.
+                if let part = exact.part, exact.provenOptimal || heuristic.violation > 0,
+                    graph.cutEdges(part) < Int(heuristic.objective.rounded()) || heuristic.violation > 0
+                {
+                    heuristic = (part, 0, Double(graph.cutEdges(part)))
+                    method = stage.finder
+                    status = .feasible
+                }
+                if exact.provenOptimal && heuristic.violation == 0 {
+                    status = .optimal
+                    bound = heuristic.objective
+                } else if exact.provenInfeasible {
+                    status = .infeasible
+                }
             }
         }
         let canonical = Self.canonical(heuristic.part, parts: request.parts)
@@ -82,42 +96,16 @@ public struct PartitionSolver: Sendable {
         if status == .feasible, let known = bound, known >= heuristic.objective - 1e-6 {
             status = .optimal
         }
+        if let known = bound {
+            // A bound on valid partitions; any lower number is one too, so it never exceeds a reported objective
+            // (which can be below it only for a partition that misses a rule).
+            bound = min(known, heuristic.objective)
+        }
         return DistrictingResult(
             status: status, parts: canonical, partCount: request.parts, objective: heuristic.objective, bound: bound,
             seconds: Date().timeIntervalSince(start), partWeights: weights,
             deviations: Self.deviations(canonical, request: request, weights: weights), method: method
         )
-    }
-
-    /// The exact stage for cut edges, from `incumbent` (a valid partition, if known): the part enumeration
-    /// (`CutEdgeEnumeration`) on graphs under 128 nodes, then, if it ran out of time, the GLPK model
-    /// (`CutEdgeModel`) with what is left. Without an incumbent the enumeration gets half the time, because the MIP
-    /// may find a first valid partition sooner (the enumeration finds one only when it proves it optimal).
-    static func exactCutEdges(
-        _ request: DistrictingRequest, incumbent: [Int]?, deadline: Deadline
-    ) -> (outcome: CutEdgeModel.Outcome, method: String) {
-        let graph = request.graph
-        var bound: Double?
-        if let search = CutEdgeEnumeration(request: request) {
-            let share = incumbent == nil ? Deadline(seconds: deadline.remaining / 2) : deadline
-            let found = search.solve(upper: incumbent.map { graph.cutEdges($0) }, deadline: share)
-            if found.finished {
-                guard let part = found.part ?? incumbent else {
-                    return (.init(part: nil, bound: nil, provenOptimal: false, provenInfeasible: true), "enumeration")
-                }
-                let value = Double(graph.cutEdges(part))
-                return (.init(part: part, bound: value, provenOptimal: true, provenInfeasible: false), "enumeration")
-            }
-            bound = Double(found.bound)
-        }
-        guard !deadline.passed else {
-            return (.init(part: nil, bound: bound, provenOptimal: false, provenInfeasible: false), "enumeration")
-        }
-        var outcome = CutEdgeModel(request: request).solve(incumbent: incumbent, seconds: max(0.1, deadline.remaining))
-        if let known = bound {
-            outcome.bound = max(outcome.bound ?? known, known)
-        }
-        return (outcome, "mip")
     }
 
     /// The best heuristic partition: (part per node, total bound violation, objective).
