@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 import PlanningSupport
 
 /// Partitions a graph into connected parts within weight bounds: seeded spanning-tree construction, then
@@ -91,6 +92,14 @@ public struct PartitionSolver: Sendable {
                 }
             }
         }
+        if request.objective == .inertia {
+            // Without positions every inertia is 0, and so is the bound.
+            bound = 0
+            if let inertiaBound = Self.inertiaBound(request, target: heuristic, light: cutShort) {
+                bound = inertiaBound
+                method += "+centre-relaxation-bound"
+            }
+        }
         let canonical = Self.canonical(heuristic.part, parts: request.parts)
         let weights = Self.partWeights(canonical, graph: graph, parts: request.parts)
         if status == .feasible, let known = bound, known >= heuristic.objective - 1e-6 {
@@ -107,6 +116,39 @@ public struct PartitionSolver: Sendable {
             deviations: Self.deviations(canonical, request: request, weights: weights), method: method
         )
     }
+
+    /// A lower bound on the inertia of every partition within the bounds (contiguity dropped): the centre relaxation
+    /// of ``PartitionCostBound`` with squared distances, whose best free centre is exactly a part's weighted
+    /// centroid; nil without positions or when no partition fits the bounds (the result's status says why). `light`
+    /// (the heuristic was cut short by the clock) takes the light effort, to stay near the time limit.
+    ///
+    /// - Complexity: a fixed count of Lagrangian iterations over a cover of cells (light effort above
+    ///   `inertiaStandardEffortNodes` nodes), independent of the clock.
+    static func inertiaBound(
+        _ request: DistrictingRequest, target: (part: [Int], violation: Int, objective: Double), light: Bool = false
+    ) -> Double? {
+        guard let positions = request.graph.positions, request.parts >= 1 else { return nil }
+        let weights = request.graph.weights.map(Double.init)
+        var centres: [PlanarPoint] = []
+        if target.violation == 0, target.part.count == positions.count {
+            var sums = Array(repeating: (x: 0.0, y: 0.0, w: 0.0), count: request.parts)
+            for (node, label) in target.part.enumerated() where label >= 0 && label < request.parts {
+                sums[label].x += weights[node] * positions[node].x
+                sums[label].y += weights[node] * positions[node].y
+                sums[label].w += weights[node]
+            }
+            centres = sums.filter { $0.w > 0 }.map { PlanarPoint(x: $0.x / $0.w, y: $0.y / $0.w) }
+        }
+        let bound = PartitionCostBound(
+            points: positions, weights: weights, parts: request.parts,
+            weightBounds: Double(request.bounds.min)...Double(request.bounds.max), power: .squaredDistance,
+            effort: light || request.graph.nodeCount > inertiaStandardEffortNodes ? .light : .standard
+        ).solve(target: target.violation == 0 ? target.objective : nil, startingCentres: centres).bound
+        return bound.isFinite ? max(0, bound) : nil
+    }
+
+    /// Graphs above this many nodes get the bound's light effort.
+    static let inertiaStandardEffortNodes = 2_000
 
     /// The best heuristic partition: (part per node, total bound violation, objective).
     ///

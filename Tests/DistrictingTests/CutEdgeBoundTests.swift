@@ -83,11 +83,11 @@ import Testing
         request.objective = objective
         for limit in [40, 200] {
             let result = try PartitionSolver(options: .init(timeLimit: 3, exactNodeLimit: limit)).solve(request)
-            if let bound = result.bound {
-                #expect(bound <= result.objective + 1e-9)
-            } else {
-                // Only the inertia objective may still lack a bound (its module is wired separately).
-                #expect(objective == .inertia)
+            // Both objectives always carry a bound (inertia: the centre relaxation with squared distances).
+            let bound = try #require(result.bound, "\(objective) k = \(parts)")
+            #expect(bound <= result.objective + 1e-9)
+            if objective == .inertia, request.graph.positions != nil {
+                #expect(bound > 0 && result.method.hasSuffix("+centre-relaxation-bound"), "\(result.method)")
             }
         }
     }
