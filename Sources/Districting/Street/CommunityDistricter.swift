@@ -26,7 +26,7 @@ struct CommunityDistricter {
         /// A heuristic partition's time limit and deadline in seconds: guards, never reached on a community.
         static let heuristicSeconds = 60.0, heuristicDeadlineSeconds = 120.0
         /// Packer trees for a grid whose micro-grids miss their bounds, and for one that needs fewer micro-grids.
-        static let packerTrees = 32, packerTreesForFewer = 48
+        static let packerTrees = 32, packerTreesForFewer = 400
         /// Micro-grid repair: rounds of building trades, steps of the ReCom walk, passes moving buildings back.
         static let repairRounds = 3, repairWalkSteps = 3_000, pullBackPasses = 2
         /// Two grids redrawn as one: unions of at most this many buildings are cut exactly, larger ones along this
