@@ -31,11 +31,13 @@ extension PartitionSolver {
             let found = search.solve(upper: incumbent.map { graph.cutEdges($0) }, deadline: share)
             if found.finished {
                 guard let part = found.part ?? incumbent else {
-                    return CutEdgeStage(outcome: .init(part: nil, bound: nil, provenOptimal: false, provenInfeasible: true),
+                    return CutEdgeStage(
+                        outcome: .init(part: nil, bound: nil, provenOptimal: false, provenInfeasible: true),
                                         finder: "enumeration", bounding: "heuristic+enumeration")
                 }
                 let value = Double(graph.cutEdges(part))
-                return CutEdgeStage(outcome: .init(part: part, bound: value, provenOptimal: true, provenInfeasible: false),
+                return CutEdgeStage(
+                    outcome: .init(part: part, bound: value, provenOptimal: true, provenInfeasible: false),
                                     finder: "enumeration", bounding: "heuristic+enumeration")
             }
             bound = Double(found.bound)

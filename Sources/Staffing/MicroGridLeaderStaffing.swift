@@ -82,7 +82,8 @@ struct MicroGridLeaderStaffing {
             }
         }
         let assignment = SlotAssignment(
-            name: "micro-grid-leaders-\(community)", demand: micro.indices.map { postOf($0).perUnit.value }, pairs: pairs,
+            name: "micro-grid-leaders-\(community)", demand: micro.indices.map { postOf($0).perUnit.value },
+            pairs: pairs,
             defaultLimit: levelLimit)
         let outcome = try part.solve(assignment, as: "micro_grid_leaders", context: context)
         for pair in outcome.chosen {

@@ -26,7 +26,9 @@ import Testing
             let compound = street.buildings.first { $0.id == row.buildingID }?.compoundID ?? CompoundID("")
             gridsOf[compound, default: []].insert(row.gridID)
         }
-        let largest = gridsOf.max { $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.key > $1.key }
+        let largest = gridsOf.max {
+            $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.key > $1.key
+        }
         let towers = plan.filter { largest?.value.contains($0.gridID) ?? false }.count
         #expect(towers >= 32, "the district's grid holds \(towers) rows")
         #expect(gridsOf.values.allSatisfy { $0.count == 1 }, "a site split over special grids: \(gridsOf)")

@@ -81,7 +81,8 @@ struct StaffingRuleCheck {
             for grid in gridCommunity.keys.sorted() {
                 let special = isSpecial(grid)
                 let post = !special ? post : role == .gridLeader ? rules.specialGrid.gridLeader : post
-                let expected = special && role == .gridWorker ? rules.specialGrid.gridWorkersPerGrid : post.perUnit.value
+                let expected =
+                    special && role == .gridWorker ? rules.specialGrid.gridWorkersPerGrid : post.perUnit.value
                 let rule = special && role == .gridWorker ? rules.specialGrid.ruleID : post.ruleID
                 let site = special ? gridBuildings[grid] : nil
                 let rows = staffing.leaders.filter { $0.role == role && $0.gridID == grid }

@@ -107,7 +107,8 @@ struct CellLagrangian {
             }
             if negativeWeight < lowestPartWeight {
                 // Short of the least part weight: the rest is taken at reduced costs of at least leastPositive.
-                firstIncrement[j] = negative + (lowestPartWeight - negativeWeight) * (leastPositive.isFinite ? leastPositive : 0)
+                let fill = leastPositive.isFinite ? leastPositive : 0
+                firstIncrement[j] = negative + (lowestPartWeight - negativeWeight) * fill
             } else if negativeWeight <= highestPartWeight {
                 firstIncrement[j] = negative  // exactly ρ(1): every negative point, nothing else
             } else {
@@ -119,7 +120,9 @@ struct CellLagrangian {
         }
         // The least increments so far, ascending by (value, cell, copy): at most `parts` of them.
         var chosen: [(value: Double, candidate: Int, copy: Int)] = []
-        func precedes(_ a: (value: Double, candidate: Int, copy: Int), _ b: (value: Double, candidate: Int, copy: Int)) -> Bool {
+        func precedes(
+            _ a: (value: Double, candidate: Int, copy: Int), _ b: (value: Double, candidate: Int, copy: Int)
+        ) -> Bool {
             a.value != b.value ? a.value < b.value : (a.candidate, a.copy) < (b.candidate, b.copy)
         }
         for j in ranked {

@@ -139,7 +139,9 @@ public struct PartitionCostBound: Sendable {
         let xs = kept.map { points[$0].x }, ys = kept.map { points[$0].y }
         let pointWeights = kept.map { weights[$0] }
         let total = pointWeights.reduce(0, +)
-        guard parts >= 1, !kept.isEmpty else { return Result(bound: kept.isEmpty ? 0 : .infinity, cells: 0, iterations: 0) }
+        guard parts >= 1, !kept.isEmpty else {
+            return Result(bound: kept.isEmpty ? 0 : .infinity, cells: 0, iterations: 0)
+        }
         let partWeight = weightBounds ?? 0...total
         let tolerance = 1e-9 * Swift.max(total, 1)
         guard Double(parts) * partWeight.lowerBound <= total + tolerance,
@@ -161,7 +163,8 @@ public struct PartitionCostBound: Sendable {
             let y = zip(ys, pointWeights).reduce(0) { $0 + $1.0 * $1.1 } / total
             return xs.indices.reduce(0) { sum, i in
                 let centre = PlanarPoint(x: x, y: y)
-                return sum + pointWeights[i] * power.cost(ofDistance: PlanarPoint(x: xs[i], y: ys[i]).distance(to: centre))
+                let distance = PlanarPoint(x: xs[i], y: ys[i]).distance(to: centre)
+                return sum + pointWeights[i] * power.cost(ofDistance: distance)
             }
         }()
         var best = -Double.infinity

@@ -82,7 +82,8 @@ extension CommunityDistricter {
                     a.0 != b.0 ? a.0 < b.0 : a.1.lexicographicallyPrecedes(b.1)
                 }
                 func shift(_ move: [Int]) -> Double {
-                    positions[move[0]].distance(to: centres[move[2]]) - positions[move[0]].distance(to: centres[move[1]])
+                    positions[move[0]].distance(to: centres[move[2]])
+                        - positions[move[0]].distance(to: centres[move[1]])
                 }
                 let ordered = candidates.filter { move in
                     let w = graph.weights[move[0]]

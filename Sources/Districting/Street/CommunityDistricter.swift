@@ -139,7 +139,9 @@ struct CommunityDistricter {
     private func specialBands(_ building: Building) -> [FloorBand?] {
         let step = parameters.specialSites.floorsPerMicroGrid
         guard step > 0, building.households == 0, let floors = building.floors, floors > step else { return [nil] }
-        return stride(from: 1, through: floors, by: step).map { FloorBand(lowest: $0, highest: min(floors, $0 + step - 1)) }
+        return stride(from: 1, through: floors, by: step).map {
+            FloorBand(lowest: $0, highest: min(floors, $0 + step - 1))
+        }
     }
 
     private func drawResidential(residential: [Int], graph: DistrictingGraph) -> CommunityOutcome {

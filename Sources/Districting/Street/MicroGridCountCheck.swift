@@ -9,7 +9,8 @@ import PlanningSupport
 /// (atoms of one building count as together), and takes consecutive floors of a unit. Two proofs run first, at any
 /// size, both relaxations (so "impossible" there is impossible for the real model):
 /// - the slack bound: `parts · max − households` households of room is all the micro-grids have; an atom whose
-///   micro-grid can hold at most `reach` households (a subset sum over the atoms it could possibly be joined with: those
+///   micro-grid can hold at most `reach` households (a subset sum over the atoms it could possibly be joined with:
+///   those
 ///   of buildings reachable through buildings light enough) leaves at least `max − reach` of that room unused, and
 ///   atoms that cannot share a micro-grid leave theirs in different micro-grids, so their sum may not exceed the room;
 /// - an atom whose `reach` is below the minimum fits in no micro-grid at all.

@@ -41,7 +41,9 @@ public struct GridJob: Sendable {
     }
 
     /// The core's parameters for grid rules.
-    public static func parameters(_ rules: GridDrawingRules, seed: UInt64, threads: Int) -> StreetDistrictingParameters {
+    public static func parameters(
+        _ rules: GridDrawingRules, seed: UInt64, threads: Int
+    ) -> StreetDistrictingParameters {
         let grid = rules.householdsPerGrid.value
         let micro = rules.householdsPerMicroGrid.value
         let compactness = rules.weight(of: "compactness")

@@ -64,7 +64,8 @@ public struct ClockEvent: Hashable, Sendable, Codable, CustomStringConvertible {
     /// A search the run's budget stopped before its counted work was done; its best plan so far was kept.
     public static func searchCut(stage: String, seconds: Double) -> ClockEvent {
         ClockEvent(stage: stage, limitSeconds: seconds,
-                   outcome: "search cut short by the time limit (--time-limit, else the default allowance); the best plan found so far is kept")
+                   outcome: "search cut short by the time limit (--time-limit, else the default allowance); "
+                       + "the best plan found so far is kept")
     }
 
     /// `stage: time limit of N s fired; outcome`.

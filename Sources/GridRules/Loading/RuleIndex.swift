@@ -60,7 +60,8 @@ extension RuleType {
         case .compoundTypeVocabulary, .gridSize, .microGridSize, .microGridCoverage, .keepWhole, .withinCommunity,
             .contiguity, .specialGrids, .specialGridSites, .adjacency, .numbering, .objectiveTerm:
             return "grid.yaml"
-        case .gridLeader, .gridWorker, .microGridLeader, .specialGridStaffing, .preferredPools, .postLimit, .buildingLeader, .cadrePosts,
+        case .gridLeader, .gridWorker, .microGridLeader, .specialGridStaffing, .preferredPools, .postLimit,
+            .buildingLeader, .cadrePosts,
             .cadresPerGrid, .postWorkload, .mentoring, .reporting, .staffRatio, .patrol:
             return "staffing.yaml"
         case .categoryVocabulary, .sensitiveCategories, .visitFrequency, .defaultAvailability, .visitCaps,

@@ -130,7 +130,8 @@ public struct GridDrawingRules: Sendable {
         let sites = index.one(.specialGridSites).flatMap { rule -> SpecialGridSites? in
             guard
                 let map = index.parameters(
-                    rule, ["max_buildings_per_grid", "standalone_kinds", "join_lone_within_m", "floors_per_micro_grid"]),
+                    rule,
+                    ["max_buildings_per_grid", "standalone_kinds", "join_lone_within_m", "floors_per_micro_grid"]),
                 let most = map.int("max_buildings_per_grid", atLeast: 1), let alone = map.words("standalone_kinds"),
                 let join = map.number("join_lone_within_m"), let floors = map.int("floors_per_micro_grid")
             else { return nil }

@@ -352,7 +352,8 @@ public struct StaffingRules: Sendable {
         guard let cadreTerm, let postTerm, let microTerm, let buildingTerm, let mentorScale, mentorScale.value > 0,
             let mentorCap, let mentorUnknown
         else { return nil }
-        guard let leaderPost, let maxGrids, let twoAllowed, let twoMax, let worker, let micro, let special, let poolsRule,
+        guard let leaderPost, let maxGrids, let twoAllowed, let twoMax, let worker, let micro, let special,
+            let poolsRule,
             let pools,
             let postLimit, let buildingPost, let buildingMin, let buildingTypes, let buildingResidents,
             let cadreEligible,
