@@ -32,7 +32,7 @@ public struct PartitionSolver: Sendable {
 
         /// Options with the defaults used by `wangge districts`.
         public init(timeLimit: Double = 60, seed: UInt64 = 1, starts: Int = 8, recomStepsPerPart: Int = 150,
-                    exactNodeLimit: Int = 150, patience: Int? = nil, treesPerPart: Int = 400) {
+                    exactNodeLimit: Int = 127, patience: Int? = nil, treesPerPart: Int = 400) {
             self.patience = patience
             self.treesPerPart = treesPerPart
             self.timeLimit = timeLimit

@@ -14,8 +14,8 @@ struct DistrictsCommand: ParsableCommand {
             hold a weight in [min, max]. cut-edges minimises the edges between parts; inertia minimises \
             Σ weight × squared distance (m²) to the part's weighted centroid (positions from C_X/C_Y degrees or x/y \
             metres). `bound` is a proven lower bound on the objective of every valid partition (cut-edges: always \
-            present, from the exact stage up to 150 nodes, else from the spreading-metric LP and the MIP; inertia: \
-            null for now); `status` is optimal when it equals the objective. Exit 0 when every rule holds, 1 when \
+            present, from the exact stage below 128 nodes, else from the spreading-metric LP; inertia: the centre \
+            relaxation with squared distances, 0 without positions); `status` is optimal when it equals the objective. Exit 0 when every rule holds, 1 when \
             the nearest partition misses a bound (stated on stderr).
             """
     )
