@@ -34,10 +34,6 @@ struct GridPostStaffing {
                     perUnit: count, eligible: rules.gridWorker.eligible, ruleID: special.ruleID)))
             }
         }
-        /// The site a slot's grid serves, when it is a special grid (for `works_in_site`).
-        func specialSite(_ grid: Int) -> [BuildingID]? {
-            context.grids[grid].isSpecial ? context.grids[grid].buildingIDs : nil
-        }
         let levelLimit = rules.maxPostsPerPersonPerLevel.value
         var pairs: [SlotAssignment.Pair] = []
         var part = StaffingPart()
@@ -67,16 +63,15 @@ struct GridPostStaffing {
             for person in people {
                 let isLocked = lockedPairs.contains([slotIndex, person])
                 let distance = context.distance(person: person, to: site.points)
-                let eligible = slot.post.eligible.value.isSatisfied(
-                    by: context.facts(person: person, distance: distance, site: specialSite(slot.grid)))
+                let facts = context.facts(
+                    person: person, distance: distance, site: context.specialSite(ofGrid: slot.grid))
+                let eligible = slot.post.eligible.value.isSatisfied(by: facts)
                 guard eligible || isLocked else { continue }
                 let cap = preference.distanceCapMetres
                 var cost =
                     SlotAssignment.pairBaseCost + weight * (min(distance ?? cap, cap) / preference.metresPerCostUnit)
                 if context.livesIn(person: person, grid: slot.grid) { cost -= weight * preference.livesInGridBonus }
-                if let site = specialSite(slot.grid), context.worksIn(person: person, site: site) {
-                    cost -= weight * special.sitePeopleBonus
-                }
+                if facts.worksInSite == true { cost -= weight * special.sitePeopleBonus }
                 if context.holdsToday(person: person, role: slot.role.rawValue, grid: site.id) {
                     cost -= weight * preference.currentHolderBonus
                 }
@@ -137,9 +132,8 @@ struct GridPostStaffing {
             let roleNames = person.roles.filter { slot.post.eligible.value.mentionedRoles.contains($0) }.sorted()
             if !roleNames.isEmpty { why.append(roleNames.map(\.rawValue).joined(separator: "/")) }
             if context.livesIn(person: pair.person, grid: slot.grid) { why.append("lives in the grid") }
-            if let site = specialSite(slot.grid), context.worksIn(person: pair.person, site: site) {
-                why.append("works in the site")
-            }
+            let facts = context.facts(person: pair.person, distance: nil, site: context.specialSite(ofGrid: slot.grid))
+            if facts.worksInSite == true { why.append("works in the site") }
             if context.holdsToday(person: pair.person, role: slot.role.rawValue, grid: site.id) {
                 why.append("already serves here")
             }
@@ -161,7 +155,7 @@ struct GridPostStaffing {
                 slot.post.eligible.value.isSatisfied(
                     by: context.facts(
                         person: $0, distance: context.distance(person: $0, to: site.points),
-                        site: site.isSpecial ? site.buildingIDs : nil))
+                        site: context.specialSite(ofGrid: slot.grid)))
             }
             let what = slot.role == .gridLeader ? "grid leader" : "grid worker"
             let detail =

@@ -50,7 +50,7 @@ struct MicroGridLeaderStaffing {
         func isSpecial(_ slot: Int) -> Bool { context.grids[context.microGrids[micro[slot]].grid].isSpecial }
         func postOf(_ slot: Int) -> StaffingRules.Post { isSpecial(slot) ? rules.specialGrid.microGridLeader : post }
         func specialSite(_ slot: Int) -> [BuildingID]? {
-            isSpecial(slot) ? context.grids[context.microGrids[micro[slot]].grid].buildingIDs : nil
+            context.specialSite(ofGrid: context.microGrids[micro[slot]].grid)
         }
         var pairs: [SlotAssignment.Pair] = []
         var distances: [[Int: Double]] = Array(repeating: [:], count: micro.count)

@@ -200,9 +200,9 @@ struct StaffingContext {
             worksInSite: site.map { buildings in person.workBuildingID.map { buildings.contains($0) } ?? false })
     }
 
-    /// Whether the person works in one of `site`'s buildings (people.csv `work_building_id`).
-    func worksIn(person: Int, site: [BuildingID]) -> Bool {
-        people[person].workBuildingID.map { site.contains($0) } ?? false
+    /// The buildings of grid `grid` when it is a special grid (the site `works_in_site` asks about); nil otherwise.
+    func specialSite(ofGrid grid: Int) -> [BuildingID]? {
+        grids[grid].isSpecial ? grids[grid].buildingIDs : nil
     }
 
     /// Whether the person holds `role` in the grid (or micro-grid, or building) today.

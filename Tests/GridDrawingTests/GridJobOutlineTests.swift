@@ -112,10 +112,12 @@ import Testing
         }
     }
 
-    @Test func everyMicroGridOfASplitBuildingHasAPolygon() {
+    /// B1 (120 households at the origin) split by units over M01, M02 and M03; B2 (40 households, `x` metres east)
+    /// wholly in M03.
+    private static func splitBuilding(secondBuildingAt x: Double) -> (Street, [GridAssignment]) {
         let street = Street(buildings: [
             Building(id: "B1", communityID: "C01", households: 120, position: PlanarPoint(x: 0, y: 0)),
-            Building(id: "B2", communityID: "C01", households: 40, position: PlanarPoint(x: 60, y: 0)),
+            Building(id: "B2", communityID: "C01", households: 40, position: PlanarPoint(x: x, y: 0)),
         ])
         let rows = [
             GridAssignment(buildingID: "B1", unit: "1", households: 50, communityID: "C01", gridID: "C01-G01",
@@ -127,6 +129,11 @@ import Testing
             GridAssignment(buildingID: "B2", households: 40, communityID: "C01", gridID: "C01-G01",
                            microGridID: "C01-G01-M03"),
         ]
+        return (street, rows)
+    }
+
+    @Test func everyMicroGridOfASplitBuildingHasAPolygon() {
+        let (street, rows) = Self.splitBuilding(secondBuildingAt: 60)
         let shapes = GridPlanShapes(street: street, assignments: rows)
         let micros = shapes.shapes.filter { $0.level == "micro_grid" }
         #expect(micros.map(\.id) == ["C01-G01-M01", "C01-G01-M02", "C01-G01-M03"])
@@ -140,20 +147,7 @@ import Testing
 
     @Test func aStripNextToACellOfItsMicroGridJoinsIt() {
         // B1's cell is cut west to east into M02, M01 (its main one), M03; B2's cell, east of it, is all M03.
-        let street = Street(buildings: [
-            Building(id: "B1", communityID: "C01", households: 120, position: PlanarPoint(x: 0, y: 0)),
-            Building(id: "B2", communityID: "C01", households: 40, position: PlanarPoint(x: 200, y: 0)),
-        ])
-        let rows = [
-            GridAssignment(buildingID: "B1", unit: "1", households: 50, communityID: "C01", gridID: "C01-G01",
-                           microGridID: "C01-G01-M01"),
-            GridAssignment(buildingID: "B1", unit: "2", households: 40, communityID: "C01", gridID: "C01-G01",
-                           microGridID: "C01-G01-M02"),
-            GridAssignment(buildingID: "B1", unit: "3", households: 30, communityID: "C01", gridID: "C01-G01",
-                           microGridID: "C01-G01-M03"),
-            GridAssignment(buildingID: "B2", households: 40, communityID: "C01", gridID: "C01-G01",
-                           microGridID: "C01-G01-M03"),
-        ]
+        let (street, rows) = Self.splitBuilding(secondBuildingAt: 200)
         let shapes = GridPlanShapes(street: street, assignments: rows)
         let m03 = shapes.shapes.filter { $0.id == "C01-G01-M03" }
         #expect(m03.count == 1 && m03[0].polygons.count == 1, "\(m03.map(\.polygons.count))")

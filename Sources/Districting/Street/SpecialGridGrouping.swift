@@ -50,17 +50,17 @@ public struct SpecialGridGrouping: Sendable {
                        splitting: Bool = true) -> [[Int]] {
         let members = special.sorted()
         let inside = Set(members)
-        func key(_ index: Int) -> String {
+        // The site a building groups by: its community, compound and kind; none for a standalone kind or a building
+        // outside any compound (those start alone).
+        var site: [Int: String] = [:]
+        for index in members {
             let building = buildings[index]
-            if rule.standaloneKinds.contains(building.kind) { return "alone:\(building.id)" }
-            guard let compound = building.compoundID, !compound.rawValue.isEmpty else {
-                return "lone:\(building.id)"
-            }
-            return "site:\(building.communityID)/\(compound)/\(building.kind.rawValue)"
+            guard !rule.standaloneKinds.contains(building.kind), let compound = building.compoundID,
+                !compound.rawValue.isEmpty
+            else { continue }
+            site[index] = "\(building.communityID)/\(compound)/\(building.kind.rawValue)"
         }
-        func sameGroup(_ a: Int, _ b: Int) -> Bool {
-            key(a) == key(b) && !key(a).hasPrefix("alone:") && !key(a).hasPrefix("lone:")
-        }
+        func sameGroup(_ a: Int, _ b: Int) -> Bool { site[a] != nil && site[a] == site[b] }
         // Connected pieces of each compound and kind.
         var sets = UnionFind(count: buildings.count)
         for a in members {

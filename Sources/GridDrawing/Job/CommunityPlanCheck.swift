@@ -136,7 +136,7 @@ struct CommunityPlanCheck {
             guard let i = index[row.buildingID] else { continue }
             let building = buildings[i]
             rowsOf[i, default: []].append(row)
-            let special = !building.kind.isResidential || rules.specialGridKinds.value.contains(building.kind)
+            let special = isSpecial(building)
             let prefix = "\(community)-\(special ? "S" : "G")"
             if row.communityID != community || !row.gridID.rawValue.hasPrefix(prefix) {
                 problems.append(
@@ -184,16 +184,17 @@ struct CommunityPlanCheck {
         return Self.capped(problems)
     }
 
+    /// Whether `building` belongs in a special grid: every non-residential kind, and the kinds the rules add.
+    private func isSpecial(_ building: Building) -> Bool {
+        !building.kind.isResidential || rules.specialGridKinds.value.contains(building.kind)
+    }
+
     /// Special grids that do not follow the sites (grid.special_grid_sites): each must lie in one site group of its
     /// kind, hold at most the rule's buildings, and a group must be cut into no more grids than the cap requires.
     func siteProblems(_ special: [GridID: Set<Int>]) -> [String] {
         let rule = rules.specialGridSites
-        let specialBuildings = buildings.indices.filter {
-            !buildings[$0].kind.isResidential || rules.specialGridKinds.value.contains(buildings[$0].kind)
-        }
-        let grouping = SpecialGridGrouping(rule: SpecialSiteRule(
-            maxBuildingsPerGrid: rule.maxBuildingsPerGrid, standaloneKinds: Set(rule.standaloneKinds),
-            joinLoneWithinMetres: rule.joinLoneWithinMetres, floorsPerMicroGrid: rule.floorsPerMicroGrid))
+        let specialBuildings = buildings.indices.filter { isSpecial(buildings[$0]) }
+        let grouping = SpecialGridGrouping(rule: SpecialSiteRule(rule))
         let groups = grouping.groups(special: specialBuildings, buildings: buildings, neighbours: allNeighbours,
                                      seed: 0, splitting: false)
         var groupOf: [Int: Int] = [:]

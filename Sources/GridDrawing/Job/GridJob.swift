@@ -64,11 +64,7 @@ public struct GridJob: Sendable {
             stabilityWeight: ratio * squareMetresPerStabilityUnit, seed: seed, threads: max(1, threads),
             compoundSplitCost: compoundSplitCost, specialGridKinds: Set(rules.specialGridKinds.value),
             microGridCompoundTypes: rules.microGridCompoundTypes.value.map { Set($0) },
-            specialSites: SpecialSiteRule(
-                maxBuildingsPerGrid: rules.specialGridSites.maxBuildingsPerGrid,
-                standaloneKinds: Set(rules.specialGridSites.standaloneKinds),
-                joinLoneWithinMetres: rules.specialGridSites.joinLoneWithinMetres,
-                floorsPerMicroGrid: rules.specialGridSites.floorsPerMicroGrid)
+            specialSites: SpecialSiteRule(rules.specialGridSites)
         )
     }
 
