@@ -25,7 +25,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .target(name: "LinearSolver", dependencies: ["CGLPK"]),
-        .target(name: "GridModel"),
+        .target(name: "GridModel", exclude: ["Messages/messages.tsv", "Messages/embed-messages.sh"]),
         .target(name: "GridData", dependencies: ["GridModel"], exclude: ["Schemas"]),
         .target(
             name: "GridRules", dependencies: ["GridModel", .product(name: "Yams", package: "Yams")],
