@@ -21,12 +21,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .target(name: "LinearSolver", dependencies: ["CGLPK"]),
         .target(name: "GridModel", exclude: ["Messages/messages.tsv", "Messages/embed-messages.sh"]),
-        .target(name: "GridData", dependencies: ["GridModel"], exclude: ["Schemas"]),
+        .target(
+            name: "GridData",
+            dependencies: ["GridModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Schemas"]
+        ),
         .target(
             name: "GridRules", dependencies: ["GridModel", .product(name: "Yams", package: "Yams")],
             exclude: ["Defaults/embed-rules.sh"]
@@ -57,7 +62,11 @@ let package = Package(
         ),
         .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
-        .testTarget(name: "GridDataTests", dependencies: ["GridData"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "GridDataTests",
+            dependencies: ["GridData", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "GridRulesTests", dependencies: ["GridRules"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridSynthesisTests", dependencies: ["GridSynthesis", "GridData"]),
         .testTarget(name: "PlanningSupportTests", dependencies: ["PlanningSupport"]),
