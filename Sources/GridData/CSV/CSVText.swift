@@ -49,10 +49,20 @@ struct CSVText {
     /// Decodes a file's raw bytes.
     /// The decoded text of the file at `url`, named `name` in issues; nil (and the issue logged) when it cannot be
     /// read or decoded.
+    /// An `.xlsx` file is read as its first sheet (``WorkbookReader``).
     static func read(_ url: URL, name: String, log: inout IssueLog) -> CSVText? {
         guard let data = readFileBytes(atPath: url.path) else {
             log.add(DataIssue(file: name, problem: "the file cannot be read", expected: "a readable file"))
             return nil
+        }
+        if url.pathExtension.lowercased() == "xlsx" {
+            do throws(GridDataError) {
+                let table = try WorkbookReader.firstSheet(of: Data(data), file: name)
+                return CSVText(bytes: table.csvBytes, start: 0, encoding: .workbook)
+            } catch {
+                for issue in error.issues { log.add(issue) }
+                return nil
+            }
         }
         switch decode(data, file: name) {
         case .success(let decoded): return decoded

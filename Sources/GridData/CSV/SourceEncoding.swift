@@ -1,4 +1,4 @@
-/// The character encoding a CSV file was found in.
+/// The character encoding a CSV file was found in, or the workbook it was read from.
 public enum SourceEncoding: String, Hashable, Sendable, Codable {
     /// UTF-8 without a byte-order mark.
     case utf8 = "UTF-8"
@@ -6,4 +6,6 @@ public enum SourceEncoding: String, Hashable, Sendable, Codable {
     case utf8WithBOM = "UTF-8 with BOM"
     /// GB18030, the superset of GBK and GB2312 (Excel's plain "CSV" on Chinese Windows).
     case gb18030 = "GB18030/GBK"
+    /// An Excel workbook (.xlsx), read from its first sheet.
+    case workbook = "Excel workbook (.xlsx)"
 }
