@@ -157,3 +157,27 @@ import ZIPFoundation
         #expect(text == "\n楼栋编号,户数,备注\n\nB1,\"1,200\",\"a \"\"b\"\"\nc\"\nB2,12\n")
     }
 }
+
+@Suite struct JobWorkbookTests {
+    /// The workbook says exactly what the CSVs say: every sheet reads back as its CSV, titles mapped back.
+    @Test func everySheetReadsBackAsItsCSV() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("job-workbook-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let leaders = "\u{FEFF}role,grid_id,person_id,reason\ngrid_leader,C01-G01,007,\"a, b\"\n"
+            + "micro_grid_leader,C01-G01,P1,'=HYPERLINK(\"x\")\n"
+        let cadres = "person_id,grid_id,hours\nP2,C01-G02,4\n"
+        try Data(leaders.utf8).write(to: folder.appendingPathComponent("leaders.csv"))
+        try Data(cadres.utf8).write(to: folder.appendingPathComponent("cadres.csv"))
+        try Data("not a table".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let sheets = try JobWorkbook.sheets(inFolder: folder, first: "leaders.csv")
+        let tables = try WorkbookReader.sheets(of: WorkbookWriter.data(for: sheets), file: "staff.xlsx")
+        #expect(tables.map(\.sheetName) == ["网格人员", "下沉干部"])
+        #expect(tables[0].rows.map(\.cells) == [
+            ["角色", "网格编号", "人员编号", "理由"], ["grid_leader", "C01-G01", "007", "a, b"],
+            ["micro_grid_leader", "C01-G01", "P1", "'=HYPERLINK(\"x\")"],
+        ])
+        #expect(tables[1].rows.map(\.cells) == [["人员编号", "网格编号", "小时"], ["P2", "C01-G02", "4"]])
+        #expect(JobWorkbook.columnTitle("no_such_column") == "no_such_column")
+    }
+}

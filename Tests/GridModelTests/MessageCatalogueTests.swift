@@ -55,7 +55,8 @@ import Testing
     /// Every key the code names (`Message("key"`, `.text("key"`, `.bilingual("key"`) is in the table.
     @Test func everyKeyInTheCodeIsInTheTable() throws {
         let sources = Self.messagesFolder.deletingLastPathComponent().deletingLastPathComponent()
-        let pattern = try NSRegularExpression(pattern: #"(?:\.text|\.bilingual|\bMessage)\(\s*"([a-z0-9_]+(?:\.[a-z0-9_]+)+)""#)
+        let key = #""([a-z0-9_]+(?:\.[a-z0-9_]+)+)""#
+        let pattern = try NSRegularExpression(pattern: #"(?:\.text|\.bilingual|\bMessage)\(\s*"# + key)
         var missing: [String] = []
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
         while let url = files?.nextObject() as? URL {

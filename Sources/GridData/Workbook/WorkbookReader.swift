@@ -5,7 +5,7 @@ import ZIPFoundation
     import FoundationXML
 #endif
 
-/// Reads the first sheet of an .xlsx as text: shared and inline strings, numbers without a spurious `.0`, dates from
+/// Reads the sheets of an .xlsx as text: shared and inline strings, numbers without a spurious `.0`, dates from
 /// Excel's serial numbers as ISO dates, ids kept as written.
 ///
 /// **Why these libraries.** ZIPFoundation (from the package set) opens the archive; the XML parts are read by
@@ -35,6 +35,23 @@ public enum WorkbookReader {
     /// The first sheet of the workbook in `data`; `file` names it in problems.
     public static func firstSheet(of data: Data, file: String, limits: Limits = Limits()) throws(GridDataError)
         -> WorkbookTable
+    {
+        let sheets = try sheets(of: data, file: file, limits: limits, onlyFirst: true)
+        guard let first = sheets.first else {
+            throw GridDataError(DataIssue(file: file, problem: "the workbook has no sheet"))
+        }
+        return first
+    }
+
+    /// Every sheet of the workbook in `data`, in the workbook's order.
+    public static func sheets(of data: Data, file: String, limits: Limits = Limits()) throws(GridDataError)
+        -> [WorkbookTable]
+    {
+        try sheets(of: data, file: file, limits: limits, onlyFirst: false)
+    }
+
+    private static func sheets(of data: Data, file: String, limits: Limits, onlyFirst: Bool) throws(GridDataError)
+        -> [WorkbookTable]
     {
         func failure(_ problem: String, expected: String? = nil) -> GridDataError {
             GridDataError(DataIssue(file: file, problem: problem, expected: expected))
@@ -75,19 +92,24 @@ public enum WorkbookReader {
             throw failure("the archive has no xl/workbook.xml", expected: "an Excel .xlsx file (not .xls or .et)")
         }
         let workbook = WorkbookPartParser.workbook(workbookXML)
-        guard let first = workbook.sheets.first else { throw failure("the workbook has no sheet") }
+        guard !workbook.sheets.isEmpty else { throw failure("the workbook has no sheet") }
         let relationships = try part("xl/_rels/workbook.xml.rels").map(WorkbookPartParser.relationships) ?? [:]
-        let target = relationships[first.relationshipID] ?? "worksheets/sheet1.xml"
-        let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        guard let sheetXML = try part(sheetPath) else { throw failure("the archive has no \(sheetPath)") }
         let sharedStrings = try part("xl/sharedStrings.xml").map(WorkbookPartParser.sharedStrings) ?? []
         let styles = try part("xl/styles.xml").map(WorkbookPartParser.cellFormats) ?? []
         let context = WorkbookSheetParser.Context(
             sharedStrings: sharedStrings, formats: styles, uses1904Dates: workbook.uses1904Dates,
             mostColumns: limits.mostColumns)
-        let parsed = WorkbookSheetParser.rows(sheetXML, context: context)
-        if let problem = parsed.problem { throw failure(problem) }
-        return WorkbookTable(sheetName: first.name, rows: parsed.rows)
+        var tables: [WorkbookTable] = []
+        for (index, sheet) in workbook.sheets.enumerated() {
+            let target = relationships[sheet.relationshipID] ?? "worksheets/sheet\(index + 1).xml"
+            let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            guard let sheetXML = try part(sheetPath) else { throw failure("the archive has no \(sheetPath)") }
+            let parsed = WorkbookSheetParser.rows(sheetXML, context: context)
+            if let problem = parsed.problem { throw failure("sheet \(sheet.name): " + problem) }
+            tables.append(WorkbookTable(sheetName: sheet.name, rows: parsed.rows))
+            if onlyFirst { break }
+        }
+        return tables
     }
 }
 

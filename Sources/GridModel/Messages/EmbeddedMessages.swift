@@ -9,5 +9,54 @@ role.grid_worker	专职网格员	Grid worker
 role.micro_grid_leader	微网格长	Micro-grid leader
 role.building_leader	楼栋长	Building leader
 role.sunk_cadre	下沉干部	Sunk-down cadre
+column.building_id	楼栋编号	Building
+column.unit	单元	Unit
+column.floors	楼层	Floors
+column.floor	楼层	Floor
+column.households	户数	Households
+column.community_id	社区编号	Community
+column.community_name	社区名称	Community name
+column.compound_id	小区编号	Compound
+column.grid_id	网格编号	Grid
+column.grid_name	网格名称	Grid name
+column.micro_grid_id	微网格编号	Micro-grid
+column.micro_grid_name	微网格名称	Micro-grid name
+column.kind	类型	Kind
+column.role	角色	Role
+column.person_id	人员编号	Person
+column.name	姓名	Name
+column.phone	电话	Phone
+column.reason	理由	Reason
+column.post	岗位	Post
+column.hours	小时	Hours
+column.department	部门编号	Department
+column.department_name	部门名称	Department name
+column.mentor_id	导师编号	Mentor
+column.mentor_name	导师姓名	Mentor name
+column.new_worker_id	新入职人员编号	New worker
+column.new_worker_name	新入职人员姓名	New worker name
+column.week	周次	Week
+column.date	日期	Date
+column.slot	时段	Slot
+column.resident_id	居民编号	Resident
+column.resident_name	居民姓名	Resident name
+column.due	应访日期	Due
+column.rule_id	规则编号	Rule
+column.missing	缺额	Missing
+column.request_id	请求编号	Request
+column.rank	顺位	Rank
+column.start	开始时间	Start
+column.minutes	分钟	Minutes
+column.state	状态	State
+file.grids	网格划分	Grids
+file.leaders	网格人员	Leaders
+file.cadres	下沉干部	Cadres
+file.mentoring	老带新	Mentoring
+file.reporting	双报到	Reporting
+file.shortfalls	缺额	Shortfalls
+file.roster	走访排班	Roster
+file.unmet	未排走访	Unmet visits
+file.matches	派单	Matches
+file.unmatched	未派单	Unmatched requests
 """#
 }

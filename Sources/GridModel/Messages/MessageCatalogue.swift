@@ -39,7 +39,9 @@ public struct MessageCatalogue: Sendable {
             let lineNumber = offset + 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if offset == 0 {
-                if line != "key\tzh-CN\ten" { problems.append(Problem(line: 1, message: "the header must be key, zh-CN, en")) }
+                if line != "key\tzh-CN\ten" {
+                    problems.append(Problem(line: 1, message: "the header must be key, zh-CN, en"))
+                }
                 continue
             }
             if line.allSatisfy({ $0 == " " }) { continue }

@@ -39,6 +39,7 @@ struct GridsJobRun {
         let shapes = GridPlanShapes(street: street, assignments: result.assignments)
         clock.lap("shapes")
         try writePlan(result: result, shapes: shapes, street: street, into: folder)
+        try folder.writeWorkbook("grids.xlsx", first: "grids.csv")
         clock.lap("write")
         try JobFiles.write(report: report, run: clock.record, into: folder)
         return JobOutcome(

@@ -49,6 +49,7 @@ struct RosterJobRun {
         }
         clock.lap("plan")
         try RosterOutputWriter(street: street, ruleSet: ruleSet).write(result, week: week, into: folder)
+        try folder.writeWorkbook("roster.xlsx", first: "roster.csv")
         clock.lap("write")
         let report = result.report(seed: seed, ruleSet: ruleSet.identity)
         try JobFiles.write(report: report, run: clock.record, into: folder)

@@ -63,6 +63,7 @@ struct StaffJobRun {
         }
         clock.lap("assign")
         try Self.writeTables(staffing, into: folder)
+        try folder.writeWorkbook("staff.xlsx", first: "leaders.csv")
         clock.lap("write")
         let report = staffing.report(seed: seed, ruleSet: ruleSet.identity)
         try JobFiles.write(report: report, run: clock.record, into: folder)

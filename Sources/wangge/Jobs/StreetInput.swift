@@ -47,6 +47,14 @@ struct JobFolder {
     func write(_ file: String, text: String) throws {
         try output.write(name.isEmpty ? file : "\(name)/\(file)", text: text)
     }
+
+    /// Writes `file` (the job's .xlsx) with a sheet per CSV already written, `first` first; call it after the
+    /// last CSV is closed.
+    func writeWorkbook(_ file: String, first: String) throws {
+        let folderURL = name.isEmpty ? output.staging : output.url(name)
+        let sheets = try JobWorkbook.sheets(inFolder: folderURL, first: first)
+        try output.write(name.isEmpty ? file : "\(name)/\(file)", WorkbookWriter.data(for: sheets))
+    }
 }
 
 /// Runs jobs into an output folder that replaces `--out` whole only when every file is written.
