@@ -92,11 +92,15 @@ try:
     before, after = rows(before_path), rows(after_path)
 except FileNotFoundError as missing:
     print(f"  missing: {missing.filename}"); sys.exit(1)
-if len(before) != len(after) or before[0] != after[0] or "reason" not in before[0]:
+# Columns added after the baseline's (names after the ids, issue 12) are not the plan: compare the baseline's.
+width = len(before[0]) if before else 0
+if len(before) != len(after) or before[0] != after[0][:width] or "reason" not in before[0]:
     print(f"  {len(before)} rows before, {len(after)} after; header {before[0]} / {after[0]}"); sys.exit(1)
+if len(after[0]) > width:
+    print(f"  columns added after the baseline's: {', '.join(after[0][width:])}")
 reason = before[0].index("reason")
 changes = set()
-for b, a in zip(before[1:], after[1:]):
+for b, a in zip(before[1:], (row[:width] for row in after[1:])):
     if b[:reason] + b[reason + 1:] != a[:reason] + a[reason + 1:]:
         print(f"  row differs beyond its reason:\n    {b}\n    {a}"); sys.exit(1)
     if b[reason] != a[reason]:

@@ -4,10 +4,12 @@ import GridRules
 /// The figures of a staffing run; deterministic for the same input and rules. ``report(findings:warnings:seed:ruleSet:)``
 /// lays them out as kpis.json.
 public struct StaffingKPIs: Hashable, Sendable, Codable {
-    /// Grids of the plan.
+    /// Residential grids of the plan (special grids apart, as the grids job counts them).
     public var grids: Int
-    /// Micro-grids of the plan.
+    /// Micro-grids of the residential grids.
     public var microGrids: Int
+    /// Special grids (专属网格) of the plan: grids of non-residential buildings only.
+    public var specialGrids: Int
     /// Buildings the building-leader rule gives a leader.
     public var buildingsNeedingLeader: Int
     /// Filled posts by leaders.csv role.
@@ -52,7 +54,8 @@ extension StaffingKPIs {
         findings: [Finding], warnings: [PlanWarning], seed: UInt64, ruleSet: RuleSetIdentity
     ) -> JobReport<Details> {
         var counts = [
-            "grids": grids, "micro_grids": microGrids, "buildings_needing_leader": buildingsNeedingLeader,
+            "grids": grids, "micro_grids": microGrids, "special_grids": specialGrids,
+            "buildings_needing_leader": buildingsNeedingLeader,
             "cadres": cadres, "cadre_posts": cadrePosts, "cadres_with_post": cadresWithPost, "new_workers": newWorkers,
             "mentored": mentored, "reporting_eligible": reportingEligible, "reporting_placed": reportingPlaced,
             "shortfall_total": shortfallTotal,

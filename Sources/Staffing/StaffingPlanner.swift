@@ -166,7 +166,9 @@ public struct StaffingPlanner: Sendable {
             context.ruleSet.staffing.menteeEligible.value.isSatisfied(by: context.facts(person: $0, distance: nil))
         }.count
         let kpis = StaffingKPIs(
-            grids: context.grids.count, microGrids: context.microGrids.count, buildingsNeedingLeader: buildings,
+            grids: context.grids.count(where: { !$0.isSpecial }),
+            microGrids: context.microGrids.count(where: { !context.grids[$0.grid].isSpecial }),
+            specialGrids: context.grids.count(where: \.isSpecial), buildingsNeedingLeader: buildings,
             leaders: byRole, cadres: cadreCount, cadrePosts: cadrePosts.count, cadresWithPost: load.count,
             maxCadreLoad: (maxLoad * 1000).rounded() / 1000, newWorkers: newWorkers, mentored: mentoring.count,
             reportingEligible: reportingEligible, reportingPlaced: reporting.count,

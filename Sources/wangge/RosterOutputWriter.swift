@@ -9,10 +9,12 @@ import Rostering
 struct RosterOutputWriter {
     let street: Street
     let ruleSet: RuleSet
+    /// The names roster.csv and unmet.csv carry after their ids.
+    let names: PlanNames
 
     func write(_ result: RosterResult, week: ISOWeek, into folder: JobFolder) throws {
-        try folder.write("roster.csv", text: RosterTableWriter.rosterText(result.entries))
-        try folder.write("unmet.csv", text: RosterTableWriter.unmetText(result.unmet))
+        try folder.write("roster.csv", text: RosterTableWriter.rosterText(result.entries, names: names))
+        try folder.write("unmet.csv", text: RosterTableWriter.unmetText(result.unmet, names: names))
         try folder.write("roster.ics", text: RosterICSWriter(street: street).text(result.entries, week: week))
         let visits = ruleSet.visits
         let categoryWords =

@@ -52,9 +52,11 @@ import Testing
         #expect(run.outcome.status == 0, "\(run.outcome.stderr.prefix(2000))")
         #expect(run.outcome.stdout.contains("2026-W48"))
         let roster = try RosterTestKit.read(run.out.appendingPathComponent("roster.csv"))
-        #expect(roster.header == ["week", "date", "slot", "person_id", "resident_id", "grid_id", "kind", "reason"])
+        // The spec's columns first and in order; the names follow (ReadableOutputTests).
+        #expect(
+            roster.header.prefix(8) == ["week", "date", "slot", "person_id", "resident_id", "grid_id", "kind", "reason"])
         let unmet = try RosterTestKit.read(run.out.appendingPathComponent("unmet.csv"))
-        #expect(unmet.header == ["resident_id", "due", "reason"])
+        #expect(unmet.header.prefix(3) == ["resident_id", "due", "reason"])
         #expect(unmet.rows.isEmpty)
         let checker = try RosterChecker(street: run.street, plan: run.plan)
         let report = checker.check(

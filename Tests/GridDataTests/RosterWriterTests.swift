@@ -45,20 +45,44 @@ import Testing
         return url
     }
 
-    @Test func rosterCSVHasTheSpecColumnsAndQuotesReasons() {
-        let text = RosterTableWriter.rosterText(Self.entries)
-        let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "week,date,slot,person_id,resident_id,grid_id,kind,reason")
+    /// The names of ``street``, with grid C01-G01 and C01-G02 in community C01 (幸福社区).
+    static var names: PlanNames {
+        var street = Self.street
+        street.communities = [Community(id: "C01", name: "幸福社区")]
+        street.departments = [Department(id: "D01", name: "区委组织部")]
+        street.buildings = [
+            Building(id: "C01-Q01-B001", communityID: "C01", households: 40, position: PlanarPoint(x: 0, y: 0)),
+            Building(id: "C01-Q01-B002", communityID: "C01", households: 40, position: PlanarPoint(x: 50, y: 0)),
+        ]
+        street.people[0].phone = "13800000001"
+        street.people[2].departmentID = "D01"
+        return PlanNames(street: street, gridOfBuilding: ["C01-Q01-B001": "C01-G01", "C01-Q01-B002": "C01-G02"])
+    }
+
+    @Test func rosterCSVHasTheSpecColumnsThenTheNames() {
+        let text = RosterTableWriter.rosterText(Self.entries, names: Self.names)
+        #expect(text.utf8.starts(with: [0xEF, 0xBB, 0xBF]))
+        let lines = text.dropFirst().split(separator: "\n").map(String.init)
+        #expect(
+            lines[0] == "week,date,slot,person_id,resident_id,grid_id,kind,reason,name,phone,department_name,"
+                + "community_name,grid_name,resident_name,building_id,unit,floor")
         #expect(lines.count == 5)
         #expect(lines[1].hasPrefix("2026-W48,2026-11-23,AM,P1,R000001,C01-G01,visit,\"two visitors,"))
+        #expect(lines[1].hasSuffix("]\",张三,13800000001,,幸福社区,幸福社区第1网格,王小明,C01-Q01-B001,1,17"))
+        #expect(lines[2].hasSuffix("]\",\"Li, \"\"Si\"\"\",,,幸福社区,幸福社区第1网格,王小明,C01-Q01-B001,1,17"))
         #expect(
-            lines[4] == "2026-W48,2026-11-26,EVE,P3,,C01-G02,door_knocking,cadre of the grid [visits.door_knocking]")
-        let unmet = RosterTableWriter.unmetText([
-            UnmetVisit(
-                residentID: "R000002", due: Self.monday.adding(days: 6), ruleID: "visits.elderly_alone",
-                gridID: "C01-G01", reason: "no visitor free, short 1")
-        ])
-        #expect(unmet == "resident_id,due,reason\nR000002,2026-11-29,\"no visitor free, short 1\"\n")
+            lines[4] == "2026-W48,2026-11-26,EVE,P3,,C01-G02,door_knocking,cadre of the grid [visits.door_knocking],"
+                + "赵<b>六</b>,,区委组织部,幸福社区,幸福社区第2网格,,,,")
+        let unmet = RosterTableWriter.unmetText(
+            [
+                UnmetVisit(
+                    residentID: "R000002", due: Self.monday.adding(days: 6), ruleID: "visits.elderly_alone",
+                    gridID: "C01-G02", reason: "no visitor free, short 1")
+            ], names: Self.names)
+        #expect(
+            unmet == "\u{FEFF}resident_id,due,reason,resident_name,community_name,grid_id,grid_name,building_id,unit,"
+                + "floor\nR000002,2026-11-29,\"no visitor free, short 1\",,幸福社区,C01-G02,幸福社区第2网格,C01-Q01-B002,"
+                + "2,\n")
     }
 
     @Test func filesAreOwnerOnly() throws {
@@ -66,7 +90,7 @@ import Testing
         let url = folder.appendingPathComponent("roster.csv")
         try Data("old".utf8).write(to: url)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: url.path)
-        try RosterTableWriter.writeRoster(Self.entries, to: url)
+        try RosterTableWriter.writeRoster(Self.entries, names: Self.names, to: url)
         try RosterICSWriter(street: Self.street).write(
             Self.entries, week: Self.week, to: folder.appendingPathComponent("roster.ics"))
         try RosterHTMLWriter(street: Self.street, hiddenRuleIDs: Self.hidden, categoryWords: Self.categoryWords)

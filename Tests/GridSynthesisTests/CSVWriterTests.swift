@@ -16,7 +16,12 @@ import Testing
         #expect(CSVWriter.encode(field) == expected)
     }
 
-    @Test func fileIsUTF8WithoutBOMWithLFAndRoundTrips() throws {
+    @Test func aTableBuiltAsTextStartsWithTheBOMToo() {
+        #expect(Array(CSVWriter.encodeHeader(["a", "b"]).utf8) == [0xEF, 0xBB, 0xBF] + Array("a,b\n".utf8))
+    }
+
+    /// Excel and WPS on Chinese Windows read a CSV as UTF-8 only after a byte order mark.
+    @Test func fileIsUTF8WithBOMWithLFAndRoundTrips() throws {
         let directory = try TestCSV.temporaryDirectory("csv")
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("t.csv")
@@ -26,10 +31,10 @@ import Testing
         try writer.close()
         #expect(writer.rowCount == 3)
         let data = try Data(contentsOf: url)
-        #expect(!data.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
         #expect(!data.contains(0x0D))
         #expect(data.last == 0x0A)
-        let parsed = TestCSV.parse(String(decoding: data, as: UTF8.self))
+        let parsed = TestCSV.parse(String(decoding: data.dropFirst(3), as: UTF8.self))
         #expect(parsed == [["id", "name", "note"]] + rows)
     }
 

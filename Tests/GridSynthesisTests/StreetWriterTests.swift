@@ -45,7 +45,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         try StreetWriter.write(street, to: directory)
         for (name, data) in try files(directory) {
-            #expect(!data.starts(with: [0xEF, 0xBB, 0xBF]), "\(name) has a BOM")
+            #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(name) has no BOM (Excel would show mojibake)")
             #expect(!data.contains(0x0D), "\(name) has CR")
         }
         let buildings = try TestCSV.table(directory.appendingPathComponent("buildings.csv"))

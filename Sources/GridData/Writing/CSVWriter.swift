@@ -1,9 +1,13 @@
 import Foundation
 
-/// Streams an RFC 4180 table to a file: UTF-8 without BOM, LF line ends, fields quoted only when they hold a
+/// Streams an RFC 4180 table to a file: UTF-8 with a byte order mark, LF line ends, fields quoted only when they hold a
 /// comma, a double quote, CR or LF (quotes doubled inside), and a field a spreadsheet would run as a formula
 /// (`=HYPERLINK(...)`, `@SUM(...)`) started with an apostrophe (see ``CSVFormulaGuard``; numbers such as `-3`
 /// are left as they are).
+///
+/// The byte order mark (EF BB BF) is what makes Excel and WPS on Chinese Windows read the file as UTF-8: without
+/// it they take it as GBK and show every Chinese name as mojibake. Every reader of the engine and of the data
+/// format accepts it (python: `encoding="utf-8-sig"`).
 ///
 /// The file is created new with O_EXCL | O_NOFOLLOW and its final mode (0600 for resident data), so it is never
 /// readable by others for an instant and never written through a link. Rows go into a byte buffer flushed in large
@@ -20,8 +24,10 @@ public final class CSVWriter {
     private var buffer: [UInt8] = []
     private var closed = false
     private static let flushThreshold = 1 << 20
+    /// UTF-8's byte order mark, the first bytes of every CSV file the engine writes.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    /// Creates the file at `url` with the privacy's mode and writes the header row.
+    /// Creates the file at `url` with the privacy's mode and writes the byte order mark and the header row.
     ///
     /// A regular file already at `url` is removed first (it is replaced, not overwritten in place); a link, a named
     /// pipe, a device or a folder there is refused and left untouched.
@@ -33,6 +39,7 @@ public final class CSVWriter {
         if try PlatformFiles.kind(of: path) == .regularFile { try PlatformFiles.remove(path) }
         descriptor = try PlatformFiles.createFile(path, mode: privacy.fileMode)
         buffer.reserveCapacity(Self.flushThreshold + 4096)
+        buffer.append(contentsOf: Self.byteOrderMark)
         appendRow(header)
     }
 
@@ -88,6 +95,12 @@ public final class CSVWriter {
         var bytes: [UInt8] = []
         appendField(field, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The start of a CSV file as text: the byte order mark, then the header row with its LF. Tables built as text
+    /// (roster.csv) begin with it, so that they open in a spreadsheet exactly as the streamed ones do.
+    public static func encodeHeader(_ header: [String]) -> String {
+        String(decoding: byteOrderMark, as: UTF8.self) + encodeRow(header)
     }
 
     /// The row as one line of CSV text, with its LF.

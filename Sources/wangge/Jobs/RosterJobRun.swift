@@ -48,7 +48,8 @@ struct RosterJobRun {
             throw CommandFailure(error, context: files.pinned ?? "the roster")
         }
         clock.lap("plan")
-        try RosterOutputWriter(street: street, ruleSet: ruleSet).write(result, week: week, into: folder)
+        let names = PlanNames(street: street, gridOfBuilding: input.gridOfBuilding)
+        try RosterOutputWriter(street: street, ruleSet: ruleSet, names: names).write(result, week: week, into: folder)
         try folder.writeWorkbook("roster.xlsx", first: "roster.csv")
         clock.lap("write")
         let report = result.report(seed: seed, ruleSet: ruleSet.identity)

@@ -62,60 +62,21 @@ struct StaffJobRun {
             throw CommandFailure(error, context: plan.grids.path)
         }
         clock.lap("assign")
-        try Self.writeTables(staffing, into: folder)
+        try StaffingTableWriter(names: PlanNames(street: street, plan: input.plan)).write(staffing, into: folder)
         try folder.writeWorkbook("staff.xlsx", first: "leaders.csv")
         clock.lap("write")
         let report = staffing.report(seed: seed, ruleSet: ruleSet.identity)
         try JobFiles.write(report: report, run: clock.record, into: folder)
         let kpis = staffing.kpis
-        let summary =
-            "staff → \(written): \(kpis.grids) grids, \(kpis.microGrids) micro-grids: "
-            + LeaderRole.allCases.map { "\(kpis.leaders[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
-            + "; \(kpis.cadrePosts) cadre posts; \(kpis.mentored) mentored; \(kpis.reportingPlaced) reporting; "
-            + "shortfall \(kpis.shortfallTotal); solver \(kpis.solver["all"]?.status ?? "-")"
+        let places: String =
+            "\(kpis.grids) grids, \(kpis.microGrids) micro-grids, \(kpis.specialGrids) special grids"
+        let posts: String = LeaderRole.allCases.map { "\(kpis.leaders[$0.rawValue] ?? 0) \($0.rawValue)" }
+            .joined(separator: ", ")
+        let rest: String =
+            "\(kpis.cadrePosts) cadre posts; \(kpis.mentored) mentored; \(kpis.reportingPlaced) reporting; "
+        let solver: String = kpis.solver["all"]?.status ?? "-"
+        let shortfall = "shortfall \(kpis.shortfallTotal); solver \(solver)"
+        let summary = "staff → \(written): \(places): \(posts); \(rest)\(shortfall)"
         return JobOutcome(report: report, summary: summary, written: written)
-    }
-
-    /// The staffing CSVs (../shared/spec/data-format.md, "Other outputs").
-    static func writeTables(_ plan: StaffingPlan, into folder: JobFolder) throws {
-        try table(
-            folder, "leaders.csv", ["role", "grid_id", "micro_grid_id", "building_id", "person_id", "reason"],
-            plan.leaders.map {
-                [
-                    $0.role.rawValue, $0.gridID.rawValue, $0.microGridID?.rawValue ?? "",
-                    $0.buildingID?.rawValue ?? "", $0.personID.rawValue, $0.reason,
-                ]
-            })
-        try table(
-            folder, "cadres.csv", ["person_id", "grid_id", "post", "hours", "department", "reason"],
-            plan.cadrePosts.map {
-                [
-                    $0.personID.rawValue, $0.gridID.rawValue, $0.post, StaffingNumber.text($0.hours),
-                    $0.departmentID?.rawValue ?? "", $0.reason,
-                ]
-            })
-        try table(
-            folder, "mentoring.csv", ["mentor_id", "new_worker_id", "reason"],
-            plan.mentoring.map { [$0.mentorID.rawValue, $0.newWorkerID.rawValue, $0.reason] })
-        try table(
-            folder, "reporting.csv", ["person_id", "community_id", "grid_id", "reason"],
-            plan.reporting.map { [$0.personID.rawValue, $0.communityID.rawValue, $0.gridID.rawValue, $0.reason] })
-        try table(
-            folder, "shortfalls.csv",
-            ["rule_id", "community_id", "grid_id", "micro_grid_id", "building_id", "person_id", "missing", "reason"],
-            plan.shortfalls.map {
-                let place = $0.location
-                return [
-                    $0.ruleID.rawValue, place.communityID?.rawValue ?? "", place.gridID?.rawValue ?? "",
-                    place.microGridID?.rawValue ?? "", place.buildingID?.rawValue ?? "", place.personID?.rawValue ?? "",
-                    String($0.missing), $0.message,
-                ]
-            })
-    }
-
-    private static func table(_ folder: JobFolder, _ name: String, _ header: [String], _ rows: [[String]]) throws {
-        let writer = try CSVWriter(url: folder.url(name), header: header, privacy: folder.privacy)
-        for row in rows { try writer.write(row) }
-        try writer.close()
     }
 }
