@@ -131,7 +131,7 @@ import Testing
         let first = try Self.temporary("twice-1"), second = try Self.temporary("twice-2")
         _ = try Self.draw(street, out: first)
         _ = try Self.draw(street, out: second)
-        for name in ["grids.csv", "grids.geojson", "map.svg", "kpis.json"] {
+        for name in ["grids.csv", "grids.geojson", "map.svg", "grids.xlsx", "kpis.json"] {
             let a = try Data(contentsOf: first.appendingPathComponent(name))
             let b = try Data(contentsOf: second.appendingPathComponent(name))
             #expect(a == b, "\(name) differs between two runs")

@@ -28,10 +28,11 @@ import Testing
         let (plan, outcome) = try Self.samplePlan.get()
         #expect(outcome.status <= 1, "\(outcome.stderr.suffix(2000))")
         let expected = [
-            "grids": ["grids.csv", "grids.geojson", "map.svg", "kpis.json", "run.json"],
-            "staff": ["leaders.csv", "cadres.csv", "mentoring.csv", "reporting.csv", "shortfalls.csv", "kpis.json",
+            "grids": ["grids.csv", "grids.geojson", "map.svg", "grids.xlsx", "kpis.json", "run.json"],
+            "staff": ["leaders.csv", "cadres.csv", "mentoring.csv", "reporting.csv", "shortfalls.csv", "staff.xlsx",
+                "kpis.json", "run.json"],
+            "roster": ["roster.csv", "unmet.csv", "roster.ics", "roster.html", "roster.xlsx", "kpis.json",
                 "run.json"],
-            "roster": ["roster.csv", "unmet.csv", "roster.ics", "roster.html", "kpis.json", "run.json"],
         ]
         let kpisSchema = try JSONSchemaCheck(schemaFile: Self.schemas.appendingPathComponent("kpis.schema.json"))
         let runSchema = try JSONSchemaCheck(schemaFile: Self.schemas.appendingPathComponent("run.schema.json"))
@@ -80,7 +81,8 @@ import Testing
         #expect(outcome.status <= 1, "\(outcome.stderr.suffix(1000))")
         for file in [
             "grids/kpis.json", "grids/grids.csv", "staff/kpis.json", "staff/leaders.csv", "staff/cadres.csv",
-            "staff/mentoring.csv", "roster/kpis.json", "roster/roster.csv",
+            "staff/mentoring.csv", "roster/kpis.json", "roster/roster.csv", "grids/grids.xlsx", "staff/staff.xlsx",
+            "roster/roster.xlsx",
         ] {
             let first = try Data(contentsOf: plan.appendingPathComponent(file))
             let second = try Data(contentsOf: later.appendingPathComponent(file))

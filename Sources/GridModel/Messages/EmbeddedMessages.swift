@@ -58,5 +58,7 @@ file.roster	走访排班	Roster
 file.unmet	未排走访	Unmet visits
 file.matches	派单	Matches
 file.unmatched	未派单	Unmatched requests
+column.mentor_phone	导师电话	Mentor phone
+column.new_worker_phone	新入职人员电话	New worker phone
 """#
 }
