@@ -24,15 +24,18 @@ public struct RosterFileReader: Sendable {
 
     /// Reads one CSV table at any path; `name` is the path as the user gave it, for messages.
     static func readTable(
-        _ file: URL, required: [String], log: inout IssueLog, row handle: (CSVRow, inout IssueLog) -> Void
+        _ file: URL, required: [String], optional: [String] = [], log: inout IssueLog,
+        row handle: (CSVRow, inout IssueLog) -> Void
     ) {
-        PlanTable.read(file, name: file.relativePath, required: required, log: &log, isRequired: true, row: handle)
+        PlanTable.read(
+            file, name: file.relativePath, required: required, optional: optional, log: &log, isRequired: true,
+            row: handle)
     }
 
     /// A date cell; reports a missing or invalid date.
     static func date(_ row: CSVRow, _ column: String, log: inout IssueLog) -> CalendarDate? {
         guard row.text(column) != nil else {
-            log.add(row.issue(column, value: nil, problem: "missing \(column) date", expected: "YYYY-MM-DD"))
+            log.add(row.issue(column, value: nil, problem: "missing \(column) date", expected: WrittenDate.forms))
             return nil
         }
         return row.date(column, log: &log)
