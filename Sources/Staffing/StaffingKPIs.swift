@@ -4,9 +4,11 @@ import GridRules
 /// The figures of a staffing run; deterministic for the same input and rules. ``report(findings:warnings:seed:ruleSet:)``
 /// lays them out as kpis.json.
 public struct StaffingKPIs: Hashable, Sendable, Codable {
-    /// Grids of the plan.
+    /// Residential grids of the plan (counted as `grids draw` counts them: special grids apart).
     public var grids: Int
-    /// Micro-grids of the plan.
+    /// Special grids (专属网格) of the plan: grids of non-residential buildings only.
+    public var specialGrids: Int
+    /// Micro-grids of the plan's residential grids.
     public var microGrids: Int
     /// Buildings the building-leader rule gives a leader.
     public var buildingsNeedingLeader: Int
@@ -52,7 +54,8 @@ extension StaffingKPIs {
         findings: [Finding], warnings: [PlanWarning], seed: UInt64, ruleSet: RuleSetIdentity
     ) -> JobReport<Details> {
         var counts = [
-            "grids": grids, "micro_grids": microGrids, "buildings_needing_leader": buildingsNeedingLeader,
+            "grids": grids, "special_grids": specialGrids, "micro_grids": microGrids,
+            "buildings_needing_leader": buildingsNeedingLeader,
             "cadres": cadres, "cadre_posts": cadrePosts, "cadres_with_post": cadresWithPost, "new_workers": newWorkers,
             "mentored": mentored, "reporting_eligible": reportingEligible, "reporting_placed": reportingPlaced,
             "shortfall_total": shortfallTotal,

@@ -165,8 +165,12 @@ public struct StaffingPlanner: Sendable {
         let newWorkers = context.people.indices.filter {
             context.ruleSet.staffing.menteeEligible.value.isSatisfied(by: context.facts(person: $0, distance: nil))
         }.count
+        // Counted as `grids draw` counts them: micro-grids of residential grids only, special grids apart.
+        let specialGrids = context.grids.filter(\.isSpecial).count
+        let microGrids = context.microGrids.filter { !context.grids[$0.grid].isSpecial }.count
         let kpis = StaffingKPIs(
-            grids: context.grids.count, microGrids: context.microGrids.count, buildingsNeedingLeader: buildings,
+            grids: context.grids.count - specialGrids, specialGrids: specialGrids, microGrids: microGrids,
+            buildingsNeedingLeader: buildings,
             leaders: byRole, cadres: cadreCount, cadrePosts: cadrePosts.count, cadresWithPost: load.count,
             maxCadreLoad: (maxLoad * 1000).rounded() / 1000, newWorkers: newWorkers, mentored: mentoring.count,
             reportingEligible: reportingEligible, reportingPlaced: reporting.count,

@@ -10,6 +10,9 @@ import GridModel
 public struct RosterFileReader: Sendable {
     /// The street the files belong to.
     public let street: Street
+    /// Whether people are checked against the street's: not when its people.csv could not be read (validate still
+    /// reads the files, and one broken people.csv must not turn every leave row into an unknown person).
+    var checksPeople = true
 
     /// A reader for files about `street`.
     public init(street: Street) {
@@ -41,10 +44,10 @@ public struct RosterFileReader: Sendable {
         return row.date(column, log: &log)
     }
 
-    /// A person reference; reports an unknown person.
-    static func person(_ row: CSVRow, _ column: String, known: Set<String>, log: inout IssueLog) -> PersonID? {
+    /// A person reference; reports an unknown person (any person passes when `known` is nil).
+    static func person(_ row: CSVRow, _ column: String, known: Set<String>?, log: inout IssueLog) -> PersonID? {
         guard let text = row.required(column, what: "person id", log: &log) else { return nil }
-        guard known.contains(text) else {
+        guard known?.contains(text) ?? true else {
             log.add(row.issue(column, value: text, problem: "unknown person", expected: "a person_id of people.csv"))
             return nil
         }

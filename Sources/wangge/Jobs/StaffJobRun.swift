@@ -68,7 +68,8 @@ struct StaffJobRun {
         try JobFiles.write(report: report, run: clock.record, into: folder)
         let kpis = staffing.kpis
         let summary =
-            "staff → \(written): \(kpis.grids) grids, \(kpis.microGrids) micro-grids: "
+            "staff → \(written): \(kpis.grids) grids, \(kpis.microGrids) micro-grids, "
+            + "\(kpis.specialGrids) special grids: "
             + LeaderRole.allCases.map { "\(kpis.leaders[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
             + "; \(kpis.cadrePosts) cadre posts; \(kpis.mentored) mentored; \(kpis.reportingPlaced) reporting; "
             + "shortfall \(kpis.shortfallTotal); solver \(kpis.solver["all"]?.status ?? "-")"
