@@ -60,7 +60,8 @@ struct CSVRow {
         guard let text = text(column) else { return nil }
         if let date = WrittenDate.date(text) { return date }
         log.add(
-            issue(column, value: text, problem: "not a valid date", expected: "a date that exists, " + WrittenDate.forms))
+            issue(
+                column, value: text, problem: "not a valid date", expected: "a date that exists, " + WrittenDate.forms))
         return nil
     }
 

@@ -20,8 +20,8 @@ public struct StreetFolderCheck: Sendable {
 
     /// Reads the folder with `loader` (every file) and the companion files that exist.
     ///
-    /// The companions are read even when the street has problems, then without checking their people against
-    /// people.csv, so that every file's own problems are reported in one run.
+    /// The companions are read even when the street has problems or no people.csv, then without checking their
+    /// people against it, so that every file's own problems are reported in one run.
     public init(loader: StreetLoader) {
         var problems: [DataIssue] = []
         var omitted: [String: Int] = [:]
@@ -36,10 +36,13 @@ public struct StreetFolderCheck: Sendable {
             omitted.merge(error.omitted, uniquingKeysWith: +)
         }
         var reader = RosterFileReader(street: street)
-        reader.checksPeople = loaded != nil
+        let hasPeople = loaded?.files.contains { $0.file == .people } ?? false
+        reader.checksPeople = hasPeople
         companions = []
         func companion(_ name: String) -> URL? {
-            let url = URL(fileURLWithPath: name, relativeTo: loader.directory)
+            // Relative to the folder, so that messages name `leave.csv` as the street's other files are named.
+            let folder = URL(fileURLWithPath: loader.directory.path, isDirectory: true)
+            let url = URL(fileURLWithPath: name, relativeTo: folder)
             return FileManager.default.fileExists(atPath: url.path) ? url : nil
         }
         func collect(_ name: String, _ read: (URL) throws(GridDataError) -> Int) {
@@ -52,6 +55,15 @@ public struct StreetFolderCheck: Sendable {
             }
         }
         collect("leave.csv") { url throws(GridDataError) in try reader.readLeave(file: url).count }
+        if loaded != nil, !hasPeople, let leave = companions.first(where: { $0.file == "leave.csv" }), leave.rows > 0 {
+            // As in the street's own files: one problem for the missing file, not one per person named.
+            problems.append(
+                DataIssue(
+                    file: StreetFile.people.fileName,
+                    problem: "the file is missing, but leave.csv names people in \(leave.rows) row"
+                        + "\(leave.rows == 1 ? "" : "s"); those were not checked",
+                    expected: "people.csv in the street folder \(loader.directory.path)"))
+        }
         collect("calendar.csv") { url throws(GridDataError) in try reader.readCalendar(file: url).count }
         if let loaded {
             let staffing = PlanFolderReader(street: loaded.street)

@@ -86,7 +86,8 @@ extension StreetReading {
         }
         guard lines[id] == nil else { return true }
         log.add(
-            row.issue(column, value: id, problem: "unknown \(what)", expected: "a \(what)_id listed in \(file.fileName)"))
+            row.issue(
+                column, value: id, problem: "unknown \(what)", expected: "a \(what)_id listed in \(file.fileName)"))
         return false
     }
 

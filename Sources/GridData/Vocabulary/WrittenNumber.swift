@@ -70,9 +70,10 @@ public enum WrittenNumber {
         guard !text.isEmpty else { return nil }
         guard text.contains(",") else { return text.allSatisfy(\.isASCIIDigit) ? String(text) : nil }
         let groups = text.split(separator: ",", omittingEmptySubsequences: false)
-        guard let head = groups.first, (1...3).contains(head.count), head.allSatisfy(\.isASCIIDigit) else {
-            return nil
-        }
+        // `0,118` groups nothing: a leading zero before a comma is a decimal comma or a typo.
+        guard let head = groups.first, (1...3).contains(head.count), head.allSatisfy(\.isASCIIDigit),
+            head.first != "0"
+        else { return nil }
         for group in groups.dropFirst() where group.count != 3 || !group.allSatisfy(\.isASCIIDigit) { return nil }
         return groups.joined()
     }

@@ -11,7 +11,8 @@ struct PlanDateOptions: ParsableArguments {
     @Option(
         name: .customLong("as-of"),
         help: ArgumentHelp(
-            "The date planned for, such as 2026-11-23 or 2026/11/23 (ages are counted in its year).", valueName: "date"))
+            "The date planned for, such as 2026-11-23 or 2026/11/23 (ages are counted in its year).",
+            valueName: "date"))
     var asOf: String?
 
     /// The week, when `--week` is given; a bad week is exit 2 saying why.
