@@ -33,7 +33,7 @@ struct GridsDrawCommand: ParsableCommand {
         var clock = JobClock(job: .grids)
         let ruleSet = try options.rules.load()
         clock.lap("rules")
-        var street = try StreetInput.load(self.street)
+        var street = try StreetInput.load(self.street, needs: .grids)
         try StreetInput.apply(current: before.current, locks: before.locks, to: &street)
         clock.lap("read")
         let job = GridsJobRun(

@@ -22,7 +22,7 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The street folder (buildings.csv, people.csv, residents.csv …).")
     var street: String
 
-    @Option(help: ArgumentHelp("The ISO week to plan, such as 2026-W48.", valueName: "week"))
+    @Option(help: ArgumentHelp(PlanDateOptions.weekHelp, valueName: "week"))
     var week: String
 
     @OptionGroup var before: CurrentPlanOptions
@@ -38,7 +38,7 @@ struct PlanCommand: ParsableCommand {
         let ruleSet = try options.rules.load()
         gridsClock.lap("rules")
         let streetURL = URL(fileURLWithPath: street)
-        var loaded = try StreetInput.load(street)
+        var loaded = try StreetInput.load(street, needs: .plan)
         try StreetInput.apply(current: before.current, locks: before.locks, to: &loaded)
         gridsClock.lap("read")
         let out = options.out

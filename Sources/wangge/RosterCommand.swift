@@ -30,7 +30,7 @@ struct RosterCommand: ParsableCommand {
             valueName: "dir"))
     var plan: String
 
-    @Option(help: ArgumentHelp("The ISO week to plan, such as 2026-W48.", valueName: "week"))
+    @Option(help: ArgumentHelp(PlanDateOptions.weekHelp, valueName: "week"))
     var week: String
 
     @Option(help: ArgumentHelp("Already published roster.csv rows of this week to keep.", valueName: "file"))
@@ -46,7 +46,7 @@ struct RosterCommand: ParsableCommand {
         let isoWeek = try PlanDateOptions.parseWeek(week)
         let ruleSet = try options.rules.load()
         clock.lap("rules")
-        let loaded = try StreetInput.load(street)
+        let loaded = try StreetInput.load(street, needs: .roster)
         let job = RosterJobRun(
             ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline, week: isoWeek)
         let files = RosterJobRun.Files(records: records, pinned: pinned)

@@ -42,7 +42,7 @@ struct StaffAssignCommand: ParsableCommand {
         let ruleSet = try options.rules.load()
         clock.lap("rules")
         let streetURL = URL(fileURLWithPath: street)
-        let loaded = try StreetInput.load(street)
+        let loaded = try StreetInput.load(street, needs: .staffing)
         let job = StaffJobRun(
             ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline,
             referenceYear: referenceYear)

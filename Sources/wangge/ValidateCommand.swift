@@ -8,8 +8,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a street folder and print its summary, or its errors (exit 2).",
         discussion: """
-            Reads buildings.csv and the optional files of a street (or city) folder, checks every row and every \
-            reference, and prints the counts of communities, compounds, buildings, households, people by role and \
+            Reads buildings.csv and the optional files of a street (or city) folder, and the files jobs read beside \
+            them (leave.csv, calendar.csv, leaders.csv and cadres.csv), checks every row and every reference, and \
+            prints the counts of communities, compounds, buildings, households, people by role and \
             residents by category. Problems go to stderr, each with its file, line, column, value and what was \
             expected; the folder is never changed.
             """
@@ -35,12 +36,9 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: directory)
-        let loaded: LoadedStreet
-        do {
-            loaded = try StreetLoader(directory: url, issueLimitPerFile: maxIssues).loadWithReport()
-        } catch {
-            throw CommandFailure.badInput(try failureText(error))
-        }
+        let check = StreetFolderCheck(loader: StreetLoader(directory: url, issueLimitPerFile: maxIssues))
+        if let error = check.error { throw CommandFailure.badInput(try failureText(error)) }
+        guard let loaded = check.loaded else { return }
         let summary = StreetSummary(loaded.street)
         switch format {
         case .text:
@@ -51,13 +49,16 @@ struct ValidateCommand: ParsableCommand {
                 lines.append(
                     "  \(file.file.fileName): \(file.rows) row\(file.rows == 1 ? "" : "s"), \(file.encoding.rawValue)")
             }
+            for file in check.companions {
+                lines.append("  \(file.file): \(file.rows) row\(file.rows == 1 ? "" : "s")")
+            }
             try StandardOutput.write(lines.joined(separator: "\n"))
         case .json:
             let report = ValidationReport(
                 valid: true, directory: directory, summary: summary,
                 files: loaded.files.map {
                     .init(file: $0.file.fileName, rows: $0.rows, encoding: $0.encoding.rawValue)
-                },
+                } + check.companions.map { .init(file: $0.file, rows: $0.rows, encoding: nil) },
                 issues: nil, omitted: nil)
             try StandardOutput.write(try Self.json(report))
         }

@@ -5,7 +5,8 @@ struct ValidationReport: Encodable {
     struct File: Encodable {
         let file: String
         let rows: Int
-        let encoding: String
+        /// Nil for the files read beside the street's own (leave.csv, calendar.csv, leaders.csv).
+        let encoding: String?
     }
 
     let valid: Bool

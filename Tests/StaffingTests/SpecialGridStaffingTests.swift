@@ -44,6 +44,11 @@ import Testing
         #expect(short.isEmpty, "\(short.prefix(5).map(\.message))")
         let leaders = staffing.leaders.filter { $0.role == .gridLeader && specialGrids.contains($0.gridID) }
         #expect(leaders.count == specialGrids.count)
+        // The figures count grids and special grids apart, as `grids draw` does.
+        #expect(staffing.kpis.specialGrids == specialGrids.count)
+        #expect(staffing.kpis.grids == Set(plan.map(\.gridID)).count - specialGrids.count)
+        let residentialMicroGrids = Set(plan.filter { !specialGrids.contains($0.gridID) }.compactMap(\.microGridID))
+        #expect(staffing.kpis.microGrids == residentialMicroGrids.count)
         #expect(staffing.leaders.filter { $0.role == .gridWorker && specialGrids.contains($0.gridID) }.isEmpty)
         #expect(staffing.cadrePosts.filter { specialGrids.contains($0.gridID) }.isEmpty)
         let people = Dictionary(uniqueKeysWithValues: street.people.map { ($0.id, $0) })

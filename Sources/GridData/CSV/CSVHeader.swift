@@ -44,4 +44,35 @@ struct CSVHeader {
 
     /// The header as written for a field index (for messages).
     func name(at index: Int) -> String { index < names.count ? names[index] : "" }
+
+    /// Header cells that name none of `known` (canonical names, in reading order) but are probably a misspelling of
+    /// one the file lacks (``ColumnSpelling``): each cell's field index with the column it likely meant.
+    ///
+    /// - Complexity: O(h × k) in the header's cells and the known columns; headers are short.
+    func misspellings(of known: [String]) -> [(index: Int, column: String)] {
+        let missing = known.filter { !has($0) }
+        guard !missing.isEmpty else { return [] }
+        var result: [(index: Int, column: String)] = []
+        for position in 0..<names.count {
+            let written = names[position]
+            let canonical = ColumnAliases.canonicalName(for: written)
+            // A repeated cell is reported as a duplicate, not as a misspelling.
+            guard !canonical.isEmpty, !known.contains(canonical), index(of: canonical) == position else { continue }
+            if let column = ColumnSpelling.likelyColumn(for: written, among: missing),
+                !result.contains(where: { $0.column == column })
+            {
+                result.append((position, column))
+            }
+        }
+        return result
+    }
+
+    /// The issue for a misspelt header cell: `` `paired_person` is not a column; did you mean `paired_person_id`? ``.
+    func misspellingIssue(file: String, line: Int, index: Int, column: String) -> DataIssue {
+        DataIssue(
+            file: file, line: line, column: index + 1, columnName: name(at: index),
+            problem: "`\(name(at: index))` is not a column; did you mean `\(column)`?",
+            expected: "a header cell named \(ColumnAliases.spellings(of: column)); a column that means something else "
+                + "needs a name further from it")
+    }
 }

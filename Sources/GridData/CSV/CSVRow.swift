@@ -54,15 +54,14 @@ struct CSVRow {
         return nil
     }
 
-    /// A calendar date `YYYY-MM-DD`; nil (and an issue) when the cell holds no date that exists. Empty cells
-    /// return nil quietly.
+    /// A calendar date in one of the forms of ``WrittenDate`` (`2026-11-23`, `2026/11/23`, `2026年11月23日`); nil
+    /// (and an issue) when the cell holds no date that exists. Empty cells return nil quietly.
     func date(_ column: String, log: inout IssueLog) -> CalendarDate? {
         guard let text = text(column) else { return nil }
-        if let date = CalendarDate(parsing: text) { return date }
+        if let date = WrittenDate.date(text) { return date }
         log.add(
             issue(
-                column, value: text, problem: "not a valid date",
-                expected: "an ISO 8601 date YYYY-MM-DD that exists, such as 2026-11-23"))
+                column, value: text, problem: "not a valid date", expected: "a date that exists, " + WrittenDate.forms))
         return nil
     }
 
@@ -74,31 +73,36 @@ struct CSVRow {
     }
 
     /// A whole number within `range`; nil (and an issue) when the cell is not one. Empty cells return nil quietly.
+    ///
+    /// Plain ASCII digits are read straight from the bytes; anything else goes through ``WrittenNumber`` (`1,200`,
+    /// `１２０`, `84.0`), which keeps the meaning strict (`84.5` and `12,00` are refused).
     func integer(_ column: String, in range: ClosedRange<Int>, what: String, log: inout IssueLog) -> Int? {
         guard let slice = bytes(column), !slice.isEmpty else { return nil }
+        var written: WrittenNumber.Whole
         switch Self.parseInteger(slice) {
+        case .value(let value): written = .value(value)
+        case .tooLong: written = .tooLong
+        case .notInteger: written = WrittenNumber.whole(ColumnAliases.trimmed(String(decoding: slice, as: UTF8.self)))
+        }
+        let expectation = Self.integerExpectation(range, what)
+        var found: String { String(decoding: slice, as: UTF8.self) }
+        switch written {
         case .value(let value):
             if range.contains(value) { return value }
-            let expectation = Self.integerExpectation(range, what)
             let problem = value < 0 ? "negative \(what)" : "\(what) out of range"
-            log.add(
-                issue(column, value: String(decoding: slice, as: UTF8.self), problem: problem, expected: expectation))
+            log.add(issue(column, value: found, problem: problem, expected: expectation))
         case .tooLong:
-            let expectation = Self.integerExpectation(range, what)
+            log.add(issue(column, value: found, problem: "\(what) out of range", expected: expectation))
+        case .fractional(let number):
+            let problem = number < 0 ? "negative \(what)" : "\(what) is not a whole number"
+            log.add(issue(column, value: found, problem: problem, expected: expectation))
+        case .badGrouping:
             log.add(
                 issue(
-                    column, value: String(decoding: slice, as: UTF8.self), problem: "\(what) out of range",
-                    expected: expectation))
-        case .notInteger:
-            let expectation = Self.integerExpectation(range, what)
-            let text = String(decoding: slice, as: UTF8.self)
-            let problem: String
-            if let number = Double(text), number.isFinite {
-                problem = number < 0 ? "negative \(what)" : "fractional \(what)"
-            } else {
-                problem = "\(what) is not a number"
-            }
-            log.add(issue(column, value: text, problem: problem, expected: expectation))
+                    column, value: found, problem: "\(what) has a comma that does not separate thousands",
+                    expected: expectation + " (commas only between groups of three digits, such as 1,200)"))
+        case .notANumber:
+            log.add(issue(column, value: found, problem: "\(what) is not a number", expected: expectation))
         }
         return nil
     }
@@ -208,10 +212,12 @@ struct CSVRow {
         return .value(negative ? -value : value)
     }
 
-    /// A decimal in plain or scientific notation; `nan` and `inf` spellings come back non-finite so that they are
-    /// reported as such rather than as "not a number".
+    /// A decimal in plain or scientific notation, or as ``WrittenNumber/decimal(_:)`` reads it (`1,406.5`,
+    /// full-width digits); `nan` and `inf` spellings come back non-finite so that they are reported as such rather
+    /// than as "not a number".
     static func parseDecimal(_ text: String) -> Double? {
         if let value = Double(text) { return value }
+        if let value = WrittenNumber.decimal(ColumnAliases.trimmed(text)) { return value }
         switch text.lowercased() {
         case "nan", "+nan", "-nan": return .nan
         case "inf", "+inf", "infinity", "+infinity": return .infinity

@@ -5,13 +5,21 @@ import Foundation
 /// problems go to `log`.
 enum PlanTable {
     /// Returns false when the file is missing (and `required` is false), or cannot be used at all.
+    ///
+    /// `optional` names the other columns the caller reads: a header cell one edit from a column of `required` or
+    /// `optional` that the file lacks is reported as a misspelling (``ColumnSpelling``).
     @discardableResult
     static func read(
-        _ url: URL, name: String, required: [String], log: inout IssueLog, isRequired: Bool = true,
-        row handle: (CSVRow, inout IssueLog) -> Void
+        _ url: URL, name: String, required: [String], optional: [String] = [], log: inout IssueLog,
+        isRequired: Bool = true, row handle: (CSVRow, inout IssueLog) -> Void
     ) -> Bool {
         guard FileManager.default.fileExists(atPath: url.path) else {
-            if isRequired {
+            if let twin = SpreadsheetTwin.find(of: url) {
+                log.add(
+                    DataIssue(
+                        file: name, problem: "the file is missing; \(twin) is there: " + SpreadsheetTwin.advice,
+                        expected: "\(url.path)"))
+            } else if isRequired {
                 log.add(DataIssue(file: name, problem: "the file is missing", expected: "\(url.path)"))
             }
             return false
@@ -26,7 +34,12 @@ enum PlanTable {
                 let made = CSVHeader(record: record)
                 header = made
                 idScreen = CSVIDScreen(header: made)
-                for column in required where !made.has(column) {
+                let misspelt = made.misspellings(of: required + optional)
+                for (index, column) in misspelt {
+                    issues.add(made.misspellingIssue(file: name, line: record.line, index: index, column: column))
+                    if required.contains(column) { usable = false }
+                }
+                for column in required where !made.has(column) && !misspelt.contains(where: { $0.column == column }) {
                     issues.add(
                         DataIssue(
                             file: name, line: record.line, problem: "missing column \(column)",
@@ -49,6 +62,7 @@ enum PlanTable {
             handle(row, &issues)
         }
         for issue in syntax { issues.add(issue) }
+        if syntax.contains(where: { $0.problem == CSVParser.runawayQuote }) { usable = false }
         log = issues
         if header == nil {
             log.add(DataIssue(file: name, line: 1, problem: "the file is empty", expected: "a header row"))

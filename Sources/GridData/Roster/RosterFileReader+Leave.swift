@@ -8,7 +8,7 @@ extension RosterFileReader {
     public func readLeave(file: URL) throws(GridDataError) -> [Leave] {
         var log = Self.newLog()
         var leave: [Leave] = []
-        let people = personIDs
+        let people = checksPeople ? personIDs : nil
         Self.readTable(file, required: ["person_id", "from", "to"], log: &log) { row, log in
             let person = Self.person(row, "person_id", known: people, log: &log)
             let from = Self.date(row, "from", log: &log)

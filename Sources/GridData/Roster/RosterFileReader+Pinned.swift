@@ -16,7 +16,7 @@ extension RosterFileReader {
         let residents = residentIDs
         var lineOfPin: [PinKey: Int] = [:]
         let columns = ["week", "date", "slot", "person_id", "resident_id", "grid_id", "kind"]
-        Self.readTable(file, required: columns, log: &log) { row, log in
+        Self.readTable(file, required: columns, optional: ["reason"], log: &log) { row, log in
             var rowWeek: ISOWeek?
             if let text = row.required("week", what: "week", log: &log) {
                 if let parsed = ISOWeek(parsing: text) {

@@ -10,6 +10,9 @@ import GridModel
 public struct RosterFileReader: Sendable {
     /// The street the files belong to.
     public let street: Street
+    /// Whether people are checked against the street's: not when its people.csv could not be read (validate still
+    /// reads the files, and one broken people.csv must not turn every leave row into an unknown person).
+    var checksPeople = true
 
     /// A reader for files about `street`.
     public init(street: Street) {
@@ -24,24 +27,27 @@ public struct RosterFileReader: Sendable {
 
     /// Reads one CSV table at any path; `name` is the path as the user gave it, for messages.
     static func readTable(
-        _ file: URL, required: [String], log: inout IssueLog, row handle: (CSVRow, inout IssueLog) -> Void
+        _ file: URL, required: [String], optional: [String] = [], log: inout IssueLog,
+        row handle: (CSVRow, inout IssueLog) -> Void
     ) {
-        PlanTable.read(file, name: file.relativePath, required: required, log: &log, isRequired: true, row: handle)
+        PlanTable.read(
+            file, name: file.relativePath, required: required, optional: optional, log: &log, isRequired: true,
+            row: handle)
     }
 
     /// A date cell; reports a missing or invalid date.
     static func date(_ row: CSVRow, _ column: String, log: inout IssueLog) -> CalendarDate? {
         guard row.text(column) != nil else {
-            log.add(row.issue(column, value: nil, problem: "missing \(column) date", expected: "YYYY-MM-DD"))
+            log.add(row.issue(column, value: nil, problem: "missing \(column) date", expected: WrittenDate.forms))
             return nil
         }
         return row.date(column, log: &log)
     }
 
-    /// A person reference; reports an unknown person.
-    static func person(_ row: CSVRow, _ column: String, known: Set<String>, log: inout IssueLog) -> PersonID? {
+    /// A person reference; reports an unknown person (any person passes when `known` is nil).
+    static func person(_ row: CSVRow, _ column: String, known: Set<String>?, log: inout IssueLog) -> PersonID? {
         guard let text = row.required(column, what: "person id", log: &log) else { return nil }
-        guard known.contains(text) else {
+        guard known?.contains(text) ?? true else {
             log.add(row.issue(column, value: text, problem: "unknown person", expected: "a person_id of people.csv"))
             return nil
         }

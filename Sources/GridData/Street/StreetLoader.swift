@@ -23,11 +23,17 @@ public struct StreetLoader: Sendable {
     public var directory: URL
     /// Problems kept per file; the rest are only counted.
     public var issueLimitPerFile: Int
+    /// The files read and required: every file for `validate`, fewer for a job that does without some.
+    public var needs: StreetNeeds
 
-    /// A loader for the street folder at `directory`.
-    public init(directory: URL, issueLimitPerFile: Int = StreetLoader.defaultIssueLimitPerFile) {
+    /// A loader for the street folder at `directory`, reading the files a job `needs` (every file by default).
+    public init(
+        directory: URL, issueLimitPerFile: Int = StreetLoader.defaultIssueLimitPerFile,
+        needs: StreetNeeds = .everything
+    ) {
         self.directory = directory
         self.issueLimitPerFile = issueLimitPerFile
+        self.needs = needs
     }
 
     /// Reads and validates the folder; throws every problem found.
@@ -39,7 +45,7 @@ public struct StreetLoader: Sendable {
 
     /// Reads and validates the folder, also returning what each file held (its encoding and row count).
     public func loadWithReport() throws(GridDataError) -> LoadedStreet {
-        let reading = StreetReading(directory: directory, issueLimitPerFile: issueLimitPerFile)
+        let reading = StreetReading(directory: directory, issueLimitPerFile: issueLimitPerFile, needs: needs)
         let street = reading.run()
         guard reading.log.isEmpty, let street else { throw reading.log.error() }
         return LoadedStreet(street: street, files: reading.files)

@@ -72,22 +72,50 @@ extension StreetReading {
         checkListed(id, in: .residents, lines: residentLines, what: "resident", row: row, column: column)
     }
 
-    /// Checks that `id` is listed in `file` (whose ids are `lines`, nil when the file is absent); an unreadable
-    /// file was reported already, so its references pass.
+    /// Checks that `id` is listed in `file` (whose ids are `lines`, nil when the file is absent). An unreadable
+    /// file was reported already and a file the job does not read is not its business, so their references pass;
+    /// references into an absent file are counted and reported once (``reportUnlistedReferences()``).
     private func checkListed(
         _ id: String, in file: StreetFile, lines: [String: Int]?, what: String, row: CSVRow, column: String
     ) -> Bool {
-        guard !unreadable.contains(file) else { return true }
-        let expected = "a \(what)_id listed in \(file.fileName)"
+        guard !unreadable.contains(file), needs.read.contains(file) else { return true }
         guard let lines else {
-            log.add(
-                row.issue(
-                    column, value: id, problem: "unknown \(what) (there is no \(file.fileName))", expected: expected))
-            return false
+            let written = row.header.index(of: column).map(row.header.name(at:)) ?? column
+            countUnlisted(file, source: "\(row.file) (\(written))")
+            return true
         }
         guard lines[id] == nil else { return true }
-        log.add(row.issue(column, value: id, problem: "unknown \(what)", expected: expected))
+        log.add(
+            row.issue(
+                column, value: id, problem: "unknown \(what)", expected: "a \(what)_id listed in \(file.fileName)"))
         return false
+    }
+
+    /// Counts one reference into the absent `file` from `source` (`residents.csv (paired_person_id)`).
+    func countUnlisted(_ file: StreetFile, source: String, count: Int = 1) {
+        var sources = unlistedReferences[file, default: []]
+        if let index = sources.firstIndex(where: { $0.source == source }) {
+            sources[index].count += count
+        } else {
+            sources.append((source, count))
+        }
+        unlistedReferences[file] = sources
+    }
+
+    /// One problem per absent file that other files refer to (unless it was reported missing already): a missing
+    /// people.csv is one problem, not one per resident paired with someone.
+    func reportUnlistedReferences() {
+        for file in StreetFile.allCases {
+            guard let sources = unlistedReferences[file], !reportedMissing.contains(file) else { continue }
+            let total = sources.reduce(0) { $0 + $1.count }
+            let named = sources.map { "\($0.source) \($0.count)" }.joined(separator: ", ")
+            log.add(
+                DataIssue(
+                    file: file.fileName,
+                    problem: missingProblem(file) + ", but other files refer to it \(total) time"
+                        + "\(total == 1 ? "" : "s") (\(named)); those references were not checked",
+                    expected: "\(file.fileName) in the street folder \(directory.path)"))
+        }
     }
 
     /// A word of an open vocabulary: a Chinese alias, or a lower-case `snake_case` word.
@@ -129,15 +157,16 @@ extension StreetReading {
     static let booleanByAlias: [String: Bool] = Dictionary(
         ValueAliases.booleans.map { (ColumnAliases.normalise($0.alias), $0.value) }, uniquingKeysWith: { a, _ in a })
 
-    /// A calendar date `YYYY-MM-DD`.
+    /// A calendar date (`2026-11-23`, `2026/11/23`, `2026年11月23日`: ``WrittenDate``).
     func date(_ row: CSVRow, _ column: String) -> CalendarDate? {
         row.date(column, log: &log)
     }
 
-    /// A date and time `YYYY-MM-DDTHH:MM` (or a bare date, meaning midnight).
+    /// A date and time `YYYY-MM-DDTHH:MM` (or a bare date, meaning midnight); the date in any form of
+    /// ``WrittenDate`` and a space for the `T` (`2026/11/23 9:00`, as Excel shows it).
     func dateTime(_ row: CSVRow, _ column: String) -> LocalDateTime? {
         guard let text = row.text(column) else { return nil }
-        if let value = LocalDateTime(parsing: text) { return value }
+        if let value = WrittenDate.dateTime(text) { return value }
         log.add(
             row.issue(
                 column, value: text, problem: "not a valid date and time",

@@ -8,7 +8,15 @@ extension StreetReading {
     /// communities, departments) and collects its references to people; they are checked here once people.csv
     /// is done, and the copy's problems, rows and file reports are merged in reading order.
     func readPeopleAndResidents() {
-        let worker = StreetReading(directory: directory, issueLimitPerFile: log.limitPerFile)
+        guard needs.read.contains(.residents) else {
+            if needs.read.contains(.people) { readPeople() }
+            return
+        }
+        guard needs.read.contains(.people) else {
+            readResidents()
+            return
+        }
+        let worker = StreetReading(directory: directory, issueLimitPerFile: log.limitPerFile, needs: needs)
         worker.unreadable = unreadable
         worker.frame = frame
         worker.projection = projection
@@ -31,17 +39,28 @@ extension StreetReading {
     private func absorb(_ worker: StreetReading) {
         log.absorb(worker.log)
         for file in worker.unreadable where !unreadable.contains(file) { unreadable.append(file) }
+        for file in worker.reportedMissing where !reportedMissing.contains(file) { reportedMissing.append(file) }
+        for (file, sources) in worker.unlistedReferences {
+            for source in sources { countUnlisted(file, source: source.source, count: source.count) }
+        }
         files.append(contentsOf: worker.files)
         residentLines = worker.residentLines
         residents = worker.residents
         let peopleUnreadable = unreadable.contains(.people)
         guard !peopleUnreadable else { return }
-        for reference in worker.deferredPersonReferences ?? [] where personLines?[reference.id] == nil {
+        guard let personLines else {
+            for reference in worker.deferredPersonReferences ?? [] {
+                countUnlisted(
+                    .people, source: "\(StreetFile.residents.fileName) (\(reference.columnName ?? "paired_person_id"))")
+            }
+            return
+        }
+        for reference in worker.deferredPersonReferences ?? [] where personLines[reference.id] == nil {
             log.add(
                 DataIssue(
                     file: StreetFile.residents.fileName, line: reference.line, column: reference.column,
                     columnName: reference.columnName, value: reference.id,
-                    problem: personLines == nil ? "unknown person (there is no people.csv)" : "unknown person",
+                    problem: "unknown person",
                     expected: "a person_id listed in people.csv"))
         }
     }

@@ -13,7 +13,7 @@ extension StreetReading {
         readTable(.visits, columns: Columns(required: ["date", "person_id", "resident_id", "outcome"])) { row in
             let date = row.isEmpty("date") ? nil : self.date(row, "date")
             if row.isEmpty("date") {
-                log.add(row.issue("date", value: nil, problem: "missing date", expected: "YYYY-MM-DD"))
+                log.add(row.issue("date", value: nil, problem: "missing date", expected: WrittenDate.forms))
             }
             let person = row.required("person_id", what: "person id", log: &log)
             let resident = row.required("resident_id", what: "resident id", log: &log)

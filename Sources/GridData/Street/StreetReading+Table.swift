@@ -26,11 +26,14 @@ extension StreetReading {
         let name = file.fileName
         let url = directory.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            if file.isRequired {
+            let spreadsheet = SpreadsheetTwin.find(of: url) != nil
+            if needs.required.contains(file) || spreadsheet {
                 unreadable.append(file)
+                reportedMissing.append(file)
+                let needed = needs.required.contains(file) && file != .buildings ? "; \(needs.job) needs it" : ""
                 log.add(
                     DataIssue(
-                        file: name, problem: "the file is missing",
+                        file: name, problem: missingProblem(file) + needed,
                         expected: "\(name) in the street folder \(directory.path)"))
             }
             return false
@@ -48,7 +51,7 @@ extension StreetReading {
             guard let resolved = header else {
                 let made = CSVHeader(record: record)
                 header = made
-                usable = checkHeader(made, file: name, line: record.line, columns: columns)
+                usable = checkHeader(made, file: file, line: record.line, columns: columns)
                 if usable, let headerCheck { usable = headerCheck(made) }
                 idScreen = CSVIDScreen(header: made, extraColumns: file == .adjacency ? ["a", "b"] : [])
                 return
@@ -69,6 +72,7 @@ extension StreetReading {
             if let idScreen { for issue in idScreen.issues(in: row) { log.add(issue) } }
             handle(row)
         }
+        if syntaxIssues.contains(where: { $0.problem == CSVParser.runawayQuote }) { unreadable.append(file) }
         for var issue in syntaxIssues {
             if let header, let column = issue.column, column <= header.count, !header.name(at: column - 1).isEmpty {
                 issue.columnName = header.name(at: column - 1)
@@ -87,6 +91,14 @@ extension StreetReading {
             return false
         }
         return usable
+    }
+
+    /// `the file is missing`, naming a spreadsheet of the same name beside it (`buildings.xlsx is there: save it as
+    /// CSV`).
+    func missingProblem(_ file: StreetFile) -> String {
+        let url = directory.appendingPathComponent(file.fileName)
+        guard let twin = SpreadsheetTwin.find(of: url) else { return "the file is missing" }
+        return "the file is missing; \(twin) is there: " + SpreadsheetTwin.advice
     }
 
     /// Line feeds (or lone carriage returns) in the text: an upper bound on its records, cheap to count.
@@ -120,8 +132,11 @@ extension StreetReading {
         }
     }
 
-    /// Reports duplicate and missing columns; true when every required column is there.
-    private func checkHeader(_ header: CSVHeader, file: String, line: Int, columns: Columns) -> Bool {
+    /// Reports duplicate, misspelt and missing columns; true when every required column is there.
+    ///
+    /// A misspelt column is reported once, as a misspelling; a required one is not reported again as missing.
+    private func checkHeader(_ header: CSVHeader, file streetFile: StreetFile, line: Int, columns: Columns) -> Bool {
+        let file = streetFile.fileName
         var usable = true
         for (canonical, indices) in header.duplicates {
             let spellings = indices.map { "\"\(header.name(at: $0))\" (column \($0 + 1))" }.joined(separator: " and ")
@@ -132,23 +147,32 @@ extension StreetReading {
                     expected: "each column once"))
             usable = false
         }
+        let unsatisfied = columns.alternatives.filter { group in !group.contains(where: { $0.allSatisfy(header.has) }) }
+        var known = columns.required
+        for group in unsatisfied { known += group.flatMap { $0 } }
+        known += streetFile.optionalColumns.filter { !known.contains($0) }
+        let misspelt = header.misspellings(of: known)
+        for (index, column) in misspelt {
+            log.add(header.misspellingIssue(file: file, line: line, index: index, column: column))
+        }
+        let meant = Set(misspelt.map(\.column))
         let missing = columns.required.filter { !header.has($0) }
-        for name in missing {
+        for name in missing where !meant.contains(name) {
             log.add(
                 DataIssue(
                     file: file, line: line, problem: "missing column \(name)",
                     expected: "a header cell named \(Self.spellings(of: name))"))
         }
         if !missing.isEmpty { usable = false }
-        for group in columns.alternatives {
-            guard !group.contains(where: { $0.allSatisfy(header.has) }) else { continue }
+        for group in unsatisfied {
+            usable = false
+            guard !group.contains(where: { $0.contains(where: meant.contains) }) else { continue }
             let ways = group.map { $0.joined(separator: ", ") }.joined(separator: "; or ")
             log.add(
                 DataIssue(
                     file: file, line: line,
                     problem: "missing columns \(group[0].filter { !header.has($0) }.joined(separator: ", "))",
                     expected: "header cells \(ways)"))
-            usable = false
         }
         return usable
     }
@@ -162,8 +186,5 @@ extension StreetReading {
     }
 
     /// `households (or 户数)`: the canonical name with its aliases, for messages.
-    static func spellings(of canonical: String) -> String {
-        let aliases = ColumnAliases.table.filter { $0.canonical == canonical }.map(\.alias)
-        return aliases.isEmpty ? canonical : "\(canonical) (or \(aliases.joined(separator: ", ")))"
-    }
+    static func spellings(of canonical: String) -> String { ColumnAliases.spellings(of: canonical) }
 }

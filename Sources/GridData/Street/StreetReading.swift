@@ -8,12 +8,19 @@ import GridModel
 /// problems is still registered, so one bad cell does not cascade into "unknown building" errors elsewhere.
 final class StreetReading {
     let directory: URL
+    /// The files the job reads and needs; the others are skipped, and references into them not checked.
+    let needs: StreetNeeds
     var log: IssueLog
     var files: [LoadedStreet.FileReport] = []
     /// Files that exist but could not be read (bad encoding, empty, broken header): references into them are not
     /// checked, so that one broken file is reported once rather than as unknown ids everywhere else.
     /// A short array rather than a set: it is almost always empty and is asked on every reference checked.
     var unreadable: [StreetFile] = []
+    /// References into a file that is absent, counted rather than each reported: by the file referred to, the
+    /// referring file and column, in the order first met. One problem per absent file is reported at the end.
+    var unlistedReferences: [StreetFile: [(source: String, count: Int)]] = [:]
+    /// Absent files already reported as missing (required ones), whose references then need no second report.
+    var reportedMissing: [StreetFile] = []
     /// Data rows the current file is expected to hold (its line count), for reserving capacity.
     var expectedRows = 0
 
@@ -63,8 +70,9 @@ final class StreetReading {
         let columnName: String?
     }
 
-    init(directory: URL, issueLimitPerFile: Int) {
+    init(directory: URL, issueLimitPerFile: Int, needs: StreetNeeds = .everything) {
         self.directory = directory
+        self.needs = needs
         self.log = IssueLog(limitPerFile: issueLimitPerFile)
     }
 
@@ -79,17 +87,17 @@ final class StreetReading {
                     expected: "a folder holding buildings.csv and the other street files"))
             return nil
         }
-        readCommunities()
-        readDepartments()
-        readBuildings()
-        readUnits()
-        readAdjacency()
-        readBarriers()
+        let steps: [(StreetFile, () -> Void)] = [
+            (.communities, readCommunities), (.departments, readDepartments), (.buildings, readBuildings),
+            (.units, readUnits), (.adjacency, readAdjacency), (.barriers, readBarriers),
+        ]
+        for (file, read) in steps where needs.read.contains(file) { read() }
         readPeopleAndResidents()
-        readGrids()
-        readLocks()
-        readVisits()
-        readRequests()
+        let later: [(StreetFile, () -> Void)] = [
+            (.grids, readGrids), (.locks, readLocks), (.visits, readVisits), (.requests, readRequests),
+        ]
+        for (file, read) in later where needs.read.contains(file) { read() }
+        reportUnlistedReferences()
         guard log.isEmpty else { return nil }
         return assemble()
     }

@@ -83,6 +83,12 @@ public enum ColumnAliases {
         return canonicalByAlias[key] ?? key
     }
 
+    /// `households (or 户数)`: the canonical name with its aliases, for messages.
+    static func spellings(of canonical: String) -> String {
+        let aliases = table.filter { $0.canonical == canonical }.map(\.alias)
+        return aliases.isEmpty ? canonical : "\(canonical) (or \(aliases.joined(separator: ", ")))"
+    }
+
     /// Trims white space (including U+3000 and a stray BOM) and lowers ASCII letters.
     static func normalise(_ header: String) -> String {
         if header.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F && !($0 >= 0x41 && $0 <= 0x5A) }) { return header }

@@ -52,7 +52,3 @@ public struct WorkbookSheet: Hashable, Sendable {
         return true
     }
 }
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}

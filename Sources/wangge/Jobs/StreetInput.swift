@@ -4,10 +4,10 @@ import GridModel
 
 /// Reads the street folder every job starts from, with the current plan and locks a grid run keeps.
 enum StreetInput {
-    /// The street at `path`; bad input becomes exit 2 with every problem named.
-    static func load(_ path: String) throws -> Street {
+    /// The street at `path`, from the files the job `needs`; bad input becomes exit 2 with every problem named.
+    static func load(_ path: String, needs: StreetNeeds) throws -> Street {
         do {
-            return try StreetLoader(directory: URL(fileURLWithPath: path)).load()
+            return try StreetLoader(directory: URL(fileURLWithPath: path), needs: needs).load()
         } catch {
             throw CommandFailure(error, context: path)
         }
