@@ -92,6 +92,9 @@ let package = Package(
             dependencies: ["Rostering", "Staffing", "GridData", "GridSynthesis", "GridRules", "PlanningTestFixtures"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["wangge"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["wangge", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ]
 )

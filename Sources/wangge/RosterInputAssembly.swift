@@ -30,9 +30,8 @@ struct RosterInputAssembly {
             history: visits, pinned: pins, leave: absences, calendar: days, seed: seed)
     }
 
-    /// A file of the street folder, when it exists.
+    /// A file of the street folder (or the .xlsx saved in its place), when it exists.
     private func existing(_ name: String) -> URL? {
-        let url = streetURL.appendingPathComponent(name)
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+        SpreadsheetTwin.readable(for: streetURL.appendingPathComponent(name))
     }
 }

@@ -154,7 +154,7 @@ import ZIPFoundation
             rows: [["楼栋编号", "户数", "备注"], [], ["B1", "1,200", "a \"b\"\nc"], ["B2", "12", ""]])
         let table = try WorkbookReader.firstSheet(of: WorkbookWriter.data(for: [sheet]), file: "buildings.xlsx")
         let text = String(decoding: table.csvBytes, as: UTF8.self)
-        #expect(text == "\n楼栋编号,户数,备注\n\nB1,\"1,200\",\"a \"\"b\"\"\nc\"\nB2,12\n")
+        #expect(text == "\n楼栋编号,户数,备注\n\nB1,\"1,200\",\"a \"\"b\"\"\nc\"\nB2,12,\n")
     }
 }
 

@@ -1,21 +1,23 @@
 import Foundation
 
-/// A spreadsheet saved beside a CSV file that is missing (`buildings.xlsx` for `buildings.csv`): planners keep their
-/// tables in Excel, and "the file is missing" alone sends them looking for a file they can see.
-enum SpreadsheetTwin {
-    /// Spreadsheet extensions looked for, in this order.
-    static let extensions = ["xlsx", "xls"]
+/// A spreadsheet saved instead of a CSV file (`buildings.xlsx` for `buildings.csv`): planners keep their tables in
+/// Excel. An `.xlsx` is read in the CSV's place (its first sheet, ``WorkbookReader``); the old binary `.xls` is not,
+/// and "the file is missing" names it so that nobody goes looking for a file they can see.
+public enum SpreadsheetTwin {
+    /// What to do with an `.xls`.
+    static let advice = "save it as .xlsx or as CSV UTF-8 (the old .xls format is not read)"
 
-    /// What to do with it, until spreadsheets are read directly.
-    static let advice = "save it as CSV (reading .xlsx comes with a later change)"
+    /// The file to read for the CSV at `url`: the CSV when it exists, else an `.xlsx` of the same stem; nil when
+    /// neither is there.
+    public static func readable(for url: URL) -> URL? {
+        if FileManager.default.fileExists(atPath: url.path) { return url }
+        let workbook = url.deletingPathExtension().appendingPathExtension("xlsx")
+        return FileManager.default.fileExists(atPath: workbook.path) ? workbook : nil
+    }
 
-    /// The name of a spreadsheet beside the CSV file at `url` with the same stem, if there is one.
+    /// The name of an unreadable spreadsheet (`.xls`) beside the CSV file at `url`, if there is one.
     static func find(of url: URL) -> String? {
-        let stem = url.deletingPathExtension()
-        for ext in extensions {
-            let twin = stem.appendingPathExtension(ext)
-            if FileManager.default.fileExists(atPath: twin.path) { return twin.lastPathComponent }
-        }
-        return nil
+        let twin = url.deletingPathExtension().appendingPathExtension("xls")
+        return FileManager.default.fileExists(atPath: twin.path) ? twin.lastPathComponent : nil
     }
 }

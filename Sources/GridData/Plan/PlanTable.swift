@@ -13,7 +13,7 @@ enum PlanTable {
         _ url: URL, name: String, required: [String], optional: [String] = [], log: inout IssueLog,
         isRequired: Bool = true, row handle: (CSVRow, inout IssueLog) -> Void
     ) -> Bool {
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        guard let readable = SpreadsheetTwin.readable(for: url) else {
             if let twin = SpreadsheetTwin.find(of: url) {
                 log.add(
                     DataIssue(
@@ -24,7 +24,8 @@ enum PlanTable {
             }
             return false
         }
-        guard let text = CSVText.read(url, name: name, log: &log) else { return false }
+        let name = readable == url ? name : readable.lastPathComponent
+        guard let text = CSVText.read(readable, name: name, log: &log) else { return false }
         var header: CSVHeader?
         var idScreen: CSVIDScreen?
         var usable = true

@@ -43,7 +43,7 @@ public struct StreetFolderCheck: Sendable {
             // Relative to the folder, so that messages name `leave.csv` as the street's other files are named.
             let folder = URL(fileURLWithPath: loader.directory.path, isDirectory: true)
             let url = URL(fileURLWithPath: name, relativeTo: folder)
-            return FileManager.default.fileExists(atPath: url.path) ? url : nil
+            return SpreadsheetTwin.readable(for: url)
         }
         func collect(_ name: String, _ read: (URL) throws(GridDataError) -> Int) {
             guard let url = companion(name) else { return }

@@ -23,10 +23,10 @@ extension StreetReading {
         _ file: StreetFile, columns: Columns, idColumn: String? = nil, register: ((String, Int) -> Void)? = nil,
         header headerCheck: ((CSVHeader) -> Bool)? = nil, row handle: (CSVRow) -> Void
     ) -> Bool {
-        let name = file.fileName
-        let url = directory.appendingPathComponent(name)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            let spreadsheet = SpreadsheetTwin.find(of: url) != nil
+        let csvURL = directory.appendingPathComponent(file.fileName)
+        guard let url = SpreadsheetTwin.readable(for: csvURL) else {
+            let name = file.fileName
+            let spreadsheet = SpreadsheetTwin.find(of: csvURL) != nil
             if needs.required.contains(file) || spreadsheet {
                 unreadable.append(file)
                 reportedMissing.append(file)
@@ -38,6 +38,8 @@ extension StreetReading {
             }
             return false
         }
+        // Problems in a workbook read in the CSV's place name the workbook (buildings.xlsx, line 12).
+        let name = url.lastPathComponent
         guard let text = CSVText.read(url, name: name, log: &log) else {
             unreadable.append(file)
             return false

@@ -4,7 +4,8 @@ extension WorkbookTable {
     /// Row N of the sheet starts on line N of the text (blank lines stand in for empty rows, and the CSV reader
     /// skips them), so a problem names the row Excel shows; only a cell holding a line break pushes later rows down.
     /// Title rows above the header, a common habit in office workbooks ("幸福社区楼栋台账" merged across the
-    /// columns), are left out: leading rows with a single filled cell, when a later row fills more.
+    /// columns), are left out: leading rows with a single filled cell, when a later row fills more. A sheet stores no
+    /// empty cells at the end of a row, so rows are padded to the header's width.
     /// - Complexity: O(cells).
     public var csvBytes: [UInt8] {
         var dataRows = rows[...]
@@ -17,12 +18,15 @@ extension WorkbookTable {
         }
         var bytes: [UInt8] = []
         var line = 1
+        let width = dataRows.first?.cells.count ?? 0
         for row in dataRows {
             while line < row.number {
                 bytes.append(0x0A)
                 line += 1
             }
-            for (index, cell) in row.cells.enumerated() {
+            let cells = row.cells.count < width
+                ? row.cells + Array(repeating: "", count: width - row.cells.count) : row.cells
+            for (index, cell) in cells.enumerated() {
                 if index > 0 { bytes.append(0x2C) }
                 if cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
                     bytes.append(0x22)
