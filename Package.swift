@@ -26,7 +26,9 @@ let package = Package(
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .target(name: "LinearSolver", dependencies: ["CGLPK"]),
         .target(name: "GridModel"),
-        .target(name: "GridData", dependencies: ["GridModel"], exclude: ["Schemas"]),
+        .target(
+            name: "GridData", dependencies: ["GridModel", .product(name: "Yams", package: "Yams")], exclude: ["Schemas"]
+        ),
         .target(
             name: "GridRules", dependencies: ["GridModel", .product(name: "Yams", package: "Yams")],
             exclude: ["Defaults/embed-rules.sh"]

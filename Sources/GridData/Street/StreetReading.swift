@@ -25,6 +25,8 @@ final class StreetReading {
 
     var frame: Frame?
     var projection: GeodeticProjection?
+    /// street.yaml's name, coordinate system and origin (the defaults without the file).
+    var settings = StreetSettings()
 
     // Registries: id → the line that defined it (first definition wins).
     var communityLines: [String: Int]?
@@ -79,6 +81,7 @@ final class StreetReading {
                     expected: "a folder holding buildings.csv and the other street files"))
             return nil
         }
+        readSettings()
         readCommunities()
         readDepartments()
         readBuildings()
@@ -113,6 +116,7 @@ final class StreetReading {
             }.map(\.element)
         }
         return Street(
+            name: settings.name,
             communities: communityList,
             buildings: buildings.values.sorted { $0.id < $1.id },
             units: sortedUnits,
