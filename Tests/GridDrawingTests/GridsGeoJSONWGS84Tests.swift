@@ -46,7 +46,9 @@ import Testing
         var j = ring.count - 1
         for i in ring.indices {
             let a = ring[i], b = ring[j]
-            if (a[1] > point.1) != (b[1] > point.1), point.0 < (b[0] - a[0]) * (point.1 - a[1]) / (b[1] - a[1]) + a[0] {
+            if (a[1] > point.1) != (b[1] > point.1),
+                point.0 < (b[0] - a[0]) * (point.1 - a[1]) / (b[1] - a[1]) + a[0]
+            {
                 inside.toggle()
             }
             j = i
@@ -104,8 +106,10 @@ import Testing
         }
         #expect(problems.isEmpty, "\(problems.count): \(problems.prefix(5))")
         // Each building's true WGS84 position lies in its grid (by most households).
-        let truth = GeodeticProjection(referenceLatitude: Self.centre.latitude, referenceLongitude: Self.centre.longitude)
-        let position = Dictionary(uniqueKeysWithValues: generated.buildings.map { ($0.id, truth.unproject($0.position)) })
+        let truth = GeodeticProjection(
+            referenceLatitude: Self.centre.latitude, referenceLongitude: Self.centre.longitude)
+        let position = Dictionary(
+            uniqueKeysWithValues: generated.buildings.map { ($0.id, truth.unproject($0.position)) })
         var votes: [BuildingID: [GridID: Int]] = [:]
         for row in assignments { votes[row.buildingID, default: [:]][row.gridID, default: 0] += row.households * 2 + 1 }
         var misplaced: [String] = []
@@ -115,7 +119,9 @@ import Testing
             else { continue }
             let polygons = polygonsOfGrid[grid.rawValue] ?? []
             let found = polygons.contains { polygon in
-                guard let outer = polygon.first, Self.inside((point.longitude, point.latitude), outer) else { return false }
+                guard let outer = polygon.first, Self.inside((point.longitude, point.latitude), outer) else {
+                    return false
+                }
                 return !polygon.dropFirst().contains { Self.inside((point.longitude, point.latitude), $0) }
             }
             if !found { misplaced.append("\(building) not in \(grid)") }

@@ -31,7 +31,8 @@ import Testing
 
     @Test func everyGridsBestLabelSiteIsInsideIt() throws {
         let street = try GridsGeoJSONValidityTests.street("sample-street")
-        let shapes = GridPlanShapes(street: street, assignments: try GridsGeoJSONValidityTests.plan("sample-street", street))
+        let plan = try GridsGeoJSONValidityTests.plan("sample-street", street)
+        let shapes = GridPlanShapes(street: street, assignments: plan)
         let members = shapes.buildingsByGrid()
         var outside: [String] = [], shallower: [String] = []
         var grids = 0
@@ -57,11 +58,11 @@ import Testing
 
     @Test func communityOutlinesSeparateCommunities() throws {
         let street = try GridsGeoJSONValidityTests.street("sample-street")
-        let shapes = GridPlanShapes(street: street, assignments: try GridsGeoJSONValidityTests.plan("sample-street", street))
+        let plan = try GridsGeoJSONValidityTests.plan("sample-street", street)
+        let shapes = GridPlanShapes(street: street, assignments: plan)
         let outlines = shapes.communityBoundaries()
         #expect(Set(outlines.keys) == Set(street.buildings.map(\.communityID)))
-        // Each community's outline is at least as long as the shortest fence around its buildings' extent... at
-        // least its bounding box's longer side, twice.
+        // A closed outline around a community's buildings is at least twice its extent's longer side long.
         for (community, segments) in outlines {
             let positions = street.buildings.filter { $0.communityID == community }.map(\.position)
             let width = (positions.map(\.x).max() ?? 0) - (positions.map(\.x).min() ?? 0)

@@ -5,8 +5,9 @@ import Testing
 /// GCJ-02 and BD-09 against point pairs published with the two libraries most Chinese map code copies:
 /// googollee/eviltransform (python/test.py: WGS84 → GCJ-02 in Shanghai, Shenzhen, Beijing), wandergis/coordtransform
 /// (README: GCJ-02 → BD-09 and back at 116.404, 39.915) and the Beijing railway station example of the R coordinate
-/// packages' documentation (`convCoord`, `conv_coord`: WGS84, GCJ-02 and BD-09 to 5 decimals, about a metre). eviltransform's BD-09 → WGS84 pairs near Jinhua are not used: they come from its one-step
-/// approximate inverse, 10 and 41 m from the exact preimage where the offset changes fast.
+/// packages' documentation (`convCoord`, `conv_coord`: WGS84, GCJ-02 and BD-09 to 5 decimals, about a metre).
+/// eviltransform's BD-09 → WGS84 pairs near Jinhua are not used: they come from its one-step approximate inverse,
+/// 10 and 41 m from the exact preimage where the offset changes fast.
 @Suite struct MapCoordinateSystemTests {
     /// A published pair: a position in one system and the same place in another.
     struct Pair: Sendable, CustomTestStringConvertible {
