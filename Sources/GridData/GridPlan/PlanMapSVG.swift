@@ -201,17 +201,19 @@ public struct PlanMapSVG: Sendable {
         let target = placement.frame.width * 0.25 * metresPerUnit
         let length = Self.roundLength(below: target)
         let bar = length * placement.scale
-        var out = "<g>\n<rect x=\"\(n(x - 6))\" y=\"\(n(y - 30))\" width=\"\(n(bar + 80))\" height=\"40\" "
-        out += "fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n"
+        let printed = Self.roundScale(1000 * Self.unitsPerMillimetre * metresPerUnit)
+        let caption = "米 m · 1:\(Self.grouped(printed)) (A4)"
+        let captionWidth = caption.unicodeScalars.reduce(0.0) { $0 + ($1.value >= 0x2E80 ? 10 : 6) }
+        var out = "<g>\n<rect x=\"\(n(x - 6))\" y=\"\(n(y - 30))\" width=\"\(n(bar + captionWidth + 26))\" "
+        out += "height=\"40\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n"
         out += "<rect x=\"\(n(x))\" y=\"\(n(y - 6))\" width=\"\(n(bar / 2))\" height=\"6\" fill=\"#222222\"/>"
         out += "<rect x=\"\(n(x + bar / 2))\" y=\"\(n(y - 6))\" width=\"\(n(bar / 2))\" height=\"6\" "
         out += "fill=\"#ffffff\" stroke=\"#222222\" stroke-width=\"1\"/>\n"
         out += "<rect x=\"\(n(x))\" y=\"\(n(y - 6))\" width=\"\(n(bar))\" height=\"6\" fill=\"none\" "
         out += "stroke=\"#222222\" stroke-width=\"1\"/>\n"
-        let printed = Self.roundScale(1000 * Self.unitsPerMillimetre * metresPerUnit)
         out += text("0", x: x, y: y - 11, size: 10, attributes: "text-anchor=\"middle\"")
         out += text(Self.metres(length), x: x + bar, y: y - 11, size: 10, attributes: "text-anchor=\"middle\"")
-        out += text("米 m · 1:\(Self.grouped(printed)) (A4)", x: x + bar + 8, y: y, size: 10)
+        out += text(caption, x: x + bar + 8, y: y, size: 10)
         out += "</g>\n"
         return out
     }
@@ -347,8 +349,14 @@ extension PlanMapSVG {
         var width: Double { right - left }
         var height: Double { bottom - top }
 
-        func overlaps(_ other: Box) -> Bool {
-            left < other.right && other.left < right && top < other.bottom && other.top < bottom
+        /// Whether the boxes come closer than `margin`.
+        func overlaps(_ other: Box, margin: Double = 0) -> Bool {
+            left < other.right + margin && other.left < right + margin && top < other.bottom + margin
+                && other.top < bottom + margin
+        }
+
+        func moved(by offset: (Double, Double)) -> Box {
+            Box(left: left + offset.0, top: top + offset.1, right: right + offset.0, bottom: bottom + offset.1)
         }
 
         func inside(_ other: Box) -> Bool {
@@ -390,9 +398,15 @@ extension PlanMapSVG {
             for index in order {
                 let label = content.labels[index]
                 guard !label.sites.isEmpty else { continue }
+                // Every site as it is, then every site nudged by half a box's height up or down or sideways: a
+                // label stays on or next to its site rather than cover another.
                 let boxes = label.sites.map { box(of: label, at: point($0)) }
-                let free = boxes.first { candidate in
-                    candidate.inside(frame) && !placed.contains { $0.overlaps(candidate) }
+                let nudged = boxes.flatMap { box in
+                    let dx = box.width * 0.6, dy = box.height * 0.6
+                    return [(0, -dy), (0, dy), (-dx, 0), (dx, 0)].map { box.moved(by: $0) }
+                }
+                let free = (boxes + nudged).first { candidate in
+                    candidate.inside(frame) && !placed.contains { $0.overlaps(candidate, margin: 2) }
                 }
                 let chosen = free ?? boxes[0]
                 placed.append(chosen)
