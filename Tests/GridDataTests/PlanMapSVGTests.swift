@@ -77,3 +77,20 @@ import Testing
         #expect(PlanMapSVG.roundLength(below: target) == expected)
     }
 }
+
+extension PlanMapSVGTests {
+    /// Labels with nowhere free to go cover as little of each other as they can.
+    @Test func crowdedLabelsCoverAsLittleAsTheyCan() {
+        let site = PlanarPoint(x: 200, y: 200)
+        let labels = (1...5).map { PlanMapSVG.Label(lines: ["C01-S0\($0)"], sites: [site], style: .specialGrid) }
+        let placement = PlanMapSVG.Placement(
+            content: Self.content(labels: labels), frame: PlanMapSVG.Box(left: 40, top: 108, right: 888, bottom: 800))
+        let boxes = placement.labels.map(\.1)
+        var shared = 0.0
+        for i in boxes.indices {
+            for j in boxes.indices where j > i { shared += boxes[i].overlap(with: boxes[j]) }
+        }
+        #expect(boxes.count == 5)
+        #expect(shared == 0, "five small labels around one site fit side by side and above and below")
+    }
+}

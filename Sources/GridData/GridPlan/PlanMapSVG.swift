@@ -355,6 +355,11 @@ extension PlanMapSVG {
                 && other.top < bottom + margin
         }
 
+        /// The area the boxes share.
+        func overlap(with other: Box) -> Double {
+            max(0, min(right, other.right) - max(left, other.left)) * max(0, min(bottom, other.bottom) - max(top, other.top))
+        }
+
         func moved(by offset: (Double, Double)) -> Box {
             Box(left: left + offset.0, top: top + offset.1, right: right + offset.0, bottom: bottom + offset.1)
         }
@@ -398,17 +403,22 @@ extension PlanMapSVG {
             for index in order {
                 let label = content.labels[index]
                 guard !label.sites.isEmpty else { continue }
-                // Every site as it is, then every site nudged by half a box's height up or down or sideways: a
-                // label stays on or next to its site rather than cover another.
+                // Every site as it is, then every site with the label just above, below or beside it: a label
+                // stays next to its site rather than cover another.
                 let boxes = label.sites.map { box(of: label, at: point($0)) }
                 let nudged = boxes.flatMap { box in
-                    let dx = box.width * 0.6, dy = box.height * 0.6
+                    let dx = box.width + 2, dy = box.height + 2
                     return [(0, -dy), (0, dy), (-dx, 0), (dx, 0)].map { box.moved(by: $0) }
                 }
-                let free = (boxes + nudged).first { candidate in
+                let candidates = boxes + nudged
+                let free = candidates.first { candidate in
                     candidate.inside(frame) && !placed.contains { $0.overlaps(candidate, margin: 2) }
                 }
-                let chosen = free ?? boxes[0]
+                // None free: the one covering least of the others (the first such, so its own site wins ties).
+                func covered(_ candidate: Box) -> Double { placed.reduce(0) { $0 + $1.overlap(with: candidate) } }
+                let chosen = free ?? candidates.dropFirst().reduce(boxes[0]) { best, next in
+                    covered(next) < covered(best) ? next : best
+                }
                 placed.append(chosen)
                 labels.append((label, chosen))
             }
