@@ -357,7 +357,9 @@ extension PlanMapSVG {
 
         /// The area the boxes share.
         func overlap(with other: Box) -> Double {
-            max(0, min(right, other.right) - max(left, other.left)) * max(0, min(bottom, other.bottom) - max(top, other.top))
+            let width = min(right, other.right) - max(left, other.left)
+            let height = min(bottom, other.bottom) - max(top, other.top)
+            return max(0, width) * max(0, height)
         }
 
         func moved(by offset: (Double, Double)) -> Box {
