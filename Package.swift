@@ -29,7 +29,10 @@ let package = Package(
         .target(name: "GridModel", exclude: ["Messages/messages.tsv", "Messages/embed-messages.sh"]),
         .target(
             name: "GridData",
-            dependencies: ["GridModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "GridModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Schemas"]
         ),
         .target(

@@ -40,6 +40,7 @@ public struct StreetGenerator: Sendable {
         population.ensureVisitCapacity()
         population.addSitePeople()
         return Street(
+            name: Self.streetName(drawn.areas.first?.community.name),
             communities: drawn.areas.map(\.community),
             buildings: drawn.buildings,
             units: drawn.units,
@@ -48,6 +49,13 @@ public struct StreetGenerator: Sendable {
             people: population.people,
             residents: population.residents
         )
+    }
+
+    /// The street's name from its first community's (杏路社区 → 杏路街道), so that naming it draws nothing from the
+    /// seeded sequence and every other value stays as it was.
+    static func streetName(_ community: String?) -> String? {
+        guard let community, community.hasSuffix("社区"), community.count > 2 else { return nil }
+        return String(community.dropLast(2)) + "街道"
     }
 
     /// The ~12 district departments that send cadres (`D01`…), with Chinese names.

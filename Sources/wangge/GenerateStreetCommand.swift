@@ -21,7 +21,27 @@ struct GenerateStreetCommand: ParsableCommand {
         help: "Office towers of one business district (商圈) added to the largest community (default: none).")
     var businessDistrict: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "WGS84 latitude and longitude of x = 0, y = 0 (e.g. 31.2304,121.4737), written to street.yaml so that "
+                + "grids.geojson is placed on the map (default: none, outputs in the street's own metres).",
+            valueName: "lat,lon"))
+    var origin: String?
+
+    /// `--origin` as a point; nil when it is not given.
+    func originPoint() throws -> GeodeticPoint? {
+        guard let origin else { return nil }
+        let parts = origin.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let latitude = parts[0], let longitude = parts[1], (-90...90).contains(latitude),
+            (-180...180).contains(longitude)
+        else {
+            throw ValidationError("--origin \(origin): expected latitude,longitude in degrees, e.g. 31.2304,121.4737")
+        }
+        return GeodeticPoint(latitude: latitude, longitude: longitude)
+    }
+
     func validate() throws {
+        _ = try originPoint()
         if let businessDistrict, !(1...500).contains(businessDistrict) {
             throw ValidationError("--business-district \(businessDistrict): expected 1 to 500 towers")
         }
@@ -29,7 +49,7 @@ struct GenerateStreetCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let street: Street
+        var street: Street
         do throws(GridSynthesisError) {
             street = try StreetGenerator(
                 configuration: .init(
@@ -38,6 +58,10 @@ struct GenerateStreetCommand: ParsableCommand {
             ).generate()
         } catch {
             throw CommandFailure.badInput("wangge generate street: \(error)")
+        }
+        if let origin = try originPoint() {
+            street.projection = GeodeticProjection(
+                referenceLatitude: origin.latitude, referenceLongitude: origin.longitude)
         }
         let directory = URL(fileURLWithPath: generator.out)
         do {

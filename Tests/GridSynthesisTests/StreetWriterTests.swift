@@ -30,7 +30,7 @@ import Testing
         #expect(
             first.keys.sorted() == [
                 "barriers.csv", "buildings.csv", "communities.csv", "departments.csv", "people.csv", "residents.csv",
-                "units.csv",
+                "street.yaml", "units.csv",
             ])
         #expect(first == (try files(b)))
         let other = try files(c)
@@ -210,5 +210,24 @@ import Testing
         #expect(throws: (any Error).self) {
             try StreetWriter.write(Street(), to: blocker.appendingPathComponent("inside"))
         }
+    }
+}
+
+/// street.yaml written with a street: its name, and the origin of its metres when it has a projection, read back
+/// to the same values.
+@Suite struct StreetSettingsWritingTests {
+    @Test func nameAndOriginReadBackTheSame() throws {
+        var street = try StreetGenerator(seed: 5, households: 1000).generate()
+        #expect(street.name?.hasSuffix("街道") == true, "a generated street is named")
+        street.projection = GeodeticProjection(referenceLatitude: 31.2304, referenceLongitude: 121.4737)
+        let directory = try TestCSV.temporaryDirectory("settings")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try StreetWriter.write(street, to: directory)
+        let read = try StreetLoader(directory: directory).load()
+        #expect(read.name == street.name)
+        #expect(read.projection == street.projection)
+        // Positions are written to a decimetre, as x, y in the same frame.
+        let moved = zip(read.buildings, street.buildings).map { $0.position.distance(to: $1.position) }.max() ?? 0
+        #expect(moved <= 0.071)
     }
 }

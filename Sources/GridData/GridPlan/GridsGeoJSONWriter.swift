@@ -3,9 +3,12 @@ import GridModel
 
 /// Writes grids.geojson: a FeatureCollection with one MultiPolygon feature per grid and per micro-grid.
 ///
-/// Coordinates are the street's planar metres (2 decimals) or, when the street came with latitude and longitude,
-/// WGS84 longitude and latitude (7 decimals, about 1 cm). Rings are closed; outer rings counter-clockwise, holes
-/// clockwise (RFC 7946).
+/// With a projection (a street given in latitude and longitude, in any ``MapCoordinateSystem``, or in x, y metres with
+/// street.yaml's `origin`) the file is RFC 7946: WGS84 `[longitude, latitude]` to 7 decimals (about 1 cm), no `crs`
+/// member. Without one (x, y metres and no origin) nothing places the street on Earth: coordinates stay the street's
+/// planar metres (2 decimals) and a `crs_note` member says so; GIS tools can still draw it in a local frame. Rings
+/// are closed; outer rings counter-clockwise, holes clockwise (the right-hand rule, which the equirectangular
+/// projection keeps since x runs east and y north).
 public enum GridsGeoJSONWriter {
     /// The GeoJSON text of `features`.
     /// - Complexity: O(total vertices).

@@ -126,18 +126,22 @@ extension StreetReading {
         }
     }
 
-    /// Sets positions: planar as given, or projected about the mean of all buildings' latitudes and longitudes.
+    /// Sets positions: planar as given (placed on the map by street.yaml's origin, if any), or converted to WGS84
+    /// and projected about the mean of all buildings' latitudes and longitudes.
     private func placeBuildings(_ pending: [(building: Building, first: Double, second: Double)]) {
         if frame == .geodetic, !pending.isEmpty {
             var latitude = 0.0
             var longitude = 0.0
             for entry in pending {
-                latitude += entry.first
-                longitude += entry.second
+                let wgs84 = settings.coordinateSystem.toWGS84(latitude: entry.first, longitude: entry.second)
+                latitude += wgs84.latitude
+                longitude += wgs84.longitude
             }
             projection = GeodeticProjection(
                 referenceLatitude: latitude / Double(pending.count),
                 referenceLongitude: longitude / Double(pending.count))
+        } else if frame == .planar, let origin = settings.wgs84Origin {
+            projection = GeodeticProjection(referenceLatitude: origin.latitude, referenceLongitude: origin.longitude)
         }
         buildings.reserveCapacity(pending.count)
         for entry in pending {
@@ -147,10 +151,12 @@ extension StreetReading {
         }
     }
 
-    /// A raw position in the street's frame as a planar point.
+    /// A raw position in the street's frame as a planar point: metres as given, or latitude and longitude in
+    /// street.yaml's coordinate system converted to WGS84 and projected.
     func point(_ first: Double, _ second: Double) -> PlanarPoint {
-        if let projection { return projection.project(latitude: first, longitude: second) }
-        return PlanarPoint(x: first, y: second)
+        guard frame == .geodetic, let projection else { return PlanarPoint(x: first, y: second) }
+        let wgs84 = settings.coordinateSystem.toWGS84(latitude: first, longitude: second)
+        return projection.project(latitude: wgs84.latitude, longitude: wgs84.longitude)
     }
 
     /// A community listed in communities.csv must have at least one building.

@@ -20,6 +20,7 @@ extension StreetReading {
         worker.unreadable = unreadable
         worker.frame = frame
         worker.projection = projection
+        worker.settings = settings
         worker.communityLines = communityLines
         worker.departmentLines = departmentLines
         worker.buildingLines = buildingLines

@@ -32,6 +32,8 @@ final class StreetReading {
 
     var frame: Frame?
     var projection: GeodeticProjection?
+    /// street.yaml's name, coordinate system and origin (the defaults without the file).
+    var settings = StreetSettings()
 
     // Registries: id → the line that defined it (first definition wins).
     var communityLines: [String: Int]?
@@ -87,6 +89,7 @@ final class StreetReading {
                     expected: "a folder holding buildings.csv and the other street files"))
             return nil
         }
+        readSettings()
         let steps: [(StreetFile, () -> Void)] = [
             (.communities, readCommunities), (.departments, readDepartments), (.buildings, readBuildings),
             (.units, readUnits), (.adjacency, readAdjacency), (.barriers, readBarriers),
@@ -121,6 +124,7 @@ final class StreetReading {
             }.map(\.element)
         }
         return Street(
+            name: settings.name,
             communities: communityList,
             buildings: buildings.values.sorted { $0.id < $1.id },
             units: sortedUnits,

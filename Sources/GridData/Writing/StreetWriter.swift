@@ -5,7 +5,8 @@ import GridModel
 ///
 /// Use ``write(_:to:options:)`` for one street. A city is written street by street with ``append(_:)`` so that
 /// it never sits in memory whole: rows of each call are added to the same files (departments and other shared
-/// rows must then be given once). Always written: buildings, units, barriers, communities, departments, people,
+/// rows must then be given once); a single street written whole also gets street.yaml with its name and origin. Always
+/// written: buildings, units, barriers, communities, departments, people,
 /// residents (header only when empty). Written when present: adjacency.csv (when `adjacency` is not nil),
 /// grids.csv (current plan), locks.csv, visits.csv, requests.csv. Rows keep the order of the street's arrays,
 /// which a `Street` keeps sorted by id. Positions are always written as planar `x, y` metres (a street read from
@@ -82,6 +83,22 @@ public final class StreetWriter {
         let writer = try StreetWriter(directory: directory, options: options ?? .fitting(street))
         try writer.append(street)
         try writer.finish()
+        if let settings = settingsText(street) {
+            try Data(settings.utf8).write(to: directory.appendingPathComponent(StreetSettings.fileName))
+        }
+    }
+
+    /// street.yaml for `street`: its name, and the WGS84 origin of its metres when it has a projection (positions
+    /// are written as x, y in that projection's frame, so the origin is its reference point); nil when there is
+    /// neither.
+    static func settingsText(_ street: Street) -> String? {
+        var lines: [String] = []
+        if let name = street.name { lines.append("name: \(JSONText.quoted(name))") }
+        if let projection = street.projection {
+            // Swift's shortest round-trip form, so that the folder read back has the same projection.
+            lines.append("origin: { lat: \(projection.referenceLatitude), lon: \(projection.referenceLongitude) }")
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n") + "\n"
     }
 
     /// Adds every row of `street` to the folder's files.

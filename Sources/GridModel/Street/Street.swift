@@ -3,6 +3,9 @@
 /// A `Street` is what GridData reads and validates; it is well-formed by construction of the reader
 /// (ids unique, references resolved), so planning jobs need not re-check references.
 public struct Street: Hashable, Sendable, Codable {
+    /// The street's name (街道) for titles, as street.yaml gives it; nil without one (titles then use the folder's
+    /// name).
+    public var name: String?
     public var communities: [Community]
     public var buildings: [Building]
     /// Stairwell units, as listed in units.csv or derived from `Building.unitCount`.
@@ -18,16 +21,19 @@ public struct Street: Hashable, Sendable, Codable {
     public var locks: [PlanLock]
     public var visits: [Visit]
     public var requests: [ServiceRequest]
-    /// The projection used when the files gave latitude and longitude; nil for planar input.
+    /// Planar metres ↔ WGS84: about the buildings' mean position when the files gave latitude and longitude, about
+    /// street.yaml's `origin` when they gave x, y metres; nil for x, y metres without an origin (outputs then stay in
+    /// the street's own frame).
     public var projection: GeodeticProjection?
 
     public init(
-        communities: [Community] = [], buildings: [Building] = [], units: [StairwellUnit] = [],
+        name: String? = nil, communities: [Community] = [], buildings: [Building] = [], units: [StairwellUnit] = [],
         adjacency: [BuildingPair]? = nil, barriers: [Segment] = [], departments: [Department] = [],
         people: [Person] = [], residents: [Resident] = [], currentPlan: [GridAssignment]? = nil,
         locks: [PlanLock] = [], visits: [Visit] = [], requests: [ServiceRequest] = [],
         projection: GeodeticProjection? = nil
     ) {
+        self.name = name
         self.communities = communities
         self.buildings = buildings
         self.units = units

@@ -43,7 +43,9 @@ struct GridsJobRun {
         clock.lap("write")
         try JobFiles.write(report: report, run: clock.record, into: folder)
         return JobOutcome(
-            report: report, summary: summary(kpis, report: report, seconds: clock.total, written: written),
+            report: report,
+            summary: summary(
+                kpis, report: report, seconds: clock.total, written: written, placed: street.projection != nil),
             written: written)
     }
 
@@ -58,6 +60,13 @@ struct GridsJobRun {
     ) throws {
         try GridsCSVWriter.write(result.assignments, to: folder.url("grids.csv"), privacy: folder.privacy)
         try folder.write("grids.geojson", text: GridsGeoJSONWriter.text(shapes.shapes, projection: street.projection))
+        let svg = PlanMapSVG().render(Self.mapContent(result: result, shapes: shapes, street: street))
+        try folder.write("map.svg", text: svg)
+    }
+
+    /// What map.svg shows: the street's name as its title, its figures, every cell, outline and barrier, and a label
+    /// for each grid (code and short name, at the building deepest inside it) and each community.
+    static func mapContent(result: GridJobResult, shapes: GridPlanShapes, street: Street) -> PlanMapSVG.Content {
         let boundaries = shapes.boundaries()
         let special = Set(result.assignments.filter { !$0.kind.isResidential }.map(\.gridID))
         let cells = shapes.buildings.indices.map { i in
@@ -65,15 +74,58 @@ struct GridsJobRun {
                 polygon: shapes.cells.polygons[i], gridID: shapes.gridOf[i],
                 special: shapes.gridOf[i].map(special.contains) ?? false)
         }
-        let labels = shapes.shapes.filter { $0.level == "grid" }.map { (text: $0.id, at: $0.centre) }
-        let svg = PlanMapSVG().render(
+        let communityNames = Dictionary(
+            street.communities.map { ($0.id, $0.name ?? $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })
+        let members = shapes.buildingsByGrid()
+        var labels: [PlanMapSVG.Label] = []
+        var grids = 0, specialGrids = 0, microGrids = 0
+        for shape in shapes.shapes {
+            guard shape.level == "grid" else {
+                microGrids += 1
+                continue
+            }
+            let isSpecial = special.contains(shape.gridID)
+            if isSpecial { specialGrids += 1 } else { grids += 1 }
+            let sites = shapes.labelSites(
+                of: members[shape.gridID] ?? [], outline: GridPlanShapes.outline(of: shape))
+            let community = communityNames[shape.communityID] ?? shape.communityID.rawValue
+            let name = GridName(grid: shape.gridID, communityName: community).chinese
+            let short = name.hasPrefix(community) ? String(name.dropFirst(community.count)) : name
+            labels.append(PlanMapSVG.Label(
+                lines: isSpecial ? [shape.id] : [shape.id, short], sites: sites.isEmpty ? [shape.centre] : sites,
+                style: isSpecial ? .specialGrid : .grid))
+        }
+        let outlines = shapes.communityBoundaries()
+        var communityMembers: [CommunityID: [Int]] = [:]
+        for (i, building) in shapes.buildings.enumerated() {
+            communityMembers[building.communityID, default: []].append(i)
+        }
+        for (community, indices) in communityMembers.sorted(by: { $0.key < $1.key }) {
+            let sites = shapes.labelSites(of: indices, outline: outlines[community] ?? [], limit: 60)
+            guard !sites.isEmpty else { continue }
+            labels.append(PlanMapSVG.Label(
+                lines: [communityNames[community] ?? community.rawValue], sites: sites, style: .community))
+        }
+        // An edge between two communities is listed under both: draw it once.
+        var communitySegments: [Segment] = [], drawn: Set<Segment> = []
+        for (_, segments) in outlines.sorted(by: { $0.key < $1.key }) {
+            for segment in segments where drawn.insert(segment).inserted { communitySegments.append(segment) }
+        }
+        let households = street.buildings.reduce(0) { $0 + $1.households }
+        let summary = "\(communityMembers.count) 个社区 communities · \(grids) 个网格 grids · "
+            + "\(specialGrids) 个专属网格 special grids · \(microGrids) 个微网格 micro-grids · "
+            + "\(households) 户 households"
+        return PlanMapSVG.Content(
+            title: "\(street.name ?? "") 网格划分图 Grid map".trimmingCharacters(in: .whitespaces), summary: summary,
             cells: cells, gridBoundaries: boundaries.grid, microBoundaries: boundaries.microGrid,
-            barriers: street.barriers, buildings: shapes.buildings.map(\.position), labels: labels)
-        try folder.write("map.svg", text: svg)
+            communityBoundaries: communitySegments, barriers: street.barriers,
+            buildings: shapes.buildings.map(\.position), labels: labels)
     }
 
+    /// The lines printed after a run; `placed` is false when the street's x, y metres have no origin, so that
+    /// grids.geojson is in those metres rather than WGS84 (said here, not as a kpis.json warning: the plan is fine).
     private func summary(
-        _ kpis: GridPlanKPIs, report: JobReport<GridPlanKPIs.Details>, seconds: Double, written: String
+        _ kpis: GridPlanKPIs, report: JobReport<GridPlanKPIs.Details>, seconds: Double, written: String, placed: Bool
     ) -> String {
         var lines = [
             "grids → \(written)",
@@ -103,6 +155,11 @@ struct GridsJobRun {
                 "  communities kept verbatim: \(redraw.keptVerbatim.count); drawn again: \(redrawn.count)"
                     + (redrawn.isEmpty ? "" : " (\(redrawn.prefix(8).joined(separator: ", "))"
                         + (redrawn.count > 8 ? ", …; see kpis.json)" : ")")))
+        }
+        if !placed {
+            lines.append(
+                "  grids.geojson is in the street's own x, y metres: give street.yaml an origin (lat, lon of x = 0, "
+                    + "y = 0) to have it in WGS84")
         }
         lines.append("  rules not met: \(report.findings.count); warnings: \(report.warnings.count)")
         lines.append("  rules: \(report.ruleSet.hash)")

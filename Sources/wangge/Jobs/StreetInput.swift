@@ -4,10 +4,14 @@ import GridModel
 
 /// Reads the street folder every job starts from, with the current plan and locks a grid run keeps.
 enum StreetInput {
-    /// The street at `path`, from the files the job `needs`; bad input becomes exit 2 with every problem named.
+    /// The street at `path`, from the files the job `needs`; bad input becomes exit 2 with every problem named. A
+    /// street without a name in street.yaml is named after its folder, for the titles of maps and printouts.
     static func load(_ path: String, needs: StreetNeeds) throws -> Street {
         do {
-            return try StreetLoader(directory: URL(fileURLWithPath: path), needs: needs).load()
+            let url = URL(fileURLWithPath: path)
+            var street = try StreetLoader(directory: url, needs: needs).load()
+            if street.name == nil { street.name = url.standardizedFileURL.lastPathComponent }
+            return street
         } catch {
             throw CommandFailure(error, context: path)
         }
