@@ -33,6 +33,17 @@ extension CommunityDistricter {
                 wholeImpossible = true
             case .unknown:
                 wholeImpossible = false
+                var growing = MicroGridGrowingSearch(
+                    bounds: parameters.microBounds, weights: fine.atoms.map(\.households), buildingOf: fine.buildingOf,
+                    chains: fine.chains, buildingEdges: fine.edges,
+                    buildingPositions: nodes.map { context.buildings[residential[$0]].position })
+                growing.nodeLimit = SearchLimits.growingSearchNodes
+                growing.starts = SearchLimits.growingSearchStarts
+                if let labels = growing.search(parts: fewest) {
+                    let plan = MicroPlan(atoms: fine.atoms, labels: PartitionSolver.canonical(labels, parts: fewest),
+                                         positions: fine.positions, violation: 0, oversized: [], fewest: fewest)
+                    return (plan, false)
+                }
             }
         }
         return (nil, false)

@@ -38,6 +38,9 @@ struct CommunityDistricter {
         /// 30–50 households) packs first: the tree search's work grows with both, the packer's stays linear in the
         /// atoms. The tree search's ReCom steps per start are at most `microStepBudget` whatever the part count.
         static let microSearchWork = 20_000, microStepBudget = 400
+        /// Micro-grids grown one by one (``MicroGridGrowingSearch``) where the exact check cannot decide: search nodes
+        /// per starting edge, and starting edges.
+        static let growingSearchNodes = 100_000, growingSearchStarts = 2
     }
 
     let context: CommunityContext
