@@ -178,6 +178,12 @@ private struct GrowingState {
     var grownFloors: [Int: (low: Int, high: Int)] = [:]
     /// Atoms in the set or passed over in the current branch of the current micro-grid's enumeration.
     var blocked: [Bool]
+    /// Floors passed over only because they did not yet touch the set's floors of their unit: they come back when
+    /// the next floor joins (else a unit's top floor, reached from a neighbour before the floors below it, could
+    /// never be taken).
+    var deferred: [Bool]
+    /// Atoms in the set being grown.
+    var inGrown: [Bool]
 
     init(search: MicroGridGrowingSearch, neighbours: [[Int]], rank: [Int], parts: Int) {
         bounds = search.bounds
@@ -205,6 +211,8 @@ private struct GrowingState {
         label = Array(repeating: -1, count: n)
         grownInBuilding = Array(repeating: 0, count: neighbours.count)
         blocked = Array(repeating: false, count: n)
+        deferred = Array(repeating: false, count: n)
+        inGrown = Array(repeating: false, count: n)
     }
 
     /// Whether the unassigned atoms can be cut into `partsLeft` micro-grids (found: `label` holds them).
@@ -214,9 +222,10 @@ private struct GrowingState {
         nodes += 1
         guard let root = ranked.first(where: { label[$0] < 0 && weights[$0] > 0 }) else { return false }
         // The enumeration of this micro-grid starts afresh; the outer one's marks come back on return.
-        let outerBlocked = blocked, outerGrown = grown, outerHouseholds = grownHouseholds
+        let outerBlocked = blocked, outerDeferred = deferred, outerGrown = grown, outerHouseholds = grownHouseholds
         let outerInBuilding = grownInBuilding, outerFloors = grownFloors
         blocked = Array(repeating: false, count: weights.count)
+        deferred = Array(repeating: false, count: weights.count)
         grown = []
         grownHouseholds = 0
         grownInBuilding = Array(repeating: 0, count: neighbours.count)
@@ -224,7 +233,9 @@ private struct GrowingState {
         include(root)
         let found = grow(candidates: newCandidates(of: root), partsLeft: partsLeft, remaining: remaining)
         if !found {
+            inGrown[root] = false
             blocked = outerBlocked
+            deferred = outerDeferred
             grown = outerGrown
             grownHouseholds = outerHouseholds
             grownInBuilding = outerInBuilding
@@ -239,15 +250,25 @@ private struct GrowingState {
         guard nodes < nodeLimit else { return false }
         nodes += 1
         let room = partsLeft * bounds.max - remaining
+        var deferredHere: [Int] = []
+        defer { for atom in deferredHere { deferred[atom] = false } }
         for (index, atom) in candidates.enumerated() where grownHouseholds + weights[atom] <= bounds.max {
-            guard extendsFloors(atom) else { continue }
+            guard !inGrown[atom] else { continue }
+            guard extendsFloors(atom) else {
+                if !deferred[atom] {
+                    deferred[atom] = true
+                    deferredHere.append(atom)
+                }
+                continue
+            }
             let savedFloors = grownFloors
             include(atom)
             let added = newCandidates(of: atom)
             if grow(candidates: Array(candidates[(index + 1)...]) + added, partsLeft: partsLeft, remaining: remaining) {
                 return true
             }
-            for next in added { blocked[next] = false }
+            for next in added where !deferred[next] { blocked[next] = false }
+            inGrown[atom] = false
             grown.removeLast()
             grownHouseholds -= weights[atom]
             grownInBuilding[buildingOf[atom]] -= 1
@@ -270,6 +291,7 @@ private struct GrowingState {
     /// Puts `atom` into the set being grown.
     private mutating func include(_ atom: Int) {
         blocked[atom] = true
+        inGrown[atom] = true
         grown.append(atom)
         grownHouseholds += weights[atom]
         grownInBuilding[buildingOf[atom]] += 1
@@ -298,7 +320,7 @@ private struct GrowingState {
             let floor = floorIndex[atom]
             for next in [floor - 1, floor + 1] where next >= 0 && next < chains[chain].count {
                 let other = chains[chain][next]
-                if label[other] < 0 && !blocked[other] {
+                if label[other] < 0 && !inGrown[other] && (!blocked[other] || deferred[other]) {
                     blocked[other] = true
                     added.append(other)
                 }
