@@ -33,9 +33,28 @@ extension CommunityDistricter {
                 wholeImpossible = true
             case .unknown:
                 wholeImpossible = false
+                if let plan = grownMicroPlan(fine: fine, nodes: nodes, residential: residential, fewest: fewest,
+                                             nodeLimit: SearchLimits.growingSearchNodes,
+                                             starts: SearchLimits.growingSearchStarts) {
+                    return (plan, false)
+                }
             }
         }
         return (nil, false)
+    }
+
+    /// The fewest micro-grids grown one by one on `fine` atoms (``MicroGridGrowingSearch``), nil when not found.
+    func grownMicroPlan(fine: FineAtoms, nodes: [Int], residential: [Int], fewest: Int, nodeLimit: Int,
+                        starts: Int) -> MicroPlan? {
+        var growing = MicroGridGrowingSearch(
+            bounds: parameters.microBounds, weights: fine.atoms.map(\.households), buildingOf: fine.buildingOf,
+            chains: fine.chains, buildingEdges: fine.edges,
+            buildingPositions: nodes.map { context.buildings[residential[$0]].position })
+        growing.nodeLimit = nodeLimit
+        growing.starts = starts
+        guard let labels = growing.search(parts: fewest) else { return nil }
+        return MicroPlan(atoms: fine.atoms, labels: PartitionSolver.canonical(labels, parts: fewest),
+                         positions: fine.positions, violation: 0, oversized: [], fewest: fewest)
     }
 }
 
@@ -57,10 +76,20 @@ extension CommunityDistricter {
         func estimate(_ nodes: [Int]) -> (count: Int, fewest: Int)? {
             let households = nodes.reduce(0) { $0 + graph.weights[$1] }
             let fewest = Self.partCount(households, bounds: parameters.microBounds, nodes: nodes.count)
-            guard let packed = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: fewest,
-                                               trees: SearchLimits.packCheckTrees)
-            else { return nil }
-            return (packed.count, fewest)
+            let packed = packedMicroPlan(nodes: nodes, residential: residential, graph: graph, fewest: fewest,
+                                         trees: SearchLimits.packCheckTrees)
+            if let packed, packed.count <= fewest { return (packed.count, fewest) }
+            // The few trees miss most tight packings (a grid filled to within a few households of its micro-grids):
+            // a short growing search on the finest atoms tells them apart from grids that truly need one more.
+            let covered = nodes.filter { parameters.microGridsCover(context.buildings[residential[$0]].compoundType) }
+            let fine = fineAtoms(nodes: covered, residential: residential, graph: graph, splitUnits: true)
+            if !covered.isEmpty, !fine.oversized,
+                grownMicroPlan(fine: fine, nodes: covered, residential: residential, fewest: fewest,
+                               nodeLimit: SearchLimits.tradeGrowingNodes, starts: SearchLimits.tradeGrowingStarts) != nil
+            {
+                return (fewest, fewest)
+            }
+            return packed.map { ($0.count, fewest) }
         }
         for _ in 0..<SearchLimits.extraTradeRounds where !context.deadlinePassed {
             var changed = false

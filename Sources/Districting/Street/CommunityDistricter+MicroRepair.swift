@@ -4,12 +4,15 @@ import PlanningSupport
 /// Micro-grids that the partition search misses: packing on single floors, and trading boundary buildings between
 /// neighbouring grids when a grid's atoms cannot be packed at all.
 extension CommunityDistricter {
-    /// The atoms of a grid with units above the micro maximum cut into single floors (chained in floor order), the
-    /// local building of each atom, and the buildings' neighbour pairs inside the grid.
-    func fineAtoms(nodes: [Int], residential: [Int], graph: DistrictingGraph, splitUnits: Bool) -> (
+    /// A grid's finest atoms: see ``fineAtoms(nodes:residential:graph:splitUnits:)``.
+    typealias FineAtoms = (
         atoms: [DistrictingAtom], buildingOf: [Int], chains: [[Int]], positions: [PlanarPoint],
         edges: [IndexPair], oversized: Bool
-    ) {
+    )
+
+    /// The atoms of a grid with units above the micro maximum cut into single floors (chained in floor order), the
+    /// local building of each atom, and the buildings' neighbour pairs inside the grid.
+    func fineAtoms(nodes: [Int], residential: [Int], graph: DistrictingGraph, splitUnits: Bool) -> FineAtoms {
         var atoms: [DistrictingAtom] = []
         var buildingOf: [Int] = []
         var chains: [[Int]] = []

@@ -38,6 +38,11 @@ struct CommunityDistricter {
         /// 30–50 households) packs first: the tree search's work grows with both, the packer's stays linear in the
         /// atoms. The tree search's ReCom steps per start are at most `microStepBudget` whatever the part count.
         static let microSearchWork = 20_000, microStepBudget = 400
+        /// Micro-grids grown one by one (``MicroGridGrowingSearch``) where the exact check cannot decide: search nodes
+        /// per starting edge, and starting edges.
+        static let growingSearchNodes = 5_000, growingSearchStarts = 16
+        /// The same for a trade's estimate of a candidate grid (confirmed by the full drawing when it gains).
+        static let tradeGrowingNodes = 2_000, tradeGrowingStarts = 4
     }
 
     let context: CommunityContext
