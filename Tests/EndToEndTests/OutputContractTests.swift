@@ -29,9 +29,9 @@ import Testing
         #expect(outcome.status <= 1, "\(outcome.stderr.suffix(2000))")
         let expected = [
             "grids": ["grids.csv", "grids.geojson", "map.svg", "kpis.json", "run.json"],
-            "staff": ["leaders.csv", "cadres.csv", "mentoring.csv", "reporting.csv", "shortfalls.csv", "kpis.json",
-                "run.json"],
-            "roster": ["roster.csv", "unmet.csv", "roster.ics", "roster.html", "kpis.json", "run.json"],
+            "staff": ["leaders.csv", "cadres.csv", "mentoring.csv", "reporting.csv", "shortfalls.csv", "cards.html",
+                "kpis.json", "run.json"],
+            "roster": ["roster.csv", "unmet.csv", "roster.html", "sheets.html", "calendars", "kpis.json", "run.json"],
         ]
         let kpisSchema = try JSONSchemaCheck(schemaFile: Self.schemas.appendingPathComponent("kpis.schema.json"))
         let runSchema = try JSONSchemaCheck(schemaFile: Self.schemas.appendingPathComponent("run.schema.json"))

@@ -54,8 +54,8 @@ public struct NoticeCardWriter: Sendable {
         html += "</thead>\n<tbody>\n"
         let holders = card.holders.sorted { lhs, rhs in
             if lhs.post != rhs.post { return lhs.post < rhs.post }
-            let a = lhs.microGridID?.rawValue ?? lhs.buildingID?.rawValue ?? ""
-            let b = rhs.microGridID?.rawValue ?? rhs.buildingID?.rawValue ?? ""
+            let a = lhs.buildingID?.rawValue ?? lhs.microGridID?.rawValue ?? ""
+            let b = rhs.buildingID?.rawValue ?? rhs.microGridID?.rawValue ?? ""
             return a != b ? a < b : lhs.personID < rhs.personID
         }
         var previous: NoticeCard.Post?
@@ -65,11 +65,11 @@ public struct NoticeCardWriter: Sendable {
             let postCell = startsPost ? "\(label.chinese) <span class=\"en\">\(label.english)</span>" : ""
             previous = holder.post
             var serves = ""
-            if let micro = holder.microGridID {
-                serves = GridName(microGrid: micro, communityName: names.communityNames[card.communityID]).chinese
-                if let suffix = serves.range(of: name.chinese) { serves.removeSubrange(suffix) }
-            } else if let building = holder.buildingID {
+            if let building = holder.buildingID {
                 serves = "楼栋 " + building.rawValue
+            } else if let micro = holder.microGridID {
+                serves = GridName(microGrid: micro, communityName: names.communityNames[card.communityID]).chinese
+                if let prefix = serves.range(of: name.chinese) { serves.removeSubrange(prefix) }
             } else if let department = holder.departmentID {
                 serves = names.departmentNames[department] ?? department.rawValue
             }
