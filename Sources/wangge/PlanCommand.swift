@@ -29,6 +29,8 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var records: RosterFileOptions
 
+    @OptionGroup var outputs: RosterOutputOptions
+
     @OptionGroup var options: PlanningOptions
 
     func run() throws {
@@ -61,7 +63,8 @@ struct PlanCommand: ParsableCommand {
                 into: try JobOutput.part(output, "staff", written: "\(out)/staff"), clock: &staffClock)
             var rosterClock = JobClock(job: .roster)
             let roster = try RosterJobRun(
-                ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline, week: isoWeek
+                ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline, week: isoWeek,
+                streetCalendar: outputs.streetCalendar
             ).run(
                 street: loaded, streetURL: streetURL, plan: layout,
                 files: RosterJobRun.Files(records: records, pinned: nil),

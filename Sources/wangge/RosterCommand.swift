@@ -12,8 +12,9 @@ struct RosterCommand: ParsableCommand {
         abstract: "Plan a week's visits to cared-for residents and the cadres' door-knocking rounds.",
         discussion: """
             Reads the street folder and the plan (grids.csv, and the staffing's leaders.csv, cadres.csv and \
-            reporting.csv, which must be there) and writes roster.csv, unmet.csv, roster.ics, roster.html, \
-            kpis.json and run.json to --out, \
+            reporting.csv, which must be there) and writes roster.csv, unmet.csv, roster.html (grid rosters for \
+            the notice board), sheets.html (a visit sheet per visitor), calendars/PERSON_ID.ics (a calendar per \
+            visitor), kpis.json and run.json to --out, and roster.ics with --street-calendar, \
             every file readable by its owner only. Without --history, --leave or --calendar the street folder's \
             visits.csv, leave.csv and calendar.csv are used when present. A building split over grids is rostered \
             in the grid holding most of its households. Visits that cannot be placed are listed in unmet.csv and \
@@ -38,6 +39,8 @@ struct RosterCommand: ParsableCommand {
 
     @OptionGroup var records: RosterFileOptions
 
+    @OptionGroup var outputs: RosterOutputOptions
+
     @OptionGroup var options: PlanningOptions
 
     func run() throws {
@@ -48,7 +51,8 @@ struct RosterCommand: ParsableCommand {
         clock.lap("rules")
         let loaded = try StreetInput.load(street, needs: .roster)
         let job = RosterJobRun(
-            ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline, week: isoWeek)
+            ruleSet: ruleSet, seed: options.seed, threads: options.threads, deadline: deadline, week: isoWeek,
+            streetCalendar: outputs.streetCalendar)
         let files = RosterJobRun.Files(records: records, pinned: pinned)
         let outcome = try JobOutput.write(to: options.out, privacy: .residentData) { output in
             try job.run(

@@ -29,9 +29,9 @@ import Testing
         #expect(outcome.status <= 1, "\(outcome.stderr.suffix(2000))")
         let expected = [
             "grids": ["grids.csv", "grids.geojson", "map.svg", "grids.xlsx", "kpis.json", "run.json"],
-            "staff": ["leaders.csv", "cadres.csv", "mentoring.csv", "reporting.csv", "shortfalls.csv", "staff.xlsx",
-                "kpis.json", "run.json"],
-            "roster": ["roster.csv", "unmet.csv", "roster.ics", "roster.html", "roster.xlsx", "kpis.json",
+            "staff": ["leaders.csv", "cadres.csv", "mentoring.csv", "reporting.csv", "shortfalls.csv", "cards.html",
+                "staff.xlsx", "kpis.json", "run.json"],
+            "roster": ["roster.csv", "unmet.csv", "roster.html", "sheets.html", "calendars", "roster.xlsx", "kpis.json",
                 "run.json"],
         ]
         let kpisSchema = try JSONSchemaCheck(schemaFile: Self.schemas.appendingPathComponent("kpis.schema.json"))

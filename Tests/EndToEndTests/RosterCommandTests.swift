@@ -87,19 +87,16 @@ import Testing
         #expect(runObject["job"] as? String == "roster")
     }
 
+    /// Each visitor's calendar (calendars/PERSON_ID.ics), read back: together they hold every roster row once, each
+    /// only its visitor's.
     @Test
-    func calendarParsesBack() throws {
+    func calendarsParseBack() throws {
         let run = try Self.sample.get()
         let roster = try RosterTestKit.read(run.out.appendingPathComponent("roster.csv")).records
-        let data = try Data(contentsOf: run.out.appendingPathComponent("roster.ics"))
-        let roots = try RosterICSParser.parse(data)
-        #expect(roots.count == 1 && roots.first?.name == "VCALENDAR")
-        let calendar = try #require(roots.first)
-        #expect(calendar.first("VERSION")?.value == "2.0")
-        #expect(calendar.children.contains { $0.name == "VTIMEZONE" })
-        let events = calendar.children.filter { $0.name == "VEVENT" }
-        #expect(events.count == roster.count)
-        #expect(Set(events.compactMap { $0.first("UID")?.value }).count == events.count)
+        let folder = run.out.appendingPathComponent("calendars")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files == Set(roster.map { $0["person_id", default: ""] + ".ics" }).sorted())
+        #expect(!FileManager.default.fileExists(atPath: run.out.appendingPathComponent("roster.ics").path))
         var names: [String: String] = [:]
         for person in try RosterTestKit.read(run.street.appendingPathComponent("people.csv")).records {
             names["urn:wangge:person:" + person["person_id", default: ""]] = person["name", default: ""]
@@ -112,29 +109,73 @@ import Testing
             expected["\(row["person_id", default: ""]) \(day)\(start)", default: 0] += 1
         }
         var found: [String: Int] = [:]
+        var uids: Set<String> = []
         var chineseNames = 0
-        for event in events {
-            let attendee = try #require(event.first("ATTENDEE"))
-            let cn = try #require(attendee.parameters["CN"])
-            #expect(names[attendee.value] == cn, "\(attendee.value): \(cn)")
-            if cn.unicodeScalars.contains(where: { $0.value >= 0x4E00 && $0.value <= 0x9FFF }) { chineseNames += 1 }
-            let start = try #require(event.first("DTSTART"))
-            #expect(start.parameters["TZID"] == "Asia/Shanghai")
-            #expect(event.first("DTSTAMP")?.value.hasSuffix("Z") == true)
-            let summary = RosterICSParser.unescape(event.first("SUMMARY")?.value ?? "")
-            #expect(!summary.isEmpty)
-            let person = attendee.value.replacingOccurrences(of: "urn:wangge:person:", with: "")
-            found["\(person) \(start.value)", default: 0] += 1
+        for file in files {
+            let roots = try RosterICSParser.parse(Data(contentsOf: folder.appendingPathComponent(file)))
+            #expect(roots.count == 1 && roots.first?.name == "VCALENDAR")
+            let calendar = try #require(roots.first)
+            #expect(calendar.first("VERSION")?.value == "2.0")
+            #expect(calendar.children.contains { $0.name == "VTIMEZONE" })
+            let owner = "urn:wangge:person:" + file.replacingOccurrences(of: ".ics", with: "")
+            for event in calendar.children where event.name == "VEVENT" {
+                let attendee = try #require(event.first("ATTENDEE"))
+                #expect(attendee.value == owner, "\(file) holds an event of \(attendee.value)")
+                let cn = try #require(attendee.parameters["CN"])
+                #expect(names[attendee.value] == cn, "\(attendee.value): \(cn)")
+                if cn.unicodeScalars.contains(where: { $0.value >= 0x4E00 && $0.value <= 0x9FFF }) { chineseNames += 1 }
+                let start = try #require(event.first("DTSTART"))
+                #expect(start.parameters["TZID"] == "Asia/Shanghai")
+                #expect(event.first("DTSTAMP")?.value.hasSuffix("Z") == true)
+                let summary = RosterICSParser.unescape(event.first("SUMMARY")?.value ?? "")
+                #expect(!summary.isEmpty)
+                let uid = event.first("UID")?.value ?? ""
+                let isNew = uids.insert(uid).inserted
+                #expect(isNew, "UID \(uid) twice")
+                let person = attendee.value.replacingOccurrences(of: "urn:wangge:person:", with: "")
+                found["\(person) \(start.value)", default: 0] += 1
+            }
         }
         #expect(found == expected)
         #expect(chineseNames > 0)
+    }
+
+    /// No calendar written by default (they are sent to phones and forwarded) holds a resident's name unmasked or a
+    /// floor. Residents appear in an event's SUMMARY, LOCATION and DESCRIPTION (whose "同行 With" line names fellow
+    /// visitors, people whose names may equal a resident's), checked against residents.csv; floors as "N层" and as
+    /// the floor word in English.
+    @Test
+    func defaultCalendarsHoldNoResidentNameAndNoFloor() throws {
+        let run = try Self.sample.get()
+        let residents = try RosterTestKit.read(run.street.appendingPathComponent("residents.csv")).records
+        let names = Set(residents.map { $0["name", default: ""] }.filter { $0.count >= 2 })
+        let folder = run.out.appendingPathComponent("calendars")
+        var masked = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let data = try Data(contentsOf: folder.appendingPathComponent(file))
+            let whole = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+            #expect(!whole.contains("层") && !whole.lowercased().contains("floor"), "\(file) gives a floor")
+            let calendar = try #require(RosterICSParser.parse(data).first)
+            for event in calendar.children where event.name == "VEVENT" {
+                var texts: [String] = []
+                for property in ["SUMMARY", "LOCATION", "DESCRIPTION"] {
+                    let value = RosterICSParser.unescape(event.first(property)?.value ?? "")
+                    texts += value.components(separatedBy: "\n").filter { !$0.hasPrefix("同行 With") }
+                }
+                let text = texts.joined(separator: "\n")
+                let leaked = names.filter { text.contains($0) }
+                #expect(leaked.isEmpty, "\(file) names \(leaked.sorted().prefix(3)) in \(text)")
+                masked += text.components(separatedBy: "**").count - 1
+            }
+        }
+        #expect(masked > 0)
     }
 
     @Test
     func printoutIsPrivateAndFilesAreOwnerOnly() throws {
         let run = try Self.sample.get()
         let html = try String(contentsOf: run.out.appendingPathComponent("roster.html"), encoding: .utf8)
-        #expect(html.contains("page-break-after") || html.contains("break-after: page"))
+        #expect(html.contains("@page { size: A4") && html.contains("<meta name=\"viewport\""))
         // Category ids and the rule file's labels, and shorter Chinese words people would write.
         let words = [
             "elderly_alone", "elderly_empty_nest", "elderly_disabled", "special_hardship", "low_income", "disabled",
@@ -152,14 +193,11 @@ import Testing
         for rule in sensitiveRules { #expect(!html.contains(rule), "roster.html cites \(rule)") }
         let residents = try RosterTestKit.read(run.street.appendingPathComponent("residents.csv")).records
         let roster = try RosterTestKit.read(run.out.appendingPathComponent("roster.csv")).records
-        // The resident column (6th cell of each row) holds masked names only: one character and two asterisks,
-        // or a masked id.
+        // The resident cell of each printed row holds a masked name only: one character and two asterisks, or a
+        // masked id (a door-knocking round's is empty).
         let names = Set(residents.map { $0["name", default: ""] }.filter { $0.count >= 2 })
-        var cells: [String] = []
-        for row in html.components(separatedBy: "<tr>").dropFirst() {
-            let parts = row.components(separatedBy: "<td>").dropFirst()
-            guard parts.count >= 6 else { continue }
-            cells.append(parts[parts.startIndex + 5].components(separatedBy: "</td>").first ?? "")
+        let cells = html.components(separatedBy: "<span class=\"n\">").dropFirst().map {
+            $0.components(separatedBy: "</span>").first ?? ""
         }
         let visitRows = roster.filter { $0["kind"] == "visit" }.count
         #expect(cells.count >= visitRows / 2, "\(cells.count) printed rows for \(visitRows) visit rows")
@@ -169,16 +207,33 @@ import Testing
         #expect(unmasked.isEmpty, "\(unmasked.prefix(5))")
         #expect(!cells.contains { names.contains($0) })
         #expect(cells.contains { $0.hasSuffix("**") })
-        for name in ["roster.csv", "unmet.csv", "roster.ics", "roster.html", "kpis.json", "run.json"] {
+        let sheets = try String(contentsOf: run.out.appendingPathComponent("sheets.html"), encoding: .utf8)
+        for word in words { #expect(!sheets.contains(word), "sheets.html contains \(word)") }
+        for rule in sensitiveRules { #expect(!sheets.contains(rule), "sheets.html cites \(rule)") }
+        // A sheet's resident column (the 5th cell of a row) holds masked names only, like the roster's.
+        let sheetCells = sheets.components(separatedBy: "</tr>").compactMap { row -> String? in
+            let parts = row.components(separatedBy: "<td>")
+            return parts.count >= 6 ? parts[5].components(separatedBy: "</td>").first : nil
+        }
+        #expect(sheetCells.count >= roster.count / 2, "\(sheetCells.count) sheet rows for \(roster.count) roster rows")
+        let unmaskedOnSheets = sheetCells.filter { cell in
+            cell != "—" && !(cell.count == 3 && cell.hasSuffix("**")) && !cell.contains("***")
+        }
+        #expect(unmaskedOnSheets.isEmpty, "\(unmaskedOnSheets.prefix(5))")
+        for name in ["roster.csv", "unmet.csv", "roster.html", "sheets.html", "kpis.json", "run.json"] {
             let path = run.out.appendingPathComponent(name).path
             let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
             #expect(mode?.intValue == 0o600, "\(name): \(String(mode?.intValue ?? 0, radix: 8))")
         }
         // roster.csv and the .ics carry no category either.
         let csv = try String(contentsOf: run.out.appendingPathComponent("roster.csv"), encoding: .utf8)
-        let ics = try String(contentsOf: run.out.appendingPathComponent("roster.ics"), encoding: .utf8)
+        let calendars = run.out.appendingPathComponent("calendars")
+        var ics = ""
+        for file in try FileManager.default.contentsOfDirectory(atPath: calendars.path).sorted() {
+            ics += try String(contentsOf: calendars.appendingPathComponent(file), encoding: .utf8)
+        }
         for word in ["elderly_", "mental_health_", "key_person", "low_income", "community_correction", "disabled"] {
-            #expect(!ics.contains(word), "roster.ics contains \(word)")
+            #expect(!ics.contains(word), "a calendar contains \(word)")
         }
         let categories: Set<Substring> = [
             "elderly_alone", "elderly_empty_nest", "elderly_disabled", "special_hardship", "low_income", "disabled",
@@ -196,14 +251,30 @@ import Testing
             street: RosterTestKit.sampleStreet, plan: run.plan, week: Self.week, out: again,
             extra: [
                 "--leave", run.street.appendingPathComponent("leave.csv").path, "--calendar",
-                run.street.appendingPathComponent("calendar.csv").path,
+                run.street.appendingPathComponent("calendar.csv").path, "--street-calendar",
             ])
         #expect(outcome.status == run.outcome.status, "\(outcome.stderr.prefix(500))")
-        for name in ["roster.csv", "unmet.csv", "roster.ics", "roster.html", "kpis.json"] {
+        let calendars = try FileManager.default.contentsOfDirectory(
+            atPath: run.out.appendingPathComponent("calendars").path
+        ).sorted().map { "calendars/" + $0 }
+        #expect(!calendars.isEmpty)
+        for name in ["roster.csv", "unmet.csv", "roster.html", "sheets.html", "kpis.json"] + calendars {
             let a = try Data(contentsOf: run.out.appendingPathComponent(name))
             let b = try Data(contentsOf: again.appendingPathComponent(name))
             #expect(a == b, "\(name) differs between runs")
         }
+        // --street-calendar adds roster.ics: every row of the week in one file, masked, floors kept for the office.
+        let roster = try RosterTestKit.read(again.appendingPathComponent("roster.csv")).records
+        let data = try Data(contentsOf: again.appendingPathComponent("roster.ics"))
+        let events = try #require(RosterICSParser.parse(data).first).children.filter { $0.name == "VEVENT" }
+        #expect(events.count == roster.count)
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(text.contains("层"))
+        let summaries = events.map { RosterICSParser.unescape($0.first("SUMMARY")?.value ?? "") }
+        let visits = summaries.filter { $0.hasPrefix("走访 Visit: ") }
+        #expect(!visits.isEmpty)
+        let unmasked = visits.filter { !$0.hasSuffix("**") && !$0.contains("***") }
+        #expect(unmasked.isEmpty, "\(unmasked.prefix(3))")
     }
 
     /// Re-planning with the published roster pinned after one visitor goes on leave keeps every other pin, moves

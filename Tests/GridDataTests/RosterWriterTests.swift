@@ -3,7 +3,7 @@ import GridData
 import GridModel
 import Testing
 
-/// roster.csv, unmet.csv, roster.ics and roster.html as written, and their file modes.
+/// roster.csv, unmet.csv, the calendars and roster.html as written, and their file modes.
 @Suite struct RosterWriterTests {
     static let week = ISOWeek(year: 2026, week: 48)!
     static let monday = week.monday
@@ -36,7 +36,6 @@ import Testing
             gridID: "C01-G02", kind: .doorKnocking, reason: "cadre of the grid [visits.door_knocking]"),
     ]
 
-    static let hidden: Set<String> = ["visits.mental_health_unstable", "visits.key_person"]
     static let categoryWords = ["mental_health_4", "key_person", "严重精神障碍", "重点人员", "ordinary"]
 
     static func temporaryFolder() throws -> URL {
@@ -93,7 +92,7 @@ import Testing
         try RosterTableWriter.writeRoster(Self.entries, names: Self.names, to: url)
         try RosterICSWriter(street: Self.street).write(
             Self.entries, week: Self.week, to: folder.appendingPathComponent("roster.ics"))
-        try RosterHTMLWriter(street: Self.street, hiddenRuleIDs: Self.hidden, categoryWords: Self.categoryWords)
+        try RosterHTMLWriter(street: Self.street, gridOfBuilding: [:])
             .write(Self.entries, week: Self.week, to: folder.appendingPathComponent("roster.html"))
         for name in ["roster.csv", "roster.ics", "roster.html"] {
             let attributes = try FileManager.default.attributesOfItem(
@@ -105,7 +104,7 @@ import Testing
     }
 
     @Test func calendarIsDeterministicFoldedAndCRLF() throws {
-        let writer = RosterICSWriter(street: Self.street)
+        let writer = RosterICSWriter(street: Self.street, showsFloors: true)
         let text = writer.text(Self.entries, week: Self.week)
         #expect(text == writer.text(Self.entries.reversed(), week: Self.week))
         let bytes = Array(text.utf8)
@@ -127,29 +126,83 @@ import Testing
         #expect(uids.contains("UID:2026-W48-P1-R000001-2026-11-23-AM@wangge"))
         #expect(unfolded.contains { $0.hasPrefix("ATTENDEE;CN=张三;") })
         #expect(unfolded.contains { $0.hasPrefix("ATTENDEE;CN=\"Li, Si\";") })
-        #expect(unfolded.contains("SUMMARY:走访 Visit: 王小明 R000001"))
+        #expect(unfolded.contains("SUMMARY:走访 Visit: 王**"))
+        #expect(unfolded.contains("LOCATION:楼栋 C01-Q01-B001 1单元 17层"))
+        #expect(!text.contains("王小明"))
         #expect(unfolded.contains { $0.hasPrefix("DESCRIPTION:") && $0.contains("同行 With: Li\\, \"Si\"") })
         // Only what the visitor needs: no category, no reason.
         for word in ["mental_health", "key_person", "visits."] { #expect(!text.contains(word)) }
     }
 
-    @Test func printableRosterHasAPagePerGridMaskedNamesAndNoCategory() {
+    @Test func eachVisitorsCalendarHoldsTheirEventsWithMaskedNamesAndNoFloor() {
+        let calendars = RosterICSWriter(street: Self.street, showsFloors: true).calendars(Self.entries, week: Self.week)
+        #expect(calendars.map(\.person) == ["P1", "P2", "P3"])
+        for (person, text) in calendars {
+            let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
+            let mine = Self.entries.filter { $0.personID == person }.count
+            #expect(unfolded.components(separatedBy: "BEGIN:VEVENT").count - 1 == mine, "\(person)")
+            #expect(!unfolded.contains("王小明") && !unfolded.contains("层"), "\(person)")
+            #expect(!unfolded.contains("ATTENDEE") || unfolded.contains("urn:wangge:person:\(person)"))
+        }
+        let first = calendars[0].text.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(first.contains("LOCATION:楼栋 C01-Q01-B001 1单元\r\n"))
+        #expect(first.contains("同行 With: Li\\, \"Si\""))
+    }
+
+    @Test func gridRosterFlowsGridsWithMaskedNamesAndNoRuleOrCategory() {
         let writer = RosterHTMLWriter(
-            street: Self.street, hiddenRuleIDs: Self.hidden, categoryWords: Self.categoryWords)
+            street: Self.namedStreet, gridOfBuilding: ["C01-Q01-B001": "C01-G01", "C01-Q01-B002": "C01-G02"])
         let html = writer.text(Self.entries, week: Self.week)
-        #expect(html.components(separatedBy: "<section class=\"page\">").count - 1 == 2)
-        #expect(html.contains("page-break-after: always"))
+        #expect(html.contains("@page { size: A4"))
+        #expect(html.contains("<meta name=\"viewport\""))
+        #expect(!html.contains("break-after: page") && !html.contains("page-break-after: always"))
+        #expect(html.components(separatedBy: "<section class=\"grid").count - 1 == 2)
+        #expect(html.contains("幸福社区第1网格") && html.contains("幸福社区第2网格"))
         #expect(html.contains("王**"))
         #expect(!html.contains("王小明"))
+        #expect(!html.contains("17层"))
         #expect(html.contains("R****02"))
         #expect(html.contains("张三、Li, &quot;Si&quot;"))
         #expect(html.contains("赵&lt;b&gt;六&lt;/b&gt;"))
-        #expect(!html.contains("<b>"))
-        for word in Self.categoryWords + Array(Self.hidden) { #expect(!html.contains(word), "\(word)") }
-        #expect(html.contains("visits.caps"))
-        #expect(html.contains("visits.door_knocking"))
-        #expect(html.contains("上午 AM 09:00–11:30"))
-        #expect(html.contains("敲门行动 Door-knocking round"))
+        #expect(!html.contains("<b>六"))
+        for word in Self.categoryWords { #expect(!html.contains(word), "\(word)") }
+        #expect(!html.contains("visits."))
+        #expect(html.contains("上午 AM"))
+        #expect(html.contains("敲门行动 Door-knocking"))
+        #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
+    }
+
+    @Test func visitSheetGivesEachVisitorTheirWeekWithFloorsBoxesAndTimesFromTheRules() {
+        let times = RosterSlotTimes(
+            morning: (8 * 60 + 30, 11 * 60), afternoon: (14 * 60 + 30, 17 * 60), evening: (19 * 60, 21 * 60),
+            timeZone: "Asia/Shanghai", utcOffsetMinutes: 480)
+        let writer = VisitSheetWriter(
+            street: Self.namedStreet, gridOfBuilding: ["C01-Q01-B001": "C01-G01", "C01-Q01-B002": "C01-G02"],
+            slotTimes: times)
+        let html = writer.text(Self.entries, week: Self.week)
+        let sheets = html.components(separatedBy: "<section class=\"sheet\">").dropFirst()
+        #expect(sheets.count == 3)
+        #expect(html.contains(".sheet { break-after: page;"))
+        let first = sheets.first ?? ""
+        #expect(first.contains("<b>张三</b>"))
+        #expect(first.contains("幸福社区第1网格"))
+        #expect(first.contains("2026-W48 (2026-11-23 – 2026-11-29)"))
+        #expect(first.contains("C01-Q01-B001 1单元 17层"))
+        #expect(first.contains("王**") && !html.contains("王小明"))
+        #expect(first.contains("上午 AM 08:30–11:00"))
+        #expect(first.contains("<span class=\"box\"></span>"))
+        #expect(first.contains("走访人签名"))
+        #expect(first.contains("Li, &quot;Si&quot;"), "the fellow visitor")
+        #expect(sheets.last?.contains("敲门行动 Door-knocking") == true)
+        for word in Self.categoryWords { #expect(!html.contains(word), "\(word)") }
+        #expect(!html.contains("visits."))
+    }
+
+    /// The test street with a community name, for grid names.
+    static var namedStreet: Street {
+        var street = Self.street
+        street.communities = [Community(id: "C01", name: "幸福社区")]
+        return street
     }
 
     @Test(arguments: [

@@ -71,23 +71,30 @@ public final class OutputFolder {
         self.staging = URL(fileURLWithPath: staging, isDirectory: true)
     }
 
-    /// The staging path of a file, for writers that stream (a ``CSVWriter``); `name` is `file` or `folder/file`.
-    /// The folder of a `folder/file` name must exist: see ``folder(_:)``.
+    /// The staging path of a file, for writers that stream (a ``CSVWriter``); `name` is `file`, `folder/file` or
+    /// `folder/subfolder/file` (a job's part and a folder inside it, `roster/calendars/P1.ics`).
+    /// The folders of a name must exist: see ``folder(_:)``.
     public func url(_ name: String) -> URL {
         precondition(Self.isValid(name), "OutputFolder: \(name) is not a file name or folder/file")
         precondition(state == .writing, "OutputFolder: \(name) written after commit or abandon")
         return staging.appendingPathComponent(name)
     }
 
-    /// Creates (or finds) the subfolder `name` of the staging folder, with the privacy's mode.
+    /// Creates (or finds) the subfolder `name` (`folder` or `folder/subfolder`) of the staging folder, and its
+    /// parent, with the privacy's mode.
     public func folder(_ name: String) throws(OutputError) -> URL {
-        precondition(Self.isValid(name) && !name.contains("/"), "OutputFolder: \(name) is not a folder name")
-        let url = self.url(name)
-        try PlatformFiles.makeDirectory(url.path, mode: privacy.folderMode)
-        return url
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        precondition(Self.isValid(name) && parts.count <= 2, "OutputFolder: \(name) is not a folder name")
+        var path = ""
+        for part in parts {
+            path += (path.isEmpty ? "" : "/") + part
+            try PlatformFiles.makeDirectory(url(path).path, mode: privacy.folderMode)
+        }
+        return url(name)
     }
 
-    /// Writes a new file `name` (`file` or `folder/file`, the folder created if missing) holding `data`.
+    /// Writes a new file `name` (`file`, `folder/file` or `folder/subfolder/file`, the folders created if missing)
+    /// holding `data`.
     /// - Throws: ``OutputError`` when the file cannot be created or written, or already exists.
     public func write(_ name: String, _ data: Data) throws(OutputError) {
         try write(name, bytes: [UInt8](data))
@@ -99,7 +106,7 @@ public final class OutputFolder {
     }
 
     private func write(_ name: String, bytes: [UInt8]) throws(OutputError) {
-        if let slash = name.firstIndex(of: "/") { _ = try folder(String(name[..<slash])) }
+        if let slash = name.lastIndex(of: "/") { _ = try folder(String(name[..<slash])) }
         try PlatformFiles.writeNewFile(url(name).path, bytes, mode: privacy.fileMode, durable: false)
     }
 
@@ -151,9 +158,9 @@ public final class OutputFolder {
         try? PlatformFiles.remove(staging.path)
     }
 
-    /// `file` or `folder/file`: one or two plain components.
+    /// `file`, `folder/file` or `folder/subfolder/file`: one to three plain components.
     static func isValid(_ name: String) -> Bool {
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-        return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        return (1...3).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 }

@@ -1,29 +1,34 @@
 import Foundation
 import GridModel
 
-/// Writes the printable roster for the community notice board (roster.html): one page per grid (CSS page
-/// breaks), Chinese labels with English, the visitors' names, the day and slot, the building and unit, and the
-/// resident's masked name (王**).
+/// Writes the grid rosters for the community notice board (roster.html): per grid, its week's visits and
+/// door-knocking rounds by day and slot, with the visitors' names, the building and unit, and the resident's masked
+/// name (王**). Chinese first, English beside it.
 ///
-/// Privacy: no category, no rule id that is hidden (the rules' sensitive ids) or that names a category, every
-/// text HTML-escaped. Reasons are not printed; only the public rule ids they cite are.
+/// Privacy: the page goes on a wall, so it shows no category, no floor, no reason and no rule id (a reason's
+/// rule ids could name a category, and none of them means anything to a resident); every text is HTML-escaped.
+///
+/// Layout: grids follow each other without a forced page break, so that a special grid with two rows does not
+/// take a page; a grid's days run in two columns of one-line rows (slot, visitors, building and unit, resident), so
+/// that a grid of 190 rows prints on 2 A4 pages where a table of wide rows took 5; a grid of up to
+/// ``smallGridRows`` rows is kept on one page (`break-inside: avoid`). Each grid ends with a line "CODE 完 end", so
+/// that a reader (and Benchmarks/scripts/printout_pages.sh) sees where it stops.
 public struct RosterHTMLWriter: Sendable {
-    /// People and residents, for names and addresses.
+    /// People and residents, for names and addresses; communities, for grid names.
     public let street: Street
-    /// Rule ids that may not appear (``GridRules/RuleSet/sensitiveRuleIDs``).
-    public let hiddenRuleIDs: Set<String>
-    /// Category ids and labels: a rule id containing one is left out even when not hidden.
-    public let categoryWords: [String]
-    /// Slot clock times shown beside each slot.
+    /// The plan's grid of each building, for each grid's community.
+    public let gridOfBuilding: [BuildingID: GridID]
+    /// Slot clock times shown beside each slot (`visits.slot_times`).
     public let slotTimes: RosterSlotTimes
 
-    /// A writer for rosters of `street`.
-    public init(
-        street: Street, hiddenRuleIDs: Set<String>, categoryWords: [String], slotTimes: RosterSlotTimes = .standard
-    ) {
+    /// Grids of at most this many rows stay whole on a page: about a quarter of an A4 page in two columns, so that
+    /// moving one to the next page never wastes more than that. Layout, not a planner's choice.
+    static let smallGridRows = 30
+
+    /// A writer for rosters of `street` under the plan `gridOfBuilding`.
+    public init(street: Street, gridOfBuilding: [BuildingID: GridID], slotTimes: RosterSlotTimes = .standard) {
         self.street = street
-        self.hiddenRuleIDs = hiddenRuleIDs
-        self.categoryWords = categoryWords.filter { !$0.isEmpty }
+        self.gridOfBuilding = gridOfBuilding
         self.slotTimes = slotTimes
     }
 
@@ -34,25 +39,19 @@ public struct RosterHTMLWriter: Sendable {
         var kind: RosterEntry.Kind
         var visitors: [PersonID]
         var residentID: ResidentID?
-        var rules: [String]
     }
 
     /// The page text.
     /// - Complexity: O(n log n) in the entries.
     public func text(_ entries: [RosterEntry], week: ISOWeek) -> String {
-        let people = Dictionary(street.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let residents = Dictionary(street.residents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let names = StreetNames(street: street, gridOfBuilding: gridOfBuilding)
         var rowsOfGrid: [GridID: [Row]] = [:]
         var indexOfVisit: [GridID: [RosterVisitKey: Int]] = [:]
         for entry in entries {
-            let rules = publicRuleIDs(in: entry.reason)
             if entry.kind == .visit, let resident = entry.residentID {
                 let key = RosterVisitKey(resident: resident, date: entry.date, period: entry.period)
                 if let index = indexOfVisit[entry.gridID]?[key] {
                     rowsOfGrid[entry.gridID]?[index].visitors.append(entry.personID)
-                    for rule in rules where rowsOfGrid[entry.gridID]?[index].rules.contains(rule) == false {
-                        rowsOfGrid[entry.gridID]?[index].rules.append(rule)
-                    }
                     continue
                 }
                 indexOfVisit[entry.gridID, default: [:]][key] = rowsOfGrid[entry.gridID, default: []].count
@@ -60,68 +59,19 @@ public struct RosterHTMLWriter: Sendable {
             rowsOfGrid[entry.gridID, default: []].append(
                 Row(
                     date: entry.date, period: entry.period, kind: entry.kind, visitors: [entry.personID],
-                    residentID: entry.residentID, rules: rules))
+                    residentID: entry.residentID))
         }
-        let last = week.monday.adding(days: 6)
-        var html = """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <title>走访安排 Visit roster \(week)</title>
-            <style>
-            body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 1.5cm; }
-            .page { page-break-after: always; break-after: page; }
-            .page:last-child { page-break-after: auto; break-after: auto; }
-            h1 { font-size: 18pt; margin: 0 0 0.2cm; }
-            p.week { margin: 0 0 0.4cm; }
-            table { border-collapse: collapse; width: 100%; font-size: 10.5pt; }
-            th, td { border: 1px solid #444; padding: 3px 6px; text-align: left; vertical-align: top; }
-            th { background: #eee; }
-            p.note { font-size: 9pt; color: #444; }
-            @media print { body { margin: 1cm; } }
-            </style>
-            </head>
-            <body>
-
-            """
+        var html = PrintoutPage.head(title: "网格走访安排 Grid visit rosters \(week)", style: Self.style)
+        html += "<h1>网格走访安排 <span class=\"en\">Grid visit rosters</span> · "
+        html += "\(PrintoutPage.escape(PrintoutPage.weekLabel(week)))</h1>\n"
         let grids = rowsOfGrid.keys.sorted()
-        if grids.isEmpty {
-            html += "<section class=\"page\"><h1>走访安排 Visit roster</h1>\n"
-            html += "<p class=\"week\">\(Self.escape("\(week) (\(week.monday) – \(last))"))</p>\n"
-            html += "<p>本周无走访安排 No visits this week.</p></section>\n"
-        }
+        if grids.isEmpty { html += "<p>本周无走访安排 <span class=\"en\">No visits this week.</span></p>\n" }
         for grid in grids {
-            let rows = (rowsOfGrid[grid] ?? []).sorted(by: Self.order)
-            html += "<section class=\"page\">\n"
-            html += "<h1>网格 Grid \(Self.escape(grid.rawValue)) 走访安排 Visit roster</h1>\n"
-            html += "<p class=\"week\">\(Self.escape("\(week) (\(week.monday) – \(last))"))</p>\n"
-            html += "<table>\n<thead><tr><th>日期 Date</th><th>时段 Slot</th><th>事项 Task</th>"
-            html += "<th>走访人员 Visitor</th><th>楼栋/单元 Building/Unit</th><th>居民 Resident</th>"
-            html += "<th>依据 Rules</th></tr></thead>\n<tbody>\n"
-            for row in rows {
-                let visitors = row.visitors.sorted().map { people[$0]?.name ?? $0.rawValue }.joined(separator: "、")
-                var address = ""
-                var residentText = ""
-                if let id = row.residentID {
-                    let resident = residents[id]
-                    residentText = ResidentNameMask.mask(name: resident?.name, residentID: id.rawValue)
-                    if let resident {
-                        address = resident.buildingID.rawValue + (resident.unit.map { " \($0)单元 unit \($0)" } ?? "")
-                    }
-                }
-                let task = row.kind == .visit ? "走访 Visit" : "敲门行动 Door-knocking round"
-                let cells = [
-                    Self.dayLabel(row.date), slotLabel(row.period), task, visitors, address, residentText,
-                    row.rules.joined(separator: " "),
-                ]
-                html += "<tr>" + cells.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n"
-            }
-            html += "</tbody>\n</table>\n"
-            html += "<p class=\"note\">居民姓名已隐去 Residents' names are masked.</p>\n</section>\n"
+            html += section(grid, rows: (rowsOfGrid[grid] ?? []).sorted(by: Self.order), week: week, names: names)
         }
-        html += "</body>\n</html>\n"
-        return html
+        html += "<p class=\"note\">居民姓名已隐去 <span class=\"en\">Residents' names are masked.</span> "
+        html += "如有疑问请联系网格员 <span class=\"en\">Questions: ask your grid worker.</span></p>\n"
+        return html + PrintoutPage.tail
     }
 
     /// Writes roster.html at `url` (mode 0600).
@@ -129,39 +79,37 @@ public struct RosterHTMLWriter: Sendable {
         try OwnerOnlyFile.write(text(entries, week: week), to: url)
     }
 
-    /// The rule ids a reason cites that may be printed: not hidden, naming no category.
-    func publicRuleIDs(in reason: String) -> [String] {
-        var result: [String] = []
-        for token in Self.ruleIDTokens(in: reason) where !hiddenRuleIDs.contains(token) && !result.contains(token) {
-            if categoryWords.contains(where: { token.contains($0) }) { continue }
-            result.append(token)
-        }
-        return result
-    }
-
-    /// Words shaped like rule ids (`visits.caps`): lower-case letters, digits, `_`, `-` joined by dots.
-    static func ruleIDTokens(in text: String) -> [String] {
-        var tokens: [String] = []
-        var current = ""
-        func flush() {
-            while current.hasSuffix(".") { current.removeLast() }
-            while current.hasPrefix(".") { current.removeFirst() }
-            if current.contains("."), let first = current.unicodeScalars.first, ("a"..."z").contains(first) {
-                tokens.append(current)
+    private func section(_ grid: GridID, rows: [Row], week: ISOWeek, names: StreetNames) -> String {
+        let escape = PrintoutPage.escape
+        let name = names.gridName(grid)
+        let visits = rows.filter { $0.kind == .visit }.count
+        let small = rows.count <= Self.smallGridRows
+        var html = "<section class=\"grid\(small ? " small" : "")\">\n<h2><b>\(escape(name.chinese))</b> "
+        html += "<span class=\"en\">\(escape(name.english)) · \(escape(grid.rawValue)) · \(escape("\(week)"))</span>"
+        html += "<span class=\"count\">走访 \(visits) 户 <span class=\"en\">visits</span>"
+        if rows.count > visits { html += " · 敲门 \(rows.count - visits) 次 <span class=\"en\">rounds</span>" }
+        html += "</span></h2>\n<div class=\"days\">\n"
+        var previousDate: CalendarDate?
+        for row in rows {
+            if row.date != previousDate {
+                if previousDate != nil { html += "</div>\n" }
+                html += "<div class=\"day\"><h3>\(escape(PrintoutPage.dayLabel(row.date)))</h3>\n"
+                previousDate = row.date
             }
-            current = ""
-        }
-        for scalar in text.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
-                || scalar == "."
-            {
-                current.unicodeScalars.append(scalar)
-            } else {
-                flush()
+            let visitors = row.visitors.sorted().map(names.name(of:)).joined(separator: "、")
+            var address = "敲门行动 Door-knocking"
+            var resident = ""
+            if let id = row.residentID {
+                resident = names.maskedName(of: id)
+                address = names.residents[id].map { PrintoutPage.address($0, floor: false) } ?? ""
             }
+            html += "<div class=\"r\"><span class=\"s\">\(escape(PrintoutPage.periodName(row.period)))</span>"
+            html += "<span class=\"v\">\(escape(visitors))</span><span class=\"a\">\(escape(address))</span>"
+            html += "<span class=\"n\">\(escape(resident))</span></div>\n"
         }
-        flush()
-        return tokens
+        if previousDate != nil { html += "</div>\n" }
+        html += "</div>\n<p class=\"end\">\(escape(grid.rawValue)) 完 <span class=\"en\">end</span></p>\n</section>\n"
+        return html
     }
 
     static func order(_ lhs: Row, _ rhs: Row) -> Bool {
@@ -174,28 +122,26 @@ public struct RosterHTMLWriter: Sendable {
         return (lhs.residentID?.rawValue ?? "") < (rhs.residentID?.rawValue ?? "")
     }
 
-    /// `周一 Mon 2026-11-23`.
-    static func dayLabel(_ date: CalendarDate) -> String {
-        let chinese = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][date.isoWeekday - 1]
-        let english = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][date.isoWeekday - 1]
-        return "\(chinese) \(english) \(date)"
-    }
-
-    /// `上午 AM 09:00–11:30`.
-    func slotLabel(_ period: WeeklySlot.Period) -> String {
-        let chinese = ["上午", "下午", "晚上"][period.rawValue]
-        let times = slotTimes.times(of: period)
-        return "\(chinese) \(period.code) \(Self.clock(times.start))–\(Self.clock(times.end))"
-    }
-
-    static func clock(_ minutes: Int) -> String {
-        let hours = minutes / 60
-        let rest = minutes % 60
-        return (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"
-    }
-
     /// Text safe inside an element or an attribute.
-    public static func escape(_ text: String) -> String {
-        text.escaped(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
-    }
+    public static func escape(_ text: String) -> String { PrintoutPage.escape(text) }
+
+    static let style = """
+        body { font-size: 8.5pt; }
+        h1 { font-size: 13pt; margin-bottom: 2mm; }
+        .grid { margin-bottom: 3mm; }
+        .grid.small { break-inside: avoid; page-break-inside: avoid; }
+        h2 { font-size: 9pt; font-weight: 400; border-bottom: 1.2pt solid #111; padding: 1.5mm 0 0.5mm;
+          break-after: avoid; page-break-after: avoid; }
+        h2 b { font-size: 11.5pt; }
+        h2 .count { float: right; }
+        .days { columns: 2; column-gap: 5mm; column-rule: 0.5pt solid #bbb; }
+        .day { break-inside: auto; }
+        h3 { font-size: 8.5pt; background: #e8e8e8; padding: 0.4mm 1mm; margin: 1mm 0 0;
+          break-after: avoid; page-break-after: avoid; }
+        .r { display: grid; grid-template-columns: 13mm 19mm 1fr 9mm; column-gap: 1.5mm;
+          border-bottom: 0.4pt solid #ccc; padding: 0.3mm 0 0.3mm 1mm; break-inside: avoid;
+          page-break-inside: avoid; line-height: 1.3; }
+        .r .n { text-align: right; }
+        .end { margin: 0.5mm 0 0; font-size: 7pt; color: #777; text-align: right; }
+        """
 }

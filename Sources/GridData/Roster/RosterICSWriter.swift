@@ -1,13 +1,17 @@
 import Foundation
 import GridModel
 
-/// Writes a week's roster as one iCalendar file (RFC 5545): one VCALENDAR, one VEVENT per roster entry (so a
-/// two-visitor visit gives each visitor an event), the visitor as the event's ATTENDEE.
+/// Writes a week's roster as iCalendar files (RFC 5545): one VEVENT per roster entry (so a two-visitor visit gives
+/// each visitor an event), the visitor as the event's ATTENDEE; one calendar per visitor (`calendars/PERSON_ID.ics`)
+/// or, on request, one for the whole street (roster.ics).
+///
+/// Privacy: a calendar is what gets sent to phones and forwarded in chat groups, so a resident appears by a masked
+/// name (王**) and their id, never a category; a visitor's own calendar (``calendars(_:week:)``) gives building and
+/// unit but no floor. The street-wide file, kept in the office, adds the floor when ``showsFloors`` is set.
 ///
 /// The output is deterministic: UIDs come from week, person, resident (or the grid for a door-knocking round),
 /// date and slot; DTSTAMP is the week's Monday at 00:00 UTC rather than the clock. Times come from
-/// ``RosterSlotTimes`` in the Asia/Shanghai zone, defined by a VTIMEZONE. Events carry what the visitor needs:
-/// the resident's name and address (building, unit, floor), the grid, a fellow visitor; never a category.
+/// ``RosterSlotTimes`` (`visits.slot_times`), in a zone defined by a VTIMEZONE.
 ///
 /// No value reaches a line unescaped: TEXT values through ``ICSContentLine/escapeText(_:)``, parameters through
 /// ``ICSContentLine/parameterValue(_:)``, the ATTENDEE's URI through ``ICSContentLine/uriComponent(_:)``; so a line
@@ -15,26 +19,60 @@ import GridModel
 public struct RosterICSWriter: Sendable {
     /// People and residents, for names and addresses.
     public let street: Street
+    /// The plan's grid of each building, for grid names.
+    public let gridOfBuilding: [BuildingID: GridID]
     /// Slot clock times.
     public let slotTimes: RosterSlotTimes
+    /// Whether a visit's location gives the resident's floor (the office's street-wide file only).
+    public let showsFloors: Bool
 
     /// A writer for rosters of `street`.
-    public init(street: Street, slotTimes: RosterSlotTimes = .standard) {
+    public init(
+        street: Street, gridOfBuilding: [BuildingID: GridID] = [:], slotTimes: RosterSlotTimes = .standard,
+        showsFloors: Bool = false
+    ) {
         self.street = street
+        self.gridOfBuilding = gridOfBuilding
         self.slotTimes = slotTimes
+        self.showsFloors = showsFloors
+    }
+
+    /// One calendar per visitor, sorted by person id: each holds only that visitor's events, never a floor.
+    /// - Complexity: O(n log n) in the entries, plus the street's people and residents once.
+    public func calendars(_ entries: [RosterEntry], week: ISOWeek) -> [(person: PersonID, text: String)] {
+        let own = RosterICSWriter(
+            street: street, gridOfBuilding: gridOfBuilding, slotTimes: slotTimes, showsFloors: false)
+        let names = StreetNames(street: street, gridOfBuilding: gridOfBuilding)
+        let partners = Self.visitorsOfVisit(entries)
+        let byPerson = Dictionary(grouping: entries, by: \.personID)
+        return byPerson.keys.sorted().map { person in
+            (person, own.render(byPerson[person] ?? [], week: week, visitor: person, names: names, partners: partners))
+        }
     }
 
     /// The calendar text, CRLF line ends, every line folded at 75 octets.
     /// - Complexity: O(n log n) in the entries.
     public func text(_ entries: [RosterEntry], week: ISOWeek) -> String {
-        let people = Dictionary(street.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let residents = Dictionary(street.residents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var visitorsOfVisit: [RosterVisitKey: [PersonID]] = [:]
+        let names = StreetNames(street: street, gridOfBuilding: gridOfBuilding)
+        return render(entries, week: week, visitor: nil, names: names, partners: Self.visitorsOfVisit(entries))
+    }
+
+    /// The visitors of each visit (a two-visitor visit has two).
+    static func visitorsOfVisit(_ entries: [RosterEntry]) -> [RosterVisitKey: [PersonID]] {
+        var visitors: [RosterVisitKey: [PersonID]] = [:]
         for entry in entries where entry.kind == .visit {
             guard let resident = entry.residentID else { continue }
-            visitorsOfVisit[RosterVisitKey(resident: resident, date: entry.date, period: entry.period), default: []]
+            visitors[RosterVisitKey(resident: resident, date: entry.date, period: entry.period), default: []]
                 .append(entry.personID)
         }
+        return visitors
+    }
+
+    /// The calendar of `entries`, named after `visitor` when it is one person's; `partners` names fellow visitors.
+    private func render(
+        _ entries: [RosterEntry], week: ISOWeek, visitor: PersonID?, names: StreetNames,
+        partners visitorsOfVisit: [RosterVisitKey: [PersonID]]
+    ) -> String {
         let zone = slotTimes.timeZone
         let zoneParameter = ICSContentLine.parameterValue(zone)
         let offset = Self.offset(slotTimes.utcOffsetMinutes)
@@ -44,7 +82,8 @@ public struct RosterICSWriter: Sendable {
             "PRODID:-//Wangge//Weekly visit roster//ZH",
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + ICSContentLine.escapeText("走访安排 Visit roster \(week)"),
+            "X-WR-CALNAME:" + ICSContentLine.escapeText(
+                "走访安排 Visit roster \(week)" + (visitor.map { " · " + names.name(of: $0) } ?? "")),
             "X-WR-TIMEZONE:" + ICSContentLine.escapeText(zone),
             "BEGIN:VTIMEZONE",
             "TZID:" + ICSContentLine.escapeText(zone),
@@ -58,30 +97,28 @@ public struct RosterICSWriter: Sendable {
         ]
         let stamp = Self.compact(week.monday) + "T000000Z"
         for entry in entries.sorted(by: Self.order) {
-            let person = people[entry.personID]
-            let visitorName = person?.name ?? entry.personID.rawValue
+            let visitorName = names.name(of: entry.personID)
             let times = slotTimes.times(of: entry.period)
             var summary: String
             var location = ""
-            var description: [String] = ["网格 Grid \(entry.gridID)"]
+            let gridName = names.gridName(entry.gridID)
+            var description: [String] = ["网格 Grid: \(gridName.chinese) \(gridName.english) (\(entry.gridID))"]
             switch entry.kind {
             case .visit:
-                let resident = entry.residentID.flatMap { residents[$0] }
-                let who = [resident?.name, entry.residentID?.rawValue].compactMap { $0 }.joined(separator: " ")
-                summary = "走访 Visit: \(who)"
-                if let resident { location = Self.address(resident) }
+                let resident = entry.residentID.flatMap { names.residents[$0] }
+                summary = "走访 Visit: " + (entry.residentID.map(names.maskedName(of:)) ?? "")
+                if let resident { location = "楼栋 " + PrintoutPage.address(resident, floor: showsFloors) }
                 if let residentID = entry.residentID {
-                    description.append("居民 Resident \(residentID)")
+                    description.append("居民 Resident: \(names.maskedName(of: residentID)) (\(residentID))")
                     let key = RosterVisitKey(resident: residentID, date: entry.date, period: entry.period)
                     let others = (visitorsOfVisit[key] ?? []).filter { $0 != entry.personID }.sorted()
                     if !others.isEmpty {
-                        let names = others.map { people[$0]?.name ?? $0.rawValue }
-                        description.append("同行 With: " + names.joined(separator: "、"))
+                        description.append("同行 With: " + others.map(names.name(of:)).joined(separator: "、"))
                     }
                 }
             case .doorKnocking:
-                summary = "敲门行动 Door-knocking round: \(entry.gridID)"
-                location = "网格 Grid \(entry.gridID)"
+                summary = "敲门行动 Door-knocking round: \(gridName.chinese)"
+                location = "网格 Grid \(gridName.chinese) (\(entry.gridID))"
             }
             let uidParts = [
                 entry.week.description, entry.personID.rawValue,
@@ -112,14 +149,6 @@ public struct RosterICSWriter: Sendable {
     /// Writes roster.ics at `url` (mode 0600).
     public func write(_ entries: [RosterEntry], week: ISOWeek, to url: URL) throws {
         try OwnerOnlyFile.write(text(entries, week: week), to: url)
-    }
-
-    /// Building, unit and floor: `楼栋 C01-Q01-B001 1单元 17层`.
-    static func address(_ resident: Resident) -> String {
-        var parts = ["楼栋 \(resident.buildingID)"]
-        if let unit = resident.unit { parts.append("\(unit)单元") }
-        if let floor = resident.floor { parts.append("\(floor)层") }
-        return parts.joined(separator: " ")
     }
 
     static func order(_ lhs: RosterEntry, _ rhs: RosterEntry) -> Bool {

@@ -1,10 +1,9 @@
 import GridModel
 
-/// The clock times of the three half-day slots, Asia/Shanghai local time, for calendar files.
+/// The clock times of the three half-day slots, for calendars and printouts.
 ///
-/// The rules name slots only (`Mon-AM`); the times are a documented constant rather than a rule because the visit
-/// rules file (Rules/visits.yaml) belongs to the roster core, and no job but the calendar writer needs them:
-/// AM 09:00–11:30, PM 14:00–17:00, EVE 19:00–20:30.
+/// The jobs read them from the rules (`visits.slot_times`); ``standard`` holds the shipped rule's values for
+/// writers used without a rule set (tests, tools): AM 09:00–11:30, PM 14:00–17:00, EVE 19:00–20:30, Asia/Shanghai.
 public struct RosterSlotTimes: Hashable, Sendable {
     /// Start and end of the morning slot, in minutes after midnight.
     public var morning: (start: Int, end: Int)
@@ -16,6 +15,18 @@ public struct RosterSlotTimes: Hashable, Sendable {
     public var timeZone: String
     /// The zone's fixed offset from UTC in minutes (China keeps no daylight saving time).
     public var utcOffsetMinutes: Int
+
+    /// Times of the three slots, in minutes after midnight, in `timeZone` at `utcOffsetMinutes` east of UTC.
+    public init(
+        morning: (start: Int, end: Int), afternoon: (start: Int, end: Int), evening: (start: Int, end: Int),
+        timeZone: String, utcOffsetMinutes: Int
+    ) {
+        self.morning = morning
+        self.afternoon = afternoon
+        self.evening = evening
+        self.timeZone = timeZone
+        self.utcOffsetMinutes = utcOffsetMinutes
+    }
 
     /// AM 09:00–11:30, PM 14:00–17:00, EVE 19:00–20:30 in Asia/Shanghai (UTC+8).
     public static let standard = RosterSlotTimes(

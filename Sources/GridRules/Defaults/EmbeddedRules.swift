@@ -742,6 +742,15 @@ rules:
     parameters:
       minutes_per_day: 30
 
+  - id: staffing.public_contacts
+    type: public_contacts
+    kind: hard
+    source: engine-design
+    says: Notice cards (网格公示牌) print the phones of grid leaders, grid workers, micro-grid leaders and building leaders, and the 12345 government service hotline; no other phone appears on a public printout.
+    parameters:
+      phones_of_roles: [grid_leader, grid_worker, micro_grid_leader, building_leader]
+      hotline: "12345"
+
 """#
         ),
         RuleFile(
@@ -1028,6 +1037,18 @@ rules:
     says: A person with no availability in people.csv can serve on weekday mornings and afternoons.
     parameters:
       slots: [Mon-AM, Mon-PM, Tue-AM, Tue-PM, Wed-AM, Wed-PM, Thu-AM, Thu-PM, Fri-AM, Fri-PM]
+
+  - id: visits.slot_times
+    type: slot_times
+    kind: hard
+    source: engine-design
+    says: Visit sheets and calendars show the morning slot as 09:00-11:30, the afternoon as 14:00-17:00 and the evening as 19:00-20:30, Beijing time.
+    parameters:
+      AM: "09:00-11:30"
+      PM: "14:00-17:00"
+      EVE: "19:00-20:30"
+      time_zone: Asia/Shanghai
+      utc_offset: "+08:00"
 
   - id: visits.caps
     type: visit_caps

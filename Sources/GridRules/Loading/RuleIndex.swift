@@ -62,10 +62,10 @@ extension RuleType {
             return "grid.yaml"
         case .gridLeader, .gridWorker, .microGridLeader, .specialGridStaffing, .preferredPools, .postLimit,
             .buildingLeader, .cadrePosts,
-            .cadresPerGrid, .postWorkload, .mentoring, .reporting, .staffRatio, .patrol:
+            .cadresPerGrid, .postWorkload, .mentoring, .reporting, .staffRatio, .patrol, .publicContacts:
             return "staffing.yaml"
         case .categoryVocabulary, .sensitiveCategories, .visitFrequency, .defaultAvailability, .visitCaps,
-            .doorKnocking, .fixedPairing, .priorityOrder, .eventFollowUp, .visitVisitors, .visitCatchUp:
+            .doorKnocking, .fixedPairing, .priorityOrder, .eventFollowUp, .visitVisitors, .visitCatchUp, .slotTimes:
             return "visits.yaml"
         case .skillVocabulary, .serviceCatalogue, .matchingDistance, .rankingWeights, .responseTargets,
             .severityLevels, .escalation:

@@ -54,6 +54,8 @@ public enum RuleType: String, CaseIterable, Hashable, Sendable, Comparable {
     case staffRatio = "staff_ratio"
     /// The grid leader patrols the grid daily for at least 30 minutes.
     case patrol
+    /// Notice cards print the phones of these posts' holders, and this hotline.
+    case publicContacts = "public_contacts"
     // visits.yaml
     /// The resident categories a street may use.
     case categoryVocabulary = "category_vocabulary"
@@ -77,6 +79,8 @@ public enum RuleType: String, CaseIterable, Hashable, Sendable, Comparable {
     case priorityOrder = "priority_order"
     /// A visit owed within hours after an event.
     case eventFollowUp = "event_follow_up"
+    /// The clock times of the AM, PM and EVE slots, as visit sheets and calendars print them.
+    case slotTimes = "slot_times"
     // matching.yaml
     /// The skills people may offer and services may require.
     case skillVocabulary = "skill_vocabulary"

@@ -209,6 +209,8 @@ public struct StaffingRules: Sendable {
     public var communityWorkersPer10000: Sourced<Double>
     /// Grid leader's daily patrol minutes.
     public var patrolMinutesPerDay: Sourced<Int>
+    /// Which post holders' phones a notice card prints, and the hotline (`staffing.public_contacts`).
+    public var publicContacts: PublicContacts
     /// Objective terms of the staffing job, sorted by rule id.
     public var objective: [ObjectiveTerm]
     /// The cadre model's nearness, load and familiarity (`staffing.cadre_nearby`).
@@ -344,6 +346,7 @@ public struct StaffingRules: Sendable {
             index.parameters($0, ["min_per_10000_residents"])?.number("min_per_10000_residents")
         }
         let patrol = index.one(.patrol).flatMap { index.parameters($0, ["minutes_per_day"])?.int("minutes_per_day") }
+        let contacts = PublicContacts.read(index)
         let terms = ObjectiveTerm.read(index).filter { Self.terms.contains($0.term) }
         let cadreTerm = ObjectiveTerm.required("cadre_proximity_familiarity_balance", in: terms, index: index)
         let postTerm = ObjectiveTerm.required("grid_post_preference", in: terms, index: index)
@@ -359,7 +362,7 @@ public struct StaffingRules: Sendable {
             let cadreEligible,
             let minPosts, let weekly, let minCadres, let minDepartments, let workloads, let mentors, let mentees,
             let capacity, let bonus, let reportingEligible, let reportingCommunity, let reportingCapacity,
-            let reportingHours, let ratio, let patrol
+            let reportingHours, let ratio, let patrol, let contacts
         else { return nil }
         gridLeader = leaderPost
         maxGridsPerLeader = maxGrids
@@ -395,6 +398,7 @@ public struct StaffingRules: Sendable {
         reportingHoursPerYear = reportingHours
         communityWorkersPer10000 = ratio
         patrolMinutesPerDay = patrol
+        publicContacts = contacts
         mentorMetresPerCostUnit = mentorScale
         mentorDistanceCapMetres = mentorCap
         mentorUnknownDistanceMetres = mentorUnknown

@@ -103,6 +103,8 @@ public struct VisitRules: Sendable {
     public var skillMatch: Sourced<SkillMatch>
     /// Weeks at the end of a month or quarter of 3 weeks or more kept for catching up (`visits.catch_up`).
     public var catchUpWeeks: Sourced<Int>
+    /// The clock times of the AM, PM and EVE slots, for visit sheets and calendars (`visits.slot_times`).
+    public var slotTimes: SlotTimes
 
     /// A resident's requirement: the strictest frequency over every rule that applies to their categories (and
     /// age), or nil when no rule applies. Ties in rate go to the shorter window, then to the smaller rule id.
@@ -198,6 +200,7 @@ public struct VisitRules: Sendable {
         }
         let visitors = Self.visitors(index)
         let catchUp = Self.catchUp(index)
+        let slotTimes = SlotTimes.read(index)
         let terms = ObjectiveTerm.read(index).filter { ["even_spread", "visit_assignment"].contains($0.term) }
         let assignmentTerm = ObjectiveTerm.required("visit_assignment", in: terms, index: index)
         // Every bonus a visitor can earn stays below one visit's least weight (1), so that the assignment never
@@ -218,7 +221,7 @@ public struct VisitRules: Sendable {
                 + assignmentTerm.weight * assignmentTerm.coefficient("skill_bonus") < 1
         else { return nil }
         guard let categories, let sensitive, let slots, let perSlot, let perDay, let perWeek, let minutes, let rounds,
-            let who, let roundMinutes, let pairing, let priority, let visitors, let catchUp
+            let who, let roundMinutes, let pairing, let priority, let visitors, let catchUp, let slotTimes
         else { return nil }
         self.categories = categories
         sensitiveCategories = sensitive.map(Set.init)
@@ -248,6 +251,7 @@ public struct VisitRules: Sendable {
         pairedShareOfHours = visitors.paired
         skillMatch = visitors.skills
         catchUpWeeks = catchUp
+        self.slotTimes = slotTimes
     }
 
     /// `visits.visitors`, or the engine's defaults when a rule set has no such rule (an older rules folder).

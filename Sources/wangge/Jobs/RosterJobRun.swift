@@ -6,13 +6,16 @@ import PlanningSupport
 import Rostering
 
 /// One run of the roster job: a week's visits and door-knocking rounds, written as roster.csv, unmet.csv,
-/// roster.ics, roster.html, kpis.json and run.json into a folder that only its owner can read.
+/// roster.html, sheets.html, calendars/PERSON_ID.ics (and roster.ics on request), kpis.json and run.json into a
+/// folder that only its owner can read.
 struct RosterJobRun {
     let ruleSet: RuleSet
     let seed: UInt64
     let threads: Int
     let deadline: Deadline
     let week: ISOWeek
+    /// Whether to write the street-wide roster.ics besides each visitor's calendar.
+    var streetCalendar = false
 
     /// The optional files: the week's records (nil takes the street folder's own) and the published rows to keep.
     struct Files {
@@ -49,7 +52,10 @@ struct RosterJobRun {
         }
         clock.lap("plan")
         let names = PlanNames(street: street, gridOfBuilding: input.gridOfBuilding)
-        try RosterOutputWriter(street: street, ruleSet: ruleSet, names: names).write(result, week: week, into: folder)
+        try RosterOutputWriter(
+            street: street, ruleSet: ruleSet, names: names, gridOfBuilding: input.gridOfBuilding,
+            streetCalendar: streetCalendar
+        ).write(result, week: week, into: folder)
         try folder.writeWorkbook("roster.xlsx", first: "roster.csv")
         clock.lap("write")
         let report = result.report(seed: seed, ruleSet: ruleSet.identity)

@@ -6,7 +6,7 @@ import PlanningSupport
 import Staffing
 
 /// One run of the staffing job: assigns every post of a plan and writes leaders.csv, cadres.csv, mentoring.csv,
-/// reporting.csv, shortfalls.csv, kpis.json and run.json into a folder.
+/// reporting.csv, shortfalls.csv, cards.html (a notice card per grid), kpis.json and run.json into a folder.
 struct StaffJobRun {
     let ruleSet: RuleSet
     let seed: UInt64
@@ -63,6 +63,8 @@ struct StaffJobRun {
         }
         clock.lap("assign")
         try StaffingTableWriter(names: PlanNames(street: street, plan: input.plan)).write(staffing, into: folder)
+        let cards = NoticeCardWriter(street: street, contacts: ruleSet.staffing.publicContacts)
+        try folder.write("cards.html", text: cards.text(staffing.noticeCards(plan: input.plan)))
         try folder.writeWorkbook("staff.xlsx", first: "leaders.csv")
         clock.lap("write")
         let report = staffing.report(seed: seed, ruleSet: ruleSet.identity)
