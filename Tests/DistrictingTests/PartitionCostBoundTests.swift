@@ -92,6 +92,42 @@ import Testing
         #expect(ratios.reduce(0, +) / Double(ratios.count) >= 0.6, "mean bound / optimum \(ratios)")
     }
 
+    @Test func tiltsPriceTheCentroidAboveTheGeometricMedian() {
+        // Three units at 0 and one at 10 m, one part: the centroid sits at 2.5 m (cost 3 × 2.5 + 7.5 = 15), the best
+        // free centre at 0 (cost 10). Free centres alone cannot bound above 10; the tilts can, never above 15.
+        let points = [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 10, y: 0)]
+        let tilted = PartitionCostBound(points: points, weights: [3, 1], parts: 1).solve().bound
+        #expect(tilted <= 15)
+        #expect(tilted >= 14, "tilted bound \(tilted)")
+        var untilted = PartitionCostBound.Effort.standard
+        untilted.tilting = false
+        let free = PartitionCostBound(points: points, weights: [3, 1], parts: 1, effort: untilted).solve().bound
+        #expect(free <= 10)
+    }
+
+    @Test func tiltedBoundsHoldOnLopsidedInstances() {
+        // Heavy points beside light ones far off: the centroid is far from the median, where a wrong tilt would show.
+        var random = SplitMix64(seed: 23)
+        for instance in 0..<30 {
+            let count = 4 + instance % 4
+            let points = (0..<count).map { index in
+                PlanarPoint(x: Double(index < 2 ? random.below(20) : 200 + random.below(300)),
+                            y: Double(random.below(150)))
+            }
+            let weights = (0..<count).map { index in Double(index < 2 ? 20 + random.below(20) : 1 + random.below(4)) }
+            let total = weights.reduce(0, +)
+            let parts = 1 + instance % 2
+            let bounds = (parts == 1 ? 0 : total * 0.2)...total
+            guard let optimum = Self.exhaustiveOptimum(
+                points: points, weights: weights, parts: parts, bounds: bounds, power: 1)
+            else { continue }
+            let bound = PartitionCostBound(
+                points: points, weights: weights, parts: parts, weightBounds: bounds, effort: Self.light
+            ).solve().bound
+            #expect(bound <= optimum + 1e-9 * optimum, "instance \(instance): bound \(bound) > optimum \(optimum)")
+        }
+    }
+
     @Test func aPartitionOfSplitPointsIsBoundedToo() {
         // Two heavy points 100 m apart, three parts of exactly 10: one point must be split between two parts, whose
         // centroids then coincide with it; the third part sits on the other point. Cost 0.

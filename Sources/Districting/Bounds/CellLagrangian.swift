@@ -1,23 +1,29 @@
 /// The Lagrangian function of ``PartitionCostBound``'s relaxation over one cover of cells, evaluated at multipliers
-/// μ (one per point, in cost per unit of weight): the argument is stated on ``PartitionCostBound``.
+/// μ (one per point, in cost per unit of weight) and tilts a (one vector per cell): the argument is stated on
+/// ``PartitionCostBound``.
 ///
-/// Each cell offers four candidates, one per corner, with the tangent bound's costs dᵢₖ there. L(μ) = Σᵢ wᵢ μᵢ + the
-/// `parts` least increments ρₖ(n) − ρₖ(n − 1) over candidates k and copies n ≥ 1, where
-/// ρₖ(n) = min { Σᵢ wᵢ (dᵢₖ − μᵢ) xᵢ : 0 ≤ xᵢ ≤ 1, n·lo ≤ Σᵢ wᵢ xᵢ ≤ n·hi } is a continuous knapsack, solved by
-/// taking points in increasing reduced cost dᵢₖ − μᵢ up to the weight clamp(W*, n·lo, n·hi), W* being the weight of
-/// the points with negative reduced cost. That value is convex in the weight taken and the clamp grows with n, so ρₖ
-/// is convex in n and the least increments always form a prefix of copies at each candidate.
+/// Each cell offers four candidates, one per corner, with the tangent bound's costs dᵢₖ there, tilted by the cell's
+/// aₖ: d'ᵢₖ = dᵢₖ + aₖ·(cornerₖ − pᵢ). L(μ, a) = Σᵢ wᵢ μᵢ + the `parts` least increments ρₖ(n) − ρₖ(n − 1) over
+/// candidates k and copies n ≥ 1, where ρₖ(n) = min { Σᵢ wᵢ (d'ᵢₖ − μᵢ) xᵢ : 0 ≤ xᵢ ≤ 1, n·lo ≤ Σᵢ wᵢ xᵢ ≤ n·hi } is
+/// a continuous knapsack, solved by taking points in increasing reduced cost d'ᵢₖ − μᵢ up to the weight
+/// clamp(W*, n·lo, n·hi), W* being the weight of the points with negative reduced cost. That value is convex in the
+/// weight taken and the clamp grows with n, so ρₖ is convex in n and the least increments always form a prefix of
+/// copies at each candidate. (The tilt is the cell's, aₖ short for a of the cell holding candidate k.)
 ///
 /// Most candidates cannot hold one of the least increments: an O(points) lower bound on ρₖ(1) (the first and least
 /// increment) rules them out without sorting. With W* the weight and N the sum of the negative reduced costs: below
 /// lo, N + (lo − W*) × the least non-negative reduced cost; within [lo, hi], N itself; above hi, max(N, hi × the least
 /// reduced cost).
 struct CellLagrangian {
-    /// The value at μ, how much of each point the chosen copies take (Σⱼ xᵢⱼ), and each cell's first increment.
+    /// The value at (μ, a), how much of each point the chosen copies take (Σⱼ xᵢⱼ), and each cell's first increment.
     struct Evaluation {
         var value: Double
         /// Σⱼ xᵢⱼ per point: the subgradient of L at μ is wᵢ (1 − coverageᵢ).
         var coverage: [Double]
+        /// Per cell, Σ over its chosen candidates k and points i of wᵢ xᵢₖ (cornerₖ − pᵢ): the subgradient of L at
+        /// the cell's tilt (zero where the corners taken balance the centroid of what they take).
+        var imbalanceX: [Double]
+        var imbalanceY: [Double]
         /// The cells whose candidates hold the least increments (each once), ascending: where the relaxation puts
         /// centres.
         var opened: [Int]
@@ -82,20 +88,42 @@ struct CellLagrangian {
         for quarter in quarters.dropFirst() { append(quarter) }
     }
 
-    /// L(μ) with the coverage of its minimiser and the cells it opens.
+    /// The corner of a candidate (cell × 4 + corner), in ``DistancePower/tangentCosts(fromX:y:box:)``'s order.
+    func corner(of candidate: Int) -> (x: Double, y: Double) {
+        let cell = cells[candidate / 4]
+        return (candidate % 2 == 0 ? cell.minX : cell.maxX, candidate % 4 < 2 ? cell.minY : cell.maxY)
+    }
+
+    /// μᵢ − aₖ·(cornerₖ − pᵢ) per point for a tilted candidate: its reduced cost is then unit cost − this.
+    private func shifted(_ mu: [Double], candidate: Int, tiltX: [Double], tiltY: [Double]) -> [Double] {
+        let ax = tiltX[candidate / 4], ay = tiltY[candidate / 4]
+        guard ax != 0 || ay != 0 else { return mu }
+        let (cx, cy) = corner(of: candidate)
+        return mu.indices.map { i in mu[i] - ax * (cx - xs[i]) - ay * (cy - ys[i]) }
+    }
+
+    /// L(μ, a) with the coverage of its minimiser, its imbalances, and the cells it opens.
     ///
     /// - Complexity: O(cells × points) for the lower bounds, plus O(points log points) per candidate that could hold
     ///   one of the `parts` least increments.
-    mutating func evaluate(_ mu: [Double]) -> Evaluation {
+    mutating func evaluate(_ mu: [Double], tiltX: [Double], tiltY: [Double]) -> Evaluation {
         let n = weights.count
         var base = 0.0
         for i in 0..<n { base += weights[i] * mu[i] }
         var firstIncrement = Array(repeating: 0.0, count: unitCosts.count)
+        // The reduced cost at a corner of a tilted cell is dᵢₖ − (μᵢ + a·pᵢ) + a·cornerₖ: the bracket once per cell.
+        var cellMu = mu
         for j in unitCosts.indices {
             var negative = 0.0, negativeWeight = 0.0, least = 0.0, leastPositive = Double.infinity
+            let ax = tiltX[j / 4], ay = tiltY[j / 4]
+            if j % 4 == 0 {
+                for i in 0..<n { cellMu[i] = mu[i] + ax * xs[i] + ay * ys[i] }
+            }
+            let (cx, cy) = corner(of: j)
+            let offset = ax * cx + ay * cy
             unitCosts[j].withUnsafeBufferPointer { costs in
                 for i in 0..<n {
-                    let r = costs[i] - mu[i]
+                    let r = costs[i] - cellMu[i] + offset
                     if r < 0 {
                         negative += weights[i] * r
                         negativeWeight += weights[i]
@@ -127,7 +155,7 @@ struct CellLagrangian {
         }
         for j in ranked {
             if chosen.count == parts, let last = chosen.last, firstIncrement[j] >= last.value { break }
-            let increments = self.increments(of: j, mu: mu)
+            let increments = self.increments(of: j, mu: shifted(mu, candidate: j, tiltX: tiltX, tiltY: tiltY))
             if let first = increments.first { firstIncrement[j] = first }
             for (copy, value) in increments.enumerated() {
                 let entry = (value: value, candidate: j, copy: copy + 1)
@@ -144,10 +172,21 @@ struct CellLagrangian {
             copies[entry.candidate, default: 0] += 1
         }
         var coverage = Array(repeating: 0.0, count: n)
+        var imbalanceX = Array(repeating: 0.0, count: cells.count), imbalanceY = imbalanceX
         for (candidate, count) in copies.sorted(by: { $0.key < $1.key }) {
-            take(candidate: candidate, copies: count, mu: mu, into: &coverage)
+            var taken = Array(repeating: 0.0, count: n)
+            take(candidate: candidate, copies: count, mu: shifted(mu, candidate: candidate, tiltX: tiltX, tiltY: tiltY),
+                 into: &taken)
+            let (cx, cy) = corner(of: candidate)
+            for i in 0..<n where taken[i] > 0 {
+                coverage[i] += taken[i]
+                imbalanceX[candidate / 4] += weights[i] * taken[i] * (cx - xs[i])
+                imbalanceY[candidate / 4] += weights[i] * taken[i] * (cy - ys[i])
+            }
         }
-        return Evaluation(value: value, coverage: coverage, opened: Set(copies.keys.map { $0 / 4 }).sorted())
+        return Evaluation(
+            value: value, coverage: coverage, imbalanceX: imbalanceX, imbalanceY: imbalanceY,
+            opened: Set(copies.keys.map { $0 / 4 }).sorted())
     }
 
     /// The weight that `copies` copies of a candidate take: the clamp of W* (the weight of negative reduced costs).
