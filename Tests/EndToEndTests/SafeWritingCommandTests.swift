@@ -44,7 +44,7 @@ import Testing
         let first = try Self.shell(["grids", "draw", street.path, "--out", out.path, "--seed", "1"])
         #expect(first.status <= 1, "\(first.stderr)")
         let before = try Self.snapshot(out)
-        #expect(before.count == 5)
+        #expect(before.count == 6)
         var killed = 0
         for step in 1...20 {
             let run = try Self.shell(
@@ -54,12 +54,12 @@ import Testing
             guard run.status == 128 + 9 else {
                 // The run went past its last write: the new folder is whole.
                 #expect(run.status <= 1, "step \(step): \(run.stderr)")
-                #expect(now.count == 5 && now != before)
+                #expect(now.count == 6 && now != before)
                 break
             }
             killed += 1
             // Killed before or after the swap: the folder is the previous one or the new one, whole, never a mix.
-            let whole = now == before || (now.count == 5 && now["grids.csv"] != before["grids.csv"])
+            let whole = now == before || (now.count == 6 && now["grids.csv"] != before["grids.csv"])
             #expect(whole, "step \(step): \(now.keys.sorted()) after a kill")
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
             #expect(leftovers.contains("grids"), "step \(step): the target is gone")
@@ -86,11 +86,16 @@ import Testing
         let folderMode = try FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? Int
         #expect(folderMode == 0o700)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
-        #expect(names.count == 6)
-        for name in names {
-            let mode = try FileManager.default.attributesOfItem(
-                atPath: out.appendingPathComponent(name).path)[.posixPermissions] as? Int
-            #expect(mode == 0o600, "\(name): mode \(String(mode ?? 0, radix: 8))")
+        // roster.csv, unmet.csv, roster.html, sheets.html, roster.xlsx, kpis.json, run.json and calendars/.
+        #expect(names.count == 8, "\(names.sorted())")
+        let calendars = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("calendars").path)
+        #expect(!calendars.isEmpty)
+        for name in names + calendars.map({ "calendars/" + $0 }) {
+            let path = out.appendingPathComponent(name).path
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(mode == (isFolder.boolValue ? 0o700 : 0o600), "\(name): mode \(String(mode ?? 0, radix: 8))")
         }
     }
 

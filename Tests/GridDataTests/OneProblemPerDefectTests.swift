@@ -67,14 +67,24 @@ import Testing
         #expect(issue.problem == "a quoted field is never closed")
     }
 
-    @Test func aSpreadsheetBesideAMissingFileIsNamed() throws {
-        let folder = try Self.street(["buildings.xlsx": "not really a spreadsheet"])
+    @Test func anOldSpreadsheetBesideAMissingFileIsNamed() throws {
+        let folder = try Self.street(["buildings.xls": "an Excel 97 file"])
         defer { try? FileManager.default.removeItem(at: folder) }
         let error = try #require(throws: GridDataError.self) { try StreetLoader(directory: folder).load() }
         #expect(error.totalCount == 1, "\(error)")
         #expect(
             error.issues.first?.problem
-                == "the file is missing; buildings.xlsx is there: save it as CSV (reading .xlsx comes with a later change)")
+                == "the file is missing; buildings.xls is there: save it as .xlsx or as CSV UTF-8 (the old .xls "
+                + "format is not read)")
+    }
+
+    @Test func aWorkbookInTheCSVsPlaceIsReadAndABrokenOneIsOneProblem() throws {
+        let folder = try Self.street(["buildings.xlsx": "not really a spreadsheet"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = try #require(throws: GridDataError.self) { try StreetLoader(directory: folder).load() }
+        #expect(error.totalCount == 1, "\(error)")
+        #expect(error.issues.first?.file == "buildings.xlsx")
+        #expect(error.issues.first?.problem == "not a readable .xlsx workbook (not a ZIP archive)")
     }
 
     @Test func anOptionalFileSavedAsSpreadsheetIsNamedToo() throws {
