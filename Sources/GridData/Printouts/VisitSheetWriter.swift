@@ -152,7 +152,7 @@ public struct VisitSheetWriter: Sendable {
         td { height: 7.5mm; }
         tr.day td { border-top: 1.2pt solid #111; }
         td:nth-child(1) { white-space: nowrap; font-weight: 600; }
-        td:nth-child(2), td:nth-child(4) { white-space: nowrap; }
+        td:nth-child(2), td:nth-child(3), td:nth-child(4) { white-space: nowrap; }
         td:nth-child(7) { text-align: center; width: 12mm; }
         td:nth-child(8) { width: 30mm; }
         .box { display: inline-block; width: 4mm; height: 4mm; border: 1pt solid #111; }
