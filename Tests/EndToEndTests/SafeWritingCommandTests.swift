@@ -45,6 +45,18 @@ import Testing
         #expect(first.status <= 1, "\(first.stderr)")
         let before = try Self.snapshot(out)
         #expect(before.count == 6)
+        // The second plan whole, written elsewhere: a kill must leave the first plan or this one, never a mix.
+        let reference = try RosterTestKit.temporaryDirectory("safe-kill-reference").appendingPathComponent("grids")
+        let second = try Self.shell(["grids", "draw", street.path, "--out", reference.path, "--seed", "2"])
+        #expect(second.status <= 1, "\(second.stderr)")
+        var after = try Self.snapshot(reference)
+        after["run.json"] = nil  // seconds per stage differ between runs, and nothing else
+        #expect(after.count == 5 && after["kpis.json"] != before["kpis.json"])
+        func isSecondPlan(_ files: [String: Data]) -> Bool {
+            var files = files
+            files["run.json"] = nil
+            return files == after
+        }
         var killed = 0
         for step in 1...20 {
             let run = try Self.shell(
@@ -54,12 +66,12 @@ import Testing
             guard run.status == 128 + 9 else {
                 // The run went past its last write: the new folder is whole.
                 #expect(run.status <= 1, "step \(step): \(run.stderr)")
-                #expect(now.count == 6 && now != before)
+                #expect(now.count == 6 && isSecondPlan(now))
                 break
             }
             killed += 1
             // Killed before or after the swap: the folder is the previous one or the new one, whole, never a mix.
-            let whole = now == before || (now.count == 6 && now["grids.csv"] != before["grids.csv"])
+            let whole = now == before || (now.count == 6 && isSecondPlan(now))
             #expect(whole, "step \(step): \(now.keys.sorted()) after a kill")
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
             #expect(leftovers.contains("grids"), "step \(step): the target is gone")

@@ -63,7 +63,9 @@ extension CommunityDistricter {
     /// or as many with fewer of them above their own fewest (a grid's households near a multiple of the micro
     /// maximum leave no room for lumpy buildings; a few households more or less let it pack). Both grids stay within
     /// the grid bounds and connected. Candidates that move a building least far from its grid's centre go first; the
-    /// packer estimates each, the full micro-grid drawing confirms the move (undone when it does not gain).
+    /// packer estimates each, the full micro-grid drawing confirms the move (undone when it does not gain). A move
+    /// never spreads a compound over more grids than before: compounds stay whole where the grid level kept them so,
+    /// whatever a micro-grid leader saved would be worth.
     ///
     /// - Complexity: at most `extraTradeRounds` rounds × `extraTradeCandidates` packer checks per grid above its
     ///   fewest, and one full drawing of two grids per accepted estimate.
@@ -72,6 +74,20 @@ extension CommunityDistricter {
         let count = plans.count
         let bounds = parameters.gridBounds
         func members(_ label: Int) -> [Int] { (0..<graph.nodeCount).filter { gridOf[$0] == label } }
+        var nodesOfCompound: [CompoundID: [Int]] = [:]
+        for node in 0..<graph.nodeCount {
+            if let compound = context.buildings[residential[node]].compoundID {
+                nodesOfCompound[compound, default: []].append(node)
+            }
+        }
+        func spreadsCompound(_ node: Int, to: Int) -> Bool {
+            guard let compound = context.buildings[residential[node]].compoundID,
+                let nodes = nodesOfCompound[compound]
+            else { return false }
+            let before = Set(nodes.map { gridOf[$0] })
+            let after = Set(nodes.map { $0 == node ? to : gridOf[$0] })
+            return after.count > before.count
+        }
         func extra(_ plan: MicroPlan) -> Int { plan.count > plan.fewest ? 1 : 0 }
         func estimate(_ nodes: [Int]) -> (count: Int, fewest: Int)? {
             let households = nodes.reduce(0) { $0 + graph.weights[$1] }
@@ -125,7 +141,9 @@ extension CommunityDistricter {
                     guard tried < SearchLimits.extraTradeCandidates else { break }
                     let node = move[0], from = move[1], to = move[2]
                     let left = members(from).filter { $0 != node }
-                    guard !left.isEmpty, Self.connected(left, graph: graph) else { continue }
+                    guard !left.isEmpty, !spreadsCompound(node, to: to), Self.connected(left, graph: graph) else {
+                        continue
+                    }
                     tried += 1
                     let joined = (members(to) + [node]).sorted()
                     let before = (plans[from].count + plans[to].count, extra(plans[from]) + extra(plans[to]))
