@@ -137,6 +137,22 @@ import Testing
         #expect(visits.map(\.outcome) == [.missed, .done])
     }
 
+    @Test func readsAHistorySavedAsAWorkbook() throws {
+        let sheet = WorkbookSheet(
+            name: "走访记录", header: ["日期", "走访人员", "居民编号", "结果"],
+            rows: [["2026-11-10", "P1", "R1", "done"], ["2026-11-03", "P1", "R77", "未遇"]])
+        let folder = try Self.file("unused.txt", "").deletingLastPathComponent()
+        let url = folder.appendingPathComponent("history-2026.xlsx")
+        try WorkbookWriter.data(for: [sheet]).write(to: url)
+        let issues = Self.issues { () throws(GridDataError) in _ = try reader.readHistory(file: url) }
+        #expect(issues.count == 1)
+        #expect(issues.first?.file == url.relativePath && issues.first?.line == 3 && issues.first?.value == "R77")
+        var fixed = sheet
+        fixed.rows[1][2] = "R2"
+        try WorkbookWriter.data(for: [fixed]).write(to: url)
+        #expect(try reader.readHistory(file: url).map(\.residentID) == ["R2", "R1"])
+    }
+
     @Test func historyUnknownResidentNamesThePathGiven() throws {
         let text = "date,person_id,resident_id,outcome\n2026-11-10,P1,R1,done\n2026-11-11,P1,R77,done\n"
         let url = try Self.file("history-2026.csv", text)

@@ -2,7 +2,8 @@ import Foundation
 
 /// A street file given at any path (a locks file, a visit history) for the street reader, which reads each file by
 /// its fixed name in a folder: the file's own folder when it has that name, else a private temporary folder holding
-/// a link to it under that name.
+/// a link to it under that name. A workbook (`history.xlsx`) is linked as the file's workbook twin (`visits.xlsx`),
+/// which the reader reads in the CSV's place.
 struct StreetFileLink {
     /// The fixed name the street reader looks for.
     let file: StreetFile
@@ -12,12 +13,16 @@ struct StreetFileLink {
     let reportedName: String
     /// The private folder made for the link, removed by ``remove()``.
     private let temporary: URL?
+    /// The name the link has in `directory`: the fixed CSV name, or its `.xlsx` twin for a workbook.
+    private let linkName: String
 
     /// Links `url` under `file`'s name when it has another name; `reportedName` replaces that name in issues.
     init(_ url: URL, as file: StreetFile, reportedName: String) throws(GridDataError) {
         self.file = file
         self.reportedName = reportedName
-        guard url.lastPathComponent != file.fileName else {
+        let isWorkbook = url.pathExtension.lowercased() == "xlsx"
+        linkName = isWorkbook ? String(file.fileName.dropLast(4)) + ".xlsx" : file.fileName
+        guard url.lastPathComponent != linkName else {
             directory = url.deletingLastPathComponent()
             temporary = nil
             return
@@ -27,7 +32,7 @@ struct StreetFileLink {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(
-                at: folder.appendingPathComponent(file.fileName),
+                at: folder.appendingPathComponent(linkName),
                 withDestinationURL: url.standardizedFileURL.absoluteURL)
         } catch {
             throw GridDataError(DataIssue(file: reportedName, problem: "the file cannot be read: \(error)"))
@@ -46,7 +51,7 @@ struct StreetFileLink {
         var error = error
         error.issues = error.issues.map { issue in
             var renamed = issue
-            if renamed.file == file.fileName { renamed.file = reportedName }
+            if renamed.file == file.fileName || renamed.file == linkName { renamed.file = reportedName }
             return renamed
         }
         return error
