@@ -1,3 +1,5 @@
+import GridModel
+
 /// A numeric cell as a planner typed it: whole numbers without `.0`, dates from Excel's serial numbers, ids padded
 /// to the zeros their format shows.
 enum WorkbookNumber {
@@ -29,47 +31,26 @@ enum WorkbookNumber {
     private static func dateText(serial: Double, format: WorkbookCellFormat, uses1904Dates: Bool) -> String? {
         guard serial >= 0, serial < 2_958_466 else { return nil }
         var minutes = Int64((serial * 1_440).rounded())
-        var days = minutes / 1_440
+        let days = minutes / 1_440
         minutes -= days * 1_440
-        let time = String(format2(Int(minutes / 60))) + ":" + format2(Int(minutes % 60))
+        let time = format2(Int(minutes / 60)) + ":" + format2(Int(minutes % 60))
         if format == .time, days == 0 { return time }
         // Excel's 1900 system counts a 29 February 1900 that never was (serial 60), after which its days run one
         // ahead of the calendar.
+        let base: CalendarDate?
         if uses1904Dates {
-            days += daysFromCivil(year: 1904, month: 1, day: 1)
+            base = CalendarDate(year: 1904, month: 1, day: 1)
         } else if days >= 61 {
-            days += daysFromCivil(year: 1899, month: 12, day: 30)
+            base = CalendarDate(year: 1899, month: 12, day: 30)
         } else if days >= 1 {
-            days += daysFromCivil(year: 1899, month: 12, day: 31)
+            base = CalendarDate(year: 1899, month: 12, day: 31)
         } else {
-            return nil
+            base = nil
         }
-        let (year, month, day) = civil(fromDays: days)
-        let date = "\(year)-\(format2(month))-\(format2(day))"
+        guard let base else { return nil }
+        let date = base.adding(days: Int(days)).description
         return minutes == 0 || format == .date ? date : date + "T" + time
     }
 
     private static func format2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return Int64(era * 146_097 + dayOfEra - 719_468)
-    }
-
-    static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
-        let shifted = Int(days) + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 }

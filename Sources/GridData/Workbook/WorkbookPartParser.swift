@@ -55,6 +55,19 @@ enum WorkbookPartParser {
     }
 }
 
+extension WorkbookPartParser {
+    /// Streams `data` through `delegate` with external entities off (a workbook is untrusted input); false when
+    /// the XML is broken, with the parser's line and error.
+    @discardableResult
+    static func parse(_ data: Data, with delegate: XMLParserDelegate) -> (ok: Bool, line: Int, error: String?) {
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        let ok = parser.parse()
+        return (ok, parser.lineNumber, parser.parserError.map { "\($0)" })
+    }
+}
+
 /// Attributes by local name (a prefix such as `r:` or `x:` is ignored where a producer adds one).
 struct XMLAttributes {
     let raw: [String: String]
@@ -88,10 +101,7 @@ private final class ElementCollector<Result>: NSObject, XMLParserDelegate {
     }
 
     func parse(_ data: Data) -> Result {
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = self
-        _ = parser.parse()
+        WorkbookPartParser.parse(data, with: self)
         return result
     }
 
@@ -111,10 +121,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
     private var phoneticDepth = 0
 
     func parse(_ data: Data) -> [String] {
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = self
-        _ = parser.parse()
+        WorkbookPartParser.parse(data, with: self)
         return strings
     }
 
@@ -155,10 +162,7 @@ private final class StylesParser: NSObject, XMLParserDelegate {
     private var inCellFormats = false
 
     func parse(_ data: Data) -> [WorkbookCellFormat] {
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = self
-        _ = parser.parse()
+        WorkbookPartParser.parse(data, with: self)
         return formatIDs.map { WorkbookCellFormat(formatID: $0, code: customCodes[$0]) }
     }
 

@@ -15,12 +15,10 @@ final class WorkbookSheetParser: NSObject, XMLParserDelegate {
 
     static func rows(_ data: Data, context: Context) -> (rows: [WorkbookTable.Row], problem: String?) {
         let delegate = WorkbookSheetParser(context: context)
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        if !parser.parse(), delegate.problem == nil {
-            let reason = parser.parserError.map { "\($0)" } ?? "parse error"
-            delegate.problem = "the sheet's XML is broken near line \(parser.lineNumber) of the part (\(reason))"
+        let parsed = WorkbookPartParser.parse(data, with: delegate)
+        if !parsed.ok, delegate.problem == nil {
+            delegate.problem = "the sheet's XML is broken near line \(parsed.line) of the part "
+                + "(\(parsed.error ?? "parse error"))"
         }
         return (delegate.rows, delegate.problem)
     }
