@@ -336,10 +336,7 @@ public struct PlanMapSVG: Sendable {
         return "#" + hex(r) + hex(g) + hex(b)
     }
 
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-    }
+    static func escaped(_ text: String) -> String { PrintoutPage.escape(text) }
 }
 
 extension PlanMapSVG {

@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 import ZIPFoundation
 
 /// Writes an Office Open XML workbook (.xlsx) with a sheet per table: bold, frozen header row, column widths from
@@ -181,24 +182,10 @@ public enum WorkbookWriter {
 
     /// Characters XML 1.0 cannot hold (control characters other than TAB, LF and CR) become U+FFFD.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    result += "\u{FFFD}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
+        text.escaped(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"]) { scalar in
+            let allowed = scalar.value >= 0x20 || scalar == "\t" || scalar == "\n" || scalar == "\r"
+            return allowed && scalar.value != 0xFFFE && scalar.value != 0xFFFF ? nil : "\u{FFFD}"
         }
-        return result
     }
 
     /// Width in Excel's character units: CJK and full-width characters count two.
