@@ -26,7 +26,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .target(name: "LinearSolver", dependencies: ["CGLPK"]),
-        .target(name: "GridModel", exclude: ["Messages/messages.tsv", "Messages/embed-messages.sh"]),
+        .target(name: "GridModel", exclude: ["Messages/Tables", "Messages/embed-messages.sh"]),
         .target(
             name: "GridData",
             dependencies: [

@@ -5,7 +5,7 @@ import GridData
 import PlanningSupport
 
 /// `wangge districts`: the generic entry to the districting core, for validation on published graphs.
-struct DistrictsCommand: ParsableCommand {
+struct DistrictsCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "districts",
         abstract: "Partitions a node-link graph into connected parts within weight bounds (validation entry).",
@@ -46,6 +46,8 @@ struct DistrictsCommand: ParsableCommand {
 
     @Option(help: "text or json.")
     var format: DistrictsOutputFormat = .text
+
+    @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
         guard parts >= 1 else { throw ValidationError("--parts \(parts): expected an integer ≥ 1") }

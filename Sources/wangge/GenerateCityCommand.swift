@@ -4,13 +4,15 @@ import GridData
 import GridSynthesis
 
 /// `wangge generate city`: many streets in one folder, streamed to disk street by street.
-struct GenerateCityCommand: ParsableCommand {
+struct GenerateCityCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "city",
         abstract: "Generates a city folder of many streets (a street_id column; ids unique across the city)."
     )
 
     @OptionGroup var generator: GeneratorOptions
+
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         let started = Date()

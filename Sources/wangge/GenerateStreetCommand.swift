@@ -5,7 +5,7 @@ import GridModel
 import GridSynthesis
 
 /// `wangge generate street`: one street of communities of 1,000–3,000 households.
-struct GenerateStreetCommand: ParsableCommand {
+struct GenerateStreetCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "street",
         abstract: "Generates a realistic street folder; the same seed gives the same files."
@@ -39,6 +39,8 @@ struct GenerateStreetCommand: ParsableCommand {
         }
         return GeodeticPoint(latitude: latitude, longitude: longitude)
     }
+
+    @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
         _ = try originPoint()

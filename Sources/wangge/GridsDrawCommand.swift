@@ -6,7 +6,7 @@ import GridModel
 import GridRules
 
 /// `wangge grids draw STREET_DIR --out DIR`: the two-level plan of a street with its files, figures and map.
-struct GridsDrawCommand: ParsableCommand {
+struct GridsDrawCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "draw",
         abstract: "Draw a street's grids and micro-grids (exit 1 when a rule is unmet, the nearest plan written).",
@@ -28,6 +28,8 @@ struct GridsDrawCommand: ParsableCommand {
     @OptionGroup var before: CurrentPlanOptions
 
     @OptionGroup var options: PlanningOptions
+
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         var clock = JobClock(job: .grids)

@@ -5,7 +5,7 @@ import GridModel
 import GridRules
 
 /// `wangge plan STREET_DIR --week W --out DIR`: grids, staffing and the week's roster in one plan folder.
-struct PlanCommand: ParsableCommand {
+struct PlanCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan a street's week end to end: grids, staffing and the roster in one plan folder.",
@@ -32,6 +32,8 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var outputs: RosterOutputOptions
 
     @OptionGroup var options: PlanningOptions
+
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         let deadline = options.deadline()

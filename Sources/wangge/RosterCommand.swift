@@ -6,7 +6,7 @@ import GridRules
 import Rostering
 
 /// `wangge roster STREET_DIR --plan DIR --week 2026-W48 --out DIR`: one week's visits and door-knocking rounds.
-struct RosterCommand: ParsableCommand {
+struct RosterCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "Plan a week's visits to cared-for residents and the cadres' door-knocking rounds.",
@@ -42,6 +42,8 @@ struct RosterCommand: ParsableCommand {
     @OptionGroup var outputs: RosterOutputOptions
 
     @OptionGroup var options: PlanningOptions
+
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         var clock = JobClock(job: .roster)

@@ -3,7 +3,7 @@ import GridModel
 import GridRules
 
 /// `wangge rules explain RULE_ID [--rules DIR] [--overlay FILE]...`: what a rule says, where it applies, its source.
-struct RulesExplainCommand: ParsableCommand {
+struct RulesExplainCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Explain one rule: what it says, where it applies, its level and source, where its values came from."
@@ -13,6 +13,8 @@ struct RulesExplainCommand: ParsableCommand {
     var ruleID: String
 
     @OptionGroup var rules: RuleSetOptions
+
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         let ruleSet = try rules.load()

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `wangge rules show [DIR] [--overlay FILE]... [--effective]`: the merged rule set, with provenance on request.
-struct RulesShowCommand: ParsableCommand {
+struct RulesShowCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print the merged rule set; --effective adds the file:line:column every value came from."
@@ -11,6 +11,8 @@ struct RulesShowCommand: ParsableCommand {
 
     @Flag(help: "Show where every value came from.")
     var effective = false
+
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         let ruleSet = try rules.load()

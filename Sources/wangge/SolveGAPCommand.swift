@@ -5,7 +5,7 @@ import GridData
 import LinearSolver
 
 /// `wangge solve gap FILE`: reads an OR-Library generalized assignment file and solves its problems.
-struct SolveGAPCommand: ParsableCommand {
+struct SolveGAPCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "gap",
         abstract: "Solves OR-Library generalized assignment problems (multi-problem or single-instance files).",
@@ -57,6 +57,8 @@ struct SolveGAPCommand: ParsableCommand {
 
     @Option(help: "Output format.")
     var format: Format = .text
+
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) {

@@ -6,7 +6,7 @@ import GridRules
 import Staffing
 
 /// `wangge staff assign STREET_DIR --plan DIR --out DIR`: assigns every post of a plan from the rules.
-struct StaffAssignCommand: ParsableCommand {
+struct StaffAssignCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "assign",
         abstract:
@@ -34,6 +34,8 @@ struct StaffAssignCommand: ParsableCommand {
     @OptionGroup var date: PlanDateOptions
 
     @OptionGroup var options: PlanningOptions
+
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         var clock = JobClock(job: .staff)

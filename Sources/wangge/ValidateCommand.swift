@@ -3,7 +3,7 @@ import Foundation
 import GridData
 
 /// `wangge validate DIR`: reads a street folder and prints its summary, or every problem found (exit 2).
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a street folder and print its summary, or its errors (exit 2).",
@@ -29,6 +29,8 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(help: "Problems printed per file before '… and N more'.")
     var maxIssues: Int = StreetLoader.defaultIssueLimitPerFile
+
+    @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
         guard maxIssues >= 1 else { throw ValidationError("--max-issues must be at least 1") }

@@ -1,16 +1,25 @@
 import ArgumentParser
 import Foundation
+import GridModel
 
 /// Runs the command line with the spec's exit codes: argument-parsing errors exit 2 (not ArgumentParser's 64),
-/// known failures exit with their own status, and anything unexpected exits 3.
+/// known failures exit with their own status, and anything unexpected exits 3. The command runs, and its errors are
+/// reported, in its `--lang` language (Chinese when it has none or parsing failed).
 @main
 enum WanggeMain {
     static func main() {
         let status: ExitStatus
         do {
             var command = try Wangge.parseAsRoot()
-            try command.run()
-            status = .done
+            let language = (command as? any LanguageChoosing)?.languageOption.language ?? .chinese
+            status = Language.$current.withValue(language) {
+                do {
+                    try command.run()
+                    return .done
+                } catch {
+                    return report(error)
+                }
+            }
         } catch {
             status = report(error)
         }

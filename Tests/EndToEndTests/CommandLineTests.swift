@@ -22,7 +22,16 @@ enum WanggeBinary {
     }
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
-        try launch(url, arguments, in: directory)
+        try launch(url, inEnglish(arguments), in: directory)
+    }
+
+    /// `arguments` with `--lang en` added to a command that does not choose a language: these suites read the
+    /// engine's English wording; ChineseOutputTests checks the default language.
+    static func inEnglish(_ arguments: [String]) -> [String] {
+        guard let first = arguments.first, !first.hasPrefix("-"), !arguments.contains("--lang"),
+            !arguments.contains("--help"), !arguments.contains("help")
+        else { return arguments }
+        return arguments + ["--lang", "en"]
     }
 
     /// Runs `executable` and waits: its exit status (128 + the signal when a signal ended it, as a shell reports

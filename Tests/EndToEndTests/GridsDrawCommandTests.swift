@@ -26,7 +26,7 @@ import Testing
         guard let path = ProcessInfo.processInfo.environment["WANGGE_BINARY"] else {
             return try WanggeBinary.run(arguments, in: repository)
         }
-        return try WanggeBinary.launch(URL(fileURLWithPath: path), arguments, in: repository)
+        return try WanggeBinary.launch(URL(fileURLWithPath: path), WanggeBinary.inEnglish(arguments), in: repository)
     }
 
     static func kpis(_ out: URL) throws -> [String: Any] {

@@ -12,7 +12,7 @@ import Testing
     /// Runs wangge, under `faketime` at `clock` when one is given.
     static func run(_ arguments: [String], clock: String? = nil) throws -> WanggeBinary.Outcome {
         guard let clock else { return try RosterTestKit.run(arguments) }
-        return try WanggeBinary.launch(URL(fileURLWithPath: "/usr/bin/faketime"), [clock, binary.path] + arguments)
+        return try WanggeBinary.launch(URL(fileURLWithPath: "/usr/bin/faketime"), [clock, binary.path] + WanggeBinary.inEnglish(arguments))
     }
 
     /// The sample street planned once per test run by `wangge plan`.

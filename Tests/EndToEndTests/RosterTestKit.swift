@@ -154,7 +154,7 @@ enum RosterTestKit {
     /// Runs wangge: the release binary when one is given, else the build beside the tests.
     static func run(_ arguments: [String]) throws -> WanggeBinary.Outcome {
         guard let binary = releaseBinary else { return try WanggeBinary.run(arguments) }
-        return try WanggeBinary.launch(binary, arguments)
+        return try WanggeBinary.launch(binary, WanggeBinary.inEnglish(arguments))
     }
 
     /// Runs `wangge roster`.

@@ -34,7 +34,7 @@ import Testing
     {
         let binary = RosterTestKit.releaseBinary ?? WanggeBinary.url
         return try WanggeBinary.launch(
-            URL(fileURLWithPath: "/bin/sh"), ["-c", "umask \(umask); exec \"$0\" \"$@\"", binary.path] + arguments,
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "umask \(umask); exec \"$0\" \"$@\"", binary.path] + WanggeBinary.inEnglish(arguments),
             environment: environment)
     }
 

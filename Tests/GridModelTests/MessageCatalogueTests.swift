@@ -7,25 +7,48 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Sources/GridModel/Messages")
 
-    @Test func theEmbeddedTableIsMessagesTSV() throws {
-        let file = try String(contentsOf: Self.messagesFolder.appendingPathComponent("messages.tsv"), encoding: .utf8)
-        let fromFile = MessageCatalogue(table: file)
-        #expect(fromFile.entries == MessageCatalogue.standard.entries,
-                "run sh Sources/GridModel/Messages/embed-messages.sh after editing messages.tsv")
+    @Test func theEmbeddedTablesAreTheTSVFiles() throws {
+        let folder = Self.messagesFolder.appendingPathComponent("Tables")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".tsv") }.sorted()
+        let tables = try names.map { name in
+            (name: name, text: try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+        }
+        let fromFiles = MessageCatalogue(tables: tables)
+        #expect(fromFiles.entries == MessageCatalogue.standard.entries,
+                "run sh Sources/GridModel/Messages/embed-messages.sh after editing Tables/*.tsv")
+        #expect(names.count >= 2)
+    }
+
+    @Test func aKeyInTwoTablesIsReported() {
+        let first = (name: "a.tsv", text: "key\tzh-CN\ten\nx.y\t甲\tA\n")
+        let second = (name: "b.tsv", text: "key\tzh-CN\ten\nx.y\t乙\tB\n")
+        let catalogue = MessageCatalogue(tables: [first, second])
+        #expect(catalogue.problems.map(\.table) == ["b.tsv"])
+        #expect(catalogue.text("x.y", in: .english) == "A")
+    }
+
+    @Test func descriptionFollowsTheBoundLanguage() {
+        let message = Message("role.grid_leader")
+        #expect(Language.$current.withValue(.english) { message.description } == "Grid leader")
+        #expect(Language.$current.withValue(.chinese) { Message.text("role.grid_leader") } == "网格长")
+        #expect(Language.english.list(["a", "b"]) == "a, b")
+        #expect(Language.chinese.clauses(["甲", "乙"]) == "甲；乙")
     }
 
     @Test func everyMessageHasBothLanguagesWithTheSameArguments() {
         let catalogue = MessageCatalogue.standard
         #expect(catalogue.problems.isEmpty, "\(catalogue.problems)")
         #expect(!catalogue.entries.isEmpty)
-        for entry in catalogue.entries.values.sorted(by: { $0.line < $1.line }) {
+        for entry in catalogue.entries.values.sorted(by: { ($0.table, $0.line) < ($1.table, $1.line) }) {
             let chinese = entry.texts[.chinese] ?? ""
             let english = entry.texts[.english] ?? ""
-            #expect(!chinese.isEmpty && !english.isEmpty, "line \(entry.line) \(entry.key) lacks a language")
+            let place = "\(entry.table) line \(entry.line) \(entry.key)"
+            #expect(!chinese.isEmpty && !english.isEmpty, "\(place) lacks a language")
             #expect(Set(MessageTemplate.placeholders(in: chinese)) == Set(MessageTemplate.placeholders(in: english)),
-                    "line \(entry.line) \(entry.key): the languages use different arguments")
-            #expect(Self.hasHan(Self.withoutPlaceholders(chinese)), "line \(entry.line) \(entry.key): no Chinese")
-            #expect(!Self.hasHan(Self.withoutPlaceholders(english)), "line \(entry.line) \(entry.key): Chinese in en")
+                    "\(place): the languages use different arguments")
+            #expect(Self.hasHan(Self.withoutPlaceholders(chinese)), "\(place): no Chinese")
+            #expect(!Self.hasHan(Self.withoutPlaceholders(english)), "\(place): Chinese in en")
         }
     }
 
@@ -69,7 +92,7 @@ import Testing
                 if MessageCatalogue.standard.entries[key] == nil { missing.append("\(url.lastPathComponent): \(key)") }
             }
         }
-        #expect(missing.isEmpty, "keys not in messages.tsv: \(missing)")
+        #expect(missing.isEmpty, "keys not in Tables/*.tsv: \(missing)")
     }
 
     private static func hasHan(_ text: String) -> Bool {

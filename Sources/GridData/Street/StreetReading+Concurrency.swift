@@ -30,7 +30,10 @@ extension StreetReading {
         worker.deferredPersonReferences = []
         let box = ExclusiveReading(worker)
         let group = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: group) { box.reading.readResidents() }
+        let language = Language.current
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            Language.$current.withValue(language) { box.reading.readResidents() }
+        }
         readPeople()
         group.wait()
         absorb(worker)

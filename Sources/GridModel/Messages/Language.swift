@@ -9,6 +9,30 @@ public enum Language: String, CaseIterable, Hashable, Sendable, Codable {
     case chinese = "zh-CN"
     case english = "en"
 
+    /// The language messages, summaries and reasons are written in: the command line binds it from `--lang` around
+    /// the whole command, and ``parallelMap`` and the street reader carry it to their worker threads.
+    ///
+    /// A task-local rather than a parameter because the texts are made deep inside planning and reading (a
+    /// `Finding`, a `DataIssue`, a CSV reason) and read through `description`, whose signature takes none; the
+    /// binding keeps it per command, so tests may run commands in both languages at once.
+    @TaskLocal public static var current: Language = .chinese
+
+    /// Between clauses of one message: "；" in Chinese, "; " in English.
+    public var clauseSeparator: String { self == .chinese ? "；" : "; " }
+
+    /// Between the items of a list: "、" in Chinese, ", " in English.
+    public var listSeparator: String { self == .chinese ? "、" : ", " }
+
+    /// `items` joined with ``listSeparator``.
+    public func list<Items: Sequence>(_ items: Items) -> String where Items.Element: StringProtocol {
+        items.map { String($0) }.joined(separator: listSeparator)
+    }
+
+    /// `clauses` joined with ``clauseSeparator``.
+    public func clauses<Clauses: Sequence>(_ clauses: Clauses) -> String where Clauses.Element: StringProtocol {
+        clauses.map { String($0) }.joined(separator: clauseSeparator)
+    }
+
     /// The language a `--lang` value names: `zh`, `zh-CN`, `zh_CN`, `cn`, `中文`; `en`, `en-US`, `english`, `英文`.
     /// Nil for anything else.
     public init?(naming text: String) {

@@ -2,12 +2,12 @@
 /// chosen where files and summaries are written (`--lang`), not deep inside planning, and so that tests can check
 /// what was said without depending on its wording.
 public struct Message: Hashable, Sendable, CustomStringConvertible {
-    /// A row of messages.tsv.
+    /// A row of Tables/*.tsv.
     public let key: String
     /// The values of the text's `{placeholders}`, already formatted (numbers, ids, names).
     public let arguments: [String: String]
 
-    /// The message `key` (a row of messages.tsv) with the values of its placeholders.
+    /// The message `key` (a row of Tables/*.tsv) with the values of its placeholders.
     public init(_ key: String, _ arguments: [String: String] = [:]) {
         self.key = key
         self.arguments = arguments
@@ -21,6 +21,12 @@ public struct Message: Hashable, Sendable, CustomStringConvertible {
     /// Chinese and English, Chinese first, for printouts.
     public var bilingual: String { MessageCatalogue.standard.bilingual(key, arguments) }
 
-    /// The Chinese text: the engine's default language.
-    public var description: String { text(in: .chinese) }
+    /// The text in the command's language (``Language/current``: Chinese unless `--lang en`).
+    public var description: String { text(in: .current) }
+
+    /// The text of `key` (a row of Tables/*.tsv) with `arguments`, in the command's language: the one call most
+    /// code needs (`Message.text("grid.too_small", ["grid": id.rawValue, "n": "\(count)"])`).
+    public static func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        MessageCatalogue.standard.text(key, arguments, in: .current)
+    }
 }

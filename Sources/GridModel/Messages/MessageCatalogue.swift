@@ -1,8 +1,9 @@
-/// The texts the engine writes for people, by key, in every ``Language``: one table in the repository
-/// (messages.tsv beside this file, embedded into the binary by embed-messages.sh) instead of strings in code.
+/// The texts the engine writes for people, by key, in every ``Language``: tables in the repository
+/// (Tables/*.tsv beside this file, embedded into the binary by embed-messages.sh) instead of strings in code.
 ///
-/// The table is tab-separated so that a translator or planner can open it in Excel: a header `key`, `zh-CN`, `en`,
-/// then one row per message. A text names its arguments in braces (`{grid} 有 {households} 户`); both languages of
+/// The tables (Tables/*.tsv, one per area: common, data, rules, staffing, planning, cli) are tab-separated so that a
+/// translator or planner can open them in Excel: a header `key`, `zh-CN`, `en`, then one row per message; a key is
+/// unique across all tables. A text names its arguments in braces (`{grid} 有 {households} 户`); both languages of
 /// a row must use the same arguments, which MessageCatalogueTests checks together with "no language left empty"
 /// and "every key the code asks for is in the table".
 public struct MessageCatalogue: Sendable {
@@ -10,15 +11,18 @@ public struct MessageCatalogue: Sendable {
     public struct Entry: Hashable, Sendable {
         public let key: String
         public let texts: [Language: String]
-        /// The 1-based line of messages.tsv it came from, for the catalogue's own tests.
+        /// The table it came from (`staffing.tsv`).
+        public let table: String
+        /// The 1-based line of its table, for the catalogue's own tests.
         public let line: Int
     }
 
     /// A row of the table that cannot be used, with its line.
     public struct Problem: Hashable, Sendable, CustomStringConvertible {
+        public let table: String
         public let line: Int
         public let message: String
-        public var description: String { "messages.tsv line \(line): \(message)" }
+        public var description: String { "\(table) line \(line): \(message)" }
     }
 
     /// The entries by key.
@@ -27,12 +31,27 @@ public struct MessageCatalogue: Sendable {
     public let problems: [Problem]
 
     /// The table built into the binary.
-    public static let standard = MessageCatalogue(table: EmbeddedMessages.table)
+    public static let standard = MessageCatalogue(tables: EmbeddedMessages.tables)
 
-    /// Reads a table in the messages.tsv layout.
-    public init(table: String) {
+    /// Reads one table in the Tables/*.tsv layout, named `name` in problems.
+    public init(table: String, name: String = "messages.tsv") {
+        self.init(tables: [(name: name, text: table)])
+    }
+
+    /// Reads several tables; a key found in two of them is a problem and the first is kept.
+    public init(tables: [(name: String, text: String)]) {
         var entries: [String: Entry] = [:]
         var problems: [Problem] = []
+        for (name, table) in tables {
+            Self.read(table, name: name, into: &entries, problems: &problems)
+        }
+        self.entries = entries
+        self.problems = problems
+    }
+
+    private static func read(
+        _ table: String, name: String, into entries: inout [String: Entry], problems: inout [Problem]
+    ) {
         let lines = table.split(separator: "\n", omittingEmptySubsequences: false)
         let languages: [Language] = [.chinese, .english]
         for (offset, rawLine) in lines.enumerated() {
@@ -40,14 +59,14 @@ public struct MessageCatalogue: Sendable {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if offset == 0 {
                 if line != "key\tzh-CN\ten" {
-                    problems.append(Problem(line: 1, message: "the header must be key, zh-CN, en"))
+                    problems.append(Problem(table: name, line: 1, message: "the header must be key, zh-CN, en"))
                 }
                 continue
             }
             if line.allSatisfy({ $0 == " " }) { continue }
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard cells.count == 1 + languages.count else {
-                problems.append(Problem(line: lineNumber, message: "\(cells.count) columns, expected 3"))
+                problems.append(Problem(table: name, line: lineNumber, message: "\(cells.count) columns, expected 3"))
                 continue
             }
             let key = cells[0]
@@ -55,19 +74,18 @@ public struct MessageCatalogue: Sendable {
             for (index, language) in languages.enumerated() {
                 let text = cells[index + 1]
                 if text.isEmpty {
-                    problems.append(Problem(line: lineNumber, message: "\(key) has no \(language.rawValue) text"))
+                    problems.append(Problem(table: name, line: lineNumber, message: "\(key) has no \(language.rawValue) text"))
                 } else {
                     texts[language] = MessageTemplate.unescaped(text)
                 }
             }
-            if entries[key] != nil {
-                problems.append(Problem(line: lineNumber, message: "\(key) appears twice"))
+            if let earlier = entries[key] {
+                let message = "\(key) appears twice (first in \(earlier.table) line \(earlier.line))"
+                problems.append(Problem(table: name, line: lineNumber, message: message))
                 continue
             }
-            entries[key] = Entry(key: key, texts: texts, line: lineNumber)
+            entries[key] = Entry(key: key, texts: texts, table: name, line: lineNumber)
         }
-        self.entries = entries
-        self.problems = problems
     }
 
     /// The text of `key` in `language` with its arguments filled in. A key missing from the table (a bug the
