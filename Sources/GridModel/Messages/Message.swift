@@ -25,7 +25,7 @@ public struct Message: Hashable, Sendable, CustomStringConvertible {
     public var description: String { text(in: .current) }
 
     /// The text of `key` (a row of Tables/*.tsv) with `arguments`, in the command's language: the one call most
-    /// code needs (`Message.text("grid.too_small", ["grid": id.rawValue, "n": "\(count)"])`).
+    /// code needs (`Message.text("role.grid_leader")`, or with arguments, `Message.text(key, ["grid": id.rawValue])`).
     public static func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
         MessageCatalogue.standard.text(key, arguments, in: .current)
     }
