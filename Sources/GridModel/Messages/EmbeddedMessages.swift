@@ -217,6 +217,8 @@ rules.explain.in_community	在社区 {community}（限定社区的叠加文件 {
 rules.explain.community_level	级别：{level}	level:  {level}
 rules.explain.community_source	来源：{source}	source: {source}
 rules.explain.community_parameters	参数：	parameters:
+rules.path.top_level	顶层	top level
+rules.path.overlay_entry	叠加文件条目	overlay entry
 """#
         ),
         (

@@ -115,7 +115,8 @@ struct RuleSetLoader {
 
     private func readSources(_ root: RuleNode, file: String) {
         let here = SourceLocation(file: file, line: 0, column: 0)
-        let top = ParameterMap(root, keys: ["sources"], ruleID: RuleID(file), path: "top level", context: context)
+        let topLevel = Message.text("rules.path.top_level")
+        let top = ParameterMap(root, keys: ["sources"], ruleID: RuleID(file), path: topLevel, context: context)
         guard let list = top?.maps("sources", keys: ["id", "kind", "tag", "title", "catalogue", "cited_as"]) else {
             context.report(.missingKey, at: here, Message.text("rules.sources.expected_list", ["file": file]))
             return
@@ -140,7 +141,8 @@ struct RuleSetLoader {
     }
 
     private mutating func readBaseFile(_ root: RuleNode, file: String) {
-        guard let top = ParameterMap(root, keys: ["rules"], ruleID: RuleID(file), path: "top level", context: context),
+        let topLevel = Message.text("rules.path.top_level")
+        guard let top = ParameterMap(root, keys: ["rules"], ruleID: RuleID(file), path: topLevel, context: context),
             let list = top.value("rules")
         else { return }
         guard let items = list.items else {
@@ -186,7 +188,8 @@ struct RuleSetLoader {
     private mutating func readOverlay(_ root: RuleNode, file: String) {
         guard
             let top = ParameterMap(
-                root, keys: ["overlay", "says", "rules"], ruleID: RuleID(file), path: "top level", context: context),
+                root, keys: ["overlay", "says", "rules"], ruleID: RuleID(file),
+                path: Message.text("rules.path.top_level"), context: context),
             let list = top.value("rules")
         else { return }
         guard let items = list.items else {
@@ -198,7 +201,8 @@ struct RuleSetLoader {
         for item in items {
             guard let id = ruleID(of: item, file: file) else { continue }
             let allowed = Self.envelopeKeys + ["scope"]
-            _ = ParameterMap(item, keys: allowed, ruleID: id, path: "overlay entry", context: context)
+            let path = Message.text("rules.path.overlay_entry")
+            _ = ParameterMap(item, keys: allowed, ruleID: id, path: path, context: context)
             let communities = readScope(item, id: id)
             let patch = OverlayMerge.patch(from: item, removing: ["scope"])
             if let existing = index[id] {
