@@ -16,11 +16,11 @@ public struct RuleSet: Sendable {
         /// The defaults built into the binary.
         case builtIn
 
-        /// Words for messages.
+        /// Words for messages, in the command's language.
         public var description: String {
             switch self {
             case .directory(let path): return path
-            case .builtIn: return "built-in defaults"
+            case .builtIn: return Message.text("rules.origin.built_in")
             }
         }
     }
@@ -190,11 +190,13 @@ public struct RuleSet: Sendable {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
             throw GridRulesError(
-                RuleProblem(.unreadable, at: here, "cannot read the rules folder: \(error.localizedDescription)"))
+                RuleProblem(
+                    .unreadable, at: here,
+                    Message.text("rules.folder.unreadable", ["problem": error.localizedDescription])))
         }
         let yaml = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         guard !yaml.isEmpty else {
-            throw GridRulesError(RuleProblem(.unreadable, at: here, "the rules folder holds no .yaml files"))
+            throw GridRulesError(RuleProblem(.unreadable, at: here, Message.text("rules.folder.no_yaml")))
         }
         var files: [RuleFile] = []
         var problems: [RuleProblem] = []
@@ -212,10 +214,10 @@ public struct RuleSet: Sendable {
     static func readFile(_ url: URL, name: String) throws(GridRulesError) -> RuleFile {
         let here = SourceLocation(file: name, line: 0, column: 0)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw GridRulesError(RuleProblem(.unreadable, at: here, "cannot read the file (missing or not readable)"))
+            throw GridRulesError(RuleProblem(.unreadable, at: here, Message.text("rules.file.unreadable")))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw GridRulesError(RuleProblem(.unreadable, at: here, "the file is not UTF-8; save it as UTF-8"))
+            throw GridRulesError(RuleProblem(.unreadable, at: here, Message.text("rules.file.not_utf8")))
         }
         return RuleFile(name: name, text: text)
     }

@@ -82,7 +82,7 @@ import Testing
 
     @Test func explainNamesSourceScopeAndLocation() throws {
         let rules = try RuleSet.builtIn()
-        let text = try #require(rules.explanation(of: "visits.key_person"))
+        let text = try #require(RulesFixtures.inEnglish { rules.explanation(of: "visits.key_person") })
         #expect(text.contains("seed"))
         #expect(text.contains("residents in key_person"))
         #expect(text.contains("frequency: 2 per month  # visits.yaml:"))
@@ -92,8 +92,8 @@ import Testing
 
     @Test func renderedShowIsDeterministicAndReloadable() throws {
         let rules = try RuleSet.builtIn()
-        let shown = rules.rendered(effective: false)
-        #expect(shown == (try RuleSet.builtIn()).rendered(effective: false))
+        let shown = RulesFixtures.inEnglish { rules.rendered(effective: false) }
+        #expect(shown == RulesFixtures.inEnglish { (try? RuleSet.builtIn())?.rendered(effective: false) })
         // The plain rendering of one file's rules is itself a valid overlay of the same rules.
         let body = shown.components(separatedBy: "\n# from grid.yaml\n")[1].components(separatedBy: "\n\n# from")[0]
         let reloaded = try RuleSet.builtIn(overlays: [RuleFile(name: "shown.yaml", text: body)])

@@ -5,7 +5,8 @@ import Testing
 
 /// Every file in Fixtures/invalid declares in its first two lines how it is loaded (`# mode: overlay` onto the
 /// built-in rules, or `# mode: base` as an extra base file) and the error it must give
-/// (`# expect: LINE:COLUMN code message-fragment`, positions computed independently of the loader).
+/// (`# expect: LINE:COLUMN code message-fragment`, positions computed independently of the loader). The fragments
+/// are in English, so the files load with English as the command's language.
 @Suite struct InvalidRuleFileTests {
     struct Expectation: CustomStringConvertible {
         var name: String
@@ -47,8 +48,12 @@ import Testing
         let fixture = try RulesFixtures.ruleFile("invalid/\(name)")
         let problems: [RuleProblem]
         switch expected.mode {
-        case "overlay": problems = RulesFixtures.problems(files: EmbeddedRules.files, overlays: [fixture])
-        case "base": problems = RulesFixtures.problems(files: EmbeddedRules.files + [fixture])
+        case "overlay":
+            problems = RulesFixtures.inEnglish {
+                RulesFixtures.problems(files: EmbeddedRules.files, overlays: [fixture])
+            }
+        case "base":
+            problems = RulesFixtures.inEnglish { RulesFixtures.problems(files: EmbeddedRules.files + [fixture]) }
         default:
             Issue.record("unknown mode \(expected.mode)")
             return

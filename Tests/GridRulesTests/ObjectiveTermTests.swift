@@ -52,7 +52,7 @@ import Testing
             text.removeSubrange(start.lowerBound..<end.lowerBound)
             return RuleFile(name: file.name, text: text)
         }
-        let problems = RulesFixtures.problems(files: files)
+        let problems = RulesFixtures.inEnglish { RulesFixtures.problems(files: files) }
         #expect(problems.count == 1)
         #expect(problems.first?.code == .missingRule)
         #expect(problems.first?.message.contains("term 'grid_post_preference'") == true)
@@ -74,7 +74,9 @@ import Testing
                       term: grid_post_preference
                       metres_per_cost_unit: 500
                 """)
-        let problems = RulesFixtures.problems(files: EmbeddedRules.files, overlays: [overlay])
+        let problems = RulesFixtures.inEnglish {
+            RulesFixtures.problems(files: EmbeddedRules.files, overlays: [overlay])
+        }
         #expect(problems.contains { $0.code == .missingKey && $0.message.contains("missing key 'distance_cap_m'") })
         #expect(problems.allSatisfy { $0.location.file == "new-term.yaml" }, "\(problems)")
     }

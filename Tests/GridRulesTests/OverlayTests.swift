@@ -26,7 +26,7 @@ import Testing
 
     @Test func effectiveShowNamesTheOverlayForScopedValues() throws {
         let overlay = try RulesFixtures.ruleFile("overlays/community-c03-small-grids.yaml")
-        let shown = try RuleSet.builtIn(overlays: [overlay]).rendered(effective: true)
+        let shown = try RulesFixtures.inEnglish { try RuleSet.builtIn(overlays: [overlay]).rendered(effective: true) }
         #expect(shown.contains("# overlays, in order: overlays/community-c03-small-grids.yaml"))
         let scopedPart = try #require(shown.components(separatedBy: "# community C03").last)
         #expect(scopedPart.contains("min: 160  # overlays/community-c03-small-grids.yaml:9:26"))

@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 import Testing
 
 @testable import GridRules
@@ -27,6 +28,11 @@ enum RulesFixtures {
     /// A fixture as a rule file named by its path under Fixtures.
     static func ruleFile(_ relativePath: String) throws -> RuleFile {
         RuleFile(name: relativePath, text: try text(relativePath))
+    }
+
+    /// `body` run with English as the command's language, for tests that compare today's English wording.
+    static func inEnglish<Result>(_ body: () throws -> Result) rethrows -> Result {
+        try Language.$current.withValue(.english, operation: body)
     }
 
     /// The problems a load reports (empty when it loads).

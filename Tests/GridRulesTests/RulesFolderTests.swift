@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 import Testing
 
 @testable import GridRules
@@ -32,9 +33,16 @@ import Testing
         }
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(throws: GridRulesError.self) { try RuleSet.load(directory: url) }
-        do throws(GridRulesError) {
-            _ = try RuleSet.load(directory: url)
-        } catch {
+        let failure = Language.$current.withValue(.english) { () -> GridRulesError? in
+            do throws(GridRulesError) {
+                _ = try RuleSet.load(directory: url)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        do {
+            let error = try #require(failure)
             let line = try #require(
                 EmbeddedRules.files.first { $0.name == "visits.yaml" }?.text.split(
                     separator: "\n", omittingEmptySubsequences: false

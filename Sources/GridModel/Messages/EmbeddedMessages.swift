@@ -88,6 +88,137 @@ key	zh-CN	en
             "rules.tsv",
             #"""
 key	zh-CN	en
+rules.origin.built_in	内置默认规则	built-in defaults
+rules.hint.did_you_mean	（是否应为“{name}”？）	 (did you mean '{name}'?)
+rules.shape.scalar	值“{text}”	'{text}'
+rules.shape.list	列表	a list
+rules.shape.mapping	映射	a mapping
+rules.file.empty	文件为空	the file is empty
+rules.file.unreadable	无法读取文件（文件不存在或不可读）	cannot read the file (missing or not readable)
+rules.file.unreadable_because	无法读取文件：{problem}	cannot read the file: {problem}
+rules.file.not_utf8	文件不是 UTF-8 编码；请另存为 UTF-8	the file is not UTF-8; save it as UTF-8
+rules.folder.unreadable	无法读取规则文件夹：{problem}	cannot read the rules folder: {problem}
+rules.folder.no_yaml	规则文件夹中没有 .yaml 文件	the rules folder holds no .yaml files
+rules.yaml.syntax	YAML 语法错误：{problem}	YAML syntax: {problem}
+rules.yaml.key_not_plain	映射的键必须是一个简单的词	a mapping key must be a plain word
+rules.yaml.alias	规则文件不支持 YAML 别名（alias）	YAML aliases are not supported in rule files
+rules.yaml.duplicate_key	键 {keys} 在同一映射中出现了不止一次；每个键只写一次	key {keys} appears more than once in the same mapping; write each key once
+rules.parameters.expected_mapping	{rule} {path}：应为映射，实为{found}	{rule} {path}: expected a mapping, found {found}
+rules.parameters.unknown_key	{rule} {path}：未知的键“{key}”{hint}；可用的键：{allowed}	{rule} {path}: unknown key '{key}'{hint}; allowed: {allowed}
+rules.parameters.key_without_value	{rule} {path}.{key}：该键没有值	{rule} {path}.{key}: the key has no value
+rules.parameters.missing_key	{rule} {path}：缺少键“{key}”	{rule} {path}: missing key '{key}'
+rules.parameters.wrong_type	{rule} {path}.{key}：应为{expected}，实为{found}	{rule} {path}.{key}: expected {expected}, found {found}
+rules.parameters.below_minimum	{rule} {path}.{key}：应为不小于 {minimum} 的{expected}，实为 {found}	{rule} {path}.{key}: expected {expected} of at least {minimum}, found {found}
+rules.parameters.not_one_of	{rule} {path}.{key}：“{value}”不是可选值 {allowed} 之一{hint}	{rule} {path}.{key}: '{value}' is not one of {allowed}{hint}
+rules.parameters.expected_list	{rule} {label}：应为列表，实为{found}	{rule} {label}: expected a list, found {found}
+rules.parameters.expected_word_in_list	{rule} {label}：列表中应为词，实为{found}	{rule} {label}: expected a word in the list, found {found}
+rules.parameters.unknown_reference	{rule} {label}：未知的{what}“{word}”{hint}	{rule} {label}: unknown {what} '{word}'{hint}
+rules.parameters.frequency_unreadable	{rule} {path}.{key}：应为“2 per month”或“1 per 2 months”这样的频次（周期：day、week、month、quarter、year），实为“{value}”	{rule} {path}.{key}: expected a frequency like '2 per month' or '1 per 2 months' (periods: day, week, month, quarter, year), found '{value}'
+rules.parameters.frequency_zero	{rule} {path}.{key}：频次为零（“{value}”）等于不要求走访；请删除该规则或至少填 1	{rule} {path}.{key}: a frequency of zero ('{value}') asks for no visits; remove the rule or give at least 1
+rules.parameters.min_above_max	{rule} {path}.{key}：min {min} 大于 max {max}（max 在第 {line} 行）	{rule} {path}.{key}: min {min} is above max {max} (max at line {line})
+rules.parameters.not_positive	{rule} parameters.{key}：应为大于 0 的数，实为 {found}	{rule} parameters.{key}: expected a number above 0, found {found}
+rules.expected.integer	整数	an integer
+rules.expected.number	数值	a number
+rules.expected.boolean	true 或 false	true or false
+rules.expected.text	词或句子	a word or sentence
+rules.expected.list	列表	a list
+rules.expected.all_or_compound_types	“all”或小区类型列表	'all' or a list of compound types
+rules.reference.category	居民类别	resident category
+rules.reference.role	角色	role
+rules.reference.skill	技能	skill
+rules.reference.compound_type	小区类型	compound type
+rules.condition.expected	{rule} {label}：应为条件（含 {keys} 之一的映射），实为{found}	{rule} {label}: expected a condition (a mapping with one of {keys}), found {found}
+rules.condition.expected_list	{rule} {label}.{key}：应为非空的条件列表，实为{found}	{rule} {label}.{key}: expected a non-empty list of conditions, found {found}
+rules.internal.unreadable_set	内部错误：无法读取规则集	internal: the rule set could not be read
+rules.internal.unreadable_section	内部错误：有一部分规则无法读取	internal: a rule section could not be read
+rules.sources.twice	只能有一个文件列出来源；{file} 已经列出	only one file may list sources; {file} already does
+rules.sources.expected_list	{file}：“sources”下应为列表	{file}: expected a list under 'sources'
+rules.sources.duplicate	来源“{source}”已在 {location} 列出	source '{source}' is already listed at {location}
+rules.file.rules_not_list_of_rules	{file}：“rules”必须是规则列表，实为{found}	{file}: 'rules' must be a list of rules, found {found}
+rules.file.rules_not_list	{file}：“rules”必须是列表，实为{found}	{file}: 'rules' must be a list, found {found}
+rules.rule.duplicate_id	规则编号“{rule}”已在 {location} 定义	rule id '{rule}' is already defined at {location}
+rules.rule.not_mapping	{file}：应为一条规则（含 id、type、kind、source、says、parameters 的映射），实为{found}	{file}: expected a rule (a mapping with id, type, kind, source, says, parameters), found {found}
+rules.rule.no_id	{file}：有一条规则没有“id”	{file}: a rule has no 'id'
+rules.rule.bad_id	{file}：规则编号应由小写单词以“.”“_”或“-”连接而成，实为{found}	{file}: a rule id is lower-case words joined by '.', '_' or '-', found {found}
+rules.rule.hard_with_weight	{rule}：硬性规则没有权重；请改为“kind: soft”或删除权重	{rule}: a hard rule has no weight; make it 'kind: soft' or remove the weight
+rules.rule.soft_weight_not_positive	{rule} rule.weight：柔性规则的权重必须大于 0，实为 {weight}	{rule} rule.weight: a soft rule's weight must be above 0, found {weight}
+rules.rule.unknown_source	{rule}：来源“{source}”未列在 sources.yaml 中{hint}	{rule}: source '{source}' is not listed in sources.yaml{hint}
+rules.rule.community_limit	{rule}：类型为“{type}”的规则在每个社区都适用；如需在部分社区改变它，请在叠加文件中写一条带 {example} 的条目	{rule}: a rule of type '{type}' holds in every community; to change it in some communities, use an overlay entry with {example}
+rules.overlay.type_change	{rule}：叠加文件不能改变规则的类型（{location} 处为 {type}）	{rule}: an overlay cannot change a rule's type ({type} at {location})
+rules.overlay.unknown_rule	叠加文件提到了不存在的规则“{rule}”{hint}；叠加文件只有写明 type（以及 kind、source、says、parameters）且不带 scope 时才新增规则	overlay names unknown rule '{rule}'{hint}; an overlay adds a new rule only with a type (and kind, source, says, parameters) and without scope
+rules.set.missing_type	规则集中没有类型为“{type}”的规则（应在 {file} 中）	the rule set has no rule of type '{type}' (expected in {file})
+rules.set.duplicate_type	{rule}：规则集只能有一条类型为“{type}”的规则；{location} 处的 {first} 已是这一条	{rule}: a rule set holds one rule of type '{type}'; {first} at {location} already is one
+rules.set.missing_term	规则集中没有 term 为“{term}”的 objective_term 规则（应在 {file} 中）	the rule set has no objective_term rule with term '{term}' (expected in {file})
+rules.grid.micro_above_grid	{rule}：微网格上限 {max} 大于网格下限 {min}（{grid_rule}，{location}）	{rule}: the micro-grid maximum {max} is above the grid minimum {min} ({grid_rule} at {location})
+rules.matching.respond_after_reply	{rule}：respond_minutes {respond} 大于 reply_minutes {reply}；响应应在答复之前	{rule}: respond_minutes {respond} is above reply_minutes {reply}; a response comes before the reply
+rules.contacts.not_a_post	{rule} parameters.phones_of_roles：“{word}”不是公示牌上的岗位（应为 {posts} 之一）	{rule} parameters.phones_of_roles: '{word}' is not a post on a notice card (expected one of {posts})
+rules.slots.utc_offset	{rule} parameters.utc_offset：应为 +08:00 这样的时差，实为“{value}”	{rule} parameters.utc_offset: expected an offset like +08:00, found '{value}'
+rules.slots.time_span	{rule} parameters.{period}：应为“09:00-11:30”这样的时段（开始早于结束），实为“{value}”	{rule} parameters.{period}: expected a time span like "09:00-11:30" (start before end), found '{value}'
+rules.staffing.departments_above_cadres	{rule}：min_departments {departments} 大于 min_cadres {cadres}；每个部门至少要有一名下沉干部	{rule}: min_departments {departments} is above min_cadres {cadres}; each department needs at least one cadre
+rules.timebank.effective_from	{rule} parameters.effective_from：应为 2026-01-01 这样的日期，实为“{value}”	{rule} parameters.effective_from: expected a date like 2026-01-01, found '{value}'
+rules.timebank.floor_above_cap	{rule}：floor_minutes {floor} 大于 cap_minutes {cap}	{rule}: floor_minutes {floor} is above cap_minutes {cap}
+rules.timebank.unknown_pool	{rule}：账户池“{pool}”不在 pools（{known}）之中{hint}	{rule}: pool '{pool}' is not in pools ({known}){hint}
+rules.timebank.expiry_without_months	{rule}：已启用过期，但 after_months 为 0；请填写月数或停用过期	{rule}: expiry is enabled but after_months is 0; give the months or disable expiry
+rules.timebank.programme_twice	{rule}：有一个项目列了两次	{rule}: a programme is listed twice
+rules.timebank.rate_not_positive	{rule} {path}.rate：折算比率必须大于 0，实为 {rate}	{rule} {path}.rate: a rate must be above 0, found {rate}
+rules.visits.category_twice	类别“{category}”列了两次	category '{category}' is listed twice
+rules.visits.cap_below_narrower	{rule}：上限 {cap} 小于第 {line} 行范围更窄的上限 {narrower}	{rule}: a cap of {cap} is below the narrower cap of {narrower} at line {line}
+rules.visits.pairing_outweighs_visit	{rule}：结对走访人的加分 {bonus} 与技能加分（{skill} × 权重 {weight}，{term_rule}，{location}）之和达到一次走访的权重（1）；请使其小于 1，否则会为保留走访人而放弃走访	{rule}: a paired visitor's bonus of {bonus} and the skill bonus ({skill} × weight {weight}, {term_rule} at {location}) reach one visit's weight (1); keep them below it, or a visit would be dropped to keep a visitor
+rules.visits.share	{rule} parameters.{key}：应为 0 到 1 之间的比例，实为 {value}	{rule} parameters.{key}: expected a share from 0 to 1, found {value}
+rules.visits.frequency_needs_category	{rule}：走访频次规则需要 applies_to.category	{rule}: a visit frequency needs applies_to.category
+rules.visits.slot	{rule} parameters.slots：应为 Mon-AM 这样的时段（AM、PM、EVE），实为“{word}”	{rule} parameters.slots: expected a slot like Mon-AM (AM, PM, EVE), found '{word}'
+rules.kind.hard	硬性	hard
+rules.kind.soft	柔性（权重 {weight}）	soft (weight {weight})
+rules.scope.every_community	所有社区	every community
+rules.scope.communities	社区 {communities}	communities {communities}
+rules.scope.compound_types	小区类型 {types}	compound types {types}
+rules.scope.residents	类别为 {categories} 的居民	residents in {categories}
+rules.condition.both	{first}且{second}	{first} and {second}
+rules.condition.either	{first}或{second}	{first} or {second}
+rules.condition.not	非（{condition}）	not ({condition})
+rules.condition.category_in	居民类别为 {categories}	category in {categories}
+rules.condition.age_at_least	年满 {age} 周岁	aged {age} or older
+rules.condition.age_at_most	不超过 {age} 周岁	aged {age} or younger
+rules.condition.party_member	党员	party member
+rules.condition.not_party_member	非党员	not a party member
+rules.condition.role_in	角色为 {roles}	role in {roles}
+rules.condition.lives_within	居住在 {metres} 米以内	lives within {metres} m
+rules.condition.has_skill	具备技能 {skills}	has skill {skills}
+rules.condition.works_in_site	在该场所工作	works in the site
+rules.condition.not_works_in_site	不在该场所工作	does not work in the site
+rules.role.community_worker	社区工作者	community_worker
+rules.role.grid_worker	专职网格员	grid_worker
+rules.role.grid_worker_part_time	兼职网格员	grid_worker_part_time
+rules.role.grid_worker_auxiliary	网格协管员	grid_worker_auxiliary
+rules.role.sunk_cadre	下沉干部	sunk_cadre
+rules.role.party_member_in_service	在职党员	party_member_in_service
+rules.role.party_member_retired	退休党员	party_member_retired
+rules.role.volunteer	志愿者	volunteer
+rules.role.property_staff	物业人员	property_staff
+rules.role.merchant_rep	商户代表	merchant_rep
+rules.role.mentor	带教导师	mentor
+rules.role.new_worker	新入职社区工作者	new_worker
+rules.role.resident	居民	resident
+rules.show.rule_set	# 规则集：{origin}（{files}）	# rule set: {origin} ({files})
+rules.show.identity	# 标识：{hash}	# identity: {hash}
+rules.show.overlays	# 叠加文件（按应用顺序）：{files}	# overlays, in order: {files}
+rules.show.from_file	# 来自 {file}	# from {file}
+rules.show.community	# 社区 {community}：以下规则在该社区有所不同（限定社区的叠加文件）	# community {community}: these rules differ there (scoped overlays)
+rules.explain.level	级别：{level}	level:      {level}
+rules.explain.type	类型：{type}	type:       {type}
+rules.explain.applies_to	适用范围：{scope}	applies to: {scope}
+rules.explain.source	来源：{source}：{title}（{tag}，{kind}；{cited_as}）	source:     {source}: {title} [{tag}, {kind}; {cited_as}]
+rules.explain.source_id	来源：{source}	source:     {source}
+rules.explain.defined_at	定义于：{location}	defined at: {location}
+rules.explain.changed_by	修改自：{overlays}	changed by: {overlays}
+rules.explain.sensitive	敏感：是；此规则编号不会出现在公开打印件上	sensitive:  yes; this rule id never appears on public printouts
+rules.explain.parameters	参数（值，以及写在何处）：	parameters (value, then where it was written):
+rules.explain.in_community	在社区 {community}（限定社区的叠加文件 {overlays}）：	in community {community} (scoped overlay {overlays}):
+rules.explain.community_level	级别：{level}	level:  {level}
+rules.explain.community_source	来源：{source}	source: {source}
+rules.explain.community_parameters	参数：	parameters:
+rules.path.top_level	顶层	top level
+rules.path.overlay_entry	叠加文件条目	overlay entry
 """#
         ),
         (

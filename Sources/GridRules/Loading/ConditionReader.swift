@@ -13,12 +13,11 @@ struct ConditionReader {
 
     func read(_ node: RuleNode, label: String) -> RuleCondition? {
         guard let entries = node.entries, !entries.isEmpty else {
-            context.report(
-                .wrongType, at: node.location,
-                "\(ruleID) \(label): expected a condition (a mapping with one of "
-                    + "\(Self.keys.joined(separator: ", "))), "
-                    + "found \(node.shapeDescription)"
-            )
+            let arguments = [
+                "rule": ruleID.rawValue, "label": label, "keys": Language.current.list(Self.keys),
+                "found": node.shapeDescription,
+            ]
+            context.report(.wrongType, at: node.location, Message.text("rules.condition.expected", arguments))
             return nil
         }
         guard let map = ParameterMap(node, keys: Self.keys, ruleID: ruleID, path: label, context: context) else {
@@ -38,11 +37,11 @@ struct ConditionReader {
         switch key {
         case "all", "any":
             guard let items = entry.value.items, !items.isEmpty else {
+                let arguments = [
+                    "rule": ruleID.rawValue, "label": label, "key": key, "found": entry.value.shapeDescription,
+                ]
                 context.report(
-                    .wrongType, at: entry.value.location,
-                    "\(ruleID) \(label).\(key): expected a non-empty list of conditions, found "
-                        + "\(entry.value.shapeDescription)"
-                )
+                    .wrongType, at: entry.value.location, Message.text("rules.condition.expected_list", arguments))
                 return nil
             }
             let parts = items.enumerated().map { read($1, label: "\(label).\(key)[\($0 + 1)]") }
@@ -68,8 +67,9 @@ struct ConditionReader {
         case "has_skill":
             if let text = entry.value.scalarText {
                 let list = Sourced([text], ruleID: ruleID, location: entry.value.location)
+                let what = Message.text("rules.reference.skill")
                 return ParameterMap.check(
-                    list, items: [entry.value], known: context.skills, what: "skill", ruleID: ruleID,
+                    list, items: [entry.value], known: context.skills, what: what, ruleID: ruleID,
                     label: "\(label).\(key)", context: context
                 )
                 .map { .hasSkill($0.value.map(Skill.init(rawValue:))) }

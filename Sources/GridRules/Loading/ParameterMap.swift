@@ -17,15 +17,19 @@ struct ParameterMap {
         self.context = context
         guard let entries = node.entries else {
             context.report(
-                .wrongType, at: node.location, "\(ruleID) \(path): expected a mapping, found \(node.shapeDescription)")
+                .wrongType, at: node.location,
+                Message.text(
+                    "rules.parameters.expected_mapping",
+                    ["rule": ruleID.rawValue, "path": path, "found": node.shapeDescription]))
             return nil
         }
         for entry in entries where !keys.contains(entry.key) {
+            let arguments = [
+                "rule": ruleID.rawValue, "path": path, "key": entry.key,
+                "hint": NearestName.hint(for: entry.key, among: keys), "allowed": Language.current.list(keys),
+            ]
             context.report(
-                .unknownKey, at: entry.keyLocation,
-                "\(ruleID) \(path): unknown key '\(entry.key)'\(NearestName.hint(for: entry.key, among: keys))"
-                    + "; allowed: \(keys.joined(separator: ", "))"
-            )
+                .unknownKey, at: entry.keyLocation, Message.text("rules.parameters.unknown_key", arguments))
         }
     }
 
@@ -36,28 +40,37 @@ struct ParameterMap {
         if let value = node[key], !value.isNull { return value }
         if required {
             if let entry = node.entry(key) {
-                context.report(.missingKey, at: entry.keyLocation, "\(ruleID) \(path).\(key): the key has no value")
+                context.report(
+                    .missingKey, at: entry.keyLocation,
+                    Message.text(
+                        "rules.parameters.key_without_value", ["rule": ruleID.rawValue, "path": path, "key": key]))
             } else {
-                context.report(.missingKey, at: node.location, "\(ruleID) \(path): missing key '\(key)'")
+                context.report(
+                    .missingKey, at: node.location,
+                    Message.text("rules.parameters.missing_key", ["rule": ruleID.rawValue, "path": path, "key": key]))
             }
         }
         return nil
     }
 
+    /// Reports that `key` holds `node` where `expected` (words in the command's language) was expected.
     private func wrong(_ node: RuleNode, _ key: String, _ expected: String) {
-        context.report(
-            .wrongType, at: node.location,
-            "\(ruleID) \(path).\(key): expected \(expected), found \(node.shapeDescription)")
+        let arguments = [
+            "rule": ruleID.rawValue, "path": path, "key": key, "expected": expected, "found": node.shapeDescription,
+        ]
+        context.report(.wrongType, at: node.location, Message.text("rules.parameters.wrong_type", arguments))
     }
 
     func int(_ key: String, required: Bool = true, atLeast minimum: Int = 0) -> Sourced<Int>? {
-        bounded(key, required: required, atLeast: minimum, "an integer", minimumText: "\(minimum)") { text in
+        let what = Message.text("rules.expected.integer")
+        return bounded(key, required: required, atLeast: minimum, what, minimumText: "\(minimum)") { text in
             Int(text).map { ($0, "\($0)") }
         }
     }
 
     func number(_ key: String, required: Bool = true, atLeast minimum: Double = 0) -> Sourced<Double>? {
-        bounded(key, required: required, atLeast: minimum, "a number", minimumText: RuleKind.format(minimum)) { text in
+        let what = Message.text("rules.expected.number")
+        return bounded(key, required: required, atLeast: minimum, what, minimumText: RuleKind.format(minimum)) { text in
             Double(text).flatMap { $0.isFinite ? ($0, text) : nil }
         }
     }
@@ -73,9 +86,11 @@ struct ParameterMap {
             return nil
         }
         guard number.value >= minimum else {
-            context.report(
-                .outOfRange, at: value.location,
-                "\(ruleID) \(path).\(key): expected \(what) of at least \(minimumText), found \(number.shown)")
+            let arguments = [
+                "rule": ruleID.rawValue, "path": path, "key": key, "expected": what, "minimum": minimumText,
+                "found": number.shown,
+            ]
+            context.report(.outOfRange, at: value.location, Message.text("rules.parameters.below_minimum", arguments))
             return nil
         }
         return Sourced(number.value, ruleID: ruleID, location: value.location)
@@ -84,7 +99,7 @@ struct ParameterMap {
     func bool(_ key: String, required: Bool = true) -> Sourced<Bool>? {
         guard let value = value(key, required: required) else { return nil }
         guard case .scalar(let text, true) = value.value, text == "true" || text == "false" else {
-            wrong(value, key, "true or false")
+            wrong(value, key, Message.text("rules.expected.boolean"))
             return nil
         }
         return Sourced(text == "true", ruleID: ruleID, location: value.location)
@@ -94,7 +109,7 @@ struct ParameterMap {
     func text(_ key: String, required: Bool = true) -> Sourced<String>? {
         guard let value = value(key, required: required) else { return nil }
         guard let text = value.scalarText, !text.isEmpty else {
-            wrong(value, key, "a word or sentence")
+            wrong(value, key, Message.text("rules.expected.text"))
             return nil
         }
         return Sourced(text, ruleID: ruleID, location: value.location)
@@ -104,11 +119,11 @@ struct ParameterMap {
     func word(_ key: String, oneOf allowed: [String], required: Bool = true) -> Sourced<String>? {
         guard let text = text(key, required: required) else { return nil }
         guard allowed.contains(text.value) else {
-            context.report(
-                .outOfRange, at: text.location,
-                "\(ruleID) \(path).\(key): '\(text.value)' is not one of \(allowed.joined(separator: ", "))"
-                    + NearestName.hint(for: text.value, among: allowed)
-            )
+            let arguments = [
+                "rule": ruleID.rawValue, "path": path, "key": key, "value": text.value,
+                "allowed": Language.current.list(allowed), "hint": NearestName.hint(for: text.value, among: allowed),
+            ]
+            context.report(.outOfRange, at: text.location, Message.text("rules.parameters.not_one_of", arguments))
             return nil
         }
         return text
@@ -124,7 +139,10 @@ struct ParameterMap {
     {
         guard let items = value.items else {
             context.report(
-                .wrongType, at: value.location, "\(ruleID) \(label): expected a list, found \(value.shapeDescription)")
+                .wrongType, at: value.location,
+                Message.text(
+                    "rules.parameters.expected_list",
+                    ["rule": ruleID.rawValue, "label": label, "found": value.shapeDescription]))
             return nil
         }
         var words: [String] = []
@@ -132,7 +150,9 @@ struct ParameterMap {
             guard let text = item.scalarText, !text.isEmpty else {
                 context.report(
                     .wrongType, at: item.location,
-                    "\(ruleID) \(label): expected a word in the list, found \(item.shapeDescription)")
+                    Message.text(
+                        "rules.parameters.expected_word_in_list",
+                        ["rule": ruleID.rawValue, "label": label, "found": item.shapeDescription]))
                 return nil
             }
             words.append(text)
@@ -150,7 +170,7 @@ struct ParameterMap {
     func maps(_ key: String, keys: [String], required: Bool = true) -> [ParameterMap]? {
         guard let value = value(key, required: required) else { return nil }
         guard let items = value.items else {
-            wrong(value, key, "a list")
+            wrong(value, key, Message.text("rules.expected.list"))
             return nil
         }
         return items.enumerated().compactMap { index, item in
@@ -176,26 +196,31 @@ struct ParameterMap {
         var ok = true
         for (word, item) in zip(list.value, items) where !known.contains(word) {
             ok = false
+            let arguments = [
+                "rule": ruleID.rawValue, "label": label, "what": what, "word": word,
+                "hint": NearestName.hint(for: word, among: known),
+            ]
             context.report(
-                .unknownReference, at: item.location,
-                "\(ruleID) \(label): unknown \(what) '\(word)'\(NearestName.hint(for: word, among: known))"
-            )
+                .unknownReference, at: item.location, Message.text("rules.parameters.unknown_reference", arguments))
         }
         return ok ? list : nil
     }
 
     func categories(_ key: String, required: Bool = true) -> Sourced<[ResidentCategory]>? {
-        checked(key, required: required, known: context.categories, what: "resident category")?
+        checked(key, required: required, known: context.categories, what: Message.text("rules.reference.category"))?
             .map { $0.map(ResidentCategory.init(rawValue:)) }
     }
 
     func roles(_ key: String, required: Bool = true) -> Sourced<[Role]>? {
-        checked(key, required: required, known: Set(Role.allCases.map(\.rawValue)), what: "role")?
+        let what = Message.text("rules.reference.role")
+        return checked(key, required: required, known: Set(Role.allCases.map(\.rawValue)), what: what)?
             .map { $0.compactMap(Role.init(rawValue:)) }
     }
 
     func skills(_ key: String, required: Bool = true) -> Sourced<[Skill]>? {
-        checked(key, required: required, known: context.skills, what: "skill")?.map { $0.map(Skill.init(rawValue:)) }
+        let what = Message.text("rules.reference.skill")
+        return checked(key, required: required, known: context.skills, what: what)?
+            .map { $0.map(Skill.init(rawValue:)) }
     }
 
     /// `all` (nil) or a list of known compound types.
@@ -203,10 +228,11 @@ struct ParameterMap {
         guard let value = value(key, required: required) else { return nil }
         if value.scalarText == "all" { return Sourced(nil, ruleID: ruleID, location: value.location) }
         if value.items == nil {
-            wrong(value, key, "'all' or a list of compound types")
+            wrong(value, key, Message.text("rules.expected.all_or_compound_types"))
             return nil
         }
-        return checked(key, required: required, known: context.compoundTypes, what: "compound type")?
+        let what = Message.text("rules.reference.compound_type")
+        return checked(key, required: required, known: context.compoundTypes, what: what)?
             .map { Optional($0.map(CompoundType.init(rawValue:))) }
     }
 
@@ -215,17 +241,17 @@ struct ParameterMap {
         guard let frequency = VisitFrequency(parsing: text.value) else {
             context.report(
                 .wrongType, at: text.location,
-                "\(ruleID) \(path).\(key): expected a frequency like '2 per month' or '1 per 2 months' "
-                    + "(periods: day, week, month, quarter, year), found '\(text.value)'"
-            )
+                Message.text(
+                    "rules.parameters.frequency_unreadable",
+                    ["rule": ruleID.rawValue, "path": path, "key": key, "value": text.value]))
             return nil
         }
         guard frequency.visits > 0, frequency.every > 0 else {
             context.report(
                 .contradiction, at: text.location,
-                "\(ruleID) \(path).\(key): a frequency of zero ('\(text.value)') asks for no visits; remove the "
-                    + "rule or give at least 1"
-            )
+                Message.text(
+                    "rules.parameters.frequency_zero",
+                    ["rule": ruleID.rawValue, "path": path, "key": key, "value": text.value]))
             return nil
         }
         return text.map { _ in frequency }
@@ -251,11 +277,12 @@ struct ParameterMap {
             return nil
         }
         guard low.value <= high.value else {
+            let arguments = [
+                "rule": ruleID.rawValue, "path": path, "key": key, "min": "\(low.value)", "max": "\(high.value)",
+                "line": "\(high.location.line)",
+            ]
             context.report(
-                .contradiction, at: low.location,
-                "\(ruleID) \(path).\(key): min \(low.value) is above max \(high.value) (max at line "
-                    + "\(high.location.line))"
-            )
+                .contradiction, at: low.location, Message.text("rules.parameters.min_above_max", arguments))
             return nil
         }
         return (Sourced(low.value...high.value, ruleID: ruleID, location: low.location), high.location)

@@ -1,3 +1,5 @@
+import GridModel
+
 /// The rules of one effective set grouped by type, for the typed sections to read.
 struct RuleIndex {
     let byType: [RuleType: [Rule]]
@@ -27,17 +29,16 @@ struct RuleIndex {
             if reportMissing && !declaredTypes.contains(type) {
                 context.report(
                     .missingRule, at: SourceLocation(file: type.homeFile, line: 0, column: 0),
-                    "the rule set has no rule of type '\(type.rawValue)' (expected in \(type.homeFile))"
-                )
+                    Message.text("rules.set.missing_type", ["type": type.rawValue, "file": type.homeFile]))
             }
             return nil
         }
         for extra in rules.dropFirst() {
-            context.report(
-                .duplicateRule, at: extra.location,
-                "\(extra.id): a rule set holds one rule of type '\(type.rawValue)'; \(first.id) at "
-                    + "\(first.location) already is one"
-            )
+            let arguments = [
+                "rule": extra.id.rawValue, "type": type.rawValue, "first": first.id.rawValue,
+                "location": "\(first.location)",
+            ]
+            context.report(.duplicateRule, at: extra.location, Message.text("rules.set.duplicate_type", arguments))
         }
         return first
     }

@@ -28,7 +28,7 @@ struct RuleSections: Sendable {
                 // A section gave up without saying why: never hand out a half-read rule set.
                 context.report(
                     .missingRule, at: SourceLocation(file: "<rules>", line: 0, column: 0),
-                    "internal: a rule section could not be read")
+                    Message.text("rules.internal.unreadable_section"))
             }
             return nil
         }

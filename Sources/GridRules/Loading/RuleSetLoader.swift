@@ -17,10 +17,12 @@ struct RuleSetLoader {
         var steps: [Step] = []
     }
 
-    private static let internalProblem = RuleProblem(
-        .missingRule, at: SourceLocation(file: "<rules>", line: 0, column: 0),
-        "internal: the rule set could not be read"
-    )
+    /// Made when thrown (not once and kept) so that it reads in the language of the command that meets it.
+    private static var internalProblem: RuleProblem {
+        RuleProblem(
+            .missingRule, at: SourceLocation(file: "<rules>", line: 0, column: 0),
+            Message.text("rules.internal.unreadable_set"))
+    }
 
     static let envelopeKeys = ["id", "type", "kind", "weight", "source", "says", "applies_to", "parameters"]
 
@@ -61,7 +63,7 @@ struct RuleSetLoader {
         if sourceFiles.count > 1 {
             context.report(
                 .duplicateRule, at: SourceLocation(file: sourceFiles[1].name, line: 0, column: 0),
-                "only one file may list sources; \(sourceFiles[0].name) already does")
+                Message.text("rules.sources.twice", ["file": sourceFiles[0].name]))
         }
         if sourceFiles.isEmpty, let defaultSources, case .success(let root) = RuleNode.parse(defaultSources) {
             readSources(root, file: defaultSources.name)
@@ -113,9 +115,10 @@ struct RuleSetLoader {
 
     private func readSources(_ root: RuleNode, file: String) {
         let here = SourceLocation(file: file, line: 0, column: 0)
-        let top = ParameterMap(root, keys: ["sources"], ruleID: RuleID(file), path: "top level", context: context)
+        let topLevel = Message.text("rules.path.top_level")
+        let top = ParameterMap(root, keys: ["sources"], ruleID: RuleID(file), path: topLevel, context: context)
         guard let list = top?.maps("sources", keys: ["id", "kind", "tag", "title", "catalogue", "cited_as"]) else {
-            context.report(.missingKey, at: here, "\(file): expected a list under 'sources'")
+            context.report(.missingKey, at: here, Message.text("rules.sources.expected_list", ["file": file]))
             return
         }
         for map in list {
@@ -126,7 +129,8 @@ struct RuleSetLoader {
             else { continue }
             if let previous = context.sources[id.value] {
                 context.report(
-                    .duplicateRule, at: id.location, "source '\(id.value)' is already listed at \(previous.location)")
+                    .duplicateRule, at: id.location,
+                    Message.text("rules.sources.duplicate", ["source": id.value, "location": "\(previous.location)"]))
                 continue
             }
             context.sources[id.value] = RuleSource(
@@ -137,23 +141,23 @@ struct RuleSetLoader {
     }
 
     private mutating func readBaseFile(_ root: RuleNode, file: String) {
-        guard let top = ParameterMap(root, keys: ["rules"], ruleID: RuleID(file), path: "top level", context: context),
+        let topLevel = Message.text("rules.path.top_level")
+        guard let top = ParameterMap(root, keys: ["rules"], ruleID: RuleID(file), path: topLevel, context: context),
             let list = top.value("rules")
         else { return }
         guard let items = list.items else {
             context.report(
                 .wrongType, at: list.location,
-                "\(file): 'rules' must be a list of rules, found \(list.shapeDescription)")
+                Message.text("rules.file.rules_not_list_of_rules", ["file": file, "found": list.shapeDescription]))
             return
         }
         for item in items {
             guard let id = ruleID(of: item, file: file) else { continue }
             if let existing = index[id] {
+                let earlier = drafts[existing].base["id"]?.location ?? drafts[existing].base.location
                 context.report(
                     .duplicateRule, at: item["id"]?.location ?? item.location,
-                    "rule id '\(id)' is already defined at "
-                        + "\(drafts[existing].base["id"]?.location ?? drafts[existing].base.location)"
-                )
+                    Message.text("rules.rule.duplicate_id", ["rule": id.rawValue, "location": "\(earlier)"]))
                 continue
             }
             index[id] = drafts.count
@@ -165,19 +169,17 @@ struct RuleSetLoader {
         guard item.entries != nil else {
             context.report(
                 .wrongType, at: item.location,
-                "\(file): expected a rule (a mapping with id, type, kind, source, says, parameters), found "
-                    + "\(item.shapeDescription)"
-            )
+                Message.text("rules.rule.not_mapping", ["file": file, "found": item.shapeDescription]))
             return nil
         }
         guard let idNode = item["id"] else {
-            context.report(.missingKey, at: item.location, "\(file): a rule has no 'id'")
+            context.report(.missingKey, at: item.location, Message.text("rules.rule.no_id", ["file": file]))
             return nil
         }
         guard let text = idNode.scalarText, RuleSet.isValidRuleID(text) else {
             context.report(
                 .wrongType, at: idNode.location,
-                "\(file): a rule id is lower-case words joined by '.', '_' or '-', found \(idNode.shapeDescription)")
+                Message.text("rules.rule.bad_id", ["file": file, "found": idNode.shapeDescription]))
             return nil
         }
         return RuleID(text)
@@ -186,29 +188,32 @@ struct RuleSetLoader {
     private mutating func readOverlay(_ root: RuleNode, file: String) {
         guard
             let top = ParameterMap(
-                root, keys: ["overlay", "says", "rules"], ruleID: RuleID(file), path: "top level", context: context),
+                root, keys: ["overlay", "says", "rules"], ruleID: RuleID(file),
+                path: Message.text("rules.path.top_level"), context: context),
             let list = top.value("rules")
         else { return }
         guard let items = list.items else {
             context.report(
-                .wrongType, at: list.location, "\(file): 'rules' must be a list, found \(list.shapeDescription)")
+                .wrongType, at: list.location,
+                Message.text("rules.file.rules_not_list", ["file": file, "found": list.shapeDescription]))
             return
         }
         for item in items {
             guard let id = ruleID(of: item, file: file) else { continue }
             let allowed = Self.envelopeKeys + ["scope"]
-            _ = ParameterMap(item, keys: allowed, ruleID: id, path: "overlay entry", context: context)
+            let path = Message.text("rules.path.overlay_entry")
+            _ = ParameterMap(item, keys: allowed, ruleID: id, path: path, context: context)
             let communities = readScope(item, id: id)
             let patch = OverlayMerge.patch(from: item, removing: ["scope"])
             if let existing = index[id] {
                 if let newType = item["type"], let oldType = drafts[existing].base["type"],
                     newType.scalarText != oldType.scalarText
                 {
+                    let arguments = [
+                        "rule": id.rawValue, "type": oldType.scalarText ?? "?", "location": "\(oldType.location)",
+                    ]
                     context.report(
-                        .contradiction, at: newType.location,
-                        "\(id): an overlay cannot change a rule's type (\(oldType.scalarText ?? "?") at "
-                            + "\(oldType.location))"
-                    )
+                        .contradiction, at: newType.location, Message.text("rules.overlay.type_change", arguments))
                     continue
                 }
                 drafts[existing].steps.append(Step(communities: communities, patch: patch, file: file))
@@ -218,9 +223,7 @@ struct RuleSetLoader {
                     let hint = NearestName.hint(for: id.rawValue, among: drafts.map(\.id.rawValue))
                     context.report(
                         .unknownRule, at: item["id"]?.location ?? item.location,
-                        "overlay names unknown rule '\(id)'\(hint); an overlay adds a new rule only with a type (and "
-                            + "kind, source, says, parameters) and without scope"
-                    )
+                        Message.text("rules.overlay.unknown_rule", ["rule": id.rawValue, "hint": hint]))
                     continue
                 }
                 index[id] = drafts.count
@@ -243,11 +246,12 @@ struct RuleSetLoader {
     /// rule that exists once holds everywhere and is changed for a community by an overlay's `scope`.
     private func checkCommunityLimits(_ rules: [Rule]) {
         for rule in rules where !rule.type.allowsSeveral && !rule.scope.communities.isEmpty {
+            let arguments = [
+                "rule": rule.id.rawValue, "type": rule.type.rawValue, "example": "scope: { community: [...] }",
+            ]
             context.report(
                 .contradiction, at: rule.entry["applies_to"]?["community"]?.location ?? rule.location,
-                "\(rule.id): a rule of type '\(rule.type.rawValue)' holds in every community; to change it in some "
-                    + "communities, use an overlay entry with scope: { community: [...] }"
-            )
+                Message.text("rules.rule.community_limit", arguments))
         }
     }
 
@@ -311,7 +315,7 @@ struct RuleSetLoader {
             if let weight = entry.entry("weight") {
                 context.report(
                     .contradiction, at: weight.keyLocation,
-                    "\(id): a hard rule has no weight; make it 'kind: soft' or remove the weight")
+                    Message.text("rules.rule.hard_with_weight", ["rule": id.rawValue]))
             } else {
                 kind = .hard
             }
@@ -322,9 +326,9 @@ struct RuleSetLoader {
                 } else {
                     context.report(
                         .outOfRange, at: weight.location,
-                        "\(id) rule.weight: a soft rule's weight must be above 0, found "
-                            + "\(RuleKind.format(weight.value))"
-                    )
+                        Message.text(
+                            "rules.rule.soft_weight_not_positive",
+                            ["rule": id.rawValue, "weight": RuleKind.format(weight.value)]))
                 }
             }
         default:
@@ -332,11 +336,10 @@ struct RuleSetLoader {
         }
         let source = map.text("source")
         if let source, context.sources[source.value] == nil {
+            let hint = NearestName.hint(for: source.value, among: context.sources.keys)
             context.report(
                 .unknownSource, at: source.location,
-                "\(id): source '\(source.value)' is not listed in "
-                    + "sources.yaml\(NearestName.hint(for: source.value, among: context.sources.keys))"
-            )
+                Message.text("rules.rule.unknown_source", ["rule": id.rawValue, "source": source.value, "hint": hint]))
         }
         let says = map.text("says")
         var scope = RuleScope()

@@ -104,27 +104,73 @@ public indirect enum RuleCondition: Hashable, Sendable, CustomStringConvertible 
         }
     }
 
-    /// Words for `rules explain`: "party member and lives within 300 m".
+    /// Words for `rules explain` and for reasons that cite a condition, in the command's language:
+    /// "party member and lives within 300 m", "党员且居住在 300 米以内".
     public var description: String {
+        let language = Language.current
         switch self {
-        case .all(let parts): return parts.map { $0.parenthesised(inside: "and") }.joined(separator: " and ")
-        case .any(let parts): return parts.map { $0.parenthesised(inside: "or") }.joined(separator: " or ")
-        case .not(let inner): return "not (\(inner))"
-        case .categoryIn(let categories): return "category in " + categories.map(\.rawValue).joined(separator: ", ")
-        case .ageAtLeast(let age): return "aged \(age) or older"
-        case .ageAtMost(let age): return "aged \(age) or younger"
-        case .partyMember(let wanted): return wanted ? "party member" : "not a party member"
-        case .roleIn(let roles): return "role in " + roles.map(\.rawValue).joined(separator: ", ")
-        case .livesWithin(let metres): return "lives within \(RuleKind.format(metres)) m"
-        case .hasSkill(let skills): return "has skill " + skills.map(\.rawValue).joined(separator: ", ")
-        case .worksInSite(let wanted): return wanted ? "works in the site" : "does not work in the site"
+        case .all(let parts):
+            return Self.joined(parts.map { $0.parenthesised(inside: .all) }, key: "rules.condition.both")
+        case .any(let parts):
+            return Self.joined(parts.map { $0.parenthesised(inside: .any) }, key: "rules.condition.either")
+        case .not(let inner):
+            return Message.text("rules.condition.not", ["condition": inner.description])
+        case .categoryIn(let categories):
+            let listed = language.list(categories.map(\.rawValue))
+            return Message.text("rules.condition.category_in", ["categories": listed])
+        case .ageAtLeast(let age):
+            return Message.text("rules.condition.age_at_least", ["age": "\(age)"])
+        case .ageAtMost(let age):
+            return Message.text("rules.condition.age_at_most", ["age": "\(age)"])
+        case .partyMember(let wanted):
+            return Message.text(wanted ? "rules.condition.party_member" : "rules.condition.not_party_member")
+        case .roleIn(let roles):
+            return Message.text("rules.condition.role_in", ["roles": language.list(roles.map(Self.name(of:)))])
+        case .livesWithin(let metres):
+            return Message.text("rules.condition.lives_within", ["metres": RuleKind.format(metres)])
+        case .hasSkill(let skills):
+            return Message.text("rules.condition.has_skill", ["skills": language.list(skills.map(\.rawValue))])
+        case .worksInSite(let wanted):
+            return Message.text(wanted ? "rules.condition.works_in_site" : "rules.condition.not_works_in_site")
         }
     }
 
-    private func parenthesised(inside joiner: String) -> String {
-        switch self {
-        case .all where joiner != "and", .any where joiner != "or": return "(\(description))"
+    /// The list a part of a condition sits in.
+    private enum Joiner { case all, any }
+
+    /// The words of a part of an `all` or `any`, in parentheses when it is an `any` inside an `all` or the reverse.
+    private func parenthesised(inside joiner: Joiner) -> String {
+        switch (self, joiner) {
+        case (.all, .any), (.any, .all):
+            return Language.current == .chinese ? "（\(description)）" : "(\(description))"
         default: return description
+        }
+    }
+
+    /// `parts` folded pairwise through the two-part text `key` ("{first} and {second}"), so that each language
+    /// joins them its own way.
+    private static func joined(_ parts: [String], key: String) -> String {
+        guard var result = parts.first else { return "" }
+        for part in parts.dropFirst() { result = Message.text(key, ["first": result, "second": part]) }
+        return result
+    }
+
+    /// A role's name in a sentence: its Chinese name in Chinese, its code (as people.csv spells it) in English.
+    private static func name(of role: Role) -> String {
+        switch role {
+        case .communityWorker: return Message.text("rules.role.community_worker")
+        case .gridWorker: return Message.text("rules.role.grid_worker")
+        case .gridWorkerPartTime: return Message.text("rules.role.grid_worker_part_time")
+        case .gridWorkerAuxiliary: return Message.text("rules.role.grid_worker_auxiliary")
+        case .sunkCadre: return Message.text("rules.role.sunk_cadre")
+        case .partyMemberInService: return Message.text("rules.role.party_member_in_service")
+        case .partyMemberRetired: return Message.text("rules.role.party_member_retired")
+        case .volunteer: return Message.text("rules.role.volunteer")
+        case .propertyStaff: return Message.text("rules.role.property_staff")
+        case .merchantRep: return Message.text("rules.role.merchant_rep")
+        case .mentor: return Message.text("rules.role.mentor")
+        case .newWorker: return Message.text("rules.role.new_worker")
+        case .resident: return Message.text("rules.role.resident")
         }
     }
 }

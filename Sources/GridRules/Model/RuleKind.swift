@@ -1,3 +1,5 @@
+import GridModel
+
 /// Whether a rule must hold (hard) or is a preference with a weight in the objective (soft).
 public enum RuleKind: Hashable, Sendable, CustomStringConvertible {
     /// Must hold; a job that cannot meet it reports a shortfall citing the rule.
@@ -11,11 +13,11 @@ public enum RuleKind: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
-    /// `hard` or `soft (weight 5)`.
+    /// `hard` or `soft (weight 5)` in the command's language (硬性, 柔性（权重 5）).
     public var description: String {
         switch self {
-        case .hard: return "hard"
-        case .soft(let weight): return "soft (weight \(RuleKind.format(weight)))"
+        case .hard: return Message.text("rules.kind.hard")
+        case .soft(let weight): return Message.text("rules.kind.soft", ["weight": RuleKind.format(weight)])
         }
     }
 

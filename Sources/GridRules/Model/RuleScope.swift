@@ -27,16 +27,22 @@ public struct RuleScope: Hashable, Sendable, CustomStringConvertible {
         communities.isEmpty || community.map(communities.contains) == true
     }
 
-    /// Words for `rules explain`.
+    /// Words for `rules explain`, in the command's language.
     public var description: String {
+        let language = Language.current
         var parts: [String] = []
         parts.append(
             communities.isEmpty
-                ? "every community" : "communities " + communities.map(\.rawValue).joined(separator: ", "))
+                ? Message.text("rules.scope.every_community")
+                : Message.text("rules.scope.communities", ["communities": language.list(communities.map(\.rawValue))]))
         if !compoundTypes.isEmpty {
-            parts.append("compound types " + compoundTypes.map(\.rawValue).joined(separator: ", "))
+            let types = language.list(compoundTypes.map(\.rawValue))
+            parts.append(Message.text("rules.scope.compound_types", ["types": types]))
         }
-        if !categories.isEmpty { parts.append("residents in " + categories.map(\.rawValue).joined(separator: ", ")) }
-        return parts.joined(separator: "; ")
+        if !categories.isEmpty {
+            let categories = language.list(categories.map(\.rawValue))
+            parts.append(Message.text("rules.scope.residents", ["categories": categories]))
+        }
+        return language.clauses(parts)
     }
 }

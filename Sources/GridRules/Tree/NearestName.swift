@@ -1,3 +1,5 @@
+import GridModel
+
 /// Suggests the nearest valid name for a misspelt one (Levenshtein distance over Unicode scalars).
 enum NearestName {
     /// The candidate closest to `name`, if it is close enough to be a plausible misspelling.
@@ -14,9 +16,9 @@ enum NearestName {
         return best.distance <= limit ? best.name : nil
     }
 
-    /// ` (did you mean 'x'?)` or empty.
+    /// ` (did you mean 'x'?)` (in the command's language) or empty.
     static func hint(for name: String, among candidates: some Sequence<String>) -> String {
-        suggestion(for: name, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+        suggestion(for: name, among: candidates).map { Message.text("rules.hint.did_you_mean", ["name": $0]) } ?? ""
     }
 
     /// The edit distance between two strings.

@@ -1,3 +1,4 @@
+import GridModel
 import Yams
 
 extension RuleNode {
@@ -13,7 +14,8 @@ extension RuleNode {
             return .failure(GridRulesError(RuleProblem(.syntax, at: wholeFile(file.name), "\(error)")))
         }
         guard let root else {
-            return .failure(GridRulesError(RuleProblem(.syntax, at: wholeFile(file.name), "the file is empty")))
+            let empty = RuleProblem(.syntax, at: wholeFile(file.name), Message.text("rules.file.empty"))
+            return .failure(GridRulesError(empty))
         }
         var problems: [RuleProblem] = []
         let node = convert(root, file: file.name, problems: &problems)
@@ -41,7 +43,8 @@ extension RuleNode {
             for (key, value) in mapping {
                 guard case .scalar(let keyScalar) = key else {
                     problems.append(
-                        RuleProblem(.wrongType, at: location(key.mark, file), "a mapping key must be a plain word")
+                        RuleProblem(
+                            .wrongType, at: location(key.mark, file), Message.text("rules.yaml.key_not_plain"))
                     )
                     continue
                 }
@@ -50,7 +53,7 @@ extension RuleNode {
             }
             return RuleNode(.mapping(entries), at: here)
         case .alias:
-            problems.append(RuleProblem(.syntax, at: here, "YAML aliases are not supported in rule files"))
+            problems.append(RuleProblem(.syntax, at: here, Message.text("rules.yaml.alias")))
             return RuleNode(.scalar("", isPlain: true), at: here)
         }
     }
@@ -59,15 +62,18 @@ extension RuleNode {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return RuleProblem(.syntax, at: location(mark, file), "YAML syntax: \(problem)")
+            // Yams words the problem itself (in English); the prefix says which kind of problem it is.
+            return RuleProblem(
+                .syntax, at: location(mark, file), Message.text("rules.yaml.syntax", ["problem": problem]))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            let keys = Language.current.list(duplicates.map { RuleNode.quoted($0) })
             return RuleProblem(
                 .duplicateKey, at: location(context.mark, file),
-                "key \(keys) appears more than once in the same mapping; write each key once"
+                Message.text("rules.yaml.duplicate_key", ["keys": keys])
             )
         case .reader(let problem, _, _, _):
-            return RuleProblem(.unreadable, at: wholeFile(file), "cannot read the file: \(problem)")
+            return RuleProblem(
+                .unreadable, at: wholeFile(file), Message.text("rules.file.unreadable_because", ["problem": problem]))
         default:
             return RuleProblem(.syntax, at: wholeFile(file), "\(error)")
         }

@@ -1,3 +1,5 @@
+import GridModel
+
 /// A YAML value read from a rule file, with the location of every part of it.
 ///
 /// Rule files are composed into this small tree (rather than kept as Yams nodes) so that values are `Sendable`,
@@ -68,13 +70,18 @@ public struct RuleNode: Hashable, Sendable {
         entries?.first { $0.key == key }
     }
 
-    /// A word for error messages: "a mapping", "a list" or the scalar quoted.
+    /// Words for error messages, in the command's language: "a mapping", "a list" or the scalar quoted.
     var shapeDescription: String {
         switch value {
-        case .scalar(let text, _): return "'\(text)'"
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
+        case .scalar(let text, _): return Message.text("rules.shape.scalar", ["text": text])
+        case .sequence: return Message.text("rules.shape.list")
+        case .mapping: return Message.text("rules.shape.mapping")
         }
+    }
+
+    /// `text` in the quotation marks of the command's language: “x” in Chinese, 'x' in English.
+    static func quoted(_ text: String) -> String {
+        Language.current == .chinese ? "“\(text)”" : "'\(text)'"
     }
 
     /// Every scalar text in the tree, depth first.

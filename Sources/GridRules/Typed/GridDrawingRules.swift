@@ -99,11 +99,13 @@ public struct GridDrawingRules: Sendable {
         let microSize = microBounds?.range
         if let gridSize, let microBounds, microBounds.range.value.upperBound > gridSize.value.lowerBound {
             let microSize = microBounds.range
+            let arguments = [
+                "rule": microSize.ruleID.rawValue, "max": "\(microSize.value.upperBound)",
+                "min": "\(gridSize.value.lowerBound)", "grid_rule": gridSize.ruleID.rawValue,
+                "location": "\(gridSize.location)",
+            ]
             context.report(
-                .contradiction, at: microBounds.maxLocation,
-                "\(microSize.ruleID): the micro-grid maximum \(microSize.value.upperBound) is above the grid minimum "
-                    + "\(gridSize.value.lowerBound) (\(gridSize.ruleID) at \(gridSize.location))"
-            )
+                .contradiction, at: microBounds.maxLocation, Message.text("rules.grid.micro_above_grid", arguments))
         }
         let coverage = index.one(.microGridCoverage).flatMap {
             index.parameters($0, ["compound_types"])?.compoundTypes("compound_types")

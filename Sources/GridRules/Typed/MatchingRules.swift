@@ -98,9 +98,9 @@ public struct MatchingRules: Sendable {
         if let respond, let reply, respond.value > reply.value {
             index.context.report(
                 .contradiction, at: respond.location,
-                "\(respond.ruleID): respond_minutes \(respond.value) is above reply_minutes \(reply.value); a "
-                    + "response comes before the reply"
-            )
+                Message.text(
+                    "rules.matching.respond_after_reply",
+                    ["rule": respond.ruleID.rawValue, "respond": "\(respond.value)", "reply": "\(reply.value)"]))
         }
         let severityRule = index.one(.severityLevels)
         let levels = severityRule.flatMap {

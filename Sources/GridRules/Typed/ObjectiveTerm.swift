@@ -57,9 +57,9 @@ public struct ObjectiveTerm: Hashable, Sendable {
             for key in keys {
                 guard let value = map.number(key) else { continue }
                 guard value.value > 0 || !divisorKeys.contains(key) else {
+                    let arguments = ["rule": rule.id.rawValue, "key": key, "found": RuleKind.format(value.value)]
                     index.context.report(
-                        .outOfRange, at: value.location,
-                        "\(rule.id) parameters.\(key): expected a number above 0, found \(RuleKind.format(value.value))")
+                        .outOfRange, at: value.location, Message.text("rules.parameters.not_positive", arguments))
                     continue
                 }
                 coefficients[key] = value
@@ -77,7 +77,7 @@ public struct ObjectiveTerm: Hashable, Sendable {
             let file = homeFile(of: term)
             index.context.report(
                 .missingRule, at: SourceLocation(file: file, line: 0, column: 0),
-                "the rule set has no objective_term rule with term '\(term)' (expected in \(file))")
+                Message.text("rules.set.missing_term", ["term": term, "file": file]))
         }
         return nil
     }

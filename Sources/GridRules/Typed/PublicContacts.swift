@@ -45,10 +45,12 @@ public struct PublicContacts: Hashable, Sendable {
         var posts: Set<Post> = []
         for word in words.value {
             guard let post = Post(rawValue: word) else {
+                let arguments = [
+                    "rule": rule.id.rawValue, "word": word,
+                    "posts": Language.current.list(Post.allCases.map(\.rawValue)),
+                ]
                 index.context.report(
-                    .unknownReference, at: words.location,
-                    "\(rule.id) parameters.phones_of_roles: '\(word)' is not a post on a notice card (expected one of "
-                        + Post.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                    .unknownReference, at: words.location, Message.text("rules.contacts.not_a_post", arguments))
                 return nil
             }
             posts.insert(post)

@@ -48,7 +48,7 @@ public struct SlotTimes: Hashable, Sendable {
         guard let offset = offsetMinutes(offsetText.value) else {
             index.context.report(
                 .wrongType, at: offsetText.location,
-                "\(rule.id) parameters.utc_offset: expected an offset like +08:00, found '\(offsetText.value)'")
+                Message.text("rules.slots.utc_offset", ["rule": rule.id.rawValue, "value": offsetText.value]))
             return nil
         }
         var spans: [WeeklySlot.Period: Span] = [:]
@@ -57,8 +57,9 @@ public struct SlotTimes: Hashable, Sendable {
             guard let span = span(text.value) else {
                 index.context.report(
                     .wrongType, at: text.location,
-                    "\(rule.id) parameters.\(period.code): expected a time span like \"09:00-11:30\" (start before "
-                        + "end), found '\(text.value)'")
+                    Message.text(
+                        "rules.slots.time_span",
+                        ["rule": rule.id.rawValue, "period": period.code, "value": text.value]))
                 return nil
             }
             spans[period] = span

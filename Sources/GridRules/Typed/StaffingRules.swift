@@ -296,9 +296,12 @@ public struct StaffingRules: Sendable {
         if let minCadres, let minDepartments, minDepartments.value > minCadres.value {
             index.context.report(
                 .contradiction, at: minDepartments.location,
-                "\(minDepartments.ruleID): min_departments \(minDepartments.value) is above min_cadres "
-                    + "\(minCadres.value); "
-                    + "each department needs at least one cadre"
+                Message.text(
+                    "rules.staffing.departments_above_cadres",
+                    [
+                        "rule": minDepartments.ruleID.rawValue, "departments": "\(minDepartments.value)",
+                        "cadres": "\(minCadres.value)",
+                    ])
             )
         }
         let workloadRule = index.one(.postWorkload)
@@ -330,8 +333,12 @@ public struct StaffingRules: Sendable {
         if let mentorScale, mentorScale.value <= 0 {
             index.context.report(
                 .outOfRange, at: mentorScale.location,
-                "\(mentorScale.ruleID) parameters.metres_per_cost_unit: expected a number above 0, found "
-                    + RuleKind.format(mentorScale.value))
+                Message.text(
+                    "rules.parameters.not_positive",
+                    [
+                        "rule": mentorScale.ruleID.rawValue, "key": "metres_per_cost_unit",
+                        "found": RuleKind.format(mentorScale.value),
+                    ]))
         }
         let mentorCap = mentoring?.number("distance_cap_m")
         let mentorUnknown = mentoring?.number("unknown_distance_m")

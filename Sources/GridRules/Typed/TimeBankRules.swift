@@ -150,9 +150,8 @@ public struct TimeBankRules: Sendable {
             } else {
                 index.context.report(
                     .wrongType, at: fromText.location,
-                    "\(fromText.ruleID) parameters.effective_from: expected a date like 2026-01-01, found "
-                        + "'\(fromText.value)'"
-                )
+                    Message.text(
+                        "rules.timebank.effective_from", ["rule": fromText.ruleID.rawValue, "value": fromText.value]))
             }
         }
         let unit = index.one(.timeBankUnit).flatMap { index.parameters($0, ["unit", "rounding", "travel_counts"]) }
@@ -180,7 +179,9 @@ public struct TimeBankRules: Sendable {
         if let floor, let cap, floor.value > cap.value {
             index.context.report(
                 .contradiction, at: floor.location,
-                "\(floor.ruleID): floor_minutes \(floor.value) is above cap_minutes \(cap.value)")
+                Message.text(
+                    "rules.timebank.floor_above_cap",
+                    ["rule": floor.ruleID.rawValue, "floor": "\(floor.value)", "cap": "\(cap.value)"]))
         }
         let onCap = person?.word("on_cap", oneOf: breach).flatMap { $0.map { BreachAction(rawValue: $0) ?? .reject } }
         let capPool = person?.text("pool")
@@ -197,11 +198,12 @@ public struct TimeBankRules: Sendable {
             }
             for pool in named where !pools.value.contains(pool.value) {
                 let hint = NearestName.hint(for: pool.value, among: pools.value)
-                let known = pools.value.joined(separator: ", ")
+                let arguments = [
+                    "rule": pool.ruleID.rawValue, "pool": pool.value, "known": Language.current.list(pools.value),
+                    "hint": hint,
+                ]
                 index.context.report(
-                    .unknownReference, at: pool.location,
-                    "\(pool.ruleID): pool '\(pool.value)' is not in pools (\(known))\(hint)"
-                )
+                    .unknownReference, at: pool.location, Message.text("rules.timebank.unknown_pool", arguments))
             }
         }
         let caps = index.one(.timeBankPeriodCaps).flatMap {
@@ -237,7 +239,7 @@ public struct TimeBankRules: Sendable {
         if let expiryEnabled, expiryEnabled.value, let expiryMonths, expiryMonths.value == 0 {
             index.context.report(
                 .contradiction, at: expiryMonths.location,
-                "\(expiryMonths.ruleID): expiry is enabled but after_months is 0; give the months or disable expiry")
+                Message.text("rules.timebank.expiry_without_months", ["rule": expiryMonths.ruleID.rawValue]))
         }
         let dormancy = lifecycle?.int("dormancy_nudge_after_months")
         let workflow = index.one(.timeBankWorkflow).flatMap {
@@ -261,7 +263,8 @@ public struct TimeBankRules: Sendable {
         else {
             if let rates, Set(rates.map(\.0)).count != rates.count, let portability {
                 index.context.report(
-                    .duplicateRule, at: portability.node.location, "\(portability.ruleID): a programme is listed twice")
+                    .duplicateRule, at: portability.node.location,
+                    Message.text("rules.timebank.programme_twice", ["rule": portability.ruleID.rawValue]))
             }
             return nil
         }
@@ -332,7 +335,9 @@ public struct TimeBankRules: Sendable {
                 } else {
                     map.context.report(
                         .outOfRange, at: rate.location,
-                        "\(map.ruleID) \(map.path).rate: a rate must be above 0, found \(RuleKind.format(rate.value))")
+                        Message.text(
+                            "rules.timebank.rate_not_positive",
+                            ["rule": map.ruleID.rawValue, "path": map.path, "rate": RuleKind.format(rate.value)]))
                 }
             }
         case "fixed":

@@ -152,7 +152,7 @@ public struct VisitRules: Sendable {
         for (map, category) in zip(vocabulary ?? [], categories ?? []) where !seen.insert(category.category).inserted {
             index.context.report(
                 .duplicateRule, at: map.node["id"]?.location ?? map.node.location,
-                "category '\(category.category)' is listed twice")
+                Message.text("rules.visits.category_twice", ["category": category.category.rawValue]))
         }
         let sensitive = index.one(.sensitiveCategories).flatMap {
             index.parameters($0, ["categories"])?.categories("categories")
@@ -173,9 +173,12 @@ public struct VisitRules: Sendable {
             if let small, let large, small.value > large.value {
                 index.context.report(
                     .contradiction, at: large.location,
-                    "\(large.ruleID): a cap of \(large.value) is below the narrower cap of \(small.value) at "
-                        + "line \(small.location.line)"
-                )
+                    Message.text(
+                        "rules.visits.cap_below_narrower",
+                        [
+                            "rule": large.ruleID.rawValue, "cap": "\(large.value)", "narrower": "\(small.value)",
+                            "line": "\(small.location.line)",
+                        ]))
             }
         }
         let knocking = index.one(.doorKnocking).flatMap {
@@ -208,12 +211,13 @@ public struct VisitRules: Sendable {
         if let assignmentTerm, let skill = assignmentTerm.coefficients["skill_bonus"] {
             for bonus in [pairedBonus, pairedBonusNotKept].compactMap({ $0 })
             where bonus.value + assignmentTerm.weight * skill.value >= 1 {
+                let arguments = [
+                    "rule": bonus.ruleID.rawValue, "bonus": RuleKind.format(bonus.value),
+                    "skill": RuleKind.format(skill.value), "weight": RuleKind.format(assignmentTerm.weight),
+                    "term_rule": assignmentTerm.ruleID.rawValue, "location": "\(skill.location)",
+                ]
                 index.context.report(
-                    .contradiction, at: bonus.location,
-                    "\(bonus.ruleID): a paired visitor's bonus of \(RuleKind.format(bonus.value)) and the skill bonus "
-                        + "(\(RuleKind.format(skill.value)) × weight \(RuleKind.format(assignmentTerm.weight)), "
-                        + "\(assignmentTerm.ruleID) at \(skill.location)) reach one visit's weight (1); keep them "
-                        + "below it, or a visit would be dropped to keep a visitor")
+                    .contradiction, at: bonus.location, Message.text("rules.visits.pairing_outweighs_visit", arguments))
             }
         }
         guard let assignmentTerm, let pairedBonus, let pairedBonusNotKept,
@@ -280,7 +284,7 @@ public struct VisitRules: Sendable {
             guard let value, value.value > 1 else { continue }
             index.context.report(
                 .outOfRange, at: value.location,
-                "\(rule.id) parameters.\(key): expected a share from 0 to 1, found \(value.value)")
+                Message.text("rules.visits.share", ["rule": rule.id.rawValue, "key": key, "value": "\(value.value)"]))
             return nil
         }
         guard let roles, let share else { return nil }
@@ -308,7 +312,8 @@ public struct VisitRules: Sendable {
         let must = map.condition("one_visitor_must", required: false)
         if rule.scope.categories.isEmpty {
             index.context.report(
-                .missingKey, at: rule.location, "\(rule.id): a visit frequency needs applies_to.category")
+                .missingKey, at: rule.location,
+                Message.text("rules.visits.frequency_needs_category", ["rule": rule.id.rawValue]))
             return nil
         }
         guard let frequency else { return nil }
@@ -325,7 +330,7 @@ public struct VisitRules: Sendable {
             guard let slot = WeeklySlot(parsing: word) else {
                 index.context.report(
                     .wrongType, at: item.location,
-                    "\(rule.id) parameters.slots: expected a slot like Mon-AM (AM, PM, EVE), found '\(word)'")
+                    Message.text("rules.visits.slot", ["rule": rule.id.rawValue, "word": word]))
                 return nil
             }
             slots.append(slot)
