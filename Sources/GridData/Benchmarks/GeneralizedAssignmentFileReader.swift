@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 
 /// Reads OR-Library GAP files: multi-problem files (`gap1.txt`: first line `P`, then P problems) and single-instance
 /// files (Yagiura's `d10200`: first line `m n`). A problem is `m n`, m rows of n costs, m rows of n resource uses and
@@ -18,7 +19,7 @@ public enum GeneralizedAssignmentFileReader {
             data = try Data(contentsOf: url)
         } catch {
             throw GridDataError(
-                DataIssue(file: url.path, problem: "cannot read the file (\(error.localizedDescription))"))
+                DataIssue(file: url.path, problem: Message.text("data.gap.cannot_read", ["error": error.localizedDescription])))
         }
         let base = url.deletingPathExtension().lastPathComponent
         return try parse(data, file: url.path, baseName: base)

@@ -303,6 +303,82 @@ data.roster.missing_date	缺少 {column} 日期	missing {column} date
 data.roster.person_of	people.csv 中的 person_id	a person_id of people.csv
 data.roster.no_staffing	方案没有人员配置：缺少 {files}	the plan has no staffing: {files} missing
 data.roster.staffing_expected	`wangge staff assign` 写出的文件（或 `wangge plan` 生成的文件夹）	the files `wangge staff assign` writes (or a folder from `wangge plan`)
+data.plan.no_grids	方案文件夹中没有 grids.csv	the plan folder has no grids.csv
+data.plan.grids_expected	{folder} 中由 `wangge grids`（或规划人员）写出的 grids.csv	grids.csv written by `wangge grids` (or a planner) in {folder}
+data.plan.no_locks_file	锁定文件不存在	no such locks file
+data.plan.locks_csv	锁定 CSV 文件	a locks CSV file
+data.plan.locks_file	锁定文件	a locks file
+data.plan.grids_in_folder	方案文件夹中的 grids.csv	grids.csv in the plan folder
+data.plan.header_with	包含 {columns} 的表头	a header with {columns}
+data.plan.field_count	{count} 个字段	{count} fields
+data.plan.fields_expected	{count} 个字段，表头每列一个	{count} fields, one per header column
+data.plan.header_row	表头行	a header row
+data.file.cannot_read_because	无法读取该文件：{error}	the file cannot be read: {error}
+data.workbook.no_sheet	工作簿没有工作表	the workbook has no sheet
+data.workbook.not_zip	不是可读取的 .xlsx 工作簿（不是 ZIP 压缩包）	not a readable .xlsx workbook (not a ZIP archive)
+data.workbook.excel_file	Excel .xlsx 文件	an Excel .xlsx file
+data.workbook.part_too_large	{part} 解压后有 {bytes} 字节	{part} expands to {bytes} bytes
+data.workbook.part_limit	每个部件最多 {limit} 字节	at most {limit} bytes per part
+data.workbook.part_unreadable	无法从压缩包中读取 {part}（{error}）	{part} cannot be read from the archive ({error})
+data.workbook.no_workbook_xml	压缩包中没有 xl/workbook.xml	the archive has no xl/workbook.xml
+data.workbook.xlsx_not_xls	Excel .xlsx 文件（不是 .xls 或 .et）	an Excel .xlsx file (not .xls or .et)
+data.workbook.no_part	压缩包中没有 {part}	the archive has no {part}
+data.workbook.sheet_problem	工作表 {sheet}：{problem}	sheet {sheet}: {problem}
+data.workbook.broken_xml	工作表的 XML 在该部件第 {line} 行附近损坏（{error}）	the sheet's XML is broken near line {line} of the part ({error})
+data.workbook.parse_error	解析错误	parse error
+data.workbook.too_many_columns	第 {row} 行超过 {limit} 列	row {row} uses more than {limit} columns
+data.workbook.missing_shared_string	第 {row} 行第 {column} 列引用的共享字符串 {index} 不存在	row {row}, column {column} refers to shared string {index}, which is missing
+data.workbook.too_many_parts	工作簿的部件超过 {limit} 个	the workbook holds more than {limit} parts
+data.summary.streets	街道：{count}	streets: {count}
+data.summary.communities	社区：{count}	communities: {count}
+data.summary.compounds	小区：{count}	compounds: {count}
+data.summary.buildings	楼栋：{count}（非住宅 {non_residential}）	buildings: {count} ({non_residential} non-residential)
+data.summary.households	户数：{count}	households: {count}
+data.summary.units	单元：{count}	stairwell units: {count}
+data.summary.people	人员：{count}	people: {count}
+data.summary.role_count	{indent}{role}：{count} 人	{indent}{role}: {count}
+data.summary.residents	居民：{count}	residents: {count}
+data.summary.category_count	{indent}{category}：{count} 人	{indent}{category}: {count}
+data.summary.departments	部门：{count}	departments: {count}
+data.summary.barriers	障碍线：{count}	barriers: {count}
+data.summary.adjacency	相邻楼栋对：{count}	adjacency pairs: {count}
+data.summary.adjacency_derived	相邻楼栋对：无（按位置推算）	adjacency pairs: none (derived from positions)
+data.summary.plan_rows	现行方案行数：{count}	current plan rows: {count}
+data.summary.plan_rows_none	现行方案行数：无	current plan rows: none
+data.summary.locks	锁定：{count}	locks: {count}
+data.summary.visits	走访记录：{count}	visits: {count}
+data.summary.requests	服务请求：{count}	requests: {count}
+data.output.archive_failed	无法生成压缩包：{error}	the archive could not be built: {error}
+data.output.archive_empty	压缩包中没有数据	the archive holds no data
+data.output.cannot_list	无法列出其中的 CSV 文件（{error}）	its CSV files cannot be listed ({error})
+data.output.cannot_read_back	无法读回以生成工作簿	cannot be read back for the workbook
+data.output.not_utf8	不是 UTF-8 文本	is not UTF-8 text
+data.output.read_back_problem	无法读回：{issue}	cannot be read back: {issue}
+data.output.folder_symlink	是符号链接；输出文件夹从不通过符号链接写入	is a symbolic link; an output folder is never written through one
+data.output.not_a_folder	已存在且不是文件夹	exists and is not a folder
+data.output.became_symlink	在写出过程中变成了符号链接	became a symbolic link while the output was written
+data.output.file_symlink	是符号链接；输出从不通过符号链接写入	is a symbolic link; an output is never written through one
+data.output.fifo	是命名管道（FIFO）；输出从不替换它	is a named pipe (FIFO); an output never replaces one
+data.output.is_folder	是文件夹，不是文件	is a folder, not a file
+data.output.device	是设备或套接字，不是文件	is a device or socket, not a file
+data.encoding.utf8	UTF-8 编码	UTF-8
+data.encoding.utf8_bom	带 BOM 的 UTF-8 编码	UTF-8 with BOM
+data.encoding.gb18030	GB18030/GBK 编码	GB18030/GBK
+data.encoding.workbook	Excel 工作簿（.xlsx）	Excel workbook (.xlsx)
+data.graph.missing	缺失	missing
+data.graph.not_usable	无法使用	not usable
+data.graph.unreadable_json	无法读取的 JSON	unreadable JSON
+data.graph.node_link_json	networkx node-link JSON 格式（{error}）	networkx node-link JSON ({error})
+data.graph.object_with_nodes	含 `nodes` 的 JSON 对象	a JSON object with `nodes`
+data.graph.node_array	节点对象数组	an array of node objects
+data.graph.string_or_integer_id	字符串或整数编号	a string or integer id
+data.graph.unique_id	不重复的编号	a unique id
+data.graph.node_weight	≥ 0 的整数（节点权重）	a whole number ≥ 0 (the node weight)
+data.graph.list_count	{count} 个列表	{count} lists
+data.graph.list_per_node	每个节点一个列表（{count} 个）	one list per node ({count})
+data.graph.node_id	某个节点的编号	the id of a node
+data.graph.adjacency_expected	给出相邻关系的 `adjacency` 列表（或 `links`）	an `adjacency` list (or `links`) giving the neighbours
+data.gap.cannot_read	无法读取该文件（{error}）	cannot read the file ({error})
 """#
         ),
         (
