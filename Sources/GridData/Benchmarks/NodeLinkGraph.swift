@@ -49,7 +49,9 @@ public struct NodeLinkGraph: Sendable {
                                     expected: Message.text("data.graph.string_or_integer_id"))
             }
             guard index[id] == nil else {
-                throw Self.invalid(file: file, keyPath: "nodes[\(position)].id", value: id, expected: Message.text("data.graph.unique_id"))
+                throw Self.invalid(
+                    file: file, keyPath: "nodes[\(position)].id", value: id,
+                    expected: Message.text("data.graph.unique_id"))
             }
             index[id] = position
             ids.append(id)
@@ -80,7 +82,8 @@ public struct NodeLinkGraph: Sendable {
         var edges: [Edge] = []
         if let adjacency = root["adjacency"] as? [[Any]] {
             guard adjacency.count == nodes.count else {
-                throw Self.invalid(file: file, keyPath: "adjacency", value: Message.text("data.graph.list_count", ["count": "\(adjacency.count)"]),
+                throw Self.invalid(file: file, keyPath: "adjacency",
+                                    value: Message.text("data.graph.list_count", ["count": "\(adjacency.count)"]),
                                     expected: Message.text("data.graph.list_per_node", ["count": "\(nodes.count)"]))
             }
             for (position, list) in adjacency.enumerated() {
@@ -88,7 +91,8 @@ public struct NodeLinkGraph: Sendable {
                     let path = "adjacency[\(position)][\(slot)].id"
                     guard let neighbour = Self.idText((entry as? [String: Any])?["id"]), let other = index[neighbour]
                     else {
-                        throw Self.invalid(file: file, keyPath: path, value: "\(entry)", expected: Message.text("data.graph.node_id"))
+                        throw Self.invalid(
+                            file: file, keyPath: path, value: "\(entry)", expected: Message.text("data.graph.node_id"))
                     }
                     edges.append(Edge(a: position, b: other))
                 }
@@ -97,11 +101,13 @@ public struct NodeLinkGraph: Sendable {
             for (position, link) in links.enumerated() {
                 guard let a = Self.idText(link["source"]).flatMap({ index[$0] }) else {
                     throw Self.invalid(file: file, keyPath: "links[\(position)].source",
-                                        value: link["source"].map { "\($0)" } ?? "", expected: Message.text("data.graph.node_id"))
+                                        value: link["source"].map { "\($0)" } ?? "",
+                                        expected: Message.text("data.graph.node_id"))
                 }
                 guard let b = Self.idText(link["target"]).flatMap({ index[$0] }) else {
                     throw Self.invalid(file: file, keyPath: "links[\(position)].target",
-                                        value: link["target"].map { "\($0)" } ?? "", expected: Message.text("data.graph.node_id"))
+                                        value: link["target"].map { "\($0)" } ?? "",
+                                        expected: Message.text("data.graph.node_id"))
                 }
                 edges.append(Edge(a: a, b: b))
             }

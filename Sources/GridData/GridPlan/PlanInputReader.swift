@@ -34,7 +34,9 @@ public enum PlanInputReader {
             try FileManager.default.copyItem(
                 at: file, to: staging.appendingPathComponent(StreetFile.locks.fileName))
         } catch {
-            throw GridDataError(DataIssue(file: file.path, problem: Message.text("data.file.cannot_read_because", ["error": "\(error)"])))
+            throw GridDataError(
+                DataIssue(
+                    file: file.path, problem: Message.text("data.file.cannot_read_because", ["error": "\(error)"])))
         }
         let reading = prepared(directory: staging, street: street)
         reading.readLocks()

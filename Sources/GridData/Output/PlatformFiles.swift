@@ -143,7 +143,8 @@ enum PlatformFiles {
         guard mkdir(path, mode_t(mode)) != 0 else { return }
         let code = errno
         guard code == EEXIST, try kind(of: path) == .directory else {
-            throw code == EEXIST ? OutputError(path: path, reason: Message.text("data.output.not_a_folder")) : failure(path, code)
+            throw code == EEXIST
+                ? OutputError(path: path, reason: Message.text("data.output.not_a_folder")) : failure(path, code)
         }
     }
 

@@ -98,10 +98,11 @@ public struct PlanFolderReader: Sendable {
                 return
             }
             let ability =
-                row.isEmpty("ability") ? nil : row.decimal("ability", in: 0...1e9, what: Message.text("data.what.ability_score"), log: &log)
+                row.isEmpty("ability")
+                ? nil : row.decimal("ability", in: 0...1e9, what: DataNoun.abilityScore, log: &log)
             let enthusiasm =
                 row.isEmpty("enthusiasm")
-                ? nil : row.decimal("enthusiasm", in: 0...1e9, what: Message.text("data.what.enthusiasm_score"), log: &log)
+                ? nil : row.decimal("enthusiasm", in: 0...1e9, what: DataNoun.enthusiasmScore, log: &log)
             if ability != nil || enthusiasm != nil {
                 rows.append(PersonScoreRow(personID: PersonID(person), ability: ability, enthusiasm: enthusiasm))
             }

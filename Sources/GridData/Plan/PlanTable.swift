@@ -18,7 +18,9 @@ enum PlanTable {
             if let twin = SpreadsheetTwin.find(of: url) {
                 log.add(
                     DataIssue(
-                        file: name, problem: Message.text("data.file.missing_twin", ["twin": twin, "advice": SpreadsheetTwin.advice]),
+                        file: name,
+                        problem: Message.text(
+                            "data.file.missing_twin", ["twin": twin, "advice": SpreadsheetTwin.advice]),
                         expected: "\(url.path)"))
             } else if isRequired {
                 log.add(DataIssue(file: name, problem: Message.text("data.file.missing"), expected: "\(url.path)"))
@@ -44,8 +46,10 @@ enum PlanTable {
                 for column in required where !made.has(column) && !misspelt.contains(where: { $0.column == column }) {
                     issues.add(
                         DataIssue(
-                            file: name, line: record.line, problem: Message.text("data.header.missing_column", ["column": column]),
-                            expected: Message.text("data.plan.header_with", ["columns": Language.current.list(required)])))
+                            file: name, line: record.line,
+                            problem: Message.text("data.header.missing_column", ["column": column]),
+                            expected: Message.text(
+                                "data.plan.header_with", ["columns": Language.current.list(required)])))
                     usable = false
                 }
                 return
@@ -55,7 +59,8 @@ enum PlanTable {
             guard record.count == resolved.count else {
                 issues.add(
                     DataIssue(
-                        file: name, line: record.line, problem: Message.text("data.plan.field_count", ["count": "\(record.count)"]),
+                        file: name, line: record.line,
+                        problem: Message.text("data.plan.field_count", ["count": "\(record.count)"]),
                         expected: Message.text("data.plan.fields_expected", ["count": "\(resolved.count)"])))
                 return
             }

@@ -36,7 +36,9 @@ struct StreetFileLink {
                 at: folder.appendingPathComponent(linkName),
                 withDestinationURL: url.standardizedFileURL.absoluteURL)
         } catch {
-            throw GridDataError(DataIssue(file: reportedName, problem: Message.text("data.file.cannot_read_because", ["error": "\(error)"])))
+            throw GridDataError(
+                DataIssue(
+                    file: reportedName, problem: Message.text("data.file.cannot_read_because", ["error": "\(error)"])))
         }
         directory = folder
         temporary = folder

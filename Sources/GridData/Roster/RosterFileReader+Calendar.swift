@@ -13,7 +13,7 @@ extension RosterFileReader {
         Self.readTable(file, required: ["date", "kind"], log: &log) { row, log in
             let date = Self.date(row, "date", log: &log)
             var kind: CalendarDay.Kind?
-            if let text = row.required("kind", what: Message.text("data.what.day_kind"), log: &log) {
+            if let text = row.required("kind", what: DataNoun.dayKind, log: &log) {
                 kind = Self.calendarKind(text)
                 if kind == nil {
                     log.add(
@@ -27,7 +27,8 @@ extension RosterFileReader {
             if let first = lineOfDate[date] {
                 log.add(
                     row.issue(
-                        "date", value: date.description, problem: Message.text("data.calendar.date_twice", ["line": "\(first)"]),
+                        "date", value: date.description,
+                        problem: Message.text("data.calendar.date_twice", ["line": "\(first)"]),
                         expected: Message.text("data.calendar.one_row_per_date")))
                 return
             }

@@ -18,7 +18,7 @@ extension RosterFileReader {
         let columns = ["week", "date", "slot", "person_id", "resident_id", "grid_id", "kind"]
         Self.readTable(file, required: columns, optional: ["reason"], log: &log) { row, log in
             var rowWeek: ISOWeek?
-            if let text = row.required("week", what: Message.text("data.what.week"), log: &log) {
+            if let text = row.required("week", what: DataNoun.week, log: &log) {
                 if let parsed = ISOWeek(parsing: text) {
                     rowWeek = parsed
                     if parsed != week {
@@ -38,13 +38,14 @@ extension RosterFileReader {
             if let date, rowWeek == week, !week.days.contains(date) {
                 log.add(
                     row.issue(
-                        "date", value: date.description, problem: Message.text("data.pin.date_outside_week", ["week": "\(week)"]),
+                        "date", value: date.description,
+                        problem: Message.text("data.pin.date_outside_week", ["week": "\(week)"]),
                         expected: Message.text(
                             "data.pin.day_in_week",
                             ["monday": "\(week.monday)", "sunday": "\(week.monday.adding(days: 6))"])))
             }
             var period: WeeklySlot.Period?
-            if let text = row.required("slot", what: Message.text("data.what.slot"), log: &log) {
+            if let text = row.required("slot", what: DataNoun.slot, log: &log) {
                 period = Self.period(text)
                 if period == nil {
                     log.add(row.issue("slot", value: text, problem: Message.text("data.pin.unknown_slot"),
@@ -53,7 +54,7 @@ extension RosterFileReader {
             }
             let person = Self.person(row, "person_id", known: people, log: &log)
             var kind: RosterEntry.Kind?
-            if let text = row.required("kind", what: Message.text("data.what.entry_kind"), log: &log) {
+            if let text = row.required("kind", what: DataNoun.entryKind, log: &log) {
                 kind = RosterEntry.Kind(rawValue: ColumnAliases.normalise(text))
                 if kind == nil {
                     log.add(
@@ -89,7 +90,7 @@ extension RosterFileReader {
                         expected: Message.text("data.pin.resident_visited")))
             }
             var grid: GridID?
-            if let text = row.required("grid_id", what: Message.text("data.what.grid_id"), log: &log) {
+            if let text = row.required("grid_id", what: DataNoun.gridID, log: &log) {
                 if grids.contains(GridID(text)) {
                     grid = GridID(text)
                 } else {

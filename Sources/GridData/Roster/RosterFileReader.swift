@@ -47,7 +47,7 @@ public struct RosterFileReader: Sendable {
 
     /// A person reference; reports an unknown person (any person passes when `known` is nil).
     static func person(_ row: CSVRow, _ column: String, known: Set<String>?, log: inout IssueLog) -> PersonID? {
-        guard let text = row.required(column, what: Message.text("data.what.person_id"), log: &log) else { return nil }
+        guard let text = row.required(column, what: DataNoun.personID, log: &log) else { return nil }
         guard known?.contains(text) ?? true else {
             log.add(row.issue(column, value: text, problem: Message.text("data.ref.unknown_person"),
                     expected: Message.text("data.roster.person_of")))

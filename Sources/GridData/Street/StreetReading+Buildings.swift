@@ -25,10 +25,12 @@ extension StreetReading {
             }
         ) { row in
             rows += 1
-            let id = row.required("building_id", what: Message.text("data.what.building_id"), log: &log)
+            let id = row.required("building_id", what: DataNoun.buildingID, log: &log)
             var isNew = false
-            if let id { isNew = register(id, in: &buildingLines, row: row, column: "building_id", what: Message.text("data.what.building_id")) }
-            let community = row.required("community_id", what: Message.text("data.what.community_id"), log: &log)
+            if let id {
+                isNew = register(id, in: &buildingLines, row: row, column: "building_id", what: DataNoun.buildingID)
+            }
+            let community = row.required("community_id", what: DataNoun.communityID, log: &log)
             if let community {
                 buildingCommunityIDs.insert(community)
                 _ = checkListedCommunity(community, row: row)
@@ -42,17 +44,19 @@ extension StreetReading {
                 households = nil
             } else {
                 households = row.integer(
-                    "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: Message.text("data.what.households"), log: &log)
+                    "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: DataNoun.households,
+                    log: &log)
             }
             let position = readPosition(row)
             let kind = row.text("kind").flatMap {
                 vocabularyWord(
-                    $0, aliases: Self.kindAliases, row: row, column: "kind", what: Message.text("data.what.building_kind"),
+                    $0, aliases: Self.kindAliases, row: row, column: "kind", what: DataNoun.buildingKind,
                     examples: ["residential", "commercial", "school", "hospital", "market", "enterprise"])
             }
             let compoundType = row.text("compound_type").flatMap {
                 vocabularyWord(
-                    $0, aliases: Self.compoundTypeAliases, row: row, column: "compound_type", what: Message.text("data.what.compound_type"),
+                    $0, aliases: Self.compoundTypeAliases, row: row, column: "compound_type",
+                    what: DataNoun.compoundType,
                     examples: ["residential", "old", "work_unit", "transitional", "village", "commercial"])
             }
             let compound = row.text("compound_id")
@@ -69,9 +73,9 @@ extension StreetReading {
                     compoundTypes[compound] = (compoundType, row.line)
                 }
             }
-            let floors = row.integer("floors", in: 1...StreetLimits.maximumFloors, what: Message.text("data.what.floors"), log: &log)
+            let floors = row.integer("floors", in: 1...StreetLimits.maximumFloors, what: DataNoun.floors, log: &log)
             let unitCount = row.integer(
-                "units", in: 1...StreetLimits.maximumUnitsPerBuilding, what: Message.text("data.what.units"), log: &log)
+                "units", in: 1...StreetLimits.maximumUnitsPerBuilding, what: DataNoun.units, log: &log)
             guard isNew, let id, let community, let households, let position else { return }
             let building = Building(
                 id: BuildingID(id), communityID: CommunityID(community), compoundID: compound.map { CompoundID($0) },
@@ -106,8 +110,8 @@ extension StreetReading {
         switch frame {
         case .planar:
             let limit = StreetLimits.maximumPlanarCoordinate
-            let x = row.decimal("x", in: -limit...limit, what: Message.text("data.what.x_metres"), log: &log)
-            let y = row.decimal("y", in: -limit...limit, what: Message.text("data.what.y_metres"), log: &log)
+            let x = row.decimal("x", in: -limit...limit, what: DataNoun.xMetres, log: &log)
+            let y = row.decimal("y", in: -limit...limit, what: DataNoun.yMetres, log: &log)
             for name in ["x", "y"] where row.isEmpty(name) {
                 log.add(
                     row.issue(
@@ -117,8 +121,8 @@ extension StreetReading {
             guard let x, let y else { return nil }
             return (x, y)
         case .geodetic:
-            let lat = row.decimal("lat", in: -90...90, what: Message.text("data.what.latitude"), log: &log)
-            let lon = row.decimal("lon", in: -180...180, what: Message.text("data.what.longitude"), log: &log)
+            let lat = row.decimal("lat", in: -90...90, what: DataNoun.latitude, log: &log)
+            let lon = row.decimal("lon", in: -180...180, what: DataNoun.longitude, log: &log)
             if row.isEmpty("lat") {
                 log.add(row.issue("lat", value: nil, problem: Message.text("data.position.missing_latitude"),
                         expected: Message.text("data.position.wgs84_degrees")))

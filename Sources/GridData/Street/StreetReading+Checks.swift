@@ -3,7 +3,7 @@ import GridModel
 /// Checks shared by the files: ids, references, vocabularies, yes/no values, dates.
 extension StreetReading {
     /// Registers `id` in `registry`, reporting a duplicate; returns false for a duplicate. `what` names the id in
-    /// the command's language (`Message.text("data.what.building_id")`).
+    /// the command's language (`DataNoun.buildingID`).
     func register(
         _ id: String, in registry: inout [String: Int], row: CSVRow, column: String, what: String
     ) -> Bool {
@@ -36,7 +36,8 @@ extension StreetReading {
             log.add(
                 row.issue(
                     column, value: id, problem: Message.text("data.ref.unknown_community"),
-                    expected: Message.text("data.ref.listed_in", ["column": "community_id", "file": "communities.csv"])))
+                    expected: Message.text(
+                        "data.ref.listed_in", ["column": "community_id", "file": "communities.csv"])))
             return false
         }
         guard !buildingCommunityIDs.contains(id), !unreadable.contains(.buildings) else { return true }
@@ -69,7 +70,8 @@ extension StreetReading {
             row.issue(
                 "unit", value: unit, problem: Message.text("data.ref.unknown_unit", ["building": building.id.rawValue]),
                 expected: Message.text(
-                    "data.ref.one_of", ["items": Language.current.list(names.sorted(by: Self.naturalOrder).prefix(12))])))
+                    "data.ref.one_of",
+                    ["items": Language.current.list(names.sorted(by: Self.naturalOrder).prefix(12))])))
     }
 
     /// Checks that a referenced resident exists.

@@ -5,8 +5,8 @@ extension StreetReading {
     func readAdjacency() {
         var pairs: Set<BuildingPair> = []
         let present = readTable(.adjacency, columns: Columns(required: ["a", "b"])) { row in
-            let a = row.required("a", what: Message.text("data.what.building_id"), log: &log)
-            let b = row.required("b", what: Message.text("data.what.building_id"), log: &log)
+            let a = row.required("a", what: DataNoun.buildingID, log: &log)
+            let b = row.required("b", what: DataNoun.buildingID, log: &log)
             guard let a, let b else { return }
             let knownA = checkBuilding(a, row: row, column: "a")
             let knownB = checkBuilding(b, row: row, column: "b")
@@ -53,7 +53,9 @@ extension StreetReading {
                 let isLatitude = names == geodetic && offset % 2 == 0
                 let limit = names == planar ? StreetLimits.maximumPlanarCoordinate : (isLatitude ? 90 : 180)
                 if row.isEmpty(name) {
-                    log.add(row.issue(name, value: nil, problem: Message.text("data.position.missing", ["column": name]),
+                    log.add(
+                        row.issue(
+                            name, value: nil, problem: Message.text("data.position.missing", ["column": name]),
                             expected: Message.text("data.position.a_number")))
                 } else if let value = row.decimal(name, in: -limit...limit, what: name, log: &log) {
                     values.append(value)

@@ -16,12 +16,12 @@ extension StreetReading {
                 log.add(row.issue("date", value: nil, problem: Message.text("data.visit.missing_date"),
                         expected: WrittenDate.forms))
             }
-            let person = row.required("person_id", what: Message.text("data.what.person_id"), log: &log)
-            let resident = row.required("resident_id", what: Message.text("data.what.resident_id"), log: &log)
+            let person = row.required("person_id", what: DataNoun.personID, log: &log)
+            let resident = row.required("resident_id", what: DataNoun.residentID, log: &log)
             let knownPerson = person.map { checkPerson($0, row: row, column: "person_id") } ?? false
             let knownResident = resident.map { checkResident($0, row: row, column: "resident_id") } ?? false
             var outcome: Visit.Outcome?
-            if let text = row.required("outcome", what: Message.text("data.what.outcome"), log: &log) {
+            if let text = row.required("outcome", what: DataNoun.outcome, log: &log) {
                 outcome = Self.outcomeByName[text] ?? Self.outcomeByName[ColumnAliases.normalise(text)]
                 if outcome == nil {
                     log.add(
@@ -42,21 +42,22 @@ extension StreetReading {
         let columns = Columns(
             required: ["request_id", "resident_id", "service", "created_at", "earliest", "latest", "minutes"])
         readTable(.requests, columns: columns) { row in
-            let id = row.required("request_id", what: Message.text("data.what.request_id"), log: &log)
+            let id = row.required("request_id", what: DataNoun.requestID, log: &log)
             var isNew = false
-            if let id { isNew = register(id, in: &lines, row: row, column: "request_id", what: Message.text("data.what.request_id")) }
-            let resident = row.required("resident_id", what: Message.text("data.what.resident_id"), log: &log)
+            if let id { isNew = register(id, in: &lines, row: row, column: "request_id", what: DataNoun.requestID) }
+            let resident = row.required("resident_id", what: DataNoun.residentID, log: &log)
             let knownResident = resident.map { checkResident($0, row: row, column: "resident_id") } ?? false
-            let service = row.required("service", what: Message.text("data.what.service"), log: &log).flatMap {
+            let service = row.required("service", what: DataNoun.service, log: &log).flatMap {
                 vocabularyWord(
-                    $0, aliases: [:], row: row, column: "service", what: Message.text("data.what.service"),
+                    $0, aliases: [:], row: row, column: "service", what: DataNoun.service,
                     examples: ["legal", "medical", "repair", "elderly_care"])
             }
             var times: [LocalDateTime?] = []
             for column in ["created_at", "earliest", "latest"] {
                 if row.isEmpty(column) {
                     log.add(
-                        row.issue(column, value: nil, problem: Message.text("data.request.missing_time", ["column": column]),
+                        row.issue(
+                            column, value: nil, problem: Message.text("data.request.missing_time", ["column": column]),
                             expected: "YYYY-MM-DDTHH:MM"))
                     times.append(nil)
                 } else {
@@ -70,7 +71,7 @@ extension StreetReading {
                         expected: Message.text("data.request.no_earlier_than", ["earliest": "\(earliest)"])))
             }
             let minutes = row.requiredInteger(
-                "minutes", in: 1...StreetLimits.maximumRequestMinutes, what: Message.text("data.what.minutes"), log: &log)
+                "minutes", in: 1...StreetLimits.maximumRequestMinutes, what: DataNoun.minutes, log: &log)
             guard isNew, let id, let resident, knownResident, let service, let created = times[0],
                 let earliest = times[1], let latest = times[2], let minutes
             else { return }

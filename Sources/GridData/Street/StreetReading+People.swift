@@ -25,9 +25,9 @@ extension StreetReading {
                 return true
             }
         ) { row in
-            let id = row.required("person_id", what: Message.text("data.what.person_id"), log: &log)
+            let id = row.required("person_id", what: DataNoun.personID, log: &log)
             var isNew = false
-            if let id { isNew = register(id, in: &lines, row: row, column: "person_id", what: Message.text("data.what.person_id")) }
+            if let id { isNew = register(id, in: &lines, row: row, column: "person_id", what: DataNoun.personID) }
             let roles = readRoles(row)
             let department = row.text("department")
             if let department { _ = checkDepartment(department, row: row, column: "department") }
@@ -56,14 +56,14 @@ extension StreetReading {
             let community = row.text("community_id")
             if let community { _ = checkCommunity(community, row: row, column: "community_id") }
             let hours = row.decimal(
-                "hours_per_week", in: 0...StreetLimits.maximumHoursPerWeek, what: Message.text("data.what.hours_per_week"), log: &log)
+                "hours_per_week", in: 0...StreetLimits.maximumHoursPerWeek, what: DataNoun.hoursPerWeek, log: &log)
             let skills = row.list("skills").compactMap {
                 vocabularyWord(
-                    $0, aliases: Self.skillAliases, row: row, column: "skills", what: Message.text("data.what.skill"),
+                    $0, aliases: Self.skillAliases, row: row, column: "skills", what: DataNoun.skill,
                     examples: ["legal", "medical", "psychological", "elderly_care", "repair", "mediation"])
             }
             let availability = readAvailability(row)
-            let birthYear = row.integer("birth_year", in: StreetLimits.birthYears, what: Message.text("data.what.birth_year"), log: &log)
+            let birthYear = row.integer("birth_year", in: StreetLimits.birthYears, what: DataNoun.birthYear, log: &log)
             let work = row.text("work_building_id")
             let workIsValid = work.map { checkBuilding($0, row: row, column: "work_building_id") } ?? true
             guard isNew, let id, let roles, let partyMember, homeIsValid, availability.isValid, workIsValid else {
@@ -182,7 +182,8 @@ extension StreetReading {
                         ? Message.text("data.position.people_planar_vs_geodetic")
                         : Message.text("data.position.people_geodetic_vs_planar"),
                     expected: Message.text(
-                        "data.position.columns", ["columns": Language.current.list(frame == .planar ? ["x", "y"] : ["lat", "lon"])])))
+                        "data.position.columns",
+                        ["columns": Language.current.list(frame == .planar ? ["x", "y"] : ["lat", "lon"])])))
             return nil
         }
         let useFrame = frame ?? given

@@ -11,12 +11,12 @@ extension StreetReading {
         let present = readTable(
             .grids, columns: Columns(required: ["building_id", "households", "community_id", "grid_id"])
         ) { row in
-            let buildingText = row.required("building_id", what: Message.text("data.what.building_id"), log: &log)
+            let buildingText = row.required("building_id", what: DataNoun.buildingID, log: &log)
             var building: Building?
             if let buildingText, checkBuilding(buildingText, row: row, column: "building_id") {
                 building = buildings[BuildingID(buildingText)]
             }
-            let community = row.required("community_id", what: Message.text("data.what.community_id"), log: &log)
+            let community = row.required("community_id", what: DataNoun.communityID, log: &log)
             if let community, let building, building.communityID.rawValue != community {
                 log.add(
                     row.issue(
@@ -28,9 +28,9 @@ extension StreetReading {
             } else if let community {
                 _ = checkCommunity(community, row: row, column: "community_id")
             }
-            let grid = row.required("grid_id", what: Message.text("data.what.grid_id"), log: &log)
+            let grid = row.required("grid_id", what: DataNoun.gridID, log: &log)
             let households = row.requiredInteger(
-                "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: Message.text("data.what.households"), log: &log)
+                "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: DataNoun.households, log: &log)
             let unit = row.text("unit")
             if let unit, let building { checkUnit(unit, of: building, row: row) }
             var floors: FloorBand?
@@ -45,7 +45,7 @@ extension StreetReading {
             }
             let kind = row.text("kind").flatMap {
                 vocabularyWord(
-                    $0, aliases: Self.kindAliases, row: row, column: "kind", what: Message.text("data.what.building_kind"),
+                    $0, aliases: Self.kindAliases, row: row, column: "kind", what: DataNoun.buildingKind,
                     examples: ["residential", "commercial", "school", "hospital", "market", "enterprise"])
             }
             guard let buildingText, let community, let grid, let households else { return }

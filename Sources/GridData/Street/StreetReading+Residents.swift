@@ -21,10 +21,10 @@ extension StreetReading {
                 return true
             }
         ) { row in
-            let id = row.required("resident_id", what: Message.text("data.what.resident_id"), log: &log)
+            let id = row.required("resident_id", what: DataNoun.residentID, log: &log)
             var isNew = false
-            if let id { isNew = register(id, in: &lines, row: row, column: "resident_id", what: Message.text("data.what.resident_id")) }
-            let buildingText = row.required("building_id", what: Message.text("data.what.building_id"), log: &log)
+            if let id { isNew = register(id, in: &lines, row: row, column: "resident_id", what: DataNoun.residentID) }
+            let buildingText = row.required("building_id", what: DataNoun.buildingID, log: &log)
             var building: Building?
             if let buildingText {
                 building = buildings[BuildingID(buildingText)]
@@ -34,8 +34,8 @@ extension StreetReading {
             let unit = row.text("unit")
             if let unit, let building { checkUnit(unit, of: building, row: row) }
             let floor = row.integer(
-                "floor", in: 1...(building?.floors ?? StreetLimits.maximumFloors), what: Message.text("data.what.floor"), log: &log)
-            let birthYear = row.integer("birth_year", in: StreetLimits.birthYears, what: Message.text("data.what.birth_year"), log: &log)
+                "floor", in: 1...(building?.floors ?? StreetLimits.maximumFloors), what: DataNoun.floor, log: &log)
+            let birthYear = row.integer("birth_year", in: StreetLimits.birthYears, what: DataNoun.birthYear, log: &log)
             let paired = row.text("paired_person_id")
             if let paired { _ = checkPerson(paired, row: row, column: "paired_person_id") }
             guard isNew, let id, let buildingText, let categories else { return }

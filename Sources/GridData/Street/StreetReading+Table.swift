@@ -125,14 +125,16 @@ extension StreetReading {
                 DataIssue(
                     file: row.file, line: row.record.line(ofField: fields - 1), column: fields + 1,
                     columnName: missing.isEmpty ? nil : missing,
-                    problem: Message.text("data.row.too_few_fields", ["fields": "\(fields)", "expected": "\(expected)"]),
+                    problem: Message.text(
+                        "data.row.too_few_fields", ["fields": "\(fields)", "expected": "\(expected)"]),
                     expected: Message.text("data.row.fields_per_column", ["expected": "\(expected)"])))
         } else {
             log.add(
                 DataIssue(
                     file: row.file, line: row.record.line(ofField: expected), column: expected + 1,
                     value: row.record.string(expected),
-                    problem: Message.text("data.row.too_many_fields", ["fields": "\(fields)", "expected": "\(expected)"]),
+                    problem: Message.text(
+                        "data.row.too_many_fields", ["fields": "\(fields)", "expected": "\(expected)"]),
                     expected: Message.text("data.row.quote_commas", ["expected": "\(expected)"])))
         }
     }
@@ -145,12 +147,15 @@ extension StreetReading {
         var usable = true
         for (canonical, indices) in header.duplicates {
             let spellings = Self.joined(
-                indices.map { Message.text("data.header.spelling_at", ["name": header.name(at: $0), "column": "\($0 + 1)"]) },
+                indices.map {
+                    Message.text("data.header.spelling_at", ["name": header.name(at: $0), "column": "\($0 + 1)"])
+                },
                 by: { Message.text("data.header.and", ["first": $0, "second": $1]) })
             log.add(
                 DataIssue(
                     file: file, line: line, column: indices[1] + 1, columnName: header.name(at: indices[1]),
-                    problem: Message.text("data.header.duplicate_column", ["column": canonical, "spellings": spellings]),
+                    problem: Message.text(
+                        "data.header.duplicate_column", ["column": canonical, "spellings": spellings]),
                     expected: Message.text("data.header.each_column_once")))
             usable = false
         }

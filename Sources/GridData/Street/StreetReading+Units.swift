@@ -12,7 +12,7 @@ extension StreetReading {
         }
         var listed: [BuildingID: Listed] = [:]
         readTable(.units, columns: Columns(required: ["building_id", "unit", "households"])) { row in
-            guard let id = row.required("building_id", what: Message.text("data.what.building_id"), log: &log) else { return }
+            guard let id = row.required("building_id", what: DataNoun.buildingID, log: &log) else { return }
             let known = checkBuilding(id, row: row, column: "building_id")
             let buildingID = BuildingID(id)
             var entry = listed[buildingID] ?? Listed(firstLine: row.line)
@@ -20,7 +20,7 @@ extension StreetReading {
                 entry.householdsColumn = (index + 1, row.header.name(at: index))
             }
             defer { listed[buildingID] = entry }
-            let name = row.required("unit", what: Message.text("data.what.unit_name"), log: &log)
+            let name = row.required("unit", what: DataNoun.unitName, log: &log)
             if let name, known {
                 if unitNames[buildingID, default: []].contains(name) {
                     log.add(
@@ -33,8 +33,8 @@ extension StreetReading {
                 unitNames[buildingID, default: []].insert(name)
             }
             let households = row.requiredInteger(
-                "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: Message.text("data.what.households"), log: &log)
-            let floors = row.integer("floors", in: 1...StreetLimits.maximumFloors, what: Message.text("data.what.floors"), log: &log)
+                "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: DataNoun.households, log: &log)
+            let floors = row.integer("floors", in: 1...StreetLimits.maximumFloors, what: DataNoun.floors, log: &log)
             guard let name, let households, known else {
                 entry.complete = false
                 return

@@ -13,11 +13,13 @@ extension StreetSettings {
         let url = directory.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return .success(StreetSettings()) }
         guard let data = try? Data(contentsOf: url) else {
-            return .failure(GridDataError(DataIssue(file: fileName, problem: Message.text("data.settings.cannot_read"))))
+            return .failure(
+                GridDataError(DataIssue(file: fileName, problem: Message.text("data.settings.cannot_read"))))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(
-                GridDataError(DataIssue(file: fileName, problem: Message.text("data.settings.not_utf8"), expected: "UTF-8")))
+                GridDataError(
+                    DataIssue(file: fileName, problem: Message.text("data.settings.not_utf8"), expected: "UTF-8")))
         }
         return parse(text)
     }
@@ -34,7 +36,8 @@ extension StreetSettings {
         guard let mapping = root.mapping else {
             return .failure(
                 GridDataError(
-                    issue(at: root, key: nil, value: root.scalar?.string, problem: Message.text("data.settings.not_a_mapping"),
+                    issue(at: root, key: nil, value: root.scalar?.string,
+                          problem: Message.text("data.settings.not_a_mapping"),
                           expected: Message.text("data.settings.keys_expected", ["example": "幸福街道"]))))
         }
         var settings = StreetSettings()
@@ -46,8 +49,10 @@ extension StreetSettings {
                 if let name = value.scalar?.string.trimmingCharacters(in: .whitespaces), !name.isEmpty {
                     settings.name = name
                 } else {
-                    issues.append(issue(at: value, key: key, value: value.scalar?.string, problem: Message.text("data.settings.no_street_name"),
-                                        expected: Message.text("data.settings.street_name_expected", ["example": "幸福街道"])))
+                    issues.append(issue(
+                        at: value, key: key, value: value.scalar?.string,
+                        problem: Message.text("data.settings.no_street_name"),
+                        expected: Message.text("data.settings.street_name_expected", ["example": "幸福街道"])))
                 }
             case "crs":
                 let word = value.scalar?.string.trimmingCharacters(in: .whitespaces).lowercased()
@@ -56,7 +61,8 @@ extension StreetSettings {
                     settings.coordinateSystem = system
                 } else {
                     issues.append(issue(
-                        at: value, key: key, value: value.scalar?.string, problem: Message.text("data.settings.unknown_crs"),
+                        at: value, key: key, value: value.scalar?.string,
+                        problem: Message.text("data.settings.unknown_crs"),
                         expected: Message.text("data.settings.crs_expected", ["amap": "高德", "baidu": "百度"])))
                 }
             case "origin":
@@ -65,8 +71,9 @@ extension StreetSettings {
                 case .failure(let problems): issues += problems.issues
                 }
             default:
-                issues.append(issue(at: keyNode, key: key, value: nil, problem: Message.text("data.settings.unknown_key"),
-                                    expected: Message.text("data.ref.one_of", ["items": Language.current.list(keys)])))
+                issues.append(issue(
+                    at: keyNode, key: key, value: nil, problem: Message.text("data.settings.unknown_key"),
+                    expected: Message.text("data.ref.one_of", ["items": Language.current.list(keys)])))
             }
         }
         return issues.isEmpty ? .success(settings) : .failure(GridDataError(issues: issues))
@@ -77,8 +84,8 @@ extension StreetSettings {
         let expected = Message.text("data.settings.origin_expected")
         guard let mapping = node.mapping else {
             return .failure(ProblemList(issues: [
-                issue(at: node, key: "origin", value: node.scalar?.string, problem: Message.text("data.settings.not_lat_lon"),
-                      expected: expected),
+                issue(at: node, key: "origin", value: node.scalar?.string,
+                      problem: Message.text("data.settings.not_lat_lon"), expected: expected),
             ]))
         }
         var issues: [DataIssue] = []
@@ -90,14 +97,16 @@ extension StreetSettings {
             case "lat", "latitude": range = -90...90
             case "lon", "lng", "longitude": range = -180...180
             default:
-                issues.append(issue(at: keyNode, key: "origin.\(key)", value: nil, problem: Message.text("data.settings.unknown_key"),
-                                    expected: Message.text("data.settings.lat_and_lon")))
+                issues.append(issue(
+                    at: keyNode, key: "origin.\(key)", value: nil, problem: Message.text("data.settings.unknown_key"),
+                    expected: Message.text("data.settings.lat_and_lon")))
                 continue
             }
             let text = value.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
             guard let number = Double(text), number.isFinite, range.contains(number) else {
                 issues.append(issue(
-                    at: value, key: "origin.\(key)", value: value.scalar?.string, problem: Message.text("data.settings.not_degrees"),
+                    at: value, key: "origin.\(key)", value: value.scalar?.string,
+                    problem: Message.text("data.settings.not_degrees"),
                     expected: Message.text(
                         "data.settings.degrees_range",
                         ["low": "\(Int(range.lowerBound))", "high": "\(Int(range.upperBound))"])))
@@ -135,7 +144,8 @@ extension StreetSettings {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
                 return DataIssue(
-                    file: fileName, line: mark.line, column: mark.column, problem: Message.text("data.settings.yaml_syntax", ["problem": problem]),
+                    file: fileName, line: mark.line, column: mark.column,
+                    problem: Message.text("data.settings.yaml_syntax", ["problem": problem]),
                     expected: Message.text("data.settings.keys_expected_crs"))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 return DataIssue(

@@ -32,7 +32,10 @@ public enum JobWorkbook {
             let issues = CSVParser.forEachRecord(in: text.bytes, from: text.start, file: name) { record in
                 rows.append((0..<record.count).map(record.string))
             }
-            if let issue = issues.first { throw OutputError(path: path, reason: Message.text("data.output.read_back_problem", ["issue": "\(issue)"])) }
+            if let issue = issues.first {
+                throw OutputError(
+                    path: path, reason: Message.text("data.output.read_back_problem", ["issue": "\(issue)"]))
+            }
             guard let header = rows.first else { continue }
             let base = String(name.dropLast(4))
             sheets.append(

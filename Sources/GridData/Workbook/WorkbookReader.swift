@@ -105,9 +105,13 @@ public enum WorkbookReader {
         for (index, sheet) in workbook.sheets.enumerated() {
             let target = relationships[sheet.relationshipID] ?? "worksheets/sheet\(index + 1).xml"
             let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            guard let sheetXML = try part(sheetPath) else { throw failure(Message.text("data.workbook.no_part", ["part": sheetPath])) }
+            guard let sheetXML = try part(sheetPath) else {
+                throw failure(Message.text("data.workbook.no_part", ["part": sheetPath]))
+            }
             let parsed = WorkbookSheetParser.rows(sheetXML, context: context)
-            if let problem = parsed.problem { throw failure(Message.text("data.workbook.sheet_problem", ["sheet": sheet.name, "problem": problem])) }
+            if let problem = parsed.problem {
+                throw failure(Message.text("data.workbook.sheet_problem", ["sheet": sheet.name, "problem": problem]))
+            }
             tables.append(WorkbookTable(sheetName: sheet.name, rows: parsed.rows))
             if onlyFirst { break }
         }

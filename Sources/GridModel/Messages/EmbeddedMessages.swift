@@ -89,7 +89,7 @@ data.issue.expected	{text}；应为 {expected}	{text}; expected {expected}
 data.error.more_problems	{file}：……另有 {count} 个问题	{file}: … and {count} more problems
 data.error.one_more_problem	{file}：……另有 1 个问题	{file}: … and 1 more problem
 data.cell.missing	缺少{what}	missing {what}
-data.cell.every_row	每一行都要填写	a value in every row
+data.cell.every_row	每行都填写的值	a value in every row
 data.date.invalid	不是有效日期	not a valid date
 data.date.that_exists	实际存在的日期，{forms}	a date that exists, {forms}
 data.date.forms	YYYY-MM-DD、YYYY/M/D、YYYY.M.D 或 {chinese_form}，如 2026-11-23 或 2026/11/23	YYYY-MM-DD, YYYY/M/D, YYYY.M.D or {chinese_form}, such as 2026-11-23 or 2026/11/23
@@ -153,7 +153,7 @@ data.date.time_expected	ISO 8601 本地时间 YYYY-MM-DDTHH:MM，如 2026-11-23T
 data.file.missing	文件缺失	the file is missing
 data.file.missing_twin	文件缺失；旁边有 {twin}：{advice}	the file is missing; {twin} is there: {advice}
 data.file.twin_advice	请另存为 .xlsx 或 CSV UTF-8（不读取旧的 .xls 格式）	save it as .xlsx or as CSV UTF-8 (the old .xls format is not read)
-data.file.needed_by	{problem}；{job} 需要它	{problem}; {job} needs it
+data.file.needed_by	{problem}；{job} 需要此文件	{problem}; {job} needs it
 data.file.in_street_folder	街道文件夹 {folder} 中的 {file}	{file} in the street folder {folder}
 data.file.referred_to	{problem}，但其他文件引用了它 {count} 次（{sources}）；这些引用未核对	{problem}, but other files refer to it {count} times ({sources}); those references were not checked
 data.file.referred_to_once	{problem}，但其他文件引用了它 1 次（{sources}）；这条引用未核对	{problem}, but other files refer to it 1 time ({sources}); those references were not checked
@@ -164,12 +164,12 @@ data.file.empty_bom	文件为空（只有字节顺序标记）	the file is empty
 data.file.header_row	列出各列名称的表头行（{columns}）	a header row naming the columns ({columns})
 data.file.no_buildings	文件中没有楼栋	the file lists no buildings
 data.file.row_per_building	表头之后每栋楼一行	one row per building after the header
-data.row.too_few_fields	该行字段太少（{fields}/{expected}）	the row has too few fields ({fields} of {expected})
+data.row.too_few_fields	该行字段太少（只有 {fields} 个，应有 {expected} 个）	the row has too few fields ({fields} of {expected})
 data.row.fields_per_column	{expected} 个逗号分隔的字段，表头每列一个	{expected} comma-separated fields, one per header column
 data.row.too_many_fields	该行字段太多（{fields} 个，表头只有 {expected} 列）	the row has too many fields ({fields} for {expected} header columns)
 data.row.quote_commas	{expected} 个逗号分隔的字段；含逗号的值请加引号（"a, b"）	{expected} comma-separated fields; quote a value that holds a comma ("a, b")
 data.header.duplicate_column	列 {column} 出现不止一次：{spellings}	column {column} appears more than once: {spellings}
-data.header.spelling_at	"{name}"（第 {column} 列）	"{name}" (column {column})
+data.header.spelling_at	“{name}”（第 {column} 列）	"{name}" (column {column})
 data.header.and	{first} 和 {second}	{first} and {second}
 data.header.each_column_once	每列只出现一次	each column once
 data.header.missing_column	缺少列 {column}	missing column {column}
@@ -193,7 +193,7 @@ data.position.missing_longitude	缺少经度	missing longitude
 data.position.metres	米	metres
 data.position.wgs84_degrees	WGS84 经纬度（度）	WGS84 degrees
 data.position.a_number	数字	a number
-data.position.both_coordinates	位置的两个坐标都要填写	both coordinates of a position
+data.position.both_coordinates	同时填写位置的两个坐标	both coordinates of a position
 data.position.people_planar_vs_geodetic	位置以 x、y（米）给出，但 buildings.csv 用的是 lat、lon	positions are given in x, y metres but buildings.csv gives lat, lon
 data.position.people_geodetic_vs_planar	位置以 lat、lon（度）给出，但 buildings.csv 用的是 x、y（米）	positions are given in lat, lon degrees but buildings.csv gives x, y metres
 data.position.barriers_planar_vs_geodetic	障碍线以 x、y（米）给出，但 buildings.csv 用的是 lat、lon	barriers are given in x, y metres but buildings.csv gives lat, lon
@@ -235,8 +235,8 @@ data.resident.missing_categories	缺少人群类别	missing categories
 data.resident.unknown_category	无法识别的人群类别	unknown category
 data.resident.categories_expected	以 ; 分隔的类别列表，如 elderly_alone;low_income（或 {chinese_example}）	a ;-list of categories such as elderly_alone;low_income (or {chinese_example})
 data.resident.unknown_mental_grade	无法识别的精神障碍风险等级	unknown mental-health danger grade
-data.leave.people_missing	文件缺失，但 leave.csv 有 {rows} 行提到人员；这些未核对	the file is missing, but leave.csv names people in {rows} rows; those were not checked
-data.leave.people_missing_one	文件缺失，但 leave.csv 有 1 行提到人员；这些未核对	the file is missing, but leave.csv names people in 1 row; those were not checked
+data.leave.people_missing	文件缺失，但 leave.csv 有 {rows} 行提到人员；这些人员未核对	the file is missing, but leave.csv names people in {rows} rows; those were not checked
+data.leave.people_missing_one	文件缺失，但 leave.csv 有 1 行提到人员；这些人员未核对	the file is missing, but leave.csv names people in 1 row; those were not checked
 data.settings.cannot_read	无法读取该文件	cannot read the file
 data.settings.not_utf8	文件不是 UTF-8 文本	the file is not UTF-8 text
 data.settings.not_a_mapping	文件不是键值映射	the file is not a mapping
@@ -379,6 +379,24 @@ data.graph.list_per_node	每个节点一个列表（{count} 个）	one list per 
 data.graph.node_id	某个节点的编号	the id of a node
 data.graph.adjacency_expected	给出相邻关系的 `adjacency` 列表（或 `links`）	an `adjacency` list (or `links`) giving the neighbours
 data.gap.cannot_read	无法读取该文件（{error}）	cannot read the file ({error})
+data.gap.empty	空文件；应为 GAP 数据	empty file; expected GAP data
+data.gap.unexpected_end	文件意外结束；应为{what}	unexpected end of file; expected {what}
+data.gap.not_integer	发现 '{token}'；应为{what}（整数）	found '{token}'; expected {what} (an integer)
+data.gap.integer_below	发现 {value}；应为{what}（≥ {minimum} 的整数）	found {value}; expected {what} (an integer ≥ {minimum})
+data.gap.not_finite	发现 '{token}'；应为{what}（有限数）	found '{token}'; expected {what} (a finite number)
+data.gap.number_below	发现 {token}；应为{what}（≥ {minimum} 的数）	found {token}; expected {what} (a number ≥ {minimum})
+data.gap.trailing	最后一个问题之后还有 '{token}'；应为文件结尾	found '{token}' after the last problem; expected the end of the file
+data.gap.first_line	第一行有 {count} 个值；应为 'P'（多问题文件）或 'm n'（单个实例）	first line has {count} values; expected 'P' (a multi-problem file) or 'm n' (a single instance)
+data.gap.too_large	{agents} 个代理 × {jobs} 个任务；最多 {limit}	{agents} agents × {jobs} jobs; expected at most {limit}
+data.gap.nothing	无内容	nothing
+data.gap.problem_count	问题数 P	the number of problems P
+data.gap.problem_label	第 {index} 个问题	problem {index}
+data.gap.the_problem	该问题	the problem
+data.gap.agent_count	{label}的代理数 m	the number of agents m of {label}
+data.gap.job_count	{label}的任务数 n	the number of jobs n of {label}
+data.gap.cost	{label}的 cost[{agent}][{job}]	cost[{agent}][{job}] of {label}
+data.gap.resource	{label}的 resource[{agent}][{job}]	resource[{agent}][{job}] of {label}
+data.gap.capacity	{label}的 capacity[{agent}]	capacity[{agent}] of {label}
 """#
         ),
         (
