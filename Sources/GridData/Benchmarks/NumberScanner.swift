@@ -1,4 +1,5 @@
 import GridModel
+
 /// Walks whitespace-separated numbers and keeps track of line and column (1-based; columns count bytes, which equal
 /// characters in these ASCII files).
 struct NumberScanner {

@@ -1,4 +1,5 @@
 import GridModel
+
 /// A file's header row resolved to canonical column names (aliases applied), with each column's position.
 struct CSVHeader {
     /// Header cells as the file spells them, trimmed.

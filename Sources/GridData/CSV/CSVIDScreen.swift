@@ -1,4 +1,5 @@
 import GridModel
+
 /// Refuses id cells that a spreadsheet would run as a formula or that would break a line in an output.
 ///
 /// Ids travel into every output: CSV cells opened in Excel or WPS, iCalendar lines, HTML. An id that begins with

@@ -1,4 +1,5 @@
 import GridModel
+
 /// A byte-level RFC 4180 CSV reader that tracks the line and column of every field.
 ///
 /// It reads comma-separated UTF-8 (see ``CSVText`` for decoding), fields optionally enclosed in double quotes;

@@ -1,4 +1,5 @@
 import GridModel
+
 /// The character encoding a CSV file was found in, or the workbook it was read from.
 public enum SourceEncoding: String, Hashable, Sendable, Codable {
     /// UTF-8 without a byte-order mark.

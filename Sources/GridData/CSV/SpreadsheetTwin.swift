@@ -1,5 +1,5 @@
-import GridModel
 import Foundation
+import GridModel
 
 /// A spreadsheet saved instead of a CSV file (`buildings.xlsx` for `buildings.csv`): planners keep their tables in
 /// Excel. An `.xlsx` is read in the CSV's place (its first sheet, ``WorkbookReader``); the old binary `.xls` is not,

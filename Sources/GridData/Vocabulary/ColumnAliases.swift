@@ -1,4 +1,5 @@
 import GridModel
+
 /// The column names a street file may use: the canonical names of the data format and their Chinese aliases.
 ///
 /// This is the one table of aliases; the README lists it and the tests check it. A header cell matches after
