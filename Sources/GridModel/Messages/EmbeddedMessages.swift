@@ -170,7 +170,7 @@ data.row.too_many_fields	该行字段太多（{fields} 个，表头只有 {expec
 data.row.quote_commas	{expected} 个逗号分隔的字段；含逗号的值请加引号（"a, b"）	{expected} comma-separated fields; quote a value that holds a comma ("a, b")
 data.header.duplicate_column	列 {column} 出现不止一次：{spellings}	column {column} appears more than once: {spellings}
 data.header.spelling_at	“{name}”（第 {column} 列）	"{name}" (column {column})
-data.header.and	{first} 和 {second}	{first} and {second}
+data.header.and	{first}和{second}	{first} and {second}
 data.header.each_column_once	每列只出现一次	each column once
 data.header.missing_column	缺少列 {column}	missing column {column}
 data.header.cell_named	名为 {spellings} 的表头	a header cell named {spellings}
@@ -268,7 +268,7 @@ data.csv.runaway_quote	带引号的字段没有结束引号	a quoted field is ne
 data.csv.closing_quote_before_end	文件结束前的结束双引号（"）	a closing double quote (") before the end of the file
 data.csv.closing_quote_on_line	第 {line} 行的结束双引号（"）：从那里开始的引号一直延续到第 {until} 行，因此文件没有继续读取	a closing double quote (") on line {line}: the quote that opens there runs on to line {until}, so the file is not read further
 data.csv.text_after_quote	结束引号后面还有文字	text follows a closing quote
-data.csv.comma_after_quote	带引号的字段后面应是逗号或行尾	a comma or the end of the line after a quoted field
+data.csv.comma_after_quote	带引号的字段后紧跟逗号或行尾	a comma or the end of the line after a quoted field
 data.csv.formula_like_id	编号不能以 =、+、- 或 @ 开头，也不能包含换行	an id may not begin with =, +, - or @ or hold a line break
 data.csv.id_expected	形如 C03-G02 的编号（电子表格会把以 =、+、- 或 @ 开头的单元格当作公式执行）	an id such as C03-G02 (a spreadsheet runs a cell that begins with =, +, - or @ as a formula)
 data.calendar.unknown_day_kind	无法识别的日期类型	unknown day kind
