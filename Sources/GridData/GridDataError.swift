@@ -1,3 +1,5 @@
+import GridModel
+
 /// The data module's error: every problem found in a street folder (or one file), in file order.
 ///
 /// Reading never stops at the first problem: each file is read to its end and up to
@@ -34,16 +36,23 @@ public struct GridDataError: Error, Hashable, Sendable, CustomStringConvertible 
                 index += 1
             }
             if let more = omitted[file], more > 0 {
-                result.append("\(file): … and \(more) more problem\(more == 1 ? "" : "s")")
+                result.append(Self.moreProblems(more, in: file))
             }
         }
         for (file, more) in omitted.sorted(by: { $0.key < $1.key }) where more > 0 {
             if !issues.contains(where: { $0.file == file }) {
-                result.append("\(file): … and \(more) more problem\(more == 1 ? "" : "s")")
+                result.append(Self.moreProblems(more, in: file))
             }
         }
         return result
     }
 
     public var description: String { lines.joined(separator: "\n") }
+
+    /// `buildings.csv: … and 3 more problems`, in the command's language.
+    private static func moreProblems(_ count: Int, in file: String) -> String {
+        count == 1
+            ? Message.text("data.error.one_more_problem", ["file": file])
+            : Message.text("data.error.more_problems", ["file": file, "count": "\(count)"])
+    }
 }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import GridData
 
-@Suite struct CSVParserTests {
+@Suite(.inEnglish) struct CSVParserTests {
     private func records(_ text: String) -> (rows: [[String]], lines: [[Int]], issues: [DataIssue]) {
         var rows: [[String]] = []
         var lines: [[Int]] = []

@@ -3,7 +3,7 @@ import Testing
 
 @testable import GridData
 
-@Suite struct CSVTextTests {
+@Suite(.inEnglish) struct CSVTextTests {
     @Test func utf8ValidationAgreesWithTheStandardLibrary() {
         var random = CorruptedInputTests.SplitMix64(state: 42)
         let pieces: [[UInt8]] = [

@@ -3,7 +3,7 @@ import Testing
 
 @testable import GridData
 
-@Suite struct ColumnAliasesTests {
+@Suite(.inEnglish) struct ColumnAliasesTests {
     /// The aliases ../shared/spec/data-format.md names.
     @Test(arguments: [
         ("楼栋编号", "building_id"), ("社区", "community_id"), ("小区", "compound_id"), ("户数", "households"),

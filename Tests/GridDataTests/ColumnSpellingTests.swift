@@ -4,7 +4,7 @@ import Testing
 @testable import GridData
 
 /// A header one edit from a column the file lacks is an error naming the column; other unknown columns are allowed.
-@Suite struct ColumnSpellingTests {
+@Suite(.inEnglish) struct ColumnSpellingTests {
     private static func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
 
     @Test(arguments: [

@@ -4,7 +4,7 @@ import Testing
 @testable import GridData
 
 /// Damaged files must give problems, never a crash: random byte edits of a valid street, seeded.
-@Suite struct CorruptedInputTests {
+@Suite(.inEnglish) struct CorruptedInputTests {
     /// SplitMix64: a small seeded generator so that every run damages the files the same way.
     struct SplitMix64 {
         var state: UInt64

@@ -2,7 +2,7 @@ import Foundation
 import GridData
 import Testing
 
-@Suite struct GeneralizedAssignmentFileReaderTests {
+@Suite(.inEnglish) struct GeneralizedAssignmentFileReaderTests {
     @Test func readsMultiProblemFile() throws {
         let problems = try GeneralizedAssignmentFileReader.read(contentsOf: FixtureFolders.gap("gap1.txt"))
         #expect(problems.map(\.name) == ["gap1-0", "gap1-1", "gap1-2", "gap1-3", "gap1-4"])

@@ -4,7 +4,7 @@ import Testing
 
 /// Ids that a spreadsheet would run as a formula, or that would break a line in an output, are refused where they
 /// are read, with file, line and column.
-@Suite struct IDScreeningTests {
+@Suite(.inEnglish) struct IDScreeningTests {
     static let buildingsHeader = "building_id,community_id,compound_id,households,x,y\n"
 
     static func load(_ files: [String: String]) throws -> GridDataError? {

@@ -4,7 +4,7 @@ import Testing
 
 /// Every folder under Fixtures/malformed holds one defect; its expected.json names the file, line, column and a
 /// fragment of the message.
-@Suite struct MalformedStreetTests {
+@Suite(.inEnglish) struct MalformedStreetTests {
     @Test func thereAreAtLeastTwentyCases() {
         #expect(FixtureFolders.malformedCases.count >= 20)
     }

@@ -4,7 +4,7 @@ import Testing
 @testable import GridData
 
 /// One broken file gives one problem, and a file a job does not read does not block it.
-@Suite struct OneProblemPerDefectTests {
+@Suite(.inEnglish) struct OneProblemPerDefectTests {
     static let buildings = "building_id,community_id,households,x,y\nB1,C1,10,0,0\nB2,C1,20,5,5\n"
     static let residents = "resident_id,building_id,categories,paired_person_id\n"
         + (1...40).map { "R\($0),B1,ordinary,P\($0)\n" }.joined()

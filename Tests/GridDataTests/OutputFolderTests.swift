@@ -4,7 +4,7 @@ import Testing
 @testable import GridData
 
 /// OutputFolder: a whole folder written beside its target and swapped in, never a mix of old and new files.
-@Suite(.serialized) struct OutputFolderTests {
+@Suite(.serialized, .inEnglish) struct OutputFolderTests {
     /// A dead process id: above Linux's pid_max (2^22) and macOS's 99,999.
     static let deadPID = 2_147_483_000
 

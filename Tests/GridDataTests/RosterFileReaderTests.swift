@@ -4,7 +4,7 @@ import GridModel
 import Testing
 
 /// The roster job's extra files: leave.csv, calendar.csv, a pinned roster.csv and a history at any path.
-@Suite struct RosterFileReaderTests {
+@Suite(.inEnglish) struct RosterFileReaderTests {
     static let week = ISOWeek(year: 2026, week: 48)!
 
     static let street = Street(

@@ -9,7 +9,7 @@ import Darwin
 #endif
 
 /// SafeFile and CSVWriter never write through, nor replace, a link, a FIFO or a folder at their target.
-@Suite struct SafeFileTests {
+@Suite(.inEnglish) struct SafeFileTests {
     @Test func replacesAFileWithANewOneOfTheRightMode() throws {
         let folder = try TemporaryFolder.make("safe-file")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -4,7 +4,7 @@ import Testing
 
 @testable import GridData
 
-@Suite struct StreetLoaderTests {
+@Suite(.inEnglish) struct StreetLoaderTests {
     private func load(_ name: String) throws -> Street {
         try StreetLoader(directory: FixtureFolders.street(name)).load()
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// street.yaml: the street's name, the coordinate system of its latitudes and longitudes, and the origin that places
 /// x, y metres on the map.
-@Suite struct StreetSettingsTests {
+@Suite(.inEnglish) struct StreetSettingsTests {
     static func load(_ files: [String: String]) throws -> Street {
         let folder = try FixtureFolders.temporaryStreet(files.mapValues { Array($0.utf8) })
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -3,7 +3,7 @@ import GridData
 import Testing
 import ZIPFoundation
 
-@Suite struct WorkbookTests {
+@Suite(.inEnglish) struct WorkbookTests {
     private static let sheet = WorkbookSheet(
         name: "leaders 网格长",
         header: ["人员编号 person_id", "姓名 name", "电话 phone", "户数 households", "备注 note"],
@@ -147,7 +147,7 @@ import ZIPFoundation
     }
 }
 
-@Suite struct WorkbookCSVTests {
+@Suite(.inEnglish) struct WorkbookCSVTests {
     @Test func rowsKeepTheirExcelLineAndTitleRowsAreLeftOut() throws {
         let sheet = WorkbookSheet(
             name: "楼栋", header: ["幸福社区楼栋台账"],
@@ -158,7 +158,7 @@ import ZIPFoundation
     }
 }
 
-@Suite struct JobWorkbookTests {
+@Suite(.inEnglish) struct JobWorkbookTests {
     /// The workbook says exactly what the CSVs say: every sheet reads back as its CSV, titles mapped back.
     @Test func everySheetReadsBackAsItsCSV() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("job-workbook-\(UUID())")

@@ -6,7 +6,7 @@ import Testing
 
 /// Numbers and dates as planners type them: every accepted form, every refused one, and the file, line and column
 /// of a refusal.
-@Suite struct WrittenInputTests {
+@Suite(.inEnglish) struct WrittenInputTests {
     @Test(arguments: [
         ("1,200", 1200), ("1，200", 1200), ("１２０", 120), ("84.0", 84), ("84.00", 84), ("+5", 5), ("-3", -3),
         ("1,234,567", 1_234_567), ("１，２００", 1200), ("８４．０", 84), ("0", 0),

@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 
 /// Reads OR-Library GAP files: multi-problem files (`gap1.txt`: first line `P`, then P problems) and single-instance
 /// files (Yagiura's `d10200`: first line `m n`). A problem is `m n`, m rows of n costs, m rows of n resource uses and
@@ -18,7 +19,9 @@ public enum GeneralizedAssignmentFileReader {
             data = try Data(contentsOf: url)
         } catch {
             throw GridDataError(
-                DataIssue(file: url.path, problem: "cannot read the file (\(error.localizedDescription))"))
+                DataIssue(
+                    file: url.path,
+                    problem: Message.text("data.gap.cannot_read", ["error": error.localizedDescription])))
         }
         let base = url.deletingPathExtension().lastPathComponent
         return try parse(data, file: url.path, baseName: base)
@@ -34,22 +37,22 @@ public enum GeneralizedAssignmentFileReader {
         let header = try scanner.firstLineTokenCount()
         switch header {
         case 1:
-            let count = try scanner.nextInteger(expecting: "the number of problems P", minimum: 1)
+            let count = try scanner.nextInteger(expecting: Message.text("data.gap.problem_count"), minimum: 1)
             var problems: [GeneralizedAssignmentInstance] = []
             for index in 0..<count {
-                problems.append(try readProblem(&scanner, name: "\(baseName)-\(index)", label: "problem \(index)"))
+                let label = Message.text("data.gap.problem_label", ["index": "\(index)"])
+                problems.append(try readProblem(&scanner, name: "\(baseName)-\(index)", label: label))
             }
             try scanner.expectEnd()
             return problems
         case 2:
-            let problem = try readProblem(&scanner, name: baseName, label: "the problem")
+            let problem = try readProblem(&scanner, name: baseName, label: Message.text("data.gap.the_problem"))
             try scanner.expectEnd()
             return [problem]
         default:
             throw scanner.error(
                 at: scanner.firstLinePosition,
-                "first line has \(header) values; expected 'P' (a multi-problem file) or 'm n' (a single instance)"
-            )
+                Message.text("data.gap.first_line", ["count": "\(header)"]))
         }
     }
 
@@ -57,31 +60,39 @@ public enum GeneralizedAssignmentFileReader {
         throws(GridDataError) -> GeneralizedAssignmentInstance
     {
         let start = scanner.position
-        let agents = try scanner.nextInteger(expecting: "the number of agents m of \(label)", minimum: 1)
-        let jobs = try scanner.nextInteger(expecting: "the number of jobs n of \(label)", minimum: 1)
+        let agents = try scanner.nextInteger(
+            expecting: Message.text("data.gap.agent_count", ["label": label]), minimum: 1)
+        let jobs = try scanner.nextInteger(
+            expecting: Message.text("data.gap.job_count", ["label": label]), minimum: 1)
         guard agents.multipliedReportingOverflow(by: jobs).partialValue <= maximumVariables,
             !agents.multipliedReportingOverflow(by: jobs).overflow
         else {
-            throw scanner.error(at: start, "\(agents) agents × \(jobs) jobs; expected at most \(maximumVariables)")
+            throw scanner.error(
+                at: start,
+                Message.text(
+                    "data.gap.too_large", ["agents": "\(agents)", "jobs": "\(jobs)", "limit": "\(maximumVariables)"]))
         }
         var cost = Array(repeating: Array(repeating: 0.0, count: jobs), count: agents)
         var resource = cost
         for agent in 0..<agents {
             for job in 0..<jobs {
-                cost[agent][job] = try scanner.nextNumber(expecting: "cost[\(agent)][\(job)] of \(label)")
+                cost[agent][job] = try scanner.nextNumber(
+                    expecting: Message.text("data.gap.cost", ["label": label, "agent": "\(agent)", "job": "\(job)"]))
             }
         }
         for agent in 0..<agents {
             for job in 0..<jobs {
                 resource[agent][job] = try scanner.nextNumber(
-                    expecting: "resource[\(agent)][\(job)] of \(label)",
+                    expecting: Message.text(
+                        "data.gap.resource", ["label": label, "agent": "\(agent)", "job": "\(job)"]),
                     minimum: 0
                 )
             }
         }
         var capacity = Array(repeating: 0.0, count: agents)
         for agent in 0..<agents {
-            capacity[agent] = try scanner.nextNumber(expecting: "capacity[\(agent)] of \(label)", minimum: 0)
+            capacity[agent] = try scanner.nextNumber(
+                expecting: Message.text("data.gap.capacity", ["label": label, "agent": "\(agent)"]), minimum: 0)
         }
         return GeneralizedAssignmentInstance(name: name, cost: cost, resource: resource, capacity: capacity)
     }

@@ -26,16 +26,17 @@ public struct NodeLinkGraph: Sendable {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw Self.invalid(file: file, keyPath: "(document)", value: "unreadable JSON",
-                                expected: "networkx node-link JSON (\(error.localizedDescription))")
+            throw Self.invalid(file: file, keyPath: "(document)", value: Message.text("data.graph.unreadable_json"),
+                                expected: Message.text(
+                                    "data.graph.node_link_json", ["error": error.localizedDescription]))
         }
         guard let root = object as? [String: Any] else {
             throw Self.invalid(file: file, keyPath: "(document)", value: "\(type(of: object))",
-                                expected: "a JSON object with `nodes`")
+                                expected: Message.text("data.graph.object_with_nodes"))
         }
         guard let nodes = root["nodes"] as? [[String: Any]] else {
             throw Self.invalid(file: file, keyPath: "nodes", value: root["nodes"].map { "\($0)" } ?? "",
-                                expected: "an array of node objects")
+                                expected: Message.text("data.graph.node_array"))
         }
         var ids: [String] = []
         var index: [String: Int] = [:]
@@ -45,10 +46,12 @@ public struct NodeLinkGraph: Sendable {
         for (position, node) in nodes.enumerated() {
             guard let id = Self.idText(node["id"]) else {
                 throw Self.invalid(file: file, keyPath: "nodes[\(position)].id", value: node["id"].map { "\($0)" } ?? "",
-                                    expected: "a string or integer id")
+                                    expected: Message.text("data.graph.string_or_integer_id"))
             }
             guard index[id] == nil else {
-                throw Self.invalid(file: file, keyPath: "nodes[\(position)].id", value: id, expected: "a unique id")
+                throw Self.invalid(
+                    file: file, keyPath: "nodes[\(position)].id", value: id,
+                    expected: Message.text("data.graph.unique_id"))
             }
             index[id] = position
             ids.append(id)
@@ -59,7 +62,7 @@ public struct NodeLinkGraph: Sendable {
                 else {
                     throw Self.invalid(file: file, keyPath: "nodes[\(position)].\(weightKey)",
                                         value: node[weightKey].map { "\($0)" } ?? "",
-                                        expected: "a whole number ≥ 0 (the node weight)")
+                                        expected: Message.text("data.graph.node_weight"))
                 }
                 weights.append(number.intValue)
             } else {
@@ -79,15 +82,17 @@ public struct NodeLinkGraph: Sendable {
         var edges: [Edge] = []
         if let adjacency = root["adjacency"] as? [[Any]] {
             guard adjacency.count == nodes.count else {
-                throw Self.invalid(file: file, keyPath: "adjacency", value: "\(adjacency.count) lists",
-                                    expected: "one list per node (\(nodes.count))")
+                throw Self.invalid(file: file, keyPath: "adjacency",
+                                    value: Message.text("data.graph.list_count", ["count": "\(adjacency.count)"]),
+                                    expected: Message.text("data.graph.list_per_node", ["count": "\(nodes.count)"]))
             }
             for (position, list) in adjacency.enumerated() {
                 for (slot, entry) in list.enumerated() {
                     let path = "adjacency[\(position)][\(slot)].id"
                     guard let neighbour = Self.idText((entry as? [String: Any])?["id"]), let other = index[neighbour]
                     else {
-                        throw Self.invalid(file: file, keyPath: path, value: "\(entry)", expected: "the id of a node")
+                        throw Self.invalid(
+                            file: file, keyPath: path, value: "\(entry)", expected: Message.text("data.graph.node_id"))
                     }
                     edges.append(Edge(a: position, b: other))
                 }
@@ -96,17 +101,19 @@ public struct NodeLinkGraph: Sendable {
             for (position, link) in links.enumerated() {
                 guard let a = Self.idText(link["source"]).flatMap({ index[$0] }) else {
                     throw Self.invalid(file: file, keyPath: "links[\(position)].source",
-                                        value: link["source"].map { "\($0)" } ?? "", expected: "the id of a node")
+                                        value: link["source"].map { "\($0)" } ?? "",
+                                        expected: Message.text("data.graph.node_id"))
                 }
                 guard let b = Self.idText(link["target"]).flatMap({ index[$0] }) else {
                     throw Self.invalid(file: file, keyPath: "links[\(position)].target",
-                                        value: link["target"].map { "\($0)" } ?? "", expected: "the id of a node")
+                                        value: link["target"].map { "\($0)" } ?? "",
+                                        expected: Message.text("data.graph.node_id"))
                 }
                 edges.append(Edge(a: a, b: b))
             }
         } else {
             throw Self.invalid(file: file, keyPath: "adjacency", value: "",
-                                expected: "an `adjacency` list (or `links`) giving the neighbours")
+                                expected: Message.text("data.graph.adjacency_expected"))
         }
         var positions: [PlanarPoint]?
         if lonLat.count == nodes.count, !nodes.isEmpty {
@@ -145,6 +152,7 @@ public struct NodeLinkGraph: Sendable {
         GridDataError(
             DataIssue(
                 file: file, columnName: keyPath, value: value.isEmpty ? nil : value,
-                problem: value.isEmpty ? "missing" : "not usable", expected: expected))
+                problem: value.isEmpty ? Message.text("data.graph.missing") : Message.text("data.graph.not_usable"),
+                expected: expected))
     }
 }

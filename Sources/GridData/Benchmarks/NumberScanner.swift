@@ -1,3 +1,5 @@
+import GridModel
+
 /// Walks whitespace-separated numbers and keeps track of line and column (1-based; columns count bytes, which equal
 /// characters in these ASCII files).
 struct NumberScanner {
@@ -45,7 +47,7 @@ struct NumberScanner {
     /// Counts the values on the first non-empty line without consuming them.
     mutating func firstLineTokenCount() throws(GridDataError) -> Int {
         skipSpace()
-        guard position.offset < bytes.count else { throw error(at: position, "empty file; expected GAP data") }
+        guard position.offset < bytes.count else { throw error(at: position, Message.text("data.gap.empty")) }
         firstLinePosition = position
         var offset = position.offset
         var count = 0
@@ -59,11 +61,14 @@ struct NumberScanner {
         return count
     }
 
-    private mutating func nextToken(expecting what: String) throws(GridDataError) -> (String, Position) {
+    /// The next token; `what` (made only for a message) names what was expected.
+    private mutating func nextToken(expecting what: @autoclosure () -> String) throws(GridDataError)
+        -> (String, Position)
+    {
         skipSpace()
         let start = position
         guard position.offset < bytes.count else {
-            throw error(at: start, "unexpected end of file; expected \(what)")
+            throw error(at: start, Message.text("data.gap.unexpected_end", ["what": what()]))
         }
         while position.offset < bytes.count, !Self.isSpace(bytes[position.offset]) {
             position.offset += 1
@@ -73,26 +78,30 @@ struct NumberScanner {
         return (token, start)
     }
 
-    mutating func nextInteger(expecting what: String, minimum: Int) throws(GridDataError) -> Int {
-        let (token, start) = try nextToken(expecting: what)
+    mutating func nextInteger(expecting what: @autoclosure () -> String, minimum: Int) throws(GridDataError) -> Int {
+        let (token, start) = try nextToken(expecting: what())
         guard let value = Int(token) else {
-            throw error(at: start, "found '\(token)'; expected \(what) (an integer)")
+            throw error(at: start, Message.text("data.gap.not_integer", ["token": token, "what": what()]))
         }
         guard value >= minimum else {
-            throw error(at: start, "found \(value); expected \(what) (an integer ≥ \(minimum))")
+            throw error(
+                at: start,
+                Message.text("data.gap.integer_below", ["value": "\(value)", "what": what(), "minimum": "\(minimum)"]))
         }
         return value
     }
 
-    mutating func nextNumber(expecting what: String, minimum: Double = -.infinity) throws(GridDataError)
-        -> Double
+    mutating func nextNumber(expecting what: @autoclosure () -> String, minimum: Double = -.infinity)
+        throws(GridDataError) -> Double
     {
-        let (token, start) = try nextToken(expecting: what)
+        let (token, start) = try nextToken(expecting: what())
         guard let value = Double(token), value.isFinite else {
-            throw error(at: start, "found '\(token)'; expected \(what) (a finite number)")
+            throw error(at: start, Message.text("data.gap.not_finite", ["token": token, "what": what()]))
         }
         guard value >= minimum else {
-            throw error(at: start, "found \(token); expected \(what) (a number ≥ \(Self.text(minimum)))")
+            throw error(
+                at: start,
+                Message.text("data.gap.number_below", ["token": token, "what": what(), "minimum": Self.text(minimum)]))
         }
         return value
     }
@@ -100,8 +109,8 @@ struct NumberScanner {
     mutating func expectEnd() throws(GridDataError) {
         skipSpace()
         guard position.offset >= bytes.count else {
-            let (token, start) = try nextToken(expecting: "nothing")
-            throw error(at: start, "found '\(token)' after the last problem; expected the end of the file")
+            let (token, start) = try nextToken(expecting: Message.text("data.gap.nothing"))
+            throw error(at: start, Message.text("data.gap.trailing", ["token": token]))
         }
     }
 

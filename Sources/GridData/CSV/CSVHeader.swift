@@ -1,3 +1,5 @@
+import GridModel
+
 /// A file's header row resolved to canonical column names (aliases applied), with each column's position.
 struct CSVHeader {
     /// Header cells as the file spells them, trimmed.
@@ -71,8 +73,7 @@ struct CSVHeader {
     func misspellingIssue(file: String, line: Int, index: Int, column: String) -> DataIssue {
         DataIssue(
             file: file, line: line, column: index + 1, columnName: name(at: index),
-            problem: "`\(name(at: index))` is not a column; did you mean `\(column)`?",
-            expected: "a header cell named \(ColumnAliases.spellings(of: column)); a column that means something else "
-                + "needs a name further from it")
+            problem: Message.text("data.header.misspelt", ["written": name(at: index), "column": column]),
+            expected: Message.text("data.header.misspelt_expected", ["spellings": ColumnAliases.spellings(of: column)]))
     }
 }

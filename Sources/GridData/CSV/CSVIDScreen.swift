@@ -1,3 +1,5 @@
+import GridModel
+
 /// Refuses id cells that a spreadsheet would run as a formula or that would break a line in an output.
 ///
 /// Ids travel into every output: CSV cells opened in Excel or WPS, iCalendar lines, HTML. An id that begins with
@@ -14,9 +16,8 @@ struct CSVIDScreen {
         "micro_grid_id", "paired_person_id", "person_id", "request_id", "resident_id", "street_id", "unit",
     ]
 
-    static let problem = "an id may not begin with =, +, - or @ or hold a line break"
-    static let expectation =
-        "an id such as C03-G02 (a spreadsheet runs a cell that begins with =, +, - or @ as a formula)"
+    static var problem: String { Message.text("data.csv.formula_like_id") }
+    static var expectation: String { Message.text("data.csv.id_expected") }
 
     /// The id columns the header has: canonical name and field index.
     private let columns: [(name: String, index: Int)]

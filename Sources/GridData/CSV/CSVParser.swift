@@ -1,3 +1,5 @@
+import GridModel
+
 /// A byte-level RFC 4180 CSV reader that tracks the line and column of every field.
 ///
 /// It reads comma-separated UTF-8 (see ``CSVText`` for decoding), fields optionally enclosed in double quotes;
@@ -24,7 +26,7 @@ enum CSVParser {
     private static let carriageReturn = UInt8(ascii: "\r")
     /// The problem of a quote that runs on, which ends the reading of the file (readers then treat the file as
     /// unreadable, so that references into it are not reported as unknown).
-    static let runawayQuote = "a quoted field is never closed"
+    static var runawayQuote: String { Message.text("data.csv.runaway_quote") }
 
     /// Calls `visit` for each non-blank record in order (the header is the first); returns syntax problems.
     ///
@@ -83,7 +85,7 @@ enum CSVParser {
                                 DataIssue(
                                     file: file, line: fieldLine, column: record.count + 1,
                                     problem: runawayQuote,
-                                    expected: "a closing double quote (\") before the end of the file"))
+                                    expected: Message.text("data.csv.closing_quote_before_end")))
                         } else if index < count {
                             let byte = source[index]
                             if byte != comma && byte != lineFeed && byte != carriageReturn, line > fieldLine {
@@ -91,16 +93,17 @@ enum CSVParser {
                                     DataIssue(
                                         file: file, line: fieldLine, column: record.count + 1,
                                         problem: runawayQuote,
-                                        expected: "a closing double quote (\") on line \(fieldLine): the quote that "
-                                            + "opens there runs on to line \(line), so the file is not read further"))
+                                        expected: Message.text(
+                                            "data.csv.closing_quote_on_line",
+                                            ["line": "\(fieldLine)", "until": "\(line)"])))
                                 break parsing
                             }
                             if byte != comma && byte != lineFeed && byte != carriageReturn {
                                 issues.append(
                                     DataIssue(
                                         file: file, line: line, column: record.count + 1,
-                                        problem: "text follows a closing quote",
-                                        expected: "a comma or the end of the line after a quoted field"))
+                                        problem: Message.text("data.csv.text_after_quote"),
+                                        expected: Message.text("data.csv.comma_after_quote")))
                                 let start = index
                                 while index < count {
                                     let next = source[index]

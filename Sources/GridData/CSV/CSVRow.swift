@@ -50,7 +50,10 @@ struct CSVRow {
     /// The cell text, reporting a missing value.
     func required(_ column: String, what: String, log: inout IssueLog) -> String? {
         if let value = text(column) { return value }
-        log.add(issue(column, value: nil, problem: "missing \(what)", expected: "a value in every row"))
+        log.add(
+            issue(
+                column, value: nil, problem: Message.text("data.cell.missing", ["what": what]),
+                expected: Message.text("data.cell.every_row")))
         return nil
     }
 
@@ -61,14 +64,18 @@ struct CSVRow {
         if let date = WrittenDate.date(text) { return date }
         log.add(
             issue(
-                column, value: text, problem: "not a valid date", expected: "a date that exists, " + WrittenDate.forms))
+                column, value: text, problem: Message.text("data.date.invalid"),
+                expected: Message.text("data.date.that_exists", ["forms": WrittenDate.forms])))
         return nil
     }
 
     /// A whole number within `range` that every row must give: an empty cell is a `missing` issue.
     func requiredInteger(_ column: String, in range: ClosedRange<Int>, what: String, log: inout IssueLog) -> Int? {
         guard isEmpty(column) else { return integer(column, in: range, what: what, log: &log) }
-        log.add(issue(column, value: nil, problem: "missing \(what)", expected: "a whole number"))
+        log.add(
+            issue(
+                column, value: nil, problem: Message.text("data.cell.missing", ["what": what]),
+                expected: Message.text("data.number.whole")))
         return nil
     }
 
@@ -89,20 +96,32 @@ struct CSVRow {
         switch written {
         case .value(let value):
             if range.contains(value) { return value }
-            let problem = value < 0 ? "negative \(what)" : "\(what) out of range"
+            let problem =
+                value < 0
+                ? Message.text("data.number.negative", ["what": what])
+                : Message.text("data.number.out_of_range", ["what": what])
             log.add(issue(column, value: found, problem: problem, expected: expectation))
         case .tooLong:
-            log.add(issue(column, value: found, problem: "\(what) out of range", expected: expectation))
+            log.add(
+                issue(
+                    column, value: found, problem: Message.text("data.number.out_of_range", ["what": what]),
+                    expected: expectation))
         case .fractional(let number):
-            let problem = number < 0 ? "negative \(what)" : "\(what) is not a whole number"
+            let problem =
+                number < 0
+                ? Message.text("data.number.negative", ["what": what])
+                : Message.text("data.number.not_whole", ["what": what])
             log.add(issue(column, value: found, problem: problem, expected: expectation))
         case .badGrouping:
             log.add(
                 issue(
-                    column, value: found, problem: "\(what) has a comma that does not separate thousands",
-                    expected: expectation + " (commas only between groups of three digits, such as 1,200)"))
+                    column, value: found, problem: Message.text("data.number.bad_grouping", ["what": what]),
+                    expected: Message.text("data.number.grouping_hint", ["expected": expectation])))
         case .notANumber:
-            log.add(issue(column, value: found, problem: "\(what) is not a number", expected: expectation))
+            log.add(
+                issue(
+                    column, value: found, problem: Message.text("data.number.not_a_number", ["what": what]),
+                    expected: expectation))
         }
         return nil
     }
@@ -112,18 +131,29 @@ struct CSVRow {
         guard let slice = bytes(column), !slice.isEmpty else { return nil }
         let text = String(decoding: slice, as: UTF8.self)
         var expectation: String {
-            "a finite number (\(what)) from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))"
+            Message.text(
+                "data.number.decimal_in_range",
+                ["what": what, "low": Self.format(range.lowerBound), "high": Self.format(range.upperBound)])
         }
         guard let value = Self.parseDecimal(text) else {
-            log.add(issue(column, value: text, problem: "\(what) is not a number", expected: expectation))
+            log.add(
+                issue(
+                    column, value: text, problem: Message.text("data.number.not_a_number", ["what": what]),
+                    expected: expectation))
             return nil
         }
         guard value.isFinite else {
-            log.add(issue(column, value: text, problem: "\(what) is not finite", expected: expectation))
+            log.add(
+                issue(
+                    column, value: text, problem: Message.text("data.number.not_finite", ["what": what]),
+                    expected: expectation))
             return nil
         }
         guard range.contains(value) else {
-            log.add(issue(column, value: text, problem: "\(what) out of range", expected: expectation))
+            log.add(
+                issue(
+                    column, value: text, problem: Message.text("data.number.out_of_range", ["what": what]),
+                    expected: expectation))
             return nil
         }
         return value
@@ -180,7 +210,8 @@ struct CSVRow {
     }
 
     private static func integerExpectation(_ range: ClosedRange<Int>, _ what: String) -> String {
-        "a whole number from \(grouped(range.lowerBound)) to \(grouped(range.upperBound))"
+        Message.text(
+            "data.number.whole_in_range", ["low": grouped(range.lowerBound), "high": grouped(range.upperBound)])
     }
 
     enum IntegerParse {

@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 
 /// Reads a whole file into one byte array (no intermediate `Data` copy); nil when it cannot be opened or read.
 func readFileBytes(atPath path: String) -> [UInt8]? {
@@ -37,8 +38,8 @@ struct CSVText {
     /// `NSStringEncoding` for `kCFStringEncodingGB_18030_2000` (0x0632 with the CF flag bit).
     private static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
-    private static let resaveAdvice =
-        "re-save it as UTF-8 (Excel: File > Save As > \"CSV UTF-8 (Comma delimited)\"; WPS: 另存为 \"CSV UTF-8\")"
+    /// How to re-save, in the command's language; WPS's menu item is named in Chinese in both.
+    private static var resaveAdvice: String { Message.text("data.csv.resave_advice", ["wps_save_as": "另存为"]) }
 
     /// What decoding gave: the text, or the problem that names the encoding found and how to re-save.
     enum Decoded {
@@ -52,7 +53,8 @@ struct CSVText {
     /// An `.xlsx` file is read as its first sheet (``WorkbookReader``).
     static func read(_ url: URL, name: String, log: inout IssueLog) -> CSVText? {
         guard let data = readFileBytes(atPath: url.path) else {
-            log.add(DataIssue(file: name, problem: "the file cannot be read", expected: "a readable file"))
+            log.add(DataIssue(file: name, problem: Message.text("data.csv.cannot_read"),
+                    expected: Message.text("data.csv.readable_file")))
             return nil
         }
         if url.pathExtension.lowercased() == "xlsx" {
@@ -82,8 +84,8 @@ struct CSVText {
         if raw.count >= 2, (raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF) {
             return .failure(
                 DataIssue(
-                    file: file, line: 1, problem: "the file is UTF-16 (Excel's \"Unicode Text\"), which is not read",
-                    expected: "a comma-separated file in UTF-8: \(resaveAdvice)"))
+                    file: file, line: 1, problem: Message.text("data.csv.utf16"),
+                    expected: Message.text("data.csv.utf8_csv", ["advice": resaveAdvice])))
         }
         if isValidUTF8(raw) {
             return .success(CSVText(bytes: raw, start: 0, encoding: .utf8))
@@ -173,8 +175,8 @@ struct CSVText {
         let hex = String(byte, radix: 16, uppercase: true)
         return DataIssue(
             file: file, line: line,
-            problem: "the file is neither UTF-8 nor GB18030/GBK (byte 0x\(hex.count == 1 ? "0" : "")\(hex) "
-                + "at offset \(index + offsetBase) cannot be decoded)",
-            expected: "a UTF-8 text file: \(resaveAdvice)")
+            problem: Message.text(
+                "data.csv.undecodable", ["byte": (hex.count == 1 ? "0" : "") + hex, "offset": "\(index + offsetBase)"]),
+            expected: Message.text("data.csv.utf8_text", ["advice": resaveAdvice]))
     }
 }

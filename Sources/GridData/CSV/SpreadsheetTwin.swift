@@ -1,11 +1,12 @@
 import Foundation
+import GridModel
 
 /// A spreadsheet saved instead of a CSV file (`buildings.xlsx` for `buildings.csv`): planners keep their tables in
 /// Excel. An `.xlsx` is read in the CSV's place (its first sheet, ``WorkbookReader``); the old binary `.xls` is not,
 /// and "the file is missing" names it so that nobody goes looking for a file they can see.
 public enum SpreadsheetTwin {
     /// What to do with an `.xls`.
-    static let advice = "save it as .xlsx or as CSV UTF-8 (the old .xls format is not read)"
+    static var advice: String { Message.text("data.file.twin_advice") }
 
     /// The file to read for the CSV at `url`: the CSV when it exists, else an `.xlsx` of the same stem; nil when
     /// neither is there.

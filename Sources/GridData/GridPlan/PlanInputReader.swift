@@ -11,7 +11,8 @@ public enum PlanInputReader {
         let file = directory.appendingPathComponent(StreetFile.grids.fileName)
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw GridDataError(DataIssue(
-                file: file.path, problem: "the file is missing", expected: "grids.csv in the plan folder"))
+                file: file.path, problem: Message.text("data.file.missing"),
+                expected: Message.text("data.plan.grids_in_folder")))
         }
         reading.readGrids()
         guard reading.log.isEmpty else { throw relabel(reading.log.error(), as: file.path) }
@@ -21,7 +22,8 @@ public enum PlanInputReader {
     /// The locks of `file` (any name; read as locks.csv), checked against `street`.
     public static func readLocks(file: URL, street: Street) throws(GridDataError) -> [PlanLock] {
         guard FileManager.default.fileExists(atPath: file.path) else {
-            throw GridDataError(DataIssue(file: file.path, problem: "the file is missing", expected: "a locks file"))
+            throw GridDataError(DataIssue(file: file.path, problem: Message.text("data.file.missing"),
+                expected: Message.text("data.plan.locks_file")))
         }
         // A private folder per process and moment; no randomness needed.
         let stamp = "\(ProcessInfo.processInfo.processIdentifier)-\(DispatchTime.now().uptimeNanoseconds)"
@@ -32,7 +34,9 @@ public enum PlanInputReader {
             try FileManager.default.copyItem(
                 at: file, to: staging.appendingPathComponent(StreetFile.locks.fileName))
         } catch {
-            throw GridDataError(DataIssue(file: file.path, problem: "the file cannot be read: \(error)"))
+            throw GridDataError(
+                DataIssue(
+                    file: file.path, problem: Message.text("data.file.cannot_read_because", ["error": "\(error)"])))
         }
         let reading = prepared(directory: staging, street: street)
         reading.readLocks()

@@ -1,3 +1,5 @@
+import GridModel
+
 /// One problem found in a street's files: where it is, what was found and what was expected.
 ///
 /// Locations are 1-based. `line` is the physical line of the file on which the offending field starts (a quoted
@@ -30,15 +32,27 @@ public struct DataIssue: Hashable, Sendable, Codable, CustomStringConvertible {
         self.expected = expected
     }
 
-    /// `buildings.csv, line 4, column 5 (households): <problem>: found "12.5"; expected <expected>`.
+    /// `buildings.csv, line 4, column 5 (households): <problem>: found "12.5"; expected <expected>`; in Chinese
+    /// `buildings.csv 第 4 行第 5 列（households）：<problem>：发现 “12.5”；应为 <expected>`. The frame is in the
+    /// command's language (``Language/current``); the problem and expectation were written in it when found.
     public var description: String {
-        var text = file
-        if let line { text += ", line \(line)" }
-        if let column { text += ", column \(column)" }
-        if let columnName { text += " (\(columnName))" }
-        text += ": \(problem)"
-        if let value { text += ": found \"\(Self.shortened(value))\"" }
-        if let expected { text += "; expected \(expected)" }
+        var arguments = ["file": file, "problem": problem]
+        if let line { arguments["line"] = "\(line)" }
+        if let column { arguments["column"] = "\(column)" }
+        if let columnName { arguments["name"] = columnName }
+        var text: String
+        switch (line != nil, column != nil, columnName != nil) {
+        case (true, true, true): text = Message.text("data.issue.at_line_column_named", arguments)
+        case (true, true, false): text = Message.text("data.issue.at_line_column", arguments)
+        case (true, false, true): text = Message.text("data.issue.at_line_named", arguments)
+        case (true, false, false): text = Message.text("data.issue.at_line", arguments)
+        case (false, true, true): text = Message.text("data.issue.at_column_named", arguments)
+        case (false, true, false): text = Message.text("data.issue.at_column", arguments)
+        case (false, false, true): text = Message.text("data.issue.in_file_named", arguments)
+        case (false, false, false): text = Message.text("data.issue.in_file", arguments)
+        }
+        if let value { text = Message.text("data.issue.found", ["text": text, "value": Self.shortened(value)]) }
+        if let expected { text = Message.text("data.issue.expected", ["text": text, "expected": expected]) }
         return text
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 
 /// A whole output folder, written beside its target and swapped in at the end: a reader of the target, and a run
 /// killed at any moment, sees either the previous folder whole or the new one whole, never a mix.
@@ -56,9 +57,9 @@ public final class OutputFolder {
         case .missing, .directory:
             break
         case .symbolicLink:
-            throw OutputError(path: path, reason: "is a symbolic link; an output folder is never written through one")
+            throw OutputError(path: path, reason: Message.text("data.output.folder_symlink"))
         default:
-            throw OutputError(path: path, reason: "exists and is not a folder")
+            throw OutputError(path: path, reason: Message.text("data.output.not_a_folder"))
         }
         let name = target.lastPathComponent
         let parent = PlatformFiles.parentPath(of: path)
@@ -145,9 +146,9 @@ public final class OutputFolder {
             // The new folder is in place: a previous one that cannot be removed is a leftover for the next run.
             try? PlatformFiles.remove(previous)
         case .symbolicLink:
-            throw OutputError(path: path, reason: "became a symbolic link while the output was written")
+            throw OutputError(path: path, reason: Message.text("data.output.became_symlink"))
         default:
-            throw OutputError(path: path, reason: "exists and is not a folder")
+            throw OutputError(path: path, reason: Message.text("data.output.not_a_folder"))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 
 #if canImport(Glibc)
 import Glibc
@@ -142,7 +143,8 @@ enum PlatformFiles {
         guard mkdir(path, mode_t(mode)) != 0 else { return }
         let code = errno
         guard code == EEXIST, try kind(of: path) == .directory else {
-            throw code == EEXIST ? OutputError(path: path, reason: "exists and is not a folder") : failure(path, code)
+            throw code == EEXIST
+                ? OutputError(path: path, reason: Message.text("data.output.not_a_folder")) : failure(path, code)
         }
     }
 
@@ -151,7 +153,7 @@ enum PlatformFiles {
         var status = stat()
         if stat(path, &status) == 0 {
             guard status.st_mode & S_IFMT == S_IFDIR else {
-                throw OutputError(path: path, reason: "exists and is not a folder")
+                throw OutputError(path: path, reason: Message.text("data.output.not_a_folder"))
             }
             return
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 
 /// Writes one output file atomically: a new file beside it, flushed to disk, renamed over the target.
 ///
@@ -43,13 +44,13 @@ public enum SafeFile {
         case .missing, .regularFile:
             return
         case .symbolicLink:
-            throw OutputError(path: path, reason: "is a symbolic link; an output is never written through one")
+            throw OutputError(path: path, reason: Message.text("data.output.file_symlink"))
         case .fifo:
-            throw OutputError(path: path, reason: "is a named pipe (FIFO); an output never replaces one")
+            throw OutputError(path: path, reason: Message.text("data.output.fifo"))
         case .directory:
-            throw OutputError(path: path, reason: "is a folder, not a file")
+            throw OutputError(path: path, reason: Message.text("data.output.is_folder"))
         case .other:
-            throw OutputError(path: path, reason: "is a device or socket, not a file")
+            throw OutputError(path: path, reason: Message.text("data.output.device"))
         }
     }
 }

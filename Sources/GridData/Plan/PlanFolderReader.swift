@@ -23,8 +23,8 @@ public struct PlanFolderReader: Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw GridDataError(
                 DataIssue(
-                    file: path, problem: "the plan folder has no grids.csv",
-                    expected: "grids.csv written by `wangge grids` (or a planner) in \(directory.path)"))
+                    file: path, problem: Message.text("data.plan.no_grids"),
+                    expected: Message.text("data.plan.grids_expected", ["folder": directory.path])))
         }
         reading.readGrids()
         guard reading.log.isEmpty, let plan = reading.currentPlan else { throw reading.log.error() }
@@ -37,7 +37,8 @@ public struct PlanFolderReader: Sendable {
     /// A locks file (locks.csv columns) at any path.
     public func readLocks(file: URL) throws(GridDataError) -> [PlanLock] {
         guard FileManager.default.fileExists(atPath: file.path) else {
-            throw GridDataError(DataIssue(file: file.path, problem: "no such locks file", expected: "a locks CSV file"))
+            throw GridDataError(DataIssue(file: file.path, problem: Message.text("data.plan.no_locks_file"),
+                    expected: Message.text("data.plan.locks_csv")))
         }
         let link = try StreetFileLink(file, as: .locks, reportedName: file.path)
         defer { link.remove() }
@@ -58,7 +59,8 @@ public struct PlanFolderReader: Sendable {
             guard people.contains(person) else {
                 log.add(
                     row.issue(
-                        "person_id", value: person, problem: "unknown person", expected: "a person_id of people.csv"))
+                        "person_id", value: person, problem: Message.text("data.ref.unknown_person"),
+                        expected: Message.text("data.roster.person_of")))
                 return nil
             }
             return person
@@ -96,10 +98,11 @@ public struct PlanFolderReader: Sendable {
                 return
             }
             let ability =
-                row.isEmpty("ability") ? nil : row.decimal("ability", in: 0...1e9, what: "ability score", log: &log)
+                row.isEmpty("ability")
+                ? nil : row.decimal("ability", in: 0...1e9, what: DataNoun.abilityScore, log: &log)
             let enthusiasm =
                 row.isEmpty("enthusiasm")
-                ? nil : row.decimal("enthusiasm", in: 0...1e9, what: "enthusiasm score", log: &log)
+                ? nil : row.decimal("enthusiasm", in: 0...1e9, what: DataNoun.enthusiasmScore, log: &log)
             if ability != nil || enthusiasm != nil {
                 rows.append(PersonScoreRow(personID: PersonID(person), ability: ability, enthusiasm: enthusiasm))
             }

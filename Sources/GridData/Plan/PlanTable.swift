@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 
 /// Reads one CSV file outside the street's own file list (a plan's leaders.csv, people.csv's extra columns): decodes
 /// it, resolves its header, screens its id cells and hands each row with the right number of fields to `row`;
@@ -17,10 +18,12 @@ enum PlanTable {
             if let twin = SpreadsheetTwin.find(of: url) {
                 log.add(
                     DataIssue(
-                        file: name, problem: "the file is missing; \(twin) is there: " + SpreadsheetTwin.advice,
+                        file: name,
+                        problem: Message.text(
+                            "data.file.missing_twin", ["twin": twin, "advice": SpreadsheetTwin.advice]),
                         expected: "\(url.path)"))
             } else if isRequired {
-                log.add(DataIssue(file: name, problem: "the file is missing", expected: "\(url.path)"))
+                log.add(DataIssue(file: name, problem: Message.text("data.file.missing"), expected: "\(url.path)"))
             }
             return false
         }
@@ -43,8 +46,10 @@ enum PlanTable {
                 for column in required where !made.has(column) && !misspelt.contains(where: { $0.column == column }) {
                     issues.add(
                         DataIssue(
-                            file: name, line: record.line, problem: "missing column \(column)",
-                            expected: "a header with " + required.joined(separator: ", ")))
+                            file: name, line: record.line,
+                            problem: Message.text("data.header.missing_column", ["column": column]),
+                            expected: Message.text(
+                                "data.plan.header_with", ["columns": Language.current.list(required)])))
                     usable = false
                 }
                 return
@@ -54,8 +59,9 @@ enum PlanTable {
             guard record.count == resolved.count else {
                 issues.add(
                     DataIssue(
-                        file: name, line: record.line, problem: "\(record.count) fields",
-                        expected: "\(resolved.count) fields, one per header column"))
+                        file: name, line: record.line,
+                        problem: Message.text("data.plan.field_count", ["count": "\(record.count)"]),
+                        expected: Message.text("data.plan.fields_expected", ["count": "\(resolved.count)"])))
                 return
             }
             // An id that could be a formula or break a line is refused here as in the street's own files.
@@ -66,7 +72,8 @@ enum PlanTable {
         if syntax.contains(where: { $0.problem == CSVParser.runawayQuote }) { usable = false }
         log = issues
         if header == nil {
-            log.add(DataIssue(file: name, line: 1, problem: "the file is empty", expected: "a header row"))
+            log.add(DataIssue(file: name, line: 1, problem: Message.text("data.file.empty"),
+                expected: Message.text("data.plan.header_row")))
             return false
         }
         return usable

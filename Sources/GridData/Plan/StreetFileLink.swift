@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 
 /// A street file given at any path (a locks file, a visit history) for the street reader, which reads each file by
 /// its fixed name in a folder: the file's own folder when it has that name, else a private temporary folder holding
@@ -35,7 +36,9 @@ struct StreetFileLink {
                 at: folder.appendingPathComponent(linkName),
                 withDestinationURL: url.standardizedFileURL.absoluteURL)
         } catch {
-            throw GridDataError(DataIssue(file: reportedName, problem: "the file cannot be read: \(error)"))
+            throw GridDataError(
+                DataIssue(
+                    file: reportedName, problem: Message.text("data.file.cannot_read_because", ["error": "\(error)"])))
         }
         directory = folder
         temporary = folder

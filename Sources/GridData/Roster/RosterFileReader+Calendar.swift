@@ -13,21 +13,23 @@ extension RosterFileReader {
         Self.readTable(file, required: ["date", "kind"], log: &log) { row, log in
             let date = Self.date(row, "date", log: &log)
             var kind: CalendarDay.Kind?
-            if let text = row.required("kind", what: "day kind", log: &log) {
+            if let text = row.required("kind", what: DataNoun.dayKind, log: &log) {
                 kind = Self.calendarKind(text)
                 if kind == nil {
                     log.add(
                         row.issue(
-                            "kind", value: text, problem: "unknown day kind",
-                            expected: "holiday or workday (节假日, 调休上班)"))
+                            "kind", value: text, problem: Message.text("data.calendar.unknown_day_kind"),
+                            expected: Message.text(
+                                "data.calendar.day_kinds", ["chinese_names": Language.current.list(["节假日", "调休上班"])])))
                 }
             }
             guard let date else { return }
             if let first = lineOfDate[date] {
                 log.add(
                     row.issue(
-                        "date", value: date.description, problem: "the date is listed twice (first on line \(first))",
-                        expected: "one row per date"))
+                        "date", value: date.description,
+                        problem: Message.text("data.calendar.date_twice", ["line": "\(first)"]),
+                        expected: Message.text("data.calendar.one_row_per_date")))
                 return
             }
             lineOfDate[date] = row.line

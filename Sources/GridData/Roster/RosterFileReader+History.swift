@@ -11,8 +11,8 @@ extension RosterFileReader {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw GridDataError(
                 DataIssue(
-                    file: file.relativePath, problem: "no such history file",
-                    expected: "a visits CSV file (date, person_id, resident_id, outcome)"))
+                    file: file.relativePath, problem: Message.text("data.history.no_file"),
+                    expected: Message.text("data.history.file_expected")))
         }
         let link = try StreetFileLink(file, as: .visits, reportedName: file.relativePath)
         defer { link.remove() }

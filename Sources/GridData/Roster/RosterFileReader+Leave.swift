@@ -16,8 +16,8 @@ extension RosterFileReader {
             if let from, let to, to < from {
                 log.add(
                     row.issue(
-                        "to", value: to.description, problem: "the leave ends before it starts",
-                        expected: "a date no earlier than from (\(from))"))
+                        "to", value: to.description, problem: Message.text("data.leave.reversed"),
+                        expected: Message.text("data.leave.no_earlier_than", ["from": "\(from)"])))
                 return
             }
             guard let person, let from, let to else { return }

@@ -18,44 +18,49 @@ extension RosterFileReader {
         let columns = ["week", "date", "slot", "person_id", "resident_id", "grid_id", "kind"]
         Self.readTable(file, required: columns, optional: ["reason"], log: &log) { row, log in
             var rowWeek: ISOWeek?
-            if let text = row.required("week", what: "week", log: &log) {
+            if let text = row.required("week", what: DataNoun.week, log: &log) {
                 if let parsed = ISOWeek(parsing: text) {
                     rowWeek = parsed
                     if parsed != week {
                         log.add(
                             row.issue(
-                                "week", value: text, problem: "a pin of another week",
-                                expected: "the week being planned, \(week)"))
+                                "week", value: text, problem: Message.text("data.pin.other_week"),
+                                expected: Message.text("data.pin.week_being_planned", ["week": "\(week)"])))
                     }
                 } else {
                     log.add(
                         row.issue(
-                            "week", value: text, problem: "not an ISO week",
-                            expected: "YYYY-Www with a week the year has, such as \(week)"))
+                            "week", value: text, problem: Message.text("data.pin.not_iso_week"),
+                            expected: Message.text("data.pin.iso_week_expected", ["week": "\(week)"])))
                 }
             }
             let date = Self.date(row, "date", log: &log)
             if let date, rowWeek == week, !week.days.contains(date) {
                 log.add(
                     row.issue(
-                        "date", value: date.description, problem: "the date is not in week \(week)",
-                        expected: "a day from \(week.monday) to \(week.monday.adding(days: 6))"))
+                        "date", value: date.description,
+                        problem: Message.text("data.pin.date_outside_week", ["week": "\(week)"]),
+                        expected: Message.text(
+                            "data.pin.day_in_week",
+                            ["monday": "\(week.monday)", "sunday": "\(week.monday.adding(days: 6))"])))
             }
             var period: WeeklySlot.Period?
-            if let text = row.required("slot", what: "slot", log: &log) {
+            if let text = row.required("slot", what: DataNoun.slot, log: &log) {
                 period = Self.period(text)
                 if period == nil {
-                    log.add(row.issue("slot", value: text, problem: "unknown slot", expected: "AM, PM or EVE"))
+                    log.add(row.issue("slot", value: text, problem: Message.text("data.pin.unknown_slot"),
+                            expected: Message.text("data.pin.slots")))
                 }
             }
             let person = Self.person(row, "person_id", known: people, log: &log)
             var kind: RosterEntry.Kind?
-            if let text = row.required("kind", what: "entry kind", log: &log) {
+            if let text = row.required("kind", what: DataNoun.entryKind, log: &log) {
                 kind = RosterEntry.Kind(rawValue: ColumnAliases.normalise(text))
                 if kind == nil {
                     log.add(
                         row.issue(
-                            "kind", value: text, problem: "unknown entry kind", expected: "visit or door_knocking"))
+                            "kind", value: text, problem: Message.text("data.pin.unknown_kind"),
+                            expected: Message.text("data.pin.kinds")))
                 }
             }
             var resident: ResidentID?
@@ -67,33 +72,32 @@ extension RosterFileReader {
                     residentOK = false
                     log.add(
                         row.issue(
-                            "resident_id", value: text, problem: "unknown resident",
-                            expected: "a resident_id of residents.csv"))
+                            "resident_id", value: text, problem: Message.text("data.ref.unknown_resident"),
+                            expected: Message.text("data.pin.resident_of")))
                 }
                 if kind == .doorKnocking {
                     residentOK = false
                     log.add(
                         row.issue(
-                            "resident_id", value: text, problem: "a door-knocking round names a resident",
-                            expected: "an empty resident_id for door_knocking"))
+                            "resident_id", value: text, problem: Message.text("data.pin.knocking_names_resident"),
+                            expected: Message.text("data.pin.knocking_no_resident")))
                 }
             } else if kind == .visit {
                 residentOK = false
                 log.add(
                     row.issue(
-                        "resident_id", value: nil, problem: "a visit without a resident",
-                        expected: "the resident_id visited"))
+                        "resident_id", value: nil, problem: Message.text("data.pin.visit_without_resident"),
+                        expected: Message.text("data.pin.resident_visited")))
             }
             var grid: GridID?
-            if let text = row.required("grid_id", what: "grid id", log: &log) {
+            if let text = row.required("grid_id", what: DataNoun.gridID, log: &log) {
                 if grids.contains(GridID(text)) {
                     grid = GridID(text)
                 } else {
                     log.add(
                         row.issue(
-                            "grid_id", value: text, problem: "unknown grid",
-                            expected: "a grid_id of the plan's grids.csv"
-                        ))
+                            "grid_id", value: text, problem: Message.text("data.pin.unknown_grid"),
+                            expected: Message.text("data.pin.grid_of_plan")))
                 }
             }
             guard rowWeek == week, let date, week.days.contains(date), let period, let person, let kind, residentOK,
@@ -101,13 +105,17 @@ extension RosterFileReader {
             else { return }
             let key = PinKey(person: person, date: date, period: period, resident: resident)
             if let first = lineOfPin[key] {
-                let who = resident.map { "resident \($0)" } ?? "a door-knocking round"
+                let at = [
+                    "person": person.rawValue, "date": "\(date)", "slot": period.code, "line": "\(first)",
+                ]
+                let problem =
+                    resident.map {
+                        Message.text("data.pin.overlap_resident", at.merging(["resident": $0.rawValue]) { $1 })
+                    } ?? Message.text("data.pin.overlap_knocking", at)
                 log.add(
                     row.issue(
                         "person_id", value: person.rawValue,
-                        problem: "overlapping pins: \(person) already has \(who) on \(date) \(period.code) "
-                            + "(line \(first))",
-                        expected: "each person, date, slot and resident pinned once"))
+                        problem: problem, expected: Message.text("data.pin.once")))
                 return
             }
             lineOfPin[key] = row.line

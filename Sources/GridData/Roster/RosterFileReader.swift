@@ -38,7 +38,8 @@ public struct RosterFileReader: Sendable {
     /// A date cell; reports a missing or invalid date.
     static func date(_ row: CSVRow, _ column: String, log: inout IssueLog) -> CalendarDate? {
         guard row.text(column) != nil else {
-            log.add(row.issue(column, value: nil, problem: "missing \(column) date", expected: WrittenDate.forms))
+            log.add(row.issue(column, value: nil, problem: Message.text("data.roster.missing_date", ["column": column]),
+                    expected: WrittenDate.forms))
             return nil
         }
         return row.date(column, log: &log)
@@ -46,9 +47,10 @@ public struct RosterFileReader: Sendable {
 
     /// A person reference; reports an unknown person (any person passes when `known` is nil).
     static func person(_ row: CSVRow, _ column: String, known: Set<String>?, log: inout IssueLog) -> PersonID? {
-        guard let text = row.required(column, what: "person id", log: &log) else { return nil }
+        guard let text = row.required(column, what: DataNoun.personID, log: &log) else { return nil }
         guard known?.contains(text) ?? true else {
-            log.add(row.issue(column, value: text, problem: "unknown person", expected: "a person_id of people.csv"))
+            log.add(row.issue(column, value: text, problem: Message.text("data.ref.unknown_person"),
+                    expected: Message.text("data.roster.person_of")))
             return nil
         }
         return PersonID(text)

@@ -25,8 +25,8 @@ public struct RosterPlanFolder: Sendable {
             throw GridDataError(
                 DataIssue(
                     file: layout.staff.path,
-                    problem: "the plan has no staffing: \(missing.joined(separator: ", ")) missing",
-                    expected: "the files `wangge staff assign` writes (or a folder from `wangge plan`)"))
+                    problem: Message.text("data.roster.no_staffing", ["files": Language.current.list(missing)]),
+                    expected: Message.text("data.roster.staffing_expected")))
         }
         let reader = PlanFolderReader(street: street)
         let grids = try reader.readGrids(in: layout.grids)
@@ -73,8 +73,8 @@ public struct RosterPlanFolder: Sendable {
             guard grids.contains(GridID(gridText)) else {
                 log.add(
                     row.issue(
-                        "grid_id", value: gridText, problem: "unknown grid",
-                        expected: "a grid_id of the plan's grids.csv"))
+                        "grid_id", value: gridText, problem: Message.text("data.pin.unknown_grid"),
+                        expected: Message.text("data.pin.grid_of_plan")))
                 return
             }
             if let person { rows.append((person, GridID(gridText))) }

@@ -60,9 +60,11 @@ public struct StreetFolderCheck: Sendable {
             problems.append(
                 DataIssue(
                     file: StreetFile.people.fileName,
-                    problem: "the file is missing, but leave.csv names people in \(leave.rows) row"
-                        + "\(leave.rows == 1 ? "" : "s"); those were not checked",
-                    expected: "people.csv in the street folder \(loader.directory.path)"))
+                    problem: leave.rows == 1
+                        ? Message.text("data.leave.people_missing_one")
+                        : Message.text("data.leave.people_missing", ["rows": "\(leave.rows)"]),
+                    expected: Message.text(
+                        "data.file.in_street_folder", ["file": "people.csv", "folder": loader.directory.path])))
         }
         collect("calendar.csv") { url throws(GridDataError) in try reader.readCalendar(file: url).count }
         if let loaded {

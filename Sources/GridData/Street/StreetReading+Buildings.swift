@@ -25,10 +25,12 @@ extension StreetReading {
             }
         ) { row in
             rows += 1
-            let id = row.required("building_id", what: "building id", log: &log)
+            let id = row.required("building_id", what: DataNoun.buildingID, log: &log)
             var isNew = false
-            if let id { isNew = register(id, in: &buildingLines, row: row, column: "building_id", what: "building") }
-            let community = row.required("community_id", what: "community id", log: &log)
+            if let id {
+                isNew = register(id, in: &buildingLines, row: row, column: "building_id", what: DataNoun.buildingID)
+            }
+            let community = row.required("community_id", what: DataNoun.communityID, log: &log)
             if let community {
                 buildingCommunityIDs.insert(community)
                 _ = checkListedCommunity(community, row: row)
@@ -37,22 +39,24 @@ extension StreetReading {
             if row.isEmpty("households") {
                 log.add(
                     row.issue(
-                        "households", value: nil, problem: "missing households",
-                        expected: "a whole number (0 for a non-residential building)"))
+                        "households", value: nil, problem: Message.text("data.building.missing_households"),
+                        expected: Message.text("data.building.households_expected")))
                 households = nil
             } else {
                 households = row.integer(
-                    "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: "households", log: &log)
+                    "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: DataNoun.households,
+                    log: &log)
             }
             let position = readPosition(row)
             let kind = row.text("kind").flatMap {
                 vocabularyWord(
-                    $0, aliases: Self.kindAliases, row: row, column: "kind", what: "building kind",
+                    $0, aliases: Self.kindAliases, row: row, column: "kind", what: DataNoun.buildingKind,
                     examples: ["residential", "commercial", "school", "hospital", "market", "enterprise"])
             }
             let compoundType = row.text("compound_type").flatMap {
                 vocabularyWord(
-                    $0, aliases: Self.compoundTypeAliases, row: row, column: "compound_type", what: "compound type",
+                    $0, aliases: Self.compoundTypeAliases, row: row, column: "compound_type",
+                    what: DataNoun.compoundType,
                     examples: ["residential", "old", "work_unit", "transitional", "village", "commercial"])
             }
             let compound = row.text("compound_id")
@@ -61,15 +65,17 @@ extension StreetReading {
                     log.add(
                         row.issue(
                             "compound_type", value: compoundType,
-                            problem: "compound \(compound) has another compound_type on line \(earlier.line)",
-                            expected: "\(earlier.type), one type per compound"))
+                            problem: Message.text(
+                                "data.building.compound_type_differs",
+                                ["compound": compound, "line": "\(earlier.line)"]),
+                            expected: Message.text("data.building.one_type_per_compound", ["type": earlier.type])))
                 } else if compoundTypes[compound] == nil {
                     compoundTypes[compound] = (compoundType, row.line)
                 }
             }
-            let floors = row.integer("floors", in: 1...StreetLimits.maximumFloors, what: "floors", log: &log)
+            let floors = row.integer("floors", in: 1...StreetLimits.maximumFloors, what: DataNoun.floors, log: &log)
             let unitCount = row.integer(
-                "units", in: 1...StreetLimits.maximumUnitsPerBuilding, what: "units", log: &log)
+                "units", in: 1...StreetLimits.maximumUnitsPerBuilding, what: DataNoun.units, log: &log)
             guard isNew, let id, let community, let households, let position else { return }
             let building = Building(
                 id: BuildingID(id), communityID: CommunityID(community), compoundID: compound.map { CompoundID($0) },
@@ -82,8 +88,8 @@ extension StreetReading {
         if usable && rows == 0 {
             log.add(
                 DataIssue(
-                    file: StreetFile.buildings.fileName, line: 2, problem: "the file lists no buildings",
-                    expected: "one row per building after the header"))
+                    file: StreetFile.buildings.fileName, line: 2, problem: Message.text("data.file.no_buildings"),
+                    expected: Message.text("data.file.row_per_building")))
         }
         placeBuildings(pending)
         checkCommunitiesHaveBuildings()
@@ -94,8 +100,8 @@ extension StreetReading {
         guard let communityLines, communityLines[id] == nil, !unreadable.contains(.communities) else { return true }
         log.add(
             row.issue(
-                "community_id", value: id, problem: "unknown community",
-                expected: "a community_id listed in communities.csv"))
+                "community_id", value: id, problem: Message.text("data.ref.unknown_community"),
+                expected: Message.text("data.ref.listed_in", ["column": "community_id", "file": "communities.csv"])))
         return false
     }
 
@@ -104,20 +110,26 @@ extension StreetReading {
         switch frame {
         case .planar:
             let limit = StreetLimits.maximumPlanarCoordinate
-            let x = row.decimal("x", in: -limit...limit, what: "x in metres", log: &log)
-            let y = row.decimal("y", in: -limit...limit, what: "y in metres", log: &log)
-            if row.isEmpty("x") { log.add(row.issue("x", value: nil, problem: "missing x", expected: "metres")) }
-            if row.isEmpty("y") { log.add(row.issue("y", value: nil, problem: "missing y", expected: "metres")) }
+            let x = row.decimal("x", in: -limit...limit, what: DataNoun.xMetres, log: &log)
+            let y = row.decimal("y", in: -limit...limit, what: DataNoun.yMetres, log: &log)
+            for name in ["x", "y"] where row.isEmpty(name) {
+                log.add(
+                    row.issue(
+                        name, value: nil, problem: Message.text("data.position.missing", ["column": name]),
+                        expected: Message.text("data.position.metres")))
+            }
             guard let x, let y else { return nil }
             return (x, y)
         case .geodetic:
-            let lat = row.decimal("lat", in: -90...90, what: "latitude in degrees", log: &log)
-            let lon = row.decimal("lon", in: -180...180, what: "longitude in degrees", log: &log)
+            let lat = row.decimal("lat", in: -90...90, what: DataNoun.latitude, log: &log)
+            let lon = row.decimal("lon", in: -180...180, what: DataNoun.longitude, log: &log)
             if row.isEmpty("lat") {
-                log.add(row.issue("lat", value: nil, problem: "missing latitude", expected: "WGS84 degrees"))
+                log.add(row.issue("lat", value: nil, problem: Message.text("data.position.missing_latitude"),
+                        expected: Message.text("data.position.wgs84_degrees")))
             }
             if row.isEmpty("lon") {
-                log.add(row.issue("lon", value: nil, problem: "missing longitude", expected: "WGS84 degrees"))
+                log.add(row.issue("lon", value: nil, problem: Message.text("data.position.missing_longitude"),
+                        expected: Message.text("data.position.wgs84_degrees")))
             }
             guard let lat, let lon else { return nil }
             return (lat, lon)
@@ -167,8 +179,8 @@ extension StreetReading {
                 DataIssue(
                     file: StreetFile.communities.fileName, line: line, column: communityIDColumn?.column,
                     columnName: communityIDColumn?.name ?? "community_id",
-                    value: id, problem: "community has no buildings",
-                    expected: "at least one building in buildings.csv with community_id \(id)"))
+                    value: id, problem: Message.text("data.building.community_without_buildings"),
+                    expected: Message.text("data.building.community_needs_building", ["community": id])))
         }
     }
 }

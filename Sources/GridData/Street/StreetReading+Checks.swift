@@ -2,15 +2,16 @@ import GridModel
 
 /// Checks shared by the files: ids, references, vocabularies, yes/no values, dates.
 extension StreetReading {
-    /// Registers `id` in `registry`, reporting a duplicate; returns false for a duplicate.
+    /// Registers `id` in `registry`, reporting a duplicate; returns false for a duplicate. `what` names the id in
+    /// the command's language (`DataNoun.buildingID`).
     func register(
         _ id: String, in registry: inout [String: Int], row: CSVRow, column: String, what: String
     ) -> Bool {
         if let first = registry[id] {
             log.add(
                 row.issue(
-                    column, value: id, problem: "duplicate \(what) id",
-                    expected: "each \(column) once (first on line \(first))"))
+                    column, value: id, problem: Message.text("data.id.duplicate", ["what": what]),
+                    expected: Message.text("data.id.each_once", ["column": column, "line": "\(first)"])))
             return false
         }
         registry[id] = row.line
@@ -21,8 +22,9 @@ extension StreetReading {
     func checkBuilding(_ id: String, row: CSVRow, column: String) -> Bool {
         guard buildingLines[id] == nil, !unreadable.contains(.buildings) else { return true }
         log.add(
-            row.issue(column, value: id, problem: "unknown building", expected: "a building_id listed in buildings.csv")
-        )
+            row.issue(
+                column, value: id, problem: Message.text("data.ref.unknown_building"),
+                expected: Message.text("data.ref.listed_in", ["column": "building_id", "file": "buildings.csv"])))
         return false
     }
 
@@ -33,15 +35,16 @@ extension StreetReading {
             guard communityLines[id] == nil else { return true }
             log.add(
                 row.issue(
-                    column, value: id, problem: "unknown community",
-                    expected: "a community_id listed in communities.csv"))
+                    column, value: id, problem: Message.text("data.ref.unknown_community"),
+                    expected: Message.text(
+                        "data.ref.listed_in", ["column": "community_id", "file": "communities.csv"])))
             return false
         }
         guard !buildingCommunityIDs.contains(id), !unreadable.contains(.buildings) else { return true }
         log.add(
             row.issue(
-                column, value: id, problem: "unknown community",
-                expected: "a community_id used in buildings.csv"))
+                column, value: id, problem: Message.text("data.ref.unknown_community"),
+                expected: Message.text("data.ref.used_in", ["column": "community_id", "file": "buildings.csv"])))
         return false
     }
 
@@ -55,7 +58,9 @@ extension StreetReading {
                     columnName: index.map { row.header.name(at: $0) }))
             return true
         }
-        return checkListed(id, in: .people, lines: personLines, what: "person", row: row, column: column)
+        return checkListed(
+            id, in: .people, lines: personLines, unknown: Message.text("data.ref.unknown_person"),
+            idColumn: "person_id", row: row, column: column)
     }
 
     /// Reports a unit the building's units.csv rows do not name (a building without unit rows takes any unit).
@@ -63,20 +68,26 @@ extension StreetReading {
         guard let names = unitNames[building.id], !names.contains(unit) else { return }
         log.add(
             row.issue(
-                "unit", value: unit, problem: "unknown unit of building \(building.id)",
-                expected: "one of " + names.sorted(by: Self.naturalOrder).prefix(12).joined(separator: ", ")))
+                "unit", value: unit, problem: Message.text("data.ref.unknown_unit", ["building": building.id.rawValue]),
+                expected: Message.text(
+                    "data.ref.one_of",
+                    ["items": Language.current.list(names.sorted(by: Self.naturalOrder).prefix(12))])))
     }
 
     /// Checks that a referenced resident exists.
     func checkResident(_ id: String, row: CSVRow, column: String) -> Bool {
-        checkListed(id, in: .residents, lines: residentLines, what: "resident", row: row, column: column)
+        checkListed(
+            id, in: .residents, lines: residentLines, unknown: Message.text("data.ref.unknown_resident"),
+            idColumn: "resident_id", row: row, column: column)
     }
 
     /// Checks that `id` is listed in `file` (whose ids are `lines`, nil when the file is absent). An unreadable
     /// file was reported already and a file the job does not read is not its business, so their references pass;
-    /// references into an absent file are counted and reported once (``reportUnlistedReferences()``).
+    /// references into an absent file are counted and reported once (``reportUnlistedReferences()``). `unknown` is
+    /// the problem (`unknown person`), `idColumn` the column of `file` that lists the ids.
     private func checkListed(
-        _ id: String, in file: StreetFile, lines: [String: Int]?, what: String, row: CSVRow, column: String
+        _ id: String, in file: StreetFile, lines: [String: Int]?, unknown: String, idColumn: String, row: CSVRow,
+        column: String
     ) -> Bool {
         guard !unreadable.contains(file), needs.read.contains(file) else { return true }
         guard let lines else {
@@ -87,7 +98,8 @@ extension StreetReading {
         guard lines[id] == nil else { return true }
         log.add(
             row.issue(
-                column, value: id, problem: "unknown \(what)", expected: "a \(what)_id listed in \(file.fileName)"))
+                column, value: id, problem: unknown,
+                expected: Message.text("data.ref.listed_in", ["column": idColumn, "file": file.fileName])))
         return false
     }
 
@@ -108,13 +120,18 @@ extension StreetReading {
         for file in StreetFile.allCases {
             guard let sources = unlistedReferences[file], !reportedMissing.contains(file) else { continue }
             let total = sources.reduce(0) { $0 + $1.count }
-            let named = sources.map { "\($0.source) \($0.count)" }.joined(separator: ", ")
+            let named = Language.current.list(sources.map { "\($0.source) \($0.count)" })
+            let problem =
+                total == 1
+                ? Message.text("data.file.referred_to_once", ["problem": missingProblem(file), "sources": named])
+                : Message.text(
+                    "data.file.referred_to",
+                    ["problem": missingProblem(file), "count": "\(total)", "sources": named])
             log.add(
                 DataIssue(
-                    file: file.fileName,
-                    problem: missingProblem(file) + ", but other files refer to it \(total) time"
-                        + "\(total == 1 ? "" : "s") (\(named)); those references were not checked",
-                    expected: "\(file.fileName) in the street folder \(directory.path)"))
+                    file: file.fileName, problem: problem,
+                    expected: Message.text(
+                        "data.file.in_street_folder", ["file": file.fileName, "folder": directory.path])))
         }
     }
 
@@ -130,9 +147,9 @@ extension StreetReading {
         if Self.isSnakeCaseWord(lowered) { return lowered }
         log.add(
             row.issue(
-                column, value: text, problem: "unknown \(what)",
-                expected: "a snake_case word such as \(examples.prefix(6).joined(separator: ", ")) "
-                    + "(or a Chinese name from the README)"))
+                column, value: text, problem: Message.text("data.value.unknown", ["what": what]),
+                expected: Message.text(
+                    "data.value.snake_case_word", ["examples": Language.current.list(examples.prefix(6))])))
         return nil
     }
 
@@ -149,8 +166,8 @@ extension StreetReading {
         if let value = Self.booleanByAlias[ColumnAliases.normalise(text)] { return value }
         log.add(
             row.issue(
-                column, value: text, problem: "not a yes/no value",
-                expected: "true or false (also yes/no, 1/0, 是/否)"))
+                column, value: text, problem: Message.text("data.value.not_yes_no"),
+                expected: Message.text("data.value.yes_no", ["yes_no_chinese": "是/否"])))
         return nil
     }
 
@@ -169,8 +186,8 @@ extension StreetReading {
         if let value = WrittenDate.dateTime(text) { return value }
         log.add(
             row.issue(
-                column, value: text, problem: "not a valid date and time",
-                expected: "an ISO 8601 local time YYYY-MM-DDTHH:MM, such as 2026-11-23T09:00"))
+                column, value: text, problem: Message.text("data.date.time_invalid"),
+                expected: Message.text("data.date.time_expected")))
         return nil
     }
 }

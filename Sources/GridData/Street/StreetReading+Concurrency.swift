@@ -64,8 +64,8 @@ extension StreetReading {
                 DataIssue(
                     file: StreetFile.residents.fileName, line: reference.line, column: reference.column,
                     columnName: reference.columnName, value: reference.id,
-                    problem: "unknown person",
-                    expected: "a person_id listed in people.csv"))
+                    problem: Message.text("data.ref.unknown_person"),
+                    expected: Message.text("data.ref.listed_in", ["column": "person_id", "file": "people.csv"])))
         }
     }
 }

@@ -5,8 +5,8 @@ extension StreetReading {
     func readAdjacency() {
         var pairs: Set<BuildingPair> = []
         let present = readTable(.adjacency, columns: Columns(required: ["a", "b"])) { row in
-            let a = row.required("a", what: "building id", log: &log)
-            let b = row.required("b", what: "building id", log: &log)
+            let a = row.required("a", what: DataNoun.buildingID, log: &log)
+            let b = row.required("b", what: DataNoun.buildingID, log: &log)
             guard let a, let b else { return }
             let knownA = checkBuilding(a, row: row, column: "a")
             let knownB = checkBuilding(b, row: row, column: "b")
@@ -14,8 +14,8 @@ extension StreetReading {
             guard a != b else {
                 log.add(
                     row.issue(
-                        "b", value: b, problem: "a building cannot neighbour itself",
-                        expected: "two different buildings"))
+                        "b", value: b, problem: Message.text("data.adjacency.self"),
+                        expected: Message.text("data.adjacency.two_buildings")))
                 return
             }
             pairs.insert(BuildingPair(BuildingID(a), BuildingID(b)))
@@ -40,10 +40,11 @@ extension StreetReading {
                     DataIssue(
                         file: StreetFile.barriers.fileName, line: 1,
                         problem: isPlanar
-                            ? "barriers are given in x, y metres but buildings.csv gives lat, lon"
-                            : "barriers are given in lat, lon degrees but buildings.csv gives x, y metres",
-                        expected: "the frame buildings.csv uses: columns "
-                            + (frame == .planar ? planar : geodetic).joined(separator: ", ")))
+                            ? Message.text("data.position.barriers_planar_vs_geodetic")
+                            : Message.text("data.position.barriers_geodetic_vs_planar"),
+                        expected: Message.text(
+                            "data.position.frame_of_buildings",
+                            ["columns": Language.current.list(frame == .planar ? planar : geodetic)])))
                 return false
             }
         ) { row in
@@ -52,7 +53,10 @@ extension StreetReading {
                 let isLatitude = names == geodetic && offset % 2 == 0
                 let limit = names == planar ? StreetLimits.maximumPlanarCoordinate : (isLatitude ? 90 : 180)
                 if row.isEmpty(name) {
-                    log.add(row.issue(name, value: nil, problem: "missing \(name)", expected: "a number"))
+                    log.add(
+                        row.issue(
+                            name, value: nil, problem: Message.text("data.position.missing", ["column": name]),
+                            expected: Message.text("data.position.a_number")))
                 } else if let value = row.decimal(name, in: -limit...limit, what: name, log: &log) {
                     values.append(value)
                 }

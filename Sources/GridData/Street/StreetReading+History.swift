@@ -13,19 +13,21 @@ extension StreetReading {
         readTable(.visits, columns: Columns(required: ["date", "person_id", "resident_id", "outcome"])) { row in
             let date = row.isEmpty("date") ? nil : self.date(row, "date")
             if row.isEmpty("date") {
-                log.add(row.issue("date", value: nil, problem: "missing date", expected: WrittenDate.forms))
+                log.add(row.issue("date", value: nil, problem: Message.text("data.visit.missing_date"),
+                        expected: WrittenDate.forms))
             }
-            let person = row.required("person_id", what: "person id", log: &log)
-            let resident = row.required("resident_id", what: "resident id", log: &log)
+            let person = row.required("person_id", what: DataNoun.personID, log: &log)
+            let resident = row.required("resident_id", what: DataNoun.residentID, log: &log)
             let knownPerson = person.map { checkPerson($0, row: row, column: "person_id") } ?? false
             let knownResident = resident.map { checkResident($0, row: row, column: "resident_id") } ?? false
             var outcome: Visit.Outcome?
-            if let text = row.required("outcome", what: "outcome", log: &log) {
+            if let text = row.required("outcome", what: DataNoun.outcome, log: &log) {
                 outcome = Self.outcomeByName[text] ?? Self.outcomeByName[ColumnAliases.normalise(text)]
                 if outcome == nil {
                     log.add(
                         row.issue(
-                            "outcome", value: text, problem: "unknown outcome", expected: "done, missed or refused"))
+                            "outcome", value: text, problem: Message.text("data.visit.unknown_outcome"),
+                            expected: Message.text("data.visit.outcomes")))
                 }
             }
             guard let date, let person, let resident, let outcome, knownPerson, knownResident else { return }
@@ -40,21 +42,23 @@ extension StreetReading {
         let columns = Columns(
             required: ["request_id", "resident_id", "service", "created_at", "earliest", "latest", "minutes"])
         readTable(.requests, columns: columns) { row in
-            let id = row.required("request_id", what: "request id", log: &log)
+            let id = row.required("request_id", what: DataNoun.requestID, log: &log)
             var isNew = false
-            if let id { isNew = register(id, in: &lines, row: row, column: "request_id", what: "request") }
-            let resident = row.required("resident_id", what: "resident id", log: &log)
+            if let id { isNew = register(id, in: &lines, row: row, column: "request_id", what: DataNoun.requestID) }
+            let resident = row.required("resident_id", what: DataNoun.residentID, log: &log)
             let knownResident = resident.map { checkResident($0, row: row, column: "resident_id") } ?? false
-            let service = row.required("service", what: "service", log: &log).flatMap {
+            let service = row.required("service", what: DataNoun.service, log: &log).flatMap {
                 vocabularyWord(
-                    $0, aliases: [:], row: row, column: "service", what: "service",
+                    $0, aliases: [:], row: row, column: "service", what: DataNoun.service,
                     examples: ["legal", "medical", "repair", "elderly_care"])
             }
             var times: [LocalDateTime?] = []
             for column in ["created_at", "earliest", "latest"] {
                 if row.isEmpty(column) {
                     log.add(
-                        row.issue(column, value: nil, problem: "missing \(column)", expected: "YYYY-MM-DDTHH:MM"))
+                        row.issue(
+                            column, value: nil, problem: Message.text("data.request.missing_time", ["column": column]),
+                            expected: "YYYY-MM-DDTHH:MM"))
                     times.append(nil)
                 } else {
                     times.append(dateTime(row, column))
@@ -63,11 +67,11 @@ extension StreetReading {
             if let earliest = times[1], let latest = times[2], latest < earliest {
                 log.add(
                     row.issue(
-                        "latest", value: latest.description, problem: "the window ends before it starts",
-                        expected: "a time no earlier than earliest (\(earliest))"))
+                        "latest", value: latest.description, problem: Message.text("data.request.window_reversed"),
+                        expected: Message.text("data.request.no_earlier_than", ["earliest": "\(earliest)"])))
             }
             let minutes = row.requiredInteger(
-                "minutes", in: 1...StreetLimits.maximumRequestMinutes, what: "minutes", log: &log)
+                "minutes", in: 1...StreetLimits.maximumRequestMinutes, what: DataNoun.minutes, log: &log)
             guard isNew, let id, let resident, knownResident, let service, let created = times[0],
                 let earliest = times[1], let latest = times[2], let minutes
             else { return }

@@ -25,9 +25,9 @@ extension StreetReading {
                 return true
             }
         ) { row in
-            let id = row.required("person_id", what: "person id", log: &log)
+            let id = row.required("person_id", what: DataNoun.personID, log: &log)
             var isNew = false
-            if let id { isNew = register(id, in: &lines, row: row, column: "person_id", what: "person") }
+            if let id { isNew = register(id, in: &lines, row: row, column: "person_id", what: DataNoun.personID) }
             let roles = readRoles(row)
             let department = row.text("department")
             if let department { _ = checkDepartment(department, row: row, column: "department") }
@@ -38,8 +38,8 @@ extension StreetReading {
                     log.add(
                         row.issue(
                             "party_member", value: row.text("party_member"),
-                            problem: "the person holds the role \(role.rawValue) but is marked as not a party member",
-                            expected: "true, or a role other than party_member_in_service/party_member_retired"))
+                            problem: Message.text("data.person.party_role_not_member", ["role": role.rawValue]),
+                            expected: Message.text("data.person.party_member_expected")))
                     partyMember = nil
                 } else if partyMember == nil, row.isEmpty("party_member") {
                     partyMember = !partyRoles.isEmpty
@@ -56,14 +56,14 @@ extension StreetReading {
             let community = row.text("community_id")
             if let community { _ = checkCommunity(community, row: row, column: "community_id") }
             let hours = row.decimal(
-                "hours_per_week", in: 0...StreetLimits.maximumHoursPerWeek, what: "hours per week", log: &log)
+                "hours_per_week", in: 0...StreetLimits.maximumHoursPerWeek, what: DataNoun.hoursPerWeek, log: &log)
             let skills = row.list("skills").compactMap {
                 vocabularyWord(
-                    $0, aliases: Self.skillAliases, row: row, column: "skills", what: "skill",
+                    $0, aliases: Self.skillAliases, row: row, column: "skills", what: DataNoun.skill,
                     examples: ["legal", "medical", "psychological", "elderly_care", "repair", "mediation"])
             }
             let availability = readAvailability(row)
-            let birthYear = row.integer("birth_year", in: StreetLimits.birthYears, what: "birth year", log: &log)
+            let birthYear = row.integer("birth_year", in: StreetLimits.birthYears, what: DataNoun.birthYear, log: &log)
             let work = row.text("work_building_id")
             let workIsValid = work.map { checkBuilding($0, row: row, column: "work_building_id") } ?? true
             guard isNew, let id, let roles, let partyMember, homeIsValid, availability.isValid, workIsValid else {
@@ -84,9 +84,12 @@ extension StreetReading {
     /// The `roles` list; nil (and an issue) when it is empty or names an unknown role.
     private func readRoles(_ row: CSVRow) -> Set<Role>? {
         let items = row.list("roles")
-        var expectation: String { "a ;-list of roles: " + Role.allCases.map(\.rawValue).joined(separator: ", ") }
+        var expectation: String {
+            Message.text("data.person.roles_expected", ["roles": Language.current.list(Role.allCases.map(\.rawValue))])
+        }
         guard !items.isEmpty else {
-            log.add(row.issue("roles", value: nil, problem: "missing roles", expected: expectation))
+            log.add(row.issue("roles", value: nil, problem: Message.text("data.person.missing_roles"),
+                    expected: expectation))
             return nil
         }
         var roles: Set<Role> = []
@@ -97,7 +100,8 @@ extension StreetReading {
             {
                 roles.insert(role)
             } else {
-                log.add(row.issue("roles", value: item, problem: "unknown role", expected: expectation))
+                log.add(row.issue("roles", value: item, problem: Message.text("data.person.unknown_role"),
+                        expected: expectation))
                 valid = false
             }
         }
@@ -116,8 +120,8 @@ extension StreetReading {
             } else {
                 log.add(
                     row.issue(
-                        "availability", value: item, problem: "not a weekly slot",
-                        expected: "a ;-list of Day-Period slots such as Mon-AM;Wed-PM;Sat-EVE (or 周一上午)"))
+                        "availability", value: item, problem: Message.text("data.person.not_a_slot"),
+                        expected: Message.text("data.person.slots_expected", ["chinese_slot": "周一上午"])))
                 valid = false
             }
         }
@@ -175,9 +179,11 @@ extension StreetReading {
                 DataIssue(
                     file: file.fileName, line: 1,
                     problem: planar
-                        ? "positions are given in x, y metres but buildings.csv gives lat, lon"
-                        : "positions are given in lat, lon degrees but buildings.csv gives x, y metres",
-                    expected: frame == .planar ? "columns x, y" : "columns lat, lon"))
+                        ? Message.text("data.position.people_planar_vs_geodetic")
+                        : Message.text("data.position.people_geodetic_vs_planar"),
+                    expected: Message.text(
+                        "data.position.columns",
+                        ["columns": Language.current.list(frame == .planar ? ["x", "y"] : ["lat", "lon"])])))
             return nil
         }
         let useFrame = frame ?? given
@@ -192,7 +198,8 @@ extension StreetReading {
         let first = row.decimal(columns.first, in: -firstLimit...firstLimit, what: columns.first, log: &log)
         let second = row.decimal(columns.second, in: -secondLimit...secondLimit, what: columns.second, log: &log)
         for name in [columns.first, columns.second] where row.isEmpty(name) {
-            log.add(row.issue(name, value: nil, problem: "missing \(name)", expected: "both coordinates of a position"))
+            log.add(row.issue(name, value: nil, problem: Message.text("data.position.missing", ["column": name]),
+                    expected: Message.text("data.position.both_coordinates")))
         }
         guard let first, let second else { return nil }
         return point(first, second)

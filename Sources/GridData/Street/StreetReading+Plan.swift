@@ -11,24 +11,26 @@ extension StreetReading {
         let present = readTable(
             .grids, columns: Columns(required: ["building_id", "households", "community_id", "grid_id"])
         ) { row in
-            let buildingText = row.required("building_id", what: "building id", log: &log)
+            let buildingText = row.required("building_id", what: DataNoun.buildingID, log: &log)
             var building: Building?
             if let buildingText, checkBuilding(buildingText, row: row, column: "building_id") {
                 building = buildings[BuildingID(buildingText)]
             }
-            let community = row.required("community_id", what: "community id", log: &log)
+            let community = row.required("community_id", what: DataNoun.communityID, log: &log)
             if let community, let building, building.communityID.rawValue != community {
                 log.add(
                     row.issue(
                         "community_id", value: community,
-                        problem: "building \(building.id) is in community \(building.communityID) in buildings.csv",
+                        problem: Message.text(
+                            "data.plan.building_in_other_community",
+                            ["building": building.id.rawValue, "community": building.communityID.rawValue]),
                         expected: "\(building.communityID)"))
             } else if let community {
                 _ = checkCommunity(community, row: row, column: "community_id")
             }
-            let grid = row.required("grid_id", what: "grid id", log: &log)
+            let grid = row.required("grid_id", what: DataNoun.gridID, log: &log)
             let households = row.requiredInteger(
-                "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: "households", log: &log)
+                "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: DataNoun.households, log: &log)
             let unit = row.text("unit")
             if let unit, let building { checkUnit(unit, of: building, row: row) }
             var floors: FloorBand?
@@ -37,13 +39,13 @@ extension StreetReading {
                 if floors == nil {
                     log.add(
                         row.issue(
-                            "floors", value: text, problem: "not a band of floors",
-                            expected: "lowest-highest whole floors such as 1-9, or one floor such as 4"))
+                            "floors", value: text, problem: Message.text("data.plan.not_a_floor_band"),
+                            expected: Message.text("data.plan.floor_band_expected")))
                 }
             }
             let kind = row.text("kind").flatMap {
                 vocabularyWord(
-                    $0, aliases: Self.kindAliases, row: row, column: "kind", what: "building kind",
+                    $0, aliases: Self.kindAliases, row: row, column: "kind", what: DataNoun.buildingKind,
                     examples: ["residential", "commercial", "school", "hospital", "market", "enterprise"])
             }
             guard let buildingText, let community, let grid, let households else { return }
@@ -65,8 +67,8 @@ extension StreetReading {
                 guard !header.has("building_id") && !header.has("person_id") else { return true }
                 self.log.add(
                     DataIssue(
-                        file: StreetFile.locks.fileName, line: 1, problem: "missing column building_id or person_id",
-                        expected: "a header cell building_id or person_id"))
+                        file: StreetFile.locks.fileName, line: 1, problem: Message.text("data.lock.missing_column"),
+                        expected: Message.text("data.lock.header_expected")))
                 return false
             }
         ) { row in
@@ -83,14 +85,14 @@ extension StreetReading {
             case (.some, .some):
                 log.add(
                     row.issue(
-                        "person_id", value: person, problem: "a lock names both a building and a person",
-                        expected: "either building_id or person_id, not both"))
+                        "person_id", value: person, problem: Message.text("data.lock.both"),
+                        expected: Message.text("data.lock.either")))
                 return
             case (nil, nil):
                 log.add(
                     row.issue(
                         row.header.has("building_id") ? "building_id" : "person_id", value: nil,
-                        problem: "a lock names no building and no person", expected: "a building_id or a person_id"))
+                        problem: Message.text("data.lock.neither"), expected: Message.text("data.lock.one_of")))
                 return
             }
             let grid = row.text("grid_id")
@@ -99,8 +101,8 @@ extension StreetReading {
             guard grid != nil || microGrid != nil || post != nil else {
                 log.add(
                     row.issue(
-                        "grid_id", value: nil, problem: "a lock pins nothing",
-                        expected: "a grid_id, micro_grid_id or post"))
+                        "grid_id", value: nil, problem: Message.text("data.lock.pins_nothing"),
+                        expected: Message.text("data.lock.pins_expected")))
                 return
             }
             locks.append(

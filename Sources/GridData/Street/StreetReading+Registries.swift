@@ -14,8 +14,8 @@ extension StreetReading {
                 return true
             }
         ) { row in
-            guard let id = row.required("community_id", what: "community id", log: &log),
-                register(id, in: &lines, row: row, column: "community_id", what: "community")
+            guard let id = row.required("community_id", what: DataNoun.communityID, log: &log),
+                register(id, in: &lines, row: row, column: "community_id", what: DataNoun.communityID)
             else { return }
             let communityID = CommunityID(id)
             communities[communityID] = Community(id: communityID, name: row.text("name"), code: row.text("code"))
@@ -30,8 +30,8 @@ extension StreetReading {
             .departments, columns: Columns(required: ["department_id"]), idColumn: "department_id",
             register: { id, line in lines[id] = lines[id] ?? line }
         ) { row in
-            guard let id = row.required("department_id", what: "department id", log: &log),
-                register(id, in: &lines, row: row, column: "department_id", what: "department")
+            guard let id = row.required("department_id", what: DataNoun.departmentID, log: &log),
+                register(id, in: &lines, row: row, column: "department_id", what: DataNoun.departmentID)
             else { return }
             departments.append(Department(id: DepartmentID(id), name: row.text("name")))
         }
@@ -43,8 +43,8 @@ extension StreetReading {
         guard let departmentLines, departmentLines[id] == nil, !unreadable.contains(.departments) else { return true }
         log.add(
             row.issue(
-                column, value: id, problem: "unknown department",
-                expected: "a department_id listed in departments.csv"))
+                column, value: id, problem: Message.text("data.ref.unknown_department"),
+                expected: Message.text("data.ref.listed_in", ["column": "department_id", "file": "departments.csv"])))
         return false
     }
 }

@@ -21,10 +21,10 @@ extension StreetReading {
                 return true
             }
         ) { row in
-            let id = row.required("resident_id", what: "resident id", log: &log)
+            let id = row.required("resident_id", what: DataNoun.residentID, log: &log)
             var isNew = false
-            if let id { isNew = register(id, in: &lines, row: row, column: "resident_id", what: "resident") }
-            let buildingText = row.required("building_id", what: "building id", log: &log)
+            if let id { isNew = register(id, in: &lines, row: row, column: "resident_id", what: DataNoun.residentID) }
+            let buildingText = row.required("building_id", what: DataNoun.buildingID, log: &log)
             var building: Building?
             if let buildingText {
                 building = buildings[BuildingID(buildingText)]
@@ -34,8 +34,8 @@ extension StreetReading {
             let unit = row.text("unit")
             if let unit, let building { checkUnit(unit, of: building, row: row) }
             let floor = row.integer(
-                "floor", in: 1...(building?.floors ?? StreetLimits.maximumFloors), what: "floor", log: &log)
-            let birthYear = row.integer("birth_year", in: StreetLimits.birthYears, what: "birth year", log: &log)
+                "floor", in: 1...(building?.floors ?? StreetLimits.maximumFloors), what: DataNoun.floor, log: &log)
+            let birthYear = row.integer("birth_year", in: StreetLimits.birthYears, what: DataNoun.birthYear, log: &log)
             let paired = row.text("paired_person_id")
             if let paired { _ = checkPerson(paired, row: row, column: "paired_person_id") }
             guard isNew, let id, let buildingText, let categories else { return }
@@ -54,9 +54,10 @@ extension StreetReading {
     /// accepted, while `mental_health_N` must have a danger grade from 0 to 5.
     private func readCategories(_ row: CSVRow) -> [ResidentCategory]? {
         let items = row.list("categories")
-        let expectation = "a ;-list of categories such as elderly_alone;low_income (or 独居老人;低保)"
+        let expectation = Message.text("data.resident.categories_expected", ["chinese_example": "独居老人;低保"])
         guard !items.isEmpty else {
-            log.add(row.issue("categories", value: nil, problem: "missing categories", expected: expectation))
+            log.add(row.issue("categories", value: nil, problem: Message.text("data.resident.missing_categories"),
+                    expected: expectation))
             return nil
         }
         var result: [ResidentCategory] = []
@@ -74,14 +75,15 @@ extension StreetReading {
             } else if word.hasPrefix("mental_health") {
                 log.add(
                     row.issue(
-                        "categories", value: item, problem: "unknown mental-health danger grade",
+                        "categories", value: item, problem: Message.text("data.resident.unknown_mental_grade"),
                         expected: "mental_health_0 … mental_health_5"))
                 valid = false
             } else if Self.isSnakeCaseWord(word) {
                 let category = ResidentCategory(rawValue: word)
                 if !result.contains(category) { result.append(category) }
             } else {
-                log.add(row.issue("categories", value: item, problem: "unknown category", expected: expectation))
+                log.add(row.issue("categories", value: item, problem: Message.text("data.resident.unknown_category"),
+                        expected: expectation))
                 valid = false
             }
         }

@@ -30,11 +30,14 @@ extension StreetReading {
             if needs.required.contains(file) || spreadsheet {
                 unreadable.append(file)
                 reportedMissing.append(file)
-                let needed = needs.required.contains(file) && file != .buildings ? "; \(needs.job) needs it" : ""
+                let problem =
+                    needs.required.contains(file) && file != .buildings
+                    ? Message.text("data.file.needed_by", ["problem": missingProblem(file), "job": needs.job])
+                    : missingProblem(file)
                 log.add(
                     DataIssue(
-                        file: name, problem: missingProblem(file) + needed,
-                        expected: "\(name) in the street folder \(directory.path)"))
+                        file: name, problem: problem,
+                        expected: Message.text("data.file.in_street_folder", ["file": name, "folder": directory.path])))
             }
             return false
         }
@@ -88,8 +91,8 @@ extension StreetReading {
                 DataIssue(
                     file: name, line: 1,
                     problem: text.encoding == .utf8WithBOM
-                        ? "the file is empty (only a byte-order mark)" : "the file is empty",
-                    expected: "a header row naming the columns (\(describe(columns)))"))
+                        ? Message.text("data.file.empty_bom") : Message.text("data.file.empty"),
+                    expected: Message.text("data.file.header_row", ["columns": describe(columns)])))
             return false
         }
         return usable
@@ -99,8 +102,8 @@ extension StreetReading {
     /// CSV`).
     func missingProblem(_ file: StreetFile) -> String {
         let url = directory.appendingPathComponent(file.fileName)
-        guard let twin = SpreadsheetTwin.find(of: url) else { return "the file is missing" }
-        return "the file is missing; \(twin) is there: " + SpreadsheetTwin.advice
+        guard let twin = SpreadsheetTwin.find(of: url) else { return Message.text("data.file.missing") }
+        return Message.text("data.file.missing_twin", ["twin": twin, "advice": SpreadsheetTwin.advice])
     }
 
     /// Line feeds (or lone carriage returns) in the text: an upper bound on its records, cheap to count.
@@ -122,15 +125,17 @@ extension StreetReading {
                 DataIssue(
                     file: row.file, line: row.record.line(ofField: fields - 1), column: fields + 1,
                     columnName: missing.isEmpty ? nil : missing,
-                    problem: "the row has too few fields (\(fields) of \(expected))",
-                    expected: "\(expected) comma-separated fields, one per header column"))
+                    problem: Message.text(
+                        "data.row.too_few_fields", ["fields": "\(fields)", "expected": "\(expected)"]),
+                    expected: Message.text("data.row.fields_per_column", ["expected": "\(expected)"])))
         } else {
             log.add(
                 DataIssue(
                     file: row.file, line: row.record.line(ofField: expected), column: expected + 1,
                     value: row.record.string(expected),
-                    problem: "the row has too many fields (\(fields) for \(expected) header columns)",
-                    expected: "\(expected) comma-separated fields; quote a value that holds a comma (\"a, b\")"))
+                    problem: Message.text(
+                        "data.row.too_many_fields", ["fields": "\(fields)", "expected": "\(expected)"]),
+                    expected: Message.text("data.row.quote_commas", ["expected": "\(expected)"])))
         }
     }
 
@@ -141,12 +146,17 @@ extension StreetReading {
         let file = streetFile.fileName
         var usable = true
         for (canonical, indices) in header.duplicates {
-            let spellings = indices.map { "\"\(header.name(at: $0))\" (column \($0 + 1))" }.joined(separator: " and ")
+            let spellings = Self.joined(
+                indices.map {
+                    Message.text("data.header.spelling_at", ["name": header.name(at: $0), "column": "\($0 + 1)"])
+                },
+                by: { Message.text("data.header.and", ["first": $0, "second": $1]) })
             log.add(
                 DataIssue(
                     file: file, line: line, column: indices[1] + 1, columnName: header.name(at: indices[1]),
-                    problem: "column \(canonical) appears more than once: \(spellings)",
-                    expected: "each column once"))
+                    problem: Message.text(
+                        "data.header.duplicate_column", ["column": canonical, "spellings": spellings]),
+                    expected: Message.text("data.header.each_column_once")))
             usable = false
         }
         let unsatisfied = columns.alternatives.filter { group in !group.contains(where: { $0.allSatisfy(header.has) }) }
@@ -162,19 +172,21 @@ extension StreetReading {
         for name in missing where !meant.contains(name) {
             log.add(
                 DataIssue(
-                    file: file, line: line, problem: "missing column \(name)",
-                    expected: "a header cell named \(Self.spellings(of: name))"))
+                    file: file, line: line, problem: Message.text("data.header.missing_column", ["column": name]),
+                    expected: Message.text("data.header.cell_named", ["spellings": Self.spellings(of: name)])))
         }
         if !missing.isEmpty { usable = false }
         for group in unsatisfied {
             usable = false
             guard !group.contains(where: { $0.contains(where: meant.contains) }) else { continue }
-            let ways = group.map { $0.joined(separator: ", ") }.joined(separator: "; or ")
+            let ways = Self.joined(
+                group.map { Language.current.list($0) },
+                by: { Message.text("data.join.semicolon_or", ["first": $0, "second": $1]) })
+            let absent = Language.current.list(group[0].filter { !header.has($0) })
             log.add(
                 DataIssue(
-                    file: file, line: line,
-                    problem: "missing columns \(group[0].filter { !header.has($0) }.joined(separator: ", "))",
-                    expected: "header cells \(ways)"))
+                    file: file, line: line, problem: Message.text("data.header.missing_columns", ["columns": absent]),
+                    expected: Message.text("data.header.cells", ["ways": ways])))
         }
         return usable
     }
@@ -182,9 +194,18 @@ extension StreetReading {
     private func describe(_ columns: Columns) -> String {
         var parts = columns.required
         for group in columns.alternatives {
-            parts.append(group.map { $0.joined(separator: ", ") }.joined(separator: " or "))
+            parts.append(
+                Self.joined(
+                    group.map { Language.current.list($0) },
+                    by: { Message.text("data.join.or", ["first": $0, "second": $1]) }))
         }
-        return parts.joined(separator: ", ")
+        return Language.current.list(parts)
+    }
+
+    /// `items` folded pairwise by `join` (`a or b or c`), so that each language words its own conjunction.
+    static func joined(_ items: [String], by join: (String, String) -> String) -> String {
+        guard let first = items.first else { return "" }
+        return items.dropFirst().reduce(first, join)
     }
 
     /// `households (or 户数)`: the canonical name with its aliases, for messages.

@@ -12,7 +12,7 @@ extension StreetReading {
         }
         var listed: [BuildingID: Listed] = [:]
         readTable(.units, columns: Columns(required: ["building_id", "unit", "households"])) { row in
-            guard let id = row.required("building_id", what: "building id", log: &log) else { return }
+            guard let id = row.required("building_id", what: DataNoun.buildingID, log: &log) else { return }
             let known = checkBuilding(id, row: row, column: "building_id")
             let buildingID = BuildingID(id)
             var entry = listed[buildingID] ?? Listed(firstLine: row.line)
@@ -20,21 +20,21 @@ extension StreetReading {
                 entry.householdsColumn = (index + 1, row.header.name(at: index))
             }
             defer { listed[buildingID] = entry }
-            let name = row.required("unit", what: "unit name", log: &log)
+            let name = row.required("unit", what: DataNoun.unitName, log: &log)
             if let name, known {
                 if unitNames[buildingID, default: []].contains(name) {
                     log.add(
                         row.issue(
-                            "unit", value: name, problem: "duplicate unit of building \(id)",
-                            expected: "each unit of a building once"))
+                            "unit", value: name, problem: Message.text("data.unit.duplicate", ["building": id]),
+                            expected: Message.text("data.unit.each_once")))
                     entry.complete = false
                     return
                 }
                 unitNames[buildingID, default: []].insert(name)
             }
             let households = row.requiredInteger(
-                "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: "households", log: &log)
-            let floors = row.integer("floors", in: 1...StreetLimits.maximumFloors, what: "floors", log: &log)
+                "households", in: 0...StreetLimits.maximumHouseholdsPerBuilding, what: DataNoun.households, log: &log)
+            let floors = row.integer("floors", in: 1...StreetLimits.maximumFloors, what: DataNoun.floors, log: &log)
             guard let name, let households, known else {
                 entry.complete = false
                 return
@@ -45,13 +45,21 @@ extension StreetReading {
         for (buildingID, entry) in listed.sorted(by: { $0.value.firstLine < $1.value.firstLine }) {
             guard entry.complete, let building = buildings[buildingID], building.households != entry.households
             else { continue }
-            let line = buildingLines[buildingID.rawValue].map { " on line \($0)" } ?? ""
+            let totals = [
+                "building": buildingID.rawValue, "households": "\(building.households)",
+            ]
+            let expected =
+                buildingLines[buildingID.rawValue].map {
+                    Message.text("data.unit.households_expected_at", totals.merging(["line": "\($0)"]) { $1 })
+                } ?? Message.text("data.unit.households_expected", totals)
             log.add(
                 DataIssue(
                     file: StreetFile.units.fileName, line: entry.firstLine, column: entry.householdsColumn?.column,
                     columnName: entry.householdsColumn?.name, value: String(entry.households),
-                    problem: "the units of building \(buildingID) add up to \(entry.households) households",
-                    expected: "\(building.households), the households buildings.csv gives for \(buildingID)\(line)"))
+                    problem: Message.text(
+                        "data.unit.households_sum",
+                        ["building": buildingID.rawValue, "households": "\(entry.households)"]),
+                    expected: expected))
         }
         deriveUnits(except: Set(listed.keys))
     }

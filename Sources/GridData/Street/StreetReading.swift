@@ -85,8 +85,8 @@ final class StreetReading {
         else {
             log.add(
                 DataIssue(
-                    file: directory.path, problem: "no such street folder",
-                    expected: "a folder holding buildings.csv and the other street files"))
+                    file: directory.path, problem: Message.text("data.file.no_street_folder"),
+                    expected: Message.text("data.file.street_folder")))
             return nil
         }
         readSettings()

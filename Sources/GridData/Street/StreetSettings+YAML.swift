@@ -13,11 +13,13 @@ extension StreetSettings {
         let url = directory.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return .success(StreetSettings()) }
         guard let data = try? Data(contentsOf: url) else {
-            return .failure(GridDataError(DataIssue(file: fileName, problem: "cannot read the file")))
+            return .failure(
+                GridDataError(DataIssue(file: fileName, problem: Message.text("data.settings.cannot_read"))))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(
-                GridDataError(DataIssue(file: fileName, problem: "the file is not UTF-8 text", expected: "UTF-8")))
+                GridDataError(
+                    DataIssue(file: fileName, problem: Message.text("data.settings.not_utf8"), expected: "UTF-8")))
         }
         return parse(text)
     }
@@ -34,8 +36,9 @@ extension StreetSettings {
         guard let mapping = root.mapping else {
             return .failure(
                 GridDataError(
-                    issue(at: root, key: nil, value: root.scalar?.string, problem: "the file is not a mapping",
-                          expected: "keys name, crs and origin, one a line (`name: 幸福街道`)")))
+                    issue(at: root, key: nil, value: root.scalar?.string,
+                          problem: Message.text("data.settings.not_a_mapping"),
+                          expected: Message.text("data.settings.keys_expected", ["example": "幸福街道"]))))
         }
         var settings = StreetSettings()
         var issues: [DataIssue] = []
@@ -46,8 +49,10 @@ extension StreetSettings {
                 if let name = value.scalar?.string.trimmingCharacters(in: .whitespaces), !name.isEmpty {
                     settings.name = name
                 } else {
-                    issues.append(issue(at: value, key: key, value: value.scalar?.string, problem: "no street name",
-                                        expected: "the street's name as text (`name: 幸福街道`)"))
+                    issues.append(issue(
+                        at: value, key: key, value: value.scalar?.string,
+                        problem: Message.text("data.settings.no_street_name"),
+                        expected: Message.text("data.settings.street_name_expected", ["example": "幸福街道"])))
                 }
             case "crs":
                 let word = value.scalar?.string.trimmingCharacters(in: .whitespaces).lowercased()
@@ -56,8 +61,9 @@ extension StreetSettings {
                     settings.coordinateSystem = system
                 } else {
                     issues.append(issue(
-                        at: value, key: key, value: value.scalar?.string, problem: "unknown coordinate system",
-                        expected: "wgs84 (GPS), gcj02 (AMap/高德, Tencent) or bd09 (Baidu/百度)"))
+                        at: value, key: key, value: value.scalar?.string,
+                        problem: Message.text("data.settings.unknown_crs"),
+                        expected: Message.text("data.settings.crs_expected", ["amap": "高德", "baidu": "百度"])))
                 }
             case "origin":
                 switch origin(value) {
@@ -65,8 +71,9 @@ extension StreetSettings {
                 case .failure(let problems): issues += problems.issues
                 }
             default:
-                issues.append(issue(at: keyNode, key: key, value: nil, problem: "unknown key",
-                                    expected: "one of " + keys.joined(separator: ", ")))
+                issues.append(issue(
+                    at: keyNode, key: key, value: nil, problem: Message.text("data.settings.unknown_key"),
+                    expected: Message.text("data.ref.one_of", ["items": Language.current.list(keys)])))
             }
         }
         return issues.isEmpty ? .success(settings) : .failure(GridDataError(issues: issues))
@@ -74,11 +81,11 @@ extension StreetSettings {
 
     /// `origin: {lat, lon}` in degrees.
     private static func origin(_ node: Node) -> Result<GeodeticPoint, ProblemList> {
-        let expected = "`origin: { lat: 31.2304, lon: 121.4737 }`, degrees of x = 0, y = 0"
+        let expected = Message.text("data.settings.origin_expected")
         guard let mapping = node.mapping else {
             return .failure(ProblemList(issues: [
-                issue(at: node, key: "origin", value: node.scalar?.string, problem: "not a latitude and longitude",
-                      expected: expected),
+                issue(at: node, key: "origin", value: node.scalar?.string,
+                      problem: Message.text("data.settings.not_lat_lon"), expected: expected),
             ]))
         }
         var issues: [DataIssue] = []
@@ -90,15 +97,19 @@ extension StreetSettings {
             case "lat", "latitude": range = -90...90
             case "lon", "lng", "longitude": range = -180...180
             default:
-                issues.append(issue(at: keyNode, key: "origin.\(key)", value: nil, problem: "unknown key",
-                                    expected: "lat and lon"))
+                issues.append(issue(
+                    at: keyNode, key: "origin.\(key)", value: nil, problem: Message.text("data.settings.unknown_key"),
+                    expected: Message.text("data.settings.lat_and_lon")))
                 continue
             }
             let text = value.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
             guard let number = Double(text), number.isFinite, range.contains(number) else {
                 issues.append(issue(
-                    at: value, key: "origin.\(key)", value: value.scalar?.string, problem: "not a number of degrees",
-                    expected: "degrees from \(Int(range.lowerBound)) to \(Int(range.upperBound))"))
+                    at: value, key: "origin.\(key)", value: value.scalar?.string,
+                    problem: Message.text("data.settings.not_degrees"),
+                    expected: Message.text(
+                        "data.settings.degrees_range",
+                        ["low": "\(Int(range.lowerBound))", "high": "\(Int(range.upperBound))"])))
                 continue
             }
             if range.upperBound == 90 { latitude = number } else { longitude = number }
@@ -106,7 +117,9 @@ extension StreetSettings {
         if issues.isEmpty, latitude == nil || longitude == nil {
             issues.append(issue(
                 at: node, key: "origin", value: nil,
-                problem: latitude == nil ? "the origin has no lat" : "the origin has no lon", expected: expected))
+                problem: latitude == nil
+                    ? Message.text("data.settings.origin_no_lat") : Message.text("data.settings.origin_no_lon"),
+                expected: expected))
         }
         guard issues.isEmpty, let latitude, let longitude else { return .failure(ProblemList(issues: issues)) }
         return .success(GeodeticPoint(latitude: latitude, longitude: longitude))
@@ -131,17 +144,19 @@ extension StreetSettings {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
                 return DataIssue(
-                    file: fileName, line: mark.line, column: mark.column, problem: "YAML syntax: \(problem)",
-                    expected: "keys name, crs and origin, one a line (`crs: gcj02`)")
+                    file: fileName, line: mark.line, column: mark.column,
+                    problem: Message.text("data.settings.yaml_syntax", ["problem": problem]),
+                    expected: Message.text("data.settings.keys_expected_crs"))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 return DataIssue(
                     file: fileName, line: context.mark.line, column: context.mark.column,
-                    problem: "a key appears more than once: " + duplicates.map { "\($0)" }.joined(separator: ", "),
-                    expected: "each key once")
+                    problem: Message.text(
+                        "data.settings.duplicate_key", ["keys": Language.current.list(duplicates.map { "\($0)" })]),
+                    expected: Message.text("data.settings.each_key_once"))
             default:
                 break
             }
         }
-        return DataIssue(file: fileName, problem: "YAML syntax: \(error)")
+        return DataIssue(file: fileName, problem: Message.text("data.settings.yaml_syntax", ["problem": "\(error)"]))
     }
 }

@@ -69,34 +69,52 @@ public struct StreetSummary: Hashable, Sendable, Codable {
         requests = street.requests.count
     }
 
-    /// Human-readable lines, deterministic: roles in the data format's order, categories by name.
+    /// Human-readable lines in the command's language, deterministic: roles in the data format's order, categories
+    /// by name. Roles and categories stay codes (as the files spell them), each with its count.
     public var lines: [String] {
         var result: [String] = []
-        if streets > 0 { result.append("streets: \(streets)") }
-        result.append("communities: \(communities)")
-        result.append("compounds: \(compounds)")
-        result.append("buildings: \(buildings) (\(nonResidentialBuildings) non-residential)")
-        result.append("households: \(households)")
-        result.append("stairwell units: \(units)")
-        result.append("people: \(people)")
+        func count(_ value: Int) -> [String: String] { ["count": "\(value)"] }
+        let indent = "  "
+        if streets > 0 { result.append(Message.text("data.summary.streets", count(streets))) }
+        result.append(Message.text("data.summary.communities", count(communities)))
+        result.append(Message.text("data.summary.compounds", count(compounds)))
+        result.append(
+            Message.text(
+                "data.summary.buildings", ["count": "\(buildings)", "non_residential": "\(nonResidentialBuildings)"]))
+        result.append(Message.text("data.summary.households", count(households)))
+        result.append(Message.text("data.summary.units", count(units)))
+        result.append(Message.text("data.summary.people", count(people)))
         for role in Role.allCases {
-            if let count = peopleByRole[role.rawValue] { result.append("  \(role.rawValue): \(count)") }
+            if let number = peopleByRole[role.rawValue] {
+                result.append(
+                    Message.text(
+                        "data.summary.role_count", ["indent": indent, "role": role.rawValue, "count": "\(number)"]))
+            }
         }
-        result.append("residents: \(residents)")
+        result.append(Message.text("data.summary.residents", count(residents)))
         let specified = ResidentCategory.specified.map(\.rawValue)
         let ordered =
             specified.filter { residentsByCategory[$0] != nil }
             + residentsByCategory.keys.filter { !specified.contains($0) }.sorted()
         for category in ordered {
-            if let count = residentsByCategory[category] { result.append("  \(category): \(count)") }
+            if let number = residentsByCategory[category] {
+                result.append(
+                    Message.text(
+                        "data.summary.category_count",
+                        ["indent": indent, "category": category, "count": "\(number)"]))
+            }
         }
-        result.append("departments: \(departments)")
-        result.append("barriers: \(barriers)")
-        result.append("adjacency pairs: \(adjacencyPairs.map(String.init) ?? "none (derived from positions)")")
-        result.append("current plan rows: \(currentPlanRows.map(String.init) ?? "none")")
-        result.append("locks: \(locks)")
-        result.append("visits: \(visits)")
-        result.append("requests: \(requests)")
+        result.append(Message.text("data.summary.departments", count(departments)))
+        result.append(Message.text("data.summary.barriers", count(barriers)))
+        result.append(
+            adjacencyPairs.map { Message.text("data.summary.adjacency", count($0)) }
+                ?? Message.text("data.summary.adjacency_derived"))
+        result.append(
+            currentPlanRows.map { Message.text("data.summary.plan_rows", count($0)) }
+                ?? Message.text("data.summary.plan_rows_none"))
+        result.append(Message.text("data.summary.locks", count(locks)))
+        result.append(Message.text("data.summary.visits", count(visits)))
+        result.append(Message.text("data.summary.requests", count(requests)))
         return result
     }
 }

@@ -1,3 +1,5 @@
+import GridModel
+
 /// The column names a street file may use: the canonical names of the data format and their Chinese aliases.
 ///
 /// This is the one table of aliases; the README lists it and the tests check it. A header cell matches after
@@ -86,7 +88,8 @@ public enum ColumnAliases {
     /// `households (or 户数)`: the canonical name with its aliases, for messages.
     static func spellings(of canonical: String) -> String {
         let aliases = table.filter { $0.canonical == canonical }.map(\.alias)
-        return aliases.isEmpty ? canonical : "\(canonical) (or \(aliases.joined(separator: ", ")))"
+        guard !aliases.isEmpty else { return canonical }
+        return Message.text("data.header.spellings", ["column": canonical, "aliases": Language.current.list(aliases)])
     }
 
     /// Trims white space (including U+3000 and a stray BOM) and lowers ASCII letters.

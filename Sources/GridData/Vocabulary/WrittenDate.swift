@@ -7,7 +7,8 @@ import GridModel
 /// than guessed); the day must exist. Times follow a date after `T` or a space: `2026/11/23 09:00`.
 public enum WrittenDate {
     /// The forms accepted, for messages.
-    public static let forms = "YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日, such as 2026-11-23 or 2026/11/23"
+    /// In the command's language (``Language/current``).
+    public static var forms: String { Message.text("data.date.forms", ["chinese_form": "YYYY年M月D日"]) }
 
     /// The date a cell or option gives; nil when it is none of the forms or the day does not exist.
     public static func date(_ text: String) -> CalendarDate? {

@@ -17,22 +17,25 @@ public enum JobWorkbook {
                 .filter { $0.hasSuffix(".csv") }
                 .sorted { ($0 == first ? 0 : 1, $0) < ($1 == first ? 0 : 1, $1) }
         } catch {
-            throw OutputError(path: folder.path, reason: "its CSV files cannot be listed (\(error))")
+            throw OutputError(path: folder.path, reason: Message.text("data.output.cannot_list", ["error": "\(error)"]))
         }
         var sheets: [WorkbookSheet] = []
         for name in names {
             let path = folder.appendingPathComponent(name).path
             guard let raw = readFileBytes(atPath: path) else {
-                throw OutputError(path: path, reason: "cannot be read back for the workbook")
+                throw OutputError(path: path, reason: Message.text("data.output.cannot_read_back"))
             }
             guard case .success(let text) = CSVText.decode(raw, file: name) else {
-                throw OutputError(path: path, reason: "is not UTF-8 text")
+                throw OutputError(path: path, reason: Message.text("data.output.not_utf8"))
             }
             var rows: [[String]] = []
             let issues = CSVParser.forEachRecord(in: text.bytes, from: text.start, file: name) { record in
                 rows.append((0..<record.count).map(record.string))
             }
-            if let issue = issues.first { throw OutputError(path: path, reason: "cannot be read back: \(issue)") }
+            if let issue = issues.first {
+                throw OutputError(
+                    path: path, reason: Message.text("data.output.read_back_problem", ["issue": "\(issue)"]))
+            }
             guard let header = rows.first else { continue }
             let base = String(name.dropLast(4))
             sheets.append(

@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 import ZIPFoundation
 
 #if canImport(FoundationXML)
@@ -38,7 +39,7 @@ public enum WorkbookReader {
     {
         let sheets = try sheets(of: data, file: file, limits: limits, onlyFirst: true)
         guard let first = sheets.first else {
-            throw GridDataError(DataIssue(file: file, problem: "the workbook has no sheet"))
+            throw GridDataError(DataIssue(file: file, problem: Message.text("data.workbook.no_sheet")))
         }
         return first
     }
@@ -60,21 +61,21 @@ public enum WorkbookReader {
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw failure("not a readable .xlsx workbook (not a ZIP archive)", expected: "an Excel .xlsx file")
+            throw failure(Message.text("data.workbook.not_zip"), expected: Message.text("data.workbook.excel_file"))
         }
         var entries: [String: Entry] = [:]
         for entry in archive {
             entries[entry.path.hasPrefix("/") ? String(entry.path.dropFirst()) : entry.path] = entry
             guard entries.count <= limits.mostEntries else {
-                throw failure("the workbook holds more than \(limits.mostEntries) parts")
+                throw failure(Message.text("data.workbook.too_many_parts", ["limit": "\(limits.mostEntries)"]))
             }
         }
         func part(_ path: String) throws(GridDataError) -> Data? {
             guard let entry = entries[path] else { return nil }
             guard entry.uncompressedSize <= limits.largestPart else {
                 throw failure(
-                    "\(path) expands to \(entry.uncompressedSize) bytes",
-                    expected: "at most \(limits.largestPart) bytes per part")
+                    Message.text("data.workbook.part_too_large", ["part": path, "bytes": "\(entry.uncompressedSize)"]),
+                    expected: Message.text("data.workbook.part_limit", ["limit": "\(limits.largestPart)"]))
             }
             var bytes = Data()
             do {
@@ -83,16 +84,17 @@ public enum WorkbookReader {
                     if UInt64(bytes.count) > limits.largestPart { throw WorkbookPartTooLarge() }
                 }
             } catch {
-                throw failure("\(path) cannot be read from the archive (\(error))")
+                throw failure(Message.text("data.workbook.part_unreadable", ["part": path, "error": "\(error)"]))
             }
             return bytes
         }
 
         guard let workbookXML = try part("xl/workbook.xml") else {
-            throw failure("the archive has no xl/workbook.xml", expected: "an Excel .xlsx file (not .xls or .et)")
+            throw failure(
+                Message.text("data.workbook.no_workbook_xml"), expected: Message.text("data.workbook.xlsx_not_xls"))
         }
         let workbook = WorkbookPartParser.workbook(workbookXML)
-        guard !workbook.sheets.isEmpty else { throw failure("the workbook has no sheet") }
+        guard !workbook.sheets.isEmpty else { throw failure(Message.text("data.workbook.no_sheet")) }
         let relationships = try part("xl/_rels/workbook.xml.rels").map(WorkbookPartParser.relationships) ?? [:]
         let sharedStrings = try part("xl/sharedStrings.xml").map(WorkbookPartParser.sharedStrings) ?? []
         let styles = try part("xl/styles.xml").map(WorkbookPartParser.cellFormats) ?? []
@@ -103,9 +105,13 @@ public enum WorkbookReader {
         for (index, sheet) in workbook.sheets.enumerated() {
             let target = relationships[sheet.relationshipID] ?? "worksheets/sheet\(index + 1).xml"
             let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            guard let sheetXML = try part(sheetPath) else { throw failure("the archive has no \(sheetPath)") }
+            guard let sheetXML = try part(sheetPath) else {
+                throw failure(Message.text("data.workbook.no_part", ["part": sheetPath]))
+            }
             let parsed = WorkbookSheetParser.rows(sheetXML, context: context)
-            if let problem = parsed.problem { throw failure("sheet \(sheet.name): " + problem) }
+            if let problem = parsed.problem {
+                throw failure(Message.text("data.workbook.sheet_problem", ["sheet": sheet.name, "problem": problem]))
+            }
             tables.append(WorkbookTable(sheetName: sheet.name, rows: parsed.rows))
             if onlyFirst { break }
         }

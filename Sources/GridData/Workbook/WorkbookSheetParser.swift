@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -17,8 +18,9 @@ final class WorkbookSheetParser: NSObject, XMLParserDelegate {
         let delegate = WorkbookSheetParser(context: context)
         let parsed = WorkbookPartParser.parse(data, with: delegate)
         if !parsed.ok, delegate.problem == nil {
-            delegate.problem = "the sheet's XML is broken near line \(parsed.line) of the part "
-                + "(\(parsed.error ?? "parse error"))"
+            delegate.problem = Message.text(
+                "data.workbook.broken_xml",
+                ["line": "\(parsed.line)", "error": parsed.error ?? Message.text("data.workbook.parse_error")])
         }
         return (delegate.rows, delegate.problem)
     }
@@ -81,7 +83,8 @@ final class WorkbookSheetParser: NSObject, XMLParserDelegate {
 
     private func finishCell(_ parser: XMLParser) {
         guard column >= 0, column < context.mostColumns else {
-            problem = "row \(rowNumber) uses more than \(context.mostColumns) columns"
+            problem = Message.text(
+                "data.workbook.too_many_columns", ["row": "\(rowNumber)", "limit": "\(context.mostColumns)"])
             parser.abortParsing()
             return
         }
@@ -89,7 +92,9 @@ final class WorkbookSheetParser: NSObject, XMLParserDelegate {
         switch cellType {
         case "s":
             guard let index = Int(cellText), context.sharedStrings.indices.contains(index) else {
-                problem = "row \(rowNumber), column \(column + 1) refers to shared string \(cellText), which is missing"
+                problem = Message.text(
+                    "data.workbook.missing_shared_string",
+                    ["row": "\(rowNumber)", "column": "\(column + 1)", "index": cellText])
                 parser.abortParsing()
                 return
             }

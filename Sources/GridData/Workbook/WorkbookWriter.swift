@@ -37,9 +37,12 @@ public enum WorkbookWriter {
             }
             archiveData = archive.data
         } catch {
-            throw OutputError(path: "workbook", reason: "the archive could not be built: \(error)")
+            throw OutputError(
+                path: "workbook", reason: Message.text("data.output.archive_failed", ["error": "\(error)"]))
         }
-        guard let archiveData else { throw OutputError(path: "workbook", reason: "the archive holds no data") }
+        guard let archiveData else {
+            throw OutputError(path: "workbook", reason: Message.text("data.output.archive_empty"))
+        }
         return archiveData
     }
 

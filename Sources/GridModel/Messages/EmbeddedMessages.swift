@@ -76,6 +76,327 @@ column.new_worker_phone	新入职人员电话	New worker phone
             "data.tsv",
             #"""
 key	zh-CN	en
+data.issue.in_file	{file} 文件：{problem}	{file}: {problem}
+data.issue.in_file_named	{file} 文件（{name}）：{problem}	{file} ({name}): {problem}
+data.issue.at_line	{file} 第 {line} 行：{problem}	{file}, line {line}: {problem}
+data.issue.at_line_named	{file} 第 {line} 行（{name}）：{problem}	{file}, line {line} ({name}): {problem}
+data.issue.at_column	{file} 第 {column} 列：{problem}	{file}, column {column}: {problem}
+data.issue.at_column_named	{file} 第 {column} 列（{name}）：{problem}	{file}, column {column} ({name}): {problem}
+data.issue.at_line_column	{file} 第 {line} 行第 {column} 列：{problem}	{file}, line {line}, column {column}: {problem}
+data.issue.at_line_column_named	{file} 第 {line} 行第 {column} 列（{name}）：{problem}	{file}, line {line}, column {column} ({name}): {problem}
+data.issue.found	{text}：发现 “{value}”	{text}: found "{value}"
+data.issue.expected	{text}；应为 {expected}	{text}; expected {expected}
+data.error.more_problems	{file}：……另有 {count} 个问题	{file}: … and {count} more problems
+data.error.one_more_problem	{file}：……另有 1 个问题	{file}: … and 1 more problem
+data.cell.missing	缺少{what}	missing {what}
+data.cell.every_row	每行都填写的值	a value in every row
+data.date.invalid	不是有效日期	not a valid date
+data.date.that_exists	实际存在的日期，{forms}	a date that exists, {forms}
+data.date.forms	YYYY-MM-DD、YYYY/M/D、YYYY.M.D 或 {chinese_form}，如 2026-11-23 或 2026/11/23	YYYY-MM-DD, YYYY/M/D, YYYY.M.D or {chinese_form}, such as 2026-11-23 or 2026/11/23
+data.number.whole	整数	a whole number
+data.number.whole_in_range	{low} 至 {high} 之间的整数	a whole number from {low} to {high}
+data.number.decimal_in_range	{low} 至 {high} 之间的有限数（{what}）	a finite number ({what}) from {low} to {high}
+data.number.negative	{what}为负数	negative {what}
+data.number.out_of_range	{what}超出范围	{what} out of range
+data.number.not_whole	{what}不是整数	{what} is not a whole number
+data.number.not_a_number	{what}不是数字	{what} is not a number
+data.number.not_finite	{what}不是有限数	{what} is not finite
+data.number.bad_grouping	{what}中的逗号不是千位分隔符	{what} has a comma that does not separate thousands
+data.number.grouping_hint	{expected}（逗号只能分隔每三位数字，如 1,200）	{expected} (commas only between groups of three digits, such as 1,200)
+data.what.building_id	楼栋编号	building id
+data.what.resident_id	居民编号	resident id
+data.what.person_id	人员编号	person id
+data.what.community_id	社区编号	community id
+data.what.grid_id	网格编号	grid id
+data.what.request_id	请求编号	request id
+data.what.department_id	部门编号	department id
+data.what.households	户数	households
+data.what.floors	层数	floors
+data.what.floor	楼层	floor
+data.what.units	单元数	units
+data.what.unit_name	单元名称	unit name
+data.what.building_kind	楼栋类型	building kind
+data.what.compound_type	小区类型	compound type
+data.what.birth_year	出生年份	birth year
+data.what.service	服务类型	service
+data.what.skill	技能	skill
+data.what.outcome	走访结果	outcome
+data.what.minutes	分钟数	minutes
+data.what.x_metres	x 坐标（米）	x in metres
+data.what.y_metres	y 坐标（米）	y in metres
+data.what.latitude	纬度（度）	latitude in degrees
+data.what.longitude	经度（度）	longitude in degrees
+data.what.hours_per_week	每周小时数	hours per week
+data.what.week	周次	week
+data.what.slot	时段	slot
+data.what.day_kind	日期类型	day kind
+data.what.entry_kind	条目类型	entry kind
+data.what.ability_score	能力分	ability score
+data.what.enthusiasm_score	积极性分	enthusiasm score
+data.id.duplicate	{what}重复	duplicate {what}
+data.id.each_once	每个 {column} 只出现一次（首次出现在第 {line} 行）	each {column} once (first on line {line})
+data.ref.unknown_building	未知楼栋	unknown building
+data.ref.unknown_community	未知社区	unknown community
+data.ref.unknown_person	未知人员	unknown person
+data.ref.unknown_resident	未知居民	unknown resident
+data.ref.unknown_department	未知部门	unknown department
+data.ref.listed_in	{file} 中列出的 {column}	a {column} listed in {file}
+data.ref.used_in	{file} 中使用的 {column}	a {column} used in {file}
+data.ref.unknown_unit	楼栋 {building} 没有这个单元	unknown unit of building {building}
+data.ref.one_of	以下之一：{items}	one of {items}
+data.value.unknown	无法识别的{what}	unknown {what}
+data.value.snake_case_word	snake_case 英文词，如 {examples}（或 README 中的中文名称）	a snake_case word such as {examples} (or a Chinese name from the README)
+data.value.not_yes_no	不是“是/否”值	not a yes/no value
+data.value.yes_no	true 或 false（也可写 yes/no、1/0、{yes_no_chinese}）	true or false (also yes/no, 1/0, {yes_no_chinese})
+data.date.time_invalid	不是有效的日期时间	not a valid date and time
+data.date.time_expected	ISO 8601 本地时间 YYYY-MM-DDTHH:MM，如 2026-11-23T09:00	an ISO 8601 local time YYYY-MM-DDTHH:MM, such as 2026-11-23T09:00
+data.file.missing	文件缺失	the file is missing
+data.file.missing_twin	文件缺失；旁边有 {twin}：{advice}	the file is missing; {twin} is there: {advice}
+data.file.twin_advice	请另存为 .xlsx 或 CSV UTF-8（不读取旧的 .xls 格式）	save it as .xlsx or as CSV UTF-8 (the old .xls format is not read)
+data.file.needed_by	{problem}；{job} 需要此文件	{problem}; {job} needs it
+data.file.in_street_folder	街道文件夹 {folder} 中的 {file}	{file} in the street folder {folder}
+data.file.referred_to	{problem}，但其他文件引用了它 {count} 次（{sources}）；这些引用未核对	{problem}, but other files refer to it {count} times ({sources}); those references were not checked
+data.file.referred_to_once	{problem}，但其他文件引用了它 1 次（{sources}）；这条引用未核对	{problem}, but other files refer to it 1 time ({sources}); those references were not checked
+data.file.no_street_folder	街道文件夹不存在	no such street folder
+data.file.street_folder	存放 buildings.csv 等街道文件的文件夹	a folder holding buildings.csv and the other street files
+data.file.empty	文件为空	the file is empty
+data.file.empty_bom	文件为空（只有字节顺序标记）	the file is empty (only a byte-order mark)
+data.file.header_row	列出各列名称的表头行（{columns}）	a header row naming the columns ({columns})
+data.file.no_buildings	文件中没有楼栋	the file lists no buildings
+data.file.row_per_building	表头之后每栋楼一行	one row per building after the header
+data.row.too_few_fields	该行字段太少（只有 {fields} 个，应有 {expected} 个）	the row has too few fields ({fields} of {expected})
+data.row.fields_per_column	{expected} 个逗号分隔的字段，表头每列一个	{expected} comma-separated fields, one per header column
+data.row.too_many_fields	该行字段太多（{fields} 个，表头只有 {expected} 列）	the row has too many fields ({fields} for {expected} header columns)
+data.row.quote_commas	{expected} 个逗号分隔的字段；含逗号的值请加引号（"a, b"）	{expected} comma-separated fields; quote a value that holds a comma ("a, b")
+data.header.duplicate_column	列 {column} 出现不止一次：{spellings}	column {column} appears more than once: {spellings}
+data.header.spelling_at	“{name}”（第 {column} 列）	"{name}" (column {column})
+data.header.and	{first}和{second}	{first} and {second}
+data.header.each_column_once	每列只出现一次	each column once
+data.header.missing_column	缺少列 {column}	missing column {column}
+data.header.cell_named	名为 {spellings} 的表头	a header cell named {spellings}
+data.header.missing_columns	缺少列 {columns}	missing columns {columns}
+data.header.cells	表头 {ways}	header cells {ways}
+data.header.misspelt	`{written}` 不是列名；是否应为 `{column}`？	`{written}` is not a column; did you mean `{column}`?
+data.header.misspelt_expected	名为 {spellings} 的表头；含义不同的列请另取一个不相近的名称	a header cell named {spellings}; a column that means something else needs a name further from it
+data.header.spellings	{column}（或 {aliases}）	{column} (or {aliases})
+data.join.or	{first} 或 {second}	{first} or {second}
+data.join.semicolon_or	{first}；或 {second}	{first}; or {second}
+data.building.missing_households	缺少户数	missing households
+data.building.households_expected	整数（非住宅楼填 0）	a whole number (0 for a non-residential building)
+data.building.compound_type_differs	小区 {compound} 在第 {line} 行填写的小区类型不同	compound {compound} has another compound_type on line {line}
+data.building.one_type_per_compound	{type}，每个小区只有一种类型	{type}, one type per compound
+data.building.community_without_buildings	社区没有楼栋	community has no buildings
+data.building.community_needs_building	buildings.csv 中至少有一栋楼的 community_id 为 {community}	at least one building in buildings.csv with community_id {community}
+data.position.missing	缺少 {column}	missing {column}
+data.position.missing_latitude	缺少纬度	missing latitude
+data.position.missing_longitude	缺少经度	missing longitude
+data.position.metres	米	metres
+data.position.wgs84_degrees	WGS84 经纬度（度）	WGS84 degrees
+data.position.a_number	数字	a number
+data.position.both_coordinates	同时填写位置的两个坐标	both coordinates of a position
+data.position.people_planar_vs_geodetic	位置以 x、y（米）给出，但 buildings.csv 用的是 lat、lon	positions are given in x, y metres but buildings.csv gives lat, lon
+data.position.people_geodetic_vs_planar	位置以 lat、lon（度）给出，但 buildings.csv 用的是 x、y（米）	positions are given in lat, lon degrees but buildings.csv gives x, y metres
+data.position.barriers_planar_vs_geodetic	障碍线以 x、y（米）给出，但 buildings.csv 用的是 lat、lon	barriers are given in x, y metres but buildings.csv gives lat, lon
+data.position.barriers_geodetic_vs_planar	障碍线以 lat、lon（度）给出，但 buildings.csv 用的是 x、y（米）	barriers are given in lat, lon degrees but buildings.csv gives x, y metres
+data.position.columns	列 {columns}	columns {columns}
+data.position.frame_of_buildings	与 buildings.csv 相同的坐标系：列 {columns}	the frame buildings.csv uses: columns {columns}
+data.person.party_role_not_member	此人担任角色 {role}，却标为非党员	the person holds the role {role} but is marked as not a party member
+data.person.party_member_expected	true，或 party_member_in_service/party_member_retired 以外的角色	true, or a role other than party_member_in_service/party_member_retired
+data.person.missing_roles	缺少角色	missing roles
+data.person.unknown_role	无法识别的角色	unknown role
+data.person.roles_expected	以 ; 分隔的角色列表：{roles}	a ;-list of roles: {roles}
+data.person.not_a_slot	不是每周时段	not a weekly slot
+data.person.slots_expected	以 ; 分隔的“星期-时段”列表，如 Mon-AM;Wed-PM;Sat-EVE（或 {chinese_slot}）	a ;-list of Day-Period slots such as Mon-AM;Wed-PM;Sat-EVE (or {chinese_slot})
+data.plan.building_in_other_community	楼栋 {building} 在 buildings.csv 中属于社区 {community}	building {building} is in community {community} in buildings.csv
+data.plan.not_a_floor_band	不是楼层区间	not a band of floors
+data.plan.floor_band_expected	“最低层-最高层”的整数楼层，如 1-9，或单个楼层，如 4	lowest-highest whole floors such as 1-9, or one floor such as 4
+data.lock.missing_column	缺少列 building_id 或 person_id	missing column building_id or person_id
+data.lock.header_expected	表头 building_id 或 person_id	a header cell building_id or person_id
+data.lock.both	一条锁定同时指定了楼栋和人员	a lock names both a building and a person
+data.lock.either	building_id 或 person_id，不能两者都填	either building_id or person_id, not both
+data.lock.neither	一条锁定既没有指定楼栋也没有指定人员	a lock names no building and no person
+data.lock.one_of	一个 building_id 或一个 person_id	a building_id or a person_id
+data.lock.pins_nothing	一条锁定没有锁定任何内容	a lock pins nothing
+data.lock.pins_expected	grid_id、micro_grid_id 或 post	a grid_id, micro_grid_id or post
+data.adjacency.self	楼栋不能与自身相邻	a building cannot neighbour itself
+data.adjacency.two_buildings	两栋不同的楼	two different buildings
+data.visit.missing_date	缺少日期	missing date
+data.visit.unknown_outcome	无法识别的走访结果	unknown outcome
+data.visit.outcomes	done、missed 或 refused	done, missed or refused
+data.request.missing_time	缺少 {column}	missing {column}
+data.request.window_reversed	时间窗的结束早于开始	the window ends before it starts
+data.request.no_earlier_than	不早于 earliest（{earliest}）的时间	a time no earlier than earliest ({earliest})
+data.unit.duplicate	楼栋 {building} 的单元重复	duplicate unit of building {building}
+data.unit.each_once	每栋楼的每个单元只出现一次	each unit of a building once
+data.unit.households_sum	楼栋 {building} 各单元户数合计 {households} 户	the units of building {building} add up to {households} households
+data.unit.households_expected	{households}，即 buildings.csv 给出的 {building} 户数	{households}, the households buildings.csv gives for {building}
+data.unit.households_expected_at	{households}，即 buildings.csv 第 {line} 行给出的 {building} 户数	{households}, the households buildings.csv gives for {building} on line {line}
+data.resident.missing_categories	缺少人群类别	missing categories
+data.resident.unknown_category	无法识别的人群类别	unknown category
+data.resident.categories_expected	以 ; 分隔的类别列表，如 elderly_alone;low_income（或 {chinese_example}）	a ;-list of categories such as elderly_alone;low_income (or {chinese_example})
+data.resident.unknown_mental_grade	无法识别的精神障碍风险等级	unknown mental-health danger grade
+data.leave.people_missing	文件缺失，但 leave.csv 有 {rows} 行提到人员；这些人员未核对	the file is missing, but leave.csv names people in {rows} rows; those were not checked
+data.leave.people_missing_one	文件缺失，但 leave.csv 有 1 行提到人员；这些人员未核对	the file is missing, but leave.csv names people in 1 row; those were not checked
+data.settings.cannot_read	无法读取该文件	cannot read the file
+data.settings.not_utf8	文件不是 UTF-8 文本	the file is not UTF-8 text
+data.settings.not_a_mapping	文件不是键值映射	the file is not a mapping
+data.settings.keys_expected	每行一个键：name、crs 和 origin（`name: {example}`）	keys name, crs and origin, one a line (`name: {example}`)
+data.settings.no_street_name	没有街道名称	no street name
+data.settings.street_name_expected	以文字填写的街道名称（`name: {example}`）	the street's name as text (`name: {example}`)
+data.settings.unknown_crs	无法识别的坐标系	unknown coordinate system
+data.settings.crs_expected	wgs84（GPS）、gcj02（{amap}、腾讯）或 bd09（{baidu}）	wgs84 (GPS), gcj02 (AMap/{amap}, Tencent) or bd09 (Baidu/{baidu})
+data.settings.unknown_key	无法识别的键	unknown key
+data.settings.origin_expected	`origin: { lat: 31.2304, lon: 121.4737 }`，即 x = 0、y = 0 处的经纬度	`origin: { lat: 31.2304, lon: 121.4737 }`, degrees of x = 0, y = 0
+data.settings.not_lat_lon	不是经纬度	not a latitude and longitude
+data.settings.lat_and_lon	lat 和 lon	lat and lon
+data.settings.not_degrees	不是以度为单位的数字	not a number of degrees
+data.settings.degrees_range	{low} 至 {high} 之间的度数	degrees from {low} to {high}
+data.settings.origin_no_lat	origin 缺少 lat	the origin has no lat
+data.settings.origin_no_lon	origin 缺少 lon	the origin has no lon
+data.settings.yaml_syntax	YAML 语法错误：{problem}	YAML syntax: {problem}
+data.settings.keys_expected_crs	每行一个键：name、crs 和 origin（`crs: gcj02`）	keys name, crs and origin, one a line (`crs: gcj02`)
+data.settings.duplicate_key	键重复出现：{keys}	a key appears more than once: {keys}
+data.settings.each_key_once	每个键只出现一次	each key once
+data.csv.resave_advice	请另存为 UTF-8 编码（Excel：文件 > 另存为 > “CSV UTF-8（逗号分隔）”；WPS：{wps_save_as} “CSV UTF-8”）	re-save it as UTF-8 (Excel: File > Save As > "CSV UTF-8 (Comma delimited)"; WPS: {wps_save_as} "CSV UTF-8")
+data.csv.cannot_read	无法读取该文件	the file cannot be read
+data.csv.readable_file	可以读取的文件	a readable file
+data.csv.utf16	文件是 UTF-16 编码（Excel 的“Unicode 文本”），无法读取	the file is UTF-16 (Excel's "Unicode Text"), which is not read
+data.csv.utf8_csv	UTF-8 编码的逗号分隔文件：{advice}	a comma-separated file in UTF-8: {advice}
+data.csv.undecodable	文件既不是 UTF-8 也不是 GB18030/GBK 编码（偏移 {offset} 处的字节 0x{byte} 无法解码）	the file is neither UTF-8 nor GB18030/GBK (byte 0x{byte} at offset {offset} cannot be decoded)
+data.csv.utf8_text	UTF-8 文本文件：{advice}	a UTF-8 text file: {advice}
+data.csv.runaway_quote	带引号的字段没有结束引号	a quoted field is never closed
+data.csv.closing_quote_before_end	文件结束前的结束双引号（"）	a closing double quote (") before the end of the file
+data.csv.closing_quote_on_line	第 {line} 行的结束双引号（"）：从那里开始的引号一直延续到第 {until} 行，因此文件没有继续读取	a closing double quote (") on line {line}: the quote that opens there runs on to line {until}, so the file is not read further
+data.csv.text_after_quote	结束引号后面还有文字	text follows a closing quote
+data.csv.comma_after_quote	带引号的字段后紧跟逗号或行尾	a comma or the end of the line after a quoted field
+data.csv.formula_like_id	编号不能以 =、+、- 或 @ 开头，也不能包含换行	an id may not begin with =, +, - or @ or hold a line break
+data.csv.id_expected	形如 C03-G02 的编号（电子表格会把以 =、+、- 或 @ 开头的单元格当作公式执行）	an id such as C03-G02 (a spreadsheet runs a cell that begins with =, +, - or @ as a formula)
+data.calendar.unknown_day_kind	无法识别的日期类型	unknown day kind
+data.calendar.day_kinds	holiday 或 workday（{chinese_names}）	holiday or workday ({chinese_names})
+data.calendar.date_twice	日期重复列出（首次在第 {line} 行）	the date is listed twice (first on line {line})
+data.calendar.one_row_per_date	每个日期一行	one row per date
+data.history.no_file	走访记录文件不存在	no such history file
+data.history.file_expected	走访记录 CSV 文件（date、person_id、resident_id、outcome）	a visits CSV file (date, person_id, resident_id, outcome)
+data.leave.reversed	请假结束早于开始	the leave ends before it starts
+data.leave.no_earlier_than	不早于 from（{from}）的日期	a date no earlier than from ({from})
+data.pin.other_week	锁定的是另一周	a pin of another week
+data.pin.week_being_planned	正在排班的周 {week}	the week being planned, {week}
+data.pin.not_iso_week	不是 ISO 周	not an ISO week
+data.pin.iso_week_expected	YYYY-Www 格式且该年确有此周，如 {week}	YYYY-Www with a week the year has, such as {week}
+data.pin.date_outside_week	日期不在第 {week} 周内	the date is not in week {week}
+data.pin.day_in_week	{monday} 至 {sunday} 之间的一天	a day from {monday} to {sunday}
+data.pin.unknown_slot	无法识别的时段	unknown slot
+data.pin.slots	AM、PM 或 EVE	AM, PM or EVE
+data.pin.unknown_kind	无法识别的条目类型	unknown entry kind
+data.pin.kinds	visit 或 door_knocking	visit or door_knocking
+data.pin.resident_of	residents.csv 中的 resident_id	a resident_id of residents.csv
+data.pin.knocking_names_resident	上门巡访条目填写了居民	a door-knocking round names a resident
+data.pin.knocking_no_resident	door_knocking 的 resident_id 留空	an empty resident_id for door_knocking
+data.pin.visit_without_resident	走访条目没有居民	a visit without a resident
+data.pin.resident_visited	被走访居民的 resident_id	the resident_id visited
+data.pin.unknown_grid	未知网格	unknown grid
+data.pin.grid_of_plan	方案 grids.csv 中的 grid_id	a grid_id of the plan's grids.csv
+data.pin.overlap_resident	锁定重叠：{person} 在 {date} {slot} 已安排走访居民 {resident}（第 {line} 行）	overlapping pins: {person} already has resident {resident} on {date} {slot} (line {line})
+data.pin.overlap_knocking	锁定重叠：{person} 在 {date} {slot} 已安排上门巡访（第 {line} 行）	overlapping pins: {person} already has a door-knocking round on {date} {slot} (line {line})
+data.pin.once	每个人员、日期、时段和居民只锁定一次	each person, date, slot and resident pinned once
+data.roster.missing_date	缺少 {column} 日期	missing {column} date
+data.roster.person_of	people.csv 中的 person_id	a person_id of people.csv
+data.roster.no_staffing	方案没有人员配置：缺少 {files}	the plan has no staffing: {files} missing
+data.roster.staffing_expected	`wangge staff assign` 写出的文件（或 `wangge plan` 生成的文件夹）	the files `wangge staff assign` writes (or a folder from `wangge plan`)
+data.plan.no_grids	方案文件夹中没有 grids.csv	the plan folder has no grids.csv
+data.plan.grids_expected	{folder} 中由 `wangge grids`（或规划人员）写出的 grids.csv	grids.csv written by `wangge grids` (or a planner) in {folder}
+data.plan.no_locks_file	锁定文件不存在	no such locks file
+data.plan.locks_csv	锁定 CSV 文件	a locks CSV file
+data.plan.locks_file	锁定文件	a locks file
+data.plan.grids_in_folder	方案文件夹中的 grids.csv	grids.csv in the plan folder
+data.plan.header_with	包含 {columns} 的表头	a header with {columns}
+data.plan.field_count	{count} 个字段	{count} fields
+data.plan.fields_expected	{count} 个字段，表头每列一个	{count} fields, one per header column
+data.plan.header_row	表头行	a header row
+data.file.cannot_read_because	无法读取该文件：{error}	the file cannot be read: {error}
+data.workbook.no_sheet	工作簿没有工作表	the workbook has no sheet
+data.workbook.not_zip	不是可读取的 .xlsx 工作簿（不是 ZIP 压缩包）	not a readable .xlsx workbook (not a ZIP archive)
+data.workbook.excel_file	Excel .xlsx 文件	an Excel .xlsx file
+data.workbook.part_too_large	{part} 解压后有 {bytes} 字节	{part} expands to {bytes} bytes
+data.workbook.part_limit	每个部件最多 {limit} 字节	at most {limit} bytes per part
+data.workbook.part_unreadable	无法从压缩包中读取 {part}（{error}）	{part} cannot be read from the archive ({error})
+data.workbook.no_workbook_xml	压缩包中没有 xl/workbook.xml	the archive has no xl/workbook.xml
+data.workbook.xlsx_not_xls	Excel .xlsx 文件（不是 .xls 或 .et）	an Excel .xlsx file (not .xls or .et)
+data.workbook.no_part	压缩包中没有 {part}	the archive has no {part}
+data.workbook.sheet_problem	工作表 {sheet}：{problem}	sheet {sheet}: {problem}
+data.workbook.broken_xml	工作表的 XML 在该部件第 {line} 行附近损坏（{error}）	the sheet's XML is broken near line {line} of the part ({error})
+data.workbook.parse_error	解析错误	parse error
+data.workbook.too_many_columns	第 {row} 行超过 {limit} 列	row {row} uses more than {limit} columns
+data.workbook.missing_shared_string	第 {row} 行第 {column} 列引用的共享字符串 {index} 不存在	row {row}, column {column} refers to shared string {index}, which is missing
+data.workbook.too_many_parts	工作簿的部件超过 {limit} 个	the workbook holds more than {limit} parts
+data.summary.streets	街道：{count}	streets: {count}
+data.summary.communities	社区：{count}	communities: {count}
+data.summary.compounds	小区：{count}	compounds: {count}
+data.summary.buildings	楼栋：{count}（非住宅 {non_residential}）	buildings: {count} ({non_residential} non-residential)
+data.summary.households	户数：{count}	households: {count}
+data.summary.units	单元：{count}	stairwell units: {count}
+data.summary.people	人员：{count}	people: {count}
+data.summary.role_count	{indent}{role}：{count} 人	{indent}{role}: {count}
+data.summary.residents	居民：{count}	residents: {count}
+data.summary.category_count	{indent}{category}：{count} 人	{indent}{category}: {count}
+data.summary.departments	部门：{count}	departments: {count}
+data.summary.barriers	障碍线：{count}	barriers: {count}
+data.summary.adjacency	相邻楼栋对：{count}	adjacency pairs: {count}
+data.summary.adjacency_derived	相邻楼栋对：无（按位置推算）	adjacency pairs: none (derived from positions)
+data.summary.plan_rows	现行方案行数：{count}	current plan rows: {count}
+data.summary.plan_rows_none	现行方案行数：无	current plan rows: none
+data.summary.locks	锁定：{count}	locks: {count}
+data.summary.visits	走访记录：{count}	visits: {count}
+data.summary.requests	服务请求：{count}	requests: {count}
+data.output.archive_failed	无法生成压缩包：{error}	the archive could not be built: {error}
+data.output.archive_empty	压缩包中没有数据	the archive holds no data
+data.output.cannot_list	无法列出其中的 CSV 文件（{error}）	its CSV files cannot be listed ({error})
+data.output.cannot_read_back	无法读回以生成工作簿	cannot be read back for the workbook
+data.output.not_utf8	不是 UTF-8 文本	is not UTF-8 text
+data.output.read_back_problem	无法读回：{issue}	cannot be read back: {issue}
+data.output.folder_symlink	是符号链接；输出文件夹从不通过符号链接写入	is a symbolic link; an output folder is never written through one
+data.output.not_a_folder	已存在且不是文件夹	exists and is not a folder
+data.output.became_symlink	在写出过程中变成了符号链接	became a symbolic link while the output was written
+data.output.file_symlink	是符号链接；输出从不通过符号链接写入	is a symbolic link; an output is never written through one
+data.output.fifo	是命名管道（FIFO）；输出从不替换它	is a named pipe (FIFO); an output never replaces one
+data.output.is_folder	是文件夹，不是文件	is a folder, not a file
+data.output.device	是设备或套接字，不是文件	is a device or socket, not a file
+data.encoding.utf8	UTF-8 编码	UTF-8
+data.encoding.utf8_bom	带 BOM 的 UTF-8 编码	UTF-8 with BOM
+data.encoding.gb18030	GB18030/GBK 编码	GB18030/GBK
+data.encoding.workbook	Excel 工作簿（.xlsx）	Excel workbook (.xlsx)
+data.graph.missing	缺失	missing
+data.graph.not_usable	无法使用	not usable
+data.graph.unreadable_json	无法读取的 JSON	unreadable JSON
+data.graph.node_link_json	networkx node-link JSON 格式（{error}）	networkx node-link JSON ({error})
+data.graph.object_with_nodes	含 `nodes` 的 JSON 对象	a JSON object with `nodes`
+data.graph.node_array	节点对象数组	an array of node objects
+data.graph.string_or_integer_id	字符串或整数编号	a string or integer id
+data.graph.unique_id	不重复的编号	a unique id
+data.graph.node_weight	≥ 0 的整数（节点权重）	a whole number ≥ 0 (the node weight)
+data.graph.list_count	{count} 个列表	{count} lists
+data.graph.list_per_node	每个节点一个列表（{count} 个）	one list per node ({count})
+data.graph.node_id	某个节点的编号	the id of a node
+data.graph.adjacency_expected	给出相邻关系的 `adjacency` 列表（或 `links`）	an `adjacency` list (or `links`) giving the neighbours
+data.gap.cannot_read	无法读取该文件（{error}）	cannot read the file ({error})
+data.gap.empty	空文件；应为 GAP 数据	empty file; expected GAP data
+data.gap.unexpected_end	文件意外结束；应为{what}	unexpected end of file; expected {what}
+data.gap.not_integer	发现 '{token}'；应为{what}（整数）	found '{token}'; expected {what} (an integer)
+data.gap.integer_below	发现 {value}；应为{what}（≥ {minimum} 的整数）	found {value}; expected {what} (an integer ≥ {minimum})
+data.gap.not_finite	发现 '{token}'；应为{what}（有限数）	found '{token}'; expected {what} (a finite number)
+data.gap.number_below	发现 {token}；应为{what}（≥ {minimum} 的数）	found {token}; expected {what} (a number ≥ {minimum})
+data.gap.trailing	最后一个问题之后还有 '{token}'；应为文件结尾	found '{token}' after the last problem; expected the end of the file
+data.gap.first_line	第一行有 {count} 个值；应为 'P'（多问题文件）或 'm n'（单个实例）	first line has {count} values; expected 'P' (a multi-problem file) or 'm n' (a single instance)
+data.gap.too_large	{agents} 个代理 × {jobs} 个任务；最多 {limit}	{agents} agents × {jobs} jobs; expected at most {limit}
+data.gap.nothing	无内容	nothing
+data.gap.problem_count	问题数 P	the number of problems P
+data.gap.problem_label	第 {index} 个问题	problem {index}
+data.gap.the_problem	该问题	the problem
+data.gap.agent_count	{label}的代理数 m	the number of agents m of {label}
+data.gap.job_count	{label}的任务数 n	the number of jobs n of {label}
+data.gap.cost	{label}的 cost[{agent}][{job}]	cost[{agent}][{job}] of {label}
+data.gap.resource	{label}的 resource[{agent}][{job}]	resource[{agent}][{job}] of {label}
+data.gap.capacity	{label}的 capacity[{agent}]	capacity[{agent}] of {label}
 """#
         ),
         (
