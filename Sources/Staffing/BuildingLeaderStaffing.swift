@@ -37,7 +37,7 @@ struct BuildingLeaderStaffing {
             } else {
                 part.warnings.append(
                     .lockConflict(
-                        person: context.people[lock.person].id, role: LeaderRole.buildingLeader.rawValue,
+                        person: context.people[lock.person].id, role: .buildingLeader,
                         place: home.rawValue, rules: [post.ruleID]))
             }
         }
@@ -52,7 +52,7 @@ struct BuildingLeaderStaffing {
             var why: [String] = []
             if let locked = lockedBuilding[building] {
                 chosen = locked
-                why.append("pinned by the planner's lock")
+                why.append(Message.text("staffing.reason.pinned_by_lock"))
             } else {
                 chosen = eligible.min { lhs, rhs in
                     let left = score(lhs, building: building, rules: rules)
@@ -63,21 +63,30 @@ struct BuildingLeaderStaffing {
             guard let chosen else {
                 let detail =
                     living.isEmpty
-                    ? "no one in people.csv lives in it"
-                    : "none of the \(living.count) people living in it meets \(post.eligible.value)"
+                    ? Message.text("staffing.shortfall.nobody_lives_in_building")
+                    : Message.text(
+                        "staffing.shortfall.no_resident_eligible",
+                        ["count": "\(living.count)", "condition": post.eligible.value.sentence])
                 part.shortfalls.append(
                     Finding.shortfall(
                         ruleID: post.ruleID, communityID: community, gridID: grid, microGridID: micro,
                         buildingID: building, missing: post.perUnit.value,
-                        message: "building \(building) (grid \(grid)): no building leader; \(detail) [\(post.ruleID)]"))
+                        message: Message.text(
+                            "staffing.shortfall.building_without_leader",
+                            [
+                                "building": building.rawValue, "grid": grid.rawValue, "detail": detail,
+                                "rule": post.ruleID.rawValue,
+                            ])))
                 continue
             }
             let person = context.people[chosen]
-            why.append("lives in the building")
-            if let year = person.birthYear { why.append("aged \(context.input.referenceYear - year)") }
-            if person.isPartyMember { why.append("party member") }
+            why.append(Message.text("staffing.reason.lives_in_building"))
+            if let year = person.birthYear {
+                why.append(Message.text("staffing.reason.aged", ["age": "\(context.input.referenceYear - year)"]))
+            }
+            if person.isPartyMember { why.append(Message.text("staffing.reason.party_member")) }
             if context.holdsToday(person: chosen, role: LeaderRole.buildingLeader.rawValue, building: building) {
-                why.append("already leads it")
+                why.append(Message.text("staffing.reason.already_leads_it"))
             }
             var ids = [post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]
             if lockedBuilding[building] == nil { ids.append(rules.buildingLeaderPreference.ruleID) }

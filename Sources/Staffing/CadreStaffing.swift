@@ -206,14 +206,26 @@ struct CadreStaffing {
             let post = posts[holding.post]
             let week = Self.hours(context, person: holding.cadre, rules: rules)
             var why: [String] = []
-            if lockSet.contains("\(person.id)|\(site.id)|\(post.post)") { why.append("pinned by the planner's lock") }
-            why.append("sunk-down cadre of \(person.departmentID?.rawValue ?? "no department")")
+            if lockSet.contains("\(person.id)|\(site.id)|\(post.post)") {
+                why.append(Message.text("staffing.reason.pinned_by_lock"))
+            }
+            if let department = person.departmentID {
+                why.append(Message.text("staffing.reason.cadre_of_department", ["department": department.rawValue]))
+            } else {
+                why.append(Message.text("staffing.reason.cadre_of_no_department"))
+            }
             why.append(
-                "\(StaffingNumber.text(holding.hours)) h/week for \(site.caredResidents) cared-for residents; "
-                    + "\(StaffingNumber.text(load[holding.cadre] ?? 0)) of \(StaffingNumber.text(week)) h used")
-            if context.livesIn(person: holding.cadre, grid: holding.grid) { why.append("lives in the grid") }
+                Message.text(
+                    "staffing.reason.cadre_hours",
+                    [
+                        "hours": StaffingNumber.text(holding.hours), "cared": "\(site.caredResidents)",
+                        "used": StaffingNumber.text(load[holding.cadre] ?? 0), "week": StaffingNumber.text(week),
+                    ]))
+            if context.livesIn(person: holding.cadre, grid: holding.grid) {
+                why.append(Message.text("staffing.reason.lives_in_grid"))
+            }
             if posts.contains(where: { context.holdsToday(person: holding.cadre, role: $0.post, grid: site.id) }) {
-                why.append("served the grid before")
+                why.append(Message.text("staffing.reason.served_grid_before"))
             }
             let ids = [rules.cadreEligible.ruleID, rules.minCadresPerGrid.ruleID, post.ruleID, placement.ruleID]
             part.cadrePosts.append(
@@ -228,14 +240,20 @@ struct CadreStaffing {
             let maxWeek = cadres.map { Self.hours(context, person: $0, rules: rules) }.max() ?? 0
             let detail =
                 cadres.isEmpty
-                ? "community \(community) has no sunk-down cadre"
+                ? Message.text("staffing.warning.community_without_cadre", ["community": community.rawValue])
                 : hours > maxWeek
-                    ? "the post needs \(StaffingNumber.text(hours)) h/week, more than any cadre's "
-                        + "\(StaffingNumber.text(maxWeek)) h"
-                    : "every cadre's weekly hours are taken"
+                    ? Message.text(
+                        "staffing.warning.post_longer_than_any_week",
+                        ["hours": StaffingNumber.text(hours), "week": StaffingNumber.text(maxWeek)])
+                    : Message.text("staffing.warning.cadre_hours_taken")
             part.warnings.append(
                 PlanWarning(
-                    message: "grid \(site.id): post \(post.post) has no cadre; \(detail) [\(workloadRule)]"))
+                    message: Message.text(
+                        "staffing.warning.post_without_cadre",
+                        [
+                            "grid": site.id.rawValue, "post": post.spokenName, "detail": detail,
+                            "rule": workloadRule.rawValue,
+                        ])))
         }
         for (slack, short) in slacks {
             let missing = Int(slackValue(slack).rounded())
@@ -246,32 +264,47 @@ struct CadreStaffing {
                 let week = Self.hours(context, person: cadre, rules: rules)
                 let detail =
                     week <= 0
-                    ? "the cadre has 0 weekly hours" : "no post fits in the cadre's \(StaffingNumber.text(week)) h/week"
+                    ? Message.text("staffing.shortfall.cadre_has_no_hours")
+                    : Message.text("staffing.shortfall.no_post_fits_cadre", ["week": StaffingNumber.text(week)])
+                let message = Message.text(
+                    "staffing.shortfall.cadre_without_post",
+                    [
+                        "person": person.id.rawValue, "community": community.rawValue, "detail": detail,
+                        "rule": rules.cadreEligible.ruleID.rawValue,
+                    ])
                 part.shortfalls.append(
                     Finding.shortfall(
                         ruleID: rules.cadreEligible.ruleID, communityID: community, personID: person.id,
-                        missing: missing,
-                        message: "cadre \(person.id) (community \(community)): holds no post; \(detail) "
-                            + "[\(rules.cadreEligible.ruleID)]"))
+                        missing: missing, message: message))
             case .cadres(let grid), .departments(let grid):
                 let site = context.grids[grid]
                 let rule: RuleID
-                let what: String
+                let message: String
                 if case .cadres = short {
                     rule = rules.minCadresPerGrid.ruleID
-                    what =
-                        "\(missing) sunk-down cadre\(missing == 1 ? "" : "s") short of "
-                        + "\(rules.minCadresPerGrid.value); community \(community) has \(cadres.count) cadres for \(grids.count) grids"
+                    let arguments = [
+                        "grid": site.id.rawValue, "missing": "\(missing)", "minimum": "\(rules.minCadresPerGrid.value)",
+                        "community": community.rawValue, "cadres": "\(cadres.count)", "grids": "\(grids.count)",
+                        "rule": rule.rawValue,
+                    ]
+                    message =
+                        missing == 1
+                        ? Message.text("staffing.shortfall.grid_cadre_short", arguments)
+                        : Message.text("staffing.shortfall.grid_cadres_short", arguments)
                 } else {
                     rule = rules.minDepartmentsPerGrid.ruleID
-                    what =
-                        "cadres from \(missing) department\(missing == 1 ? "" : "s") short of "
-                        + "\(rules.minDepartmentsPerGrid.value)"
+                    let arguments = [
+                        "grid": site.id.rawValue, "missing": "\(missing)",
+                        "minimum": "\(rules.minDepartmentsPerGrid.value)", "rule": rule.rawValue,
+                    ]
+                    message =
+                        missing == 1
+                        ? Message.text("staffing.shortfall.grid_department_short", arguments)
+                        : Message.text("staffing.shortfall.grid_departments_short", arguments)
                 }
                 part.shortfalls.append(
                     Finding.shortfall(
-                        ruleID: rule, communityID: community, gridID: site.id, missing: missing,
-                        message: "grid \(site.id): \(what) [\(rule)]"))
+                        ruleID: rule, communityID: community, gridID: site.id, missing: missing, message: message))
             }
         }
         return part

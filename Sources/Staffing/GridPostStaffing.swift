@@ -48,7 +48,7 @@ struct GridPostStaffing {
                 } else {
                     part.warnings.append(
                         .lockConflict(
-                            person: context.people[lock.person].id, role: slot.role.rawValue,
+                            person: context.people[lock.person].id, role: slot.role,
                             place: context.grids[slot.grid].id.rawValue,
                             rules: [slot.post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]))
                 }
@@ -128,19 +128,21 @@ struct GridPostStaffing {
             let site = context.grids[slot.grid]
             let person = context.people[pair.person]
             var why: [String] = []
-            if pair.locked { why.append("pinned by the planner's lock") }
+            if pair.locked { why.append(Message.text("staffing.reason.pinned_by_lock")) }
             let roleNames = person.roles.filter { slot.post.eligible.value.mentionedRoles.contains($0) }.sorted()
-            if !roleNames.isEmpty { why.append(roleNames.map(\.rawValue).joined(separator: "/")) }
-            if context.livesIn(person: pair.person, grid: slot.grid) { why.append("lives in the grid") }
+            if !roleNames.isEmpty { why.append(roleNames.map(\.spokenName).joined(separator: "/")) }
+            if context.livesIn(person: pair.person, grid: slot.grid) {
+                why.append(Message.text("staffing.reason.lives_in_grid"))
+            }
             let facts = context.facts(person: pair.person, distance: nil, site: context.specialSite(ofGrid: slot.grid))
-            if facts.worksInSite == true { why.append("works in the site") }
+            if facts.worksInSite == true { why.append(Message.text("staffing.reason.works_in_site")) }
             if context.holdsToday(person: pair.person, role: slot.role.rawValue, grid: site.id) {
-                why.append("already serves here")
+                why.append(Message.text("staffing.reason.already_serves_here"))
             }
             var ids = [slot.post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]
             if !pair.locked { ids.append(preference.ruleID) }
             if (postCount[pair.person] ?? 0) > 1 {
-                why.append("leads two small grids")
+                why.append(Message.text("staffing.reason.leads_two_small_grids"))
                 ids.append(rules.twoSmallGridsAllowed.ruleID)
             }
             part.leaders.append(
@@ -157,15 +159,23 @@ struct GridPostStaffing {
                         person: $0, distance: context.distance(person: $0, to: site.points),
                         site: context.specialSite(ofGrid: slot.grid)))
             }
-            let what = slot.role == .gridLeader ? "grid leader" : "grid worker"
             let detail =
                 eligible.isEmpty
-                ? "no one in community \(community) is eligible (\(slot.post.eligible.value))"
-                : "all \(eligible.count) eligible people of community \(community) hold other grid posts"
+                ? Message.text(
+                    "staffing.shortfall.no_one_eligible_in_community",
+                    ["community": community.rawValue, "condition": slot.post.eligible.value.sentence])
+                : Message.text(
+                    "staffing.shortfall.all_eligible_hold_other_posts",
+                    ["count": "\(eligible.count)", "community": community.rawValue])
+            let arguments = ["grid": site.id.rawValue, "detail": detail, "rule": slot.post.ruleID.rawValue]
+            let message =
+                slot.role == .gridLeader
+                ? Message.text("staffing.shortfall.grid_without_grid_leader", arguments)
+                : Message.text("staffing.shortfall.grid_without_grid_worker", arguments)
             part.shortfalls.append(
                 Finding.shortfall(
                     ruleID: slot.post.ruleID, communityID: community, gridID: site.id, missing: missing,
-                    message: "grid \(site.id): no \(what); \(detail) [\(slot.post.ruleID)]"))
+                    message: message))
         }
         return part
     }

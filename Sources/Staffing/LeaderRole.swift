@@ -1,3 +1,5 @@
+import GridModel
+
 /// The leader posts of leaders.csv, each at its level (a person holds at most one post per level).
 public enum LeaderRole: String, CaseIterable, Hashable, Comparable, Sendable, Codable {
     /// 网格长.
@@ -15,6 +17,16 @@ public enum LeaderRole: String, CaseIterable, Hashable, Comparable, Sendable, Co
         case .gridLeader, .gridWorker: return "grid"
         case .microGridLeader: return "micro_grid"
         case .buildingLeader: return "building"
+        }
+    }
+
+    /// The post as a sentence names it: 网格长 in Chinese, its leaders.csv token (grid_leader) in English.
+    var spokenName: String {
+        switch self {
+        case .gridLeader: return Message.text("staffing.role.grid_leader")
+        case .gridWorker: return Message.text("staffing.role.grid_worker")
+        case .microGridLeader: return Message.text("staffing.role.micro_grid_leader")
+        case .buildingLeader: return Message.text("staffing.role.building_leader")
         }
     }
 

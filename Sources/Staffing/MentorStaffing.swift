@@ -50,24 +50,31 @@ struct MentorStaffing {
         for pair in outcome.chosen {
             let mentor = context.people[pair.person]
             let mentee = context.people[mentees[pair.slot]]
-            var why = ["mentor for new worker"]
+            var why = [Message.text("staffing.reason.mentor_for_new_worker")]
             if let community = context.personCommunity[pair.person],
                 community == context.personCommunity[mentees[pair.slot]]
             {
-                why.append("same community \(community)")
+                why.append(Message.text("staffing.reason.same_community", ["community": community.rawValue]))
             }
-            why.append("\(load[pair.person] ?? 1) of \(rules.mentorCapacity.value) mentees")
+            why.append(
+                Message.text(
+                    "staffing.reason.mentees",
+                    ["count": "\(load[pair.person] ?? 1)", "capacity": "\(rules.mentorCapacity.value)"]))
             part.mentoring.append(
                 MentorPairing(mentorID: mentor.id, newWorkerID: mentee.id, reason: StaffingReason.text(why, [rule])))
         }
         for (slot, missing) in outcome.missing.enumerated() where missing > 0 {
             let mentee = context.people[mentees[slot]]
+            let message = Message.text(
+                "staffing.shortfall.new_worker_without_mentor",
+                [
+                    "person": mentee.id.rawValue, "mentors": "\(mentors.count)",
+                    "capacity": "\(rules.mentorCapacity.value)", "rule": rule.rawValue,
+                ])
             part.shortfalls.append(
                 Finding.shortfall(
                     ruleID: rule, communityID: context.personCommunity[mentees[slot]], personID: mentee.id,
-                    missing: missing,
-                    message: "new worker \(mentee.id): no mentor; \(mentors.count) mentors each take at most "
-                        + "\(rules.mentorCapacity.value) [\(rule)]"))
+                    missing: missing, message: message))
         }
         return part
     }

@@ -42,7 +42,7 @@ struct MicroGridLeaderStaffing {
             } else {
                 part.warnings.append(
                     .lockConflict(
-                        person: context.people[lock.person].id, role: LeaderRole.microGridLeader.rawValue,
+                        person: context.people[lock.person].id, role: .microGridLeader,
                         place: id.rawValue, rules: [post.ruleID, rules.maxPostsPerPersonPerLevel.ruleID]))
             }
         }
@@ -92,25 +92,28 @@ struct MicroGridLeaderStaffing {
             let distance = distances[pair.slot][pair.person]
             let facts = context.facts(person: pair.person, distance: distance, site: specialSite(pair.slot))
             var why: [String] = []
-            if facts.worksInSite == true { why.append("works in the site") }
-            if pair.locked { why.append("pinned by the planner's lock") }
-            if person.isPartyMember { why.append("party member") }
+            if facts.worksInSite == true { why.append(Message.text("staffing.reason.works_in_site")) }
+            if pair.locked { why.append(Message.text("staffing.reason.pinned_by_lock")) }
+            if person.isPartyMember { why.append(Message.text("staffing.reason.party_member")) }
             if distance == 0 {
-                why.append("lives in the micro-grid")
+                why.append(Message.text("staffing.reason.lives_in_micro_grid"))
             } else if let distance {
-                why.append("lives \(Int(distance.rounded())) m away (within \(Int(radius)) m)")
+                why.append(
+                    Message.text(
+                        "staffing.reason.lives_nearby",
+                        ["distance": "\(Int(distance.rounded()))", "radius": "\(Int(radius))"]))
             }
             var ids = [postOf(pair.slot).ruleID, rules.maxPostsPerPersonPerLevel.ruleID]
             if !pair.locked { ids.append(preference.ruleID) }
             if let pool = Self.pool(facts, rules: rules) {
-                why.append("preferred pool \(pool.name)")
+                why.append(Message.text("staffing.reason.preferred_pool", ["pool": pool.spokenName]))
                 ids.append(rules.microGridLeaderPoolsRule)
             }
             if let score = context.normalisedScore[person.id], score > 0 {
-                why.append("ability/enthusiasm score \(Int((score * 100).rounded()))%")
+                why.append(Message.text("staffing.reason.score", ["percent": "\(Int((score * 100).rounded()))"]))
             }
             if context.holdsToday(person: pair.person, role: LeaderRole.microGridLeader.rawValue, microGrid: site.id) {
-                why.append("already leads it")
+                why.append(Message.text("staffing.reason.already_leads_it"))
             }
             part.leaders.append(
                 LeaderAssignment(
@@ -122,7 +125,6 @@ struct MicroGridLeaderStaffing {
             let post = postOf(slot)
             let site = context.microGrids[micro[slot]]
             let needsParty = post.eligible.value.requiresPartyMember
-            let kind = needsParty ? "party member" : "eligible person"
             let withinRadius = people.filter { person in
                 guard let distance = distances[slot][person] else { return false }
                 return post.eligible.value.isSatisfied(
@@ -132,20 +134,39 @@ struct MicroGridLeaderStaffing {
             if withinRadius.isEmpty {
                 let candidates = people.filter { !needsParty || context.people[$0].isPartyMember }
                 let nearest = candidates.compactMap { distances[slot][$0] }.min()
-                detail =
-                    "no \(kind) lives within \(Int(radius)) m; "
-                    + (nearest.map { "nearest candidate \(Int($0.rounded())) m" } ?? "no candidate in the community")
+                let radiusText = ["radius": "\(Int(radius))"]
+                let nobody =
+                    needsParty
+                    ? Message.text("staffing.shortfall.no_party_member_within", radiusText)
+                    : Message.text("staffing.shortfall.no_eligible_person_within", radiusText)
+                let nearestText =
+                    nearest.map {
+                        Message.text("staffing.shortfall.nearest_candidate", ["distance": "\(Int($0.rounded()))"])
+                    } ?? Message.text("staffing.shortfall.no_candidate_in_community")
+                detail = Language.current.clauses([nobody, nearestText])
             } else {
-                detail =
-                    "all \(withinRadius.count) \(kind)\(withinRadius.count == 1 ? "" : "s") within \(Int(radius)) m "
-                    + "lead other micro-grids"
+                detail = Self.allLeadOthers(count: withinRadius.count, radius: radius, partyMembers: needsParty)
             }
+            let message = Message.text(
+                "staffing.shortfall.micro_grid",
+                ["micro_grid": site.id.rawValue, "detail": detail, "rule": post.ruleID.rawValue])
             part.shortfalls.append(
                 Finding.shortfall(
                     ruleID: post.ruleID, communityID: community, gridID: context.grids[site.grid].id,
-                    microGridID: site.id, missing: missing, message: "micro-grid \(site.id): \(detail) [\(post.ruleID)]"
-                ))
+                    microGridID: site.id, missing: missing, message: message))
         }
         return part
+    }
+
+    /// "all 3 party members within 300 m lead other micro-grids": one row per kind and number, so that the English
+    /// keeps its plural and the Chinese its own word order.
+    private static func allLeadOthers(count: Int, radius: Double, partyMembers: Bool) -> String {
+        let arguments = ["count": "\(count)", "radius": "\(Int(radius))"]
+        switch (partyMembers, count == 1) {
+        case (true, true): return Message.text("staffing.shortfall.party_member_within_leads_other", arguments)
+        case (true, false): return Message.text("staffing.shortfall.party_members_within_lead_others", arguments)
+        case (false, true): return Message.text("staffing.shortfall.eligible_person_within_leads_other", arguments)
+        case (false, false): return Message.text("staffing.shortfall.eligible_persons_within_lead_others", arguments)
+        }
     }
 }

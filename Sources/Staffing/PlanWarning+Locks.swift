@@ -2,10 +2,14 @@ import GridModel
 
 extension PlanWarning {
     /// A planner's lock not applied because another lock already fills the post or the person's posts.
-    static func lockConflict(person: PersonID, role: String, place: String, rules: [RuleID]) -> PlanWarning {
+    static func lockConflict(person: PersonID, role: LeaderRole, place: String, rules: [RuleID]) -> PlanWarning {
         PlanWarning(
             location: FindingLocation(personID: person),
-            message: "lock of \(person) as \(role) of \(place) conflicts with another lock "
-                + "(\(rules.map(\.rawValue).joined(separator: ", "))); not applied")
+            message: Message.text(
+                "staffing.warning.lock_conflict",
+                [
+                    "person": person.rawValue, "role": role.spokenName, "place": place,
+                    "rules": rules.map(\.rawValue).joined(separator: ", "),
+                ]))
     }
 }

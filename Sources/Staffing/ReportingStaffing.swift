@@ -37,8 +37,12 @@ struct ReportingStaffing {
                 part.shortfalls.append(
                     Finding.shortfall(
                         ruleID: rule, communityID: community, personID: context.people[person].id, missing: 1,
-                        message: "party member \(context.people[person].id): community \(community) has no grid "
-                            + "that takes volunteers [\(rule)]"))
+                        message: Message.text(
+                            "staffing.shortfall.community_takes_no_volunteers",
+                            [
+                                "person": context.people[person].id.rawValue, "community": community.rawValue,
+                                "rule": rule.rawValue,
+                            ])))
             }
             return part
         }
@@ -49,8 +53,12 @@ struct ReportingStaffing {
                 part.shortfalls.append(
                     Finding.shortfall(
                         ruleID: rule, communityID: community, personID: context.people[person].id, missing: 1,
-                        message: "party member \(context.people[person].id): community \(community) already takes "
-                            + "\(capacity) reporting members [\(rule)]"))
+                        message: Message.text(
+                            "staffing.shortfall.community_reporting_full",
+                            [
+                                "person": context.people[person].id.rawValue, "community": community.rawValue,
+                                "capacity": "\(capacity)", "rule": rule.rawValue,
+                            ])))
             }
         }
         let need = grids.map { max(context.grids[$0].caredResidents, 1) }
@@ -60,24 +68,27 @@ struct ReportingStaffing {
             var slot: Int? = grids.indices.first { index in
                 share[index] > 0 && context.livesIn(person: person, grid: grids[index])
             }
-            var why = ["in-service party member living in community \(community)"]
+            var why = [Message.text("staffing.reason.in_service_party_member", ["community": community.rawValue])]
             if slot != nil {
-                why.append("lives in the grid")
+                why.append(Message.text("staffing.reason.lives_in_grid"))
             } else {
                 slot = grids.indices.filter { share[$0] > 0 }.min { lhs, rhs in
                     let left = context.distance(person: person, to: [context.grids[grids[lhs]].centroid]) ?? 0
                     let right = context.distance(person: person, to: [context.grids[grids[rhs]].centroid]) ?? 0
                     return left != right ? left < right : lhs < rhs
                 }
-                why.append("nearest grid still needing volunteers")
+                why.append(Message.text("staffing.reason.nearest_grid_needing_volunteers"))
             }
             guard let slot else { continue }
             share[slot] -= 1
             let site = context.grids[grids[slot]]
             why.append(
-                "\(site.caredResidents) cared-for residents; "
-                    + "\(StaffingNumber.text(rules.reportingHoursPerYear.value)) h/year"
-            )
+                Message.text(
+                    "staffing.reason.reporting_load",
+                    [
+                        "cared": "\(site.caredResidents)",
+                        "hours": StaffingNumber.text(rules.reportingHoursPerYear.value),
+                    ]))
             part.reporting.append(
                 ReportingPlacement(
                     personID: context.people[person].id, communityID: community, gridID: site.id,

@@ -41,14 +41,16 @@ struct StaffingContext {
             cared[resident.buildingID, default: 0] += 1
         }
         guard !input.plan.isEmpty else {
-            throw .invalidPlan(file: "grids.csv", reason: "the plan has no rows; expected one row per atom placed")
+            throw .invalidPlan(file: "grids.csv", reason: Message.text("staffing.error.plan_without_rows"))
         }
         var gridRows: [GridID: [GridAssignment]] = [:]
         var microRows: [MicroGridID: [GridAssignment]] = [:]
         for row in input.plan {
             guard buildings[row.buildingID] != nil else {
                 throw .invalidPlan(
-                    file: "grids.csv", reason: "building \(row.buildingID) is not in the street's buildings.csv")
+                    file: "grids.csv",
+                    reason: Message.text(
+                        "staffing.error.building_not_in_street", ["building": row.buildingID.rawValue]))
             }
             gridRows[row.gridID, default: []].append(row)
             if let micro = row.microGridID { microRows[micro, default: []].append(row) }
@@ -62,8 +64,12 @@ struct StaffingContext {
             if let other = rows.first(where: { $0.communityID != community }) {
                 throw .invalidPlan(
                     file: "grids.csv",
-                    reason: "grid \(gridID) crosses communities \(community) and \(other.communityID); "
-                        + "expected a grid inside one community")
+                    reason: Message.text(
+                        "staffing.error.grid_across_communities",
+                        [
+                            "grid": gridID.rawValue, "community": community.rawValue,
+                            "other": other.communityID.rawValue,
+                        ]))
             }
             let ids = Array(Set(rows.map(\.buildingID))).sorted()
             let points = ids.compactMap { buildings[$0]?.position }
@@ -97,7 +103,9 @@ struct StaffingContext {
             if let other = rows.first(where: { $0.gridID != grid }) {
                 throw .invalidPlan(
                     file: "grids.csv",
-                    reason: "micro-grid \(microID) lies in grids \(grid) and \(other.gridID); expected one grid")
+                    reason: Message.text(
+                        "staffing.error.micro_grid_in_two_grids",
+                        ["micro_grid": microID.rawValue, "grid": grid.rawValue, "other": other.gridID.rawValue]))
             }
             let ids = Set(rows.map(\.buildingID))
             let index = microGrids.count

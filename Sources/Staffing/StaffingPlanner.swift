@@ -55,13 +55,17 @@ public struct StaffingPlanner: Sendable {
             guard community.map({ !planned.contains($0) }) ?? true else { continue }
             let rule = (community.map { ruleSet.staffing(for: $0) } ?? ruleSet.staffing).reportingEligible.ruleID
             for member in members {
-                let where_ =
-                    community.map { "community \($0) has no grid in the plan" }
-                    ?? "lives outside the street's buildings"
+                let detail =
+                    community.map {
+                        Message.text("staffing.shortfall.community_not_in_plan", ["community": $0.rawValue])
+                    } ?? Message.text("staffing.shortfall.lives_outside_street")
+                let message = Message.text(
+                    "staffing.shortfall.party_member_not_placed",
+                    ["person": context.people[member].id.rawValue, "detail": detail, "rule": rule.rawValue])
                 total.shortfalls.append(
                     Finding.shortfall(
                         ruleID: rule, communityID: community, personID: context.people[member].id, missing: 1,
-                        message: "party member \(context.people[member].id): not placed; \(where_) [\(rule)]"))
+                        message: message))
             }
         }
         total.merge(try MentorStaffing(context: context).run())
@@ -81,36 +85,47 @@ public struct StaffingPlanner: Sendable {
             if hours <= 0 {
                 warnings.append(
                     PlanWarning(
-                        message: "people.csv: cadre \(person.id) has \(StaffingNumber.text(hours)) weekly hours "
-                            + "(hours_per_week); expected more than 0 to hold a post (\(rules.cadreEligible.ruleID))"))
+                        message: Message.text(
+                            "staffing.warning.cadre_without_hours",
+                            [
+                                "person": person.id.rawValue, "hours": StaffingNumber.text(hours),
+                                "rule": rules.cadreEligible.ruleID.rawValue,
+                            ])))
             }
             if context.personCommunity[index] == nil {
                 warnings.append(
                     PlanWarning(
-                        message: "people.csv: cadre \(person.id) has no community_id and no home building in the "
-                            + "street; cannot be placed"))
+                        message: Message.text(
+                            "staffing.warning.cadre_without_community", ["person": person.id.rawValue])))
             }
             if person.departmentID == nil {
                 warnings.append(
                     PlanWarning(
-                        message: "people.csv: cadre \(person.id) has no department; "
-                            + "does not count towards \(rules.minDepartmentsPerGrid.ruleID)"))
+                        message: Message.text(
+                            "staffing.warning.cadre_without_department",
+                            ["person": person.id.rawValue, "rule": rules.minDepartmentsPerGrid.ruleID.rawValue])))
             }
         }
         for department in context.input.street.departments where !departmentsWithCadres.contains(department.id) {
             warnings.append(
                 PlanWarning(
-                    message: "departments.csv: department \(department.id) has no sunk-down cadre in people.csv"))
+                    message: Message.text(
+                        "staffing.warning.department_without_cadre", ["department": department.id.rawValue])))
         }
         for lock in context.input.locks {
             guard case .person(let id) = lock.subject else { continue }
             if let grid = lock.gridID, context.gridIndex[grid] == nil {
                 warnings.append(
-                    PlanWarning(message: "locks: \(id) is pinned to grid \(grid), which the plan lacks"))
+                    PlanWarning(
+                        message: Message.text(
+                            "staffing.warning.lock_to_missing_grid", ["person": id.rawValue, "grid": grid.rawValue])))
             }
             if let micro = lock.microGridID, context.microGridIndex[micro] == nil {
                 warnings.append(
-                    PlanWarning(message: "locks: \(id) is pinned to micro-grid \(micro), which the plan lacks"))
+                    PlanWarning(
+                        message: Message.text(
+                            "staffing.warning.lock_to_missing_micro_grid",
+                            ["person": id.rawValue, "micro_grid": micro.rawValue])))
             }
         }
         return warnings

@@ -67,7 +67,7 @@ import Testing
         // Default: serving G02 before saves 2 × weight 3 = 6, more than its extra 2 km cost (1 unit × 3 = 3).
         let (grid, reason) = try Self.gridOfK5([])
         #expect(grid == "C01-G02")
-        #expect(reason?.contains("served the grid before") == true)
+        #expect(reason?.contains(Message.text("staffing.reason.served_grid_before")) == true)
         #expect(reason?.contains("staffing.cadre_nearby") == true)
     }
 

@@ -97,7 +97,7 @@ struct StaffingRuleCheck {
                     }
                     let ok = post.eligible.value.isSatisfied(
                         by: facts(person, distance(person, gridBuildings[grid] ?? []), site: site))
-                    if !ok, !row.reason.contains("lock") {
+                    if !ok, !Self.isPinned(row.reason) {
                         problems.append("\(role.rawValue) \(person.id) of \(grid) is not eligible")
                     }
                     if community(person) != gridCommunity[grid] {
@@ -127,7 +127,7 @@ struct StaffingRuleCheck {
                 if row.gridID != microGrid[micro] {
                     problems.append("micro-grid leader row of \(micro) names grid \(row.gridID)")
                 }
-                if row.reason.contains("lock") { continue }
+                if Self.isPinned(row.reason) { continue }
                 let metres = distance(person, microBuildings[micro] ?? []) ?? .infinity
                 if post.eligible.value.requiresPartyMember, !person.isPartyMember {
                     problems.append("micro-grid leader \(person.id) of \(micro) is not a party member")
@@ -169,7 +169,7 @@ struct StaffingRuleCheck {
                 problems.append("building leader row \(row.personID) names no building needing a leader")
                 continue
             }
-            if row.reason.contains("lock") { continue }
+            if Self.isPinned(row.reason) { continue }
             if rules.buildingLeaderFromResidents.value, home(person) != id {
                 problems.append("building leader \(person.id) does not live in \(id)")
             }
@@ -212,7 +212,7 @@ struct StaffingRuleCheck {
         for cadre in cadres {
             let week = cadre.hoursPerWeek ?? rules.defaultCadreWeeklyHours.value
             if (hours[cadre.id] ?? 0) > week + 1e-6,
-                !staffing.cadrePosts.contains(where: { $0.personID == cadre.id && $0.reason.contains("lock") })
+                !staffing.cadrePosts.contains(where: { $0.personID == cadre.id && Self.isPinned($0.reason) })
             {
                 problems.append("cadre \(cadre.id): \(hours[cadre.id] ?? 0) h of posts, week \(week) h")
             }
@@ -244,9 +244,10 @@ struct StaffingRuleCheck {
                 problems.append("grid \(grid): cadres from \(departments.count) departments")
             }
             for workload in rules.postWorkloads where !rows.contains(where: { $0.post == workload.post }) {
-                let warned = staffing.warnings.contains {
-                    $0.message.contains("grid \(grid): post \(workload.post) has no cadre")
-                }
+                let opening = Self.opening(
+                    of: "staffing.warning.post_without_cadre",
+                    ["grid": grid.rawValue, "post": Self.postName(workload.post), "rule": workload.ruleID.rawValue])
+                let warned = staffing.warnings.contains { $0.message.hasPrefix(opening) }
                 if !warned { problems.append("grid \(grid): post \(workload.post) has no cadre and no warning") }
             }
         }
@@ -313,5 +314,25 @@ struct StaffingRuleCheck {
             }
         }
         return problems
+    }
+
+    /// Whether a reason says a planner's lock placed the person (such rows may break the eligibility rules), in the
+    /// language the plan was made in.
+    private static func isPinned(_ reason: String) -> Bool {
+        reason.contains(Message.text("staffing.reason.pinned_by_lock"))
+    }
+
+    /// The cadre post as the messages name it: its catalogue name where the catalogue has one, else its id.
+    private static func postName(_ post: String) -> String {
+        let key = "staffing.post." + post
+        return MessageCatalogue.standard.entries[key] == nil ? post : MessageCatalogue.standard.text(key, in: .current)
+    }
+
+    /// The text of `key` up to its `detail` argument: what every such message begins with whatever the detail.
+    private static func opening(of key: String, _ arguments: [String: String]) -> String {
+        let marker = "\u{1}"
+        let filled = arguments.merging(["detail": marker]) { old, _ in old }
+        let text = MessageCatalogue.standard.text(key, filled, in: .current)
+        return text.components(separatedBy: marker).first ?? text
     }
 }

@@ -546,6 +546,113 @@ rules.path.overlay_entry	叠加文件条目	overlay entry
             "staffing.tsv",
             #"""
 key	zh-CN	en
+staffing.role.community_worker	社区工作者	community_worker
+staffing.role.grid_worker	专职网格员	grid_worker
+staffing.role.grid_worker_part_time	兼职网格员	grid_worker_part_time
+staffing.role.grid_worker_auxiliary	辅助网格员	grid_worker_auxiliary
+staffing.role.sunk_cadre	下沉干部	sunk_cadre
+staffing.role.party_member_in_service	在职党员	party_member_in_service
+staffing.role.party_member_retired	退休党员	party_member_retired
+staffing.role.volunteer	志愿者	volunteer
+staffing.role.property_staff	物业人员	property_staff
+staffing.role.merchant_rep	商户代表	merchant_rep
+staffing.role.mentor	带教导师	mentor
+staffing.role.new_worker	新入职人员	new_worker
+staffing.role.resident	居民	resident
+staffing.role.grid_leader	网格长	grid_leader
+staffing.role.micro_grid_leader	微网格长	micro_grid_leader
+staffing.role.building_leader	楼栋长	building_leader
+staffing.post.know_people	认人	know_people
+staffing.post.pair_family	结对认亲	pair_family
+staffing.post.take_post	认岗	take_post
+staffing.post.take_matter	认事	take_matter
+staffing.pool.retired_cadres	退休干部	retired_cadres
+staffing.pool.property_party_members	物业公司党员	property_party_members
+staffing.pool.merchant_representatives	商户代表	merchant_representatives
+staffing.reason.eligible	符合条件	eligible
+staffing.reason.pinned_by_lock	由规划人员锁定	pinned by the planner's lock
+staffing.reason.lives_in_building	住在本楼栋	lives in the building
+staffing.reason.aged	{age} 岁	aged {age}
+staffing.reason.party_member	党员	party member
+staffing.reason.already_leads_it	现任该职	already leads it
+staffing.reason.lives_in_grid	住在本网格	lives in the grid
+staffing.reason.works_in_site	在本场所工作	works in the site
+staffing.reason.already_serves_here	现已在本网格任职	already serves here
+staffing.reason.leads_two_small_grids	兼任两个小网格	leads two small grids
+staffing.reason.lives_in_micro_grid	住在本微网格	lives in the micro-grid
+staffing.reason.lives_nearby	住处相距 {distance} 米（在 {radius} 米以内）	lives {distance} m away (within {radius} m)
+staffing.reason.preferred_pool	优先人选库：{pool}	preferred pool {pool}
+staffing.reason.score	能力与热情评分 {percent}%	ability/enthusiasm score {percent}%
+staffing.reason.cadre_of_department	部门 {department} 的下沉干部	sunk-down cadre of {department}
+staffing.reason.cadre_of_no_department	未填部门的下沉干部	sunk-down cadre of no department
+staffing.reason.cadre_hours	每周 {hours} 小时，服务 {cared} 名重点关爱居民；已用 {used} 小时，共 {week} 小时	{hours} h/week for {cared} cared-for residents; {used} of {week} h used
+staffing.reason.served_grid_before	曾在本网格服务	served the grid before
+staffing.reason.mentor_for_new_worker	带教新入职人员	mentor for new worker
+staffing.reason.same_community	同属社区 {community}	same community {community}
+staffing.reason.mentees	共带教 {count} 名，上限 {capacity} 名	{count} of {capacity} mentees
+staffing.reason.in_service_party_member	住在社区 {community} 的在职党员	in-service party member living in community {community}
+staffing.reason.nearest_grid_needing_volunteers	距离最近且仍需志愿者的网格	nearest grid still needing volunteers
+staffing.reason.reporting_load	网格有 {cared} 名重点关爱居民；每年 {hours} 小时	{cared} cared-for residents; {hours} h/year
+staffing.shortfall.building_without_leader	楼栋 {building}（网格 {grid}）缺少楼栋长；{detail} [{rule}]	building {building} (grid {grid}): no building leader; {detail} [{rule}]
+staffing.shortfall.nobody_lives_in_building	people.csv 中无人住在该楼栋	no one in people.csv lives in it
+staffing.shortfall.no_resident_eligible	楼内居住的 {count} 人中无人满足“{condition}”	none of the {count} people living in it meets {condition}
+staffing.shortfall.grid_without_grid_leader	网格 {grid} 缺少网格长；{detail} [{rule}]	grid {grid}: no grid leader; {detail} [{rule}]
+staffing.shortfall.grid_without_grid_worker	网格 {grid} 缺少专职网格员；{detail} [{rule}]	grid {grid}: no grid worker; {detail} [{rule}]
+staffing.shortfall.no_one_eligible_in_community	社区 {community} 无人符合条件（{condition}）	no one in community {community} is eligible ({condition})
+staffing.shortfall.all_eligible_hold_other_posts	社区 {community} 符合条件的 {count} 人均已担任其他网格职务	all {count} eligible people of community {community} hold other grid posts
+staffing.shortfall.cadre_without_post	下沉干部 {person}（社区 {community}）未承担任何岗位；{detail} [{rule}]	cadre {person} (community {community}): holds no post; {detail} [{rule}]
+staffing.shortfall.cadre_has_no_hours	该干部每周可用时数为 0	the cadre has 0 weekly hours
+staffing.shortfall.no_post_fits_cadre	没有岗位能排进该干部每周 {week} 小时	no post fits in the cadre's {week} h/week
+staffing.shortfall.grid_cadre_short	网格 {grid} 的下沉干部缺 {missing} 名（应至少 {minimum} 名）；社区 {community} 有 {cadres} 名下沉干部、{grids} 个网格 [{rule}]	grid {grid}: {missing} sunk-down cadre short of {minimum}; community {community} has {cadres} cadres for {grids} grids [{rule}]
+staffing.shortfall.grid_cadres_short	网格 {grid} 的下沉干部缺 {missing} 名（应至少 {minimum} 名）；社区 {community} 有 {cadres} 名下沉干部、{grids} 个网格 [{rule}]	grid {grid}: {missing} sunk-down cadres short of {minimum}; community {community} has {cadres} cadres for {grids} grids [{rule}]
+staffing.shortfall.grid_department_short	网格 {grid} 的下沉干部来源部门缺 {missing} 个（应至少 {minimum} 个） [{rule}]	grid {grid}: cadres from {missing} department short of {minimum} [{rule}]
+staffing.shortfall.grid_departments_short	网格 {grid} 的下沉干部来源部门缺 {missing} 个（应至少 {minimum} 个） [{rule}]	grid {grid}: cadres from {missing} departments short of {minimum} [{rule}]
+staffing.shortfall.new_worker_without_mentor	新入职人员 {person} 没有导师；{mentors} 名导师每人最多带 {capacity} 名 [{rule}]	new worker {person}: no mentor; {mentors} mentors each take at most {capacity} [{rule}]
+staffing.shortfall.micro_grid	微网格 {micro_grid}：{detail} [{rule}]	micro-grid {micro_grid}: {detail} [{rule}]
+staffing.shortfall.no_party_member_within	{radius} 米以内没有党员居住	no party member lives within {radius} m
+staffing.shortfall.no_eligible_person_within	{radius} 米以内没有符合条件的人员居住	no eligible person lives within {radius} m
+staffing.shortfall.nearest_candidate	最近的人选相距 {distance} 米	nearest candidate {distance} m
+staffing.shortfall.no_candidate_in_community	社区内没有人选	no candidate in the community
+staffing.shortfall.party_member_within_leads_other	{radius} 米以内的 {count} 名党员已担任其他微网格长	all {count} party member within {radius} m lead other micro-grids
+staffing.shortfall.party_members_within_lead_others	{radius} 米以内的 {count} 名党员均已担任其他微网格长	all {count} party members within {radius} m lead other micro-grids
+staffing.shortfall.eligible_person_within_leads_other	{radius} 米以内符合条件的 {count} 人已担任其他微网格长	all {count} eligible person within {radius} m lead other micro-grids
+staffing.shortfall.eligible_persons_within_lead_others	{radius} 米以内符合条件的 {count} 人均已担任其他微网格长	all {count} eligible persons within {radius} m lead other micro-grids
+staffing.shortfall.community_takes_no_volunteers	党员 {person}：社区 {community} 没有接收志愿者的网格 [{rule}]	party member {person}: community {community} has no grid that takes volunteers [{rule}]
+staffing.shortfall.community_reporting_full	党员 {person}：社区 {community} 已接收 {capacity} 名报到党员 [{rule}]	party member {person}: community {community} already takes {capacity} reporting members [{rule}]
+staffing.shortfall.party_member_not_placed	党员 {person} 未安排报到；{detail} [{rule}]	party member {person}: not placed; {detail} [{rule}]
+staffing.shortfall.community_not_in_plan	社区 {community} 在网格方案中没有网格	community {community} has no grid in the plan
+staffing.shortfall.lives_outside_street	住处不在本街道的楼栋内	lives outside the street's buildings
+staffing.warning.post_without_cadre	网格 {grid} 的“{post}”岗位无下沉干部承担；{detail} [{rule}]	grid {grid}: post {post} has no cadre; {detail} [{rule}]
+staffing.warning.community_without_cadre	社区 {community} 没有下沉干部	community {community} has no sunk-down cadre
+staffing.warning.post_longer_than_any_week	该岗位每周需 {hours} 小时，超过任何下沉干部每周的 {week} 小时	the post needs {hours} h/week, more than any cadre's {week} h
+staffing.warning.cadre_hours_taken	所有下沉干部的每周时数均已排满	every cadre's weekly hours are taken
+staffing.warning.cadre_without_hours	people.csv：下沉干部 {person} 每周时数为 {hours}（hours_per_week）；需大于 0 才能承担岗位（{rule}）	people.csv: cadre {person} has {hours} weekly hours (hours_per_week); expected more than 0 to hold a post ({rule})
+staffing.warning.cadre_without_community	people.csv：下沉干部 {person} 既无 community_id，也不住在本街道的楼栋；无法安排	people.csv: cadre {person} has no community_id and no home building in the street; cannot be placed
+staffing.warning.cadre_without_department	people.csv：下沉干部 {person} 没有所属部门；不计入 {rule}	people.csv: cadre {person} has no department; does not count towards {rule}
+staffing.warning.department_without_cadre	departments.csv：部门 {department} 在 people.csv 中没有下沉干部	departments.csv: department {department} has no sunk-down cadre in people.csv
+staffing.warning.lock_to_missing_grid	locks：{person} 被锁定到网格 {grid}，但方案中没有该网格	locks: {person} is pinned to grid {grid}, which the plan lacks
+staffing.warning.lock_to_missing_micro_grid	locks：{person} 被锁定到微网格 {micro_grid}，但方案中没有该微网格	locks: {person} is pinned to micro-grid {micro_grid}, which the plan lacks
+staffing.warning.lock_conflict	{person} 担任 {place} {role}的锁定与另一锁定冲突（{rules}）；未采用	lock of {person} as {role} of {place} conflicts with another lock ({rules}); not applied
+staffing.condition.both	{first}，且{second}	{first} and {second}
+staffing.condition.either	{first}，或{second}	{first} or {second}
+staffing.condition.not	不满足（{condition}）	not ({condition})
+staffing.condition.category_in	居民类别属于 {categories}	category in {categories}
+staffing.condition.age_at_least	年满 {age} 岁	aged {age} or older
+staffing.condition.age_at_most	年龄不超过 {age} 岁	aged {age} or younger
+staffing.condition.party_member	党员	party member
+staffing.condition.not_party_member	非党员	not a party member
+staffing.condition.role_in	角色为{roles}	role in {roles}
+staffing.condition.lives_within	住在 {metres} 米以内	lives within {metres} m
+staffing.condition.has_skill	具备技能 {skills}	has skill {skills}
+staffing.condition.works_in_site	在本场所工作	works in the site
+staffing.condition.not_works_in_site	不在本场所工作	does not work in the site
+staffing.error.in_file	{file} 有误：{reason}	{file}: {reason}
+staffing.error.plan_without_rows	方案没有任何行；应为每个已放置的单元各有一行	the plan has no rows; expected one row per atom placed
+staffing.error.building_not_in_street	楼栋 {building} 不在本街道的 buildings.csv 中	building {building} is not in the street's buildings.csv
+staffing.error.grid_across_communities	网格 {grid} 跨越社区 {community} 和 {other}；一个网格应在同一社区内	grid {grid} crosses communities {community} and {other}; expected a grid inside one community
+staffing.error.micro_grid_in_two_grids	微网格 {micro_grid} 同时位于网格 {grid} 和 {other}；应只属于一个网格	micro-grid {micro_grid} lies in grids {grid} and {other}; expected one grid
+staffing.error.solver	求解器出错：{error}	solver: {error}
+staffing.error.no_solution	模型 {model}：求解器以 {status} 结束且没有解；每个岗位都有缺额松弛变量，这说明锁定相互冲突或时间限制过短	model {model}: the solver ended with {status} and no solution; every slot has a shortfall slack, so this means conflicting locks or a time limit too short
 """#
         ),
     ]
