@@ -66,7 +66,7 @@ struct BuildingLeaderStaffing {
                     ? Message.text("staffing.shortfall.nobody_lives_in_building")
                     : Message.text(
                         "staffing.shortfall.no_resident_eligible",
-                        ["count": "\(living.count)", "condition": post.eligible.value.sentence])
+                        ["count": "\(living.count)", "condition": post.eligible.value.description])
                 part.shortfalls.append(
                     Finding.shortfall(
                         ruleID: post.ruleID, communityID: community, gridID: grid, microGridID: micro,

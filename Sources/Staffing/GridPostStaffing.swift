@@ -163,7 +163,7 @@ struct GridPostStaffing {
                 eligible.isEmpty
                 ? Message.text(
                     "staffing.shortfall.no_one_eligible_in_community",
-                    ["community": community.rawValue, "condition": slot.post.eligible.value.sentence])
+                    ["community": community.rawValue, "condition": slot.post.eligible.value.description])
                 : Message.text(
                     "staffing.shortfall.all_eligible_hold_other_posts",
                     ["count": "\(eligible.count)", "community": community.rawValue])

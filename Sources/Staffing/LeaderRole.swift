@@ -24,7 +24,7 @@ public enum LeaderRole: String, CaseIterable, Hashable, Comparable, Sendable, Co
     var spokenName: String {
         switch self {
         case .gridLeader: return Message.text("staffing.role.grid_leader")
-        case .gridWorker: return Message.text("staffing.role.grid_worker")
+        case .gridWorker: return Message.text("person_role.grid_worker")
         case .microGridLeader: return Message.text("staffing.role.micro_grid_leader")
         case .buildingLeader: return Message.text("staffing.role.building_leader")
         }

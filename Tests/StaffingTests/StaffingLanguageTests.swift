@@ -79,23 +79,29 @@ import Testing
         }
     }
 
-    /// The English of a condition in a shortfall is `description`'s wording word for word; the Chinese names roles.
-    @Test func conditionsReadAsTheirDescriptionInEnglish() throws {
+    /// A condition in a shortfall reads in the command's language (GridRules' `description`, one wording for rules
+    /// and shortfalls): Chinese with roles by their Chinese names, or the English the shortfalls have always used.
+    @Test func conditionsFollowTheLanguage() throws {
         let rules = try StaffingFixtures.rules().staffing
         let nested = RuleCondition.any([
-            .all([.ageAtLeast(60), .not(.partyMember(false))]), .roleIn([.volunteer, .mentor]), .livesWithin(metres: 250.5),
-            .hasSkill(["first_aid"]), .worksInSite(false), .categoryIn([.disabled]),
+            .all([.ageAtLeast(60), .not(.partyMember(false))]), .roleIn([.volunteer, .mentor]),
+            .livesWithin(metres: 250.5), .hasSkill(["first_aid"]), .worksInSite(false), .categoryIn([.disabled]),
         ])
         let conditions = [
             rules.gridLeader.eligible.value, rules.buildingLeader.eligible.value, rules.microGridLeader.eligible.value,
             rules.cadreEligible.value, rules.reportingEligible.value, nested, .all([nested, .partyMember(true)]),
         ]
         for condition in conditions {
-            #expect(Language.$current.withValue(.english) { condition.sentence } == condition.description)
-            #expect(Self.hasHan(condition.sentence), "\(condition.sentence)")
+            #expect(Self.hasHan(condition.description), "\(condition.description)")
+            let english = Language.$current.withValue(.english) { condition.description }
+            #expect(!Self.hasHan(english), "\(english)")
         }
-        #expect(rules.buildingLeader.eligible.value.sentence == "年满 22 岁，且年龄不超过 65 岁")
-        #expect(RuleCondition.roleIn([.communityWorker, .gridWorker]).sentence == "角色为社区工作者、专职网格员")
+        let buildingLeader = rules.buildingLeader.eligible.value
+        #expect(buildingLeader.description == "年满 22 周岁且不超过 65 周岁")
+        #expect(
+            Language.$current.withValue(.english) { buildingLeader.description }
+                == "aged 22 or older and aged 65 or younger")
+        #expect(RuleCondition.roleIn([.communityWorker, .gridWorker]).description == "角色为 社区工作者、专职网格员")
     }
 
     @Test func errorsFollowTheLanguage() {

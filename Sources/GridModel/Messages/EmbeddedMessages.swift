@@ -70,6 +70,19 @@ file.matches	派单	Matches
 file.unmatched	未派单	Unmatched requests
 column.mentor_phone	导师电话	Mentor phone
 column.new_worker_phone	新入职人员电话	New worker phone
+person_role.community_worker	社区工作者	community_worker
+person_role.grid_worker	专职网格员	grid_worker
+person_role.grid_worker_part_time	兼职网格员	grid_worker_part_time
+person_role.grid_worker_auxiliary	辅助网格员	grid_worker_auxiliary
+person_role.sunk_cadre	下沉干部	sunk_cadre
+person_role.party_member_in_service	在职党员	party_member_in_service
+person_role.party_member_retired	退休党员	party_member_retired
+person_role.volunteer	志愿者	volunteer
+person_role.property_staff	物业人员	property_staff
+person_role.merchant_rep	商户代表	merchant_rep
+person_role.mentor	带教导师	mentor
+person_role.new_worker	新入职人员	new_worker
+person_role.resident	居民	resident
 """#
         ),
         (
@@ -507,19 +520,6 @@ rules.condition.lives_within	居住在 {metres} 米以内	lives within {metres} 
 rules.condition.has_skill	具备技能 {skills}	has skill {skills}
 rules.condition.works_in_site	在该场所工作	works in the site
 rules.condition.not_works_in_site	不在该场所工作	does not work in the site
-rules.role.community_worker	社区工作者	community_worker
-rules.role.grid_worker	专职网格员	grid_worker
-rules.role.grid_worker_part_time	兼职网格员	grid_worker_part_time
-rules.role.grid_worker_auxiliary	网格协管员	grid_worker_auxiliary
-rules.role.sunk_cadre	下沉干部	sunk_cadre
-rules.role.party_member_in_service	在职党员	party_member_in_service
-rules.role.party_member_retired	退休党员	party_member_retired
-rules.role.volunteer	志愿者	volunteer
-rules.role.property_staff	物业人员	property_staff
-rules.role.merchant_rep	商户代表	merchant_rep
-rules.role.mentor	带教导师	mentor
-rules.role.new_worker	新入职社区工作者	new_worker
-rules.role.resident	居民	resident
 rules.show.rule_set	# 规则集：{origin}（{files}）	# rule set: {origin} ({files})
 rules.show.identity	# 标识：{hash}	# identity: {hash}
 rules.show.overlays	# 叠加文件（按应用顺序）：{files}	# overlays, in order: {files}
@@ -546,19 +546,6 @@ rules.path.overlay_entry	叠加文件条目	overlay entry
             "staffing.tsv",
             #"""
 key	zh-CN	en
-staffing.role.community_worker	社区工作者	community_worker
-staffing.role.grid_worker	专职网格员	grid_worker
-staffing.role.grid_worker_part_time	兼职网格员	grid_worker_part_time
-staffing.role.grid_worker_auxiliary	辅助网格员	grid_worker_auxiliary
-staffing.role.sunk_cadre	下沉干部	sunk_cadre
-staffing.role.party_member_in_service	在职党员	party_member_in_service
-staffing.role.party_member_retired	退休党员	party_member_retired
-staffing.role.volunteer	志愿者	volunteer
-staffing.role.property_staff	物业人员	property_staff
-staffing.role.merchant_rep	商户代表	merchant_rep
-staffing.role.mentor	带教导师	mentor
-staffing.role.new_worker	新入职人员	new_worker
-staffing.role.resident	居民	resident
 staffing.role.grid_leader	网格长	grid_leader
 staffing.role.micro_grid_leader	微网格长	micro_grid_leader
 staffing.role.building_leader	楼栋长	building_leader
@@ -633,19 +620,6 @@ staffing.warning.department_without_cadre	departments.csv：部门 {department} 
 staffing.warning.lock_to_missing_grid	locks：{person} 被锁定到网格 {grid}，但方案中没有该网格	locks: {person} is pinned to grid {grid}, which the plan lacks
 staffing.warning.lock_to_missing_micro_grid	locks：{person} 被锁定到微网格 {micro_grid}，但方案中没有该微网格	locks: {person} is pinned to micro-grid {micro_grid}, which the plan lacks
 staffing.warning.lock_conflict	{person} 担任 {place} {role}的锁定与另一锁定冲突（{rules}）；未采用	lock of {person} as {role} of {place} conflicts with another lock ({rules}); not applied
-staffing.condition.both	{first}，且{second}	{first} and {second}
-staffing.condition.either	{first}，或{second}	{first} or {second}
-staffing.condition.not	不满足（{condition}）	not ({condition})
-staffing.condition.category_in	居民类别属于 {categories}	category in {categories}
-staffing.condition.age_at_least	年满 {age} 岁	aged {age} or older
-staffing.condition.age_at_most	年龄不超过 {age} 岁	aged {age} or younger
-staffing.condition.party_member	党员	party member
-staffing.condition.not_party_member	非党员	not a party member
-staffing.condition.role_in	角色为{roles}	role in {roles}
-staffing.condition.lives_within	住在 {metres} 米以内	lives within {metres} m
-staffing.condition.has_skill	具备技能 {skills}	has skill {skills}
-staffing.condition.works_in_site	在本场所工作	works in the site
-staffing.condition.not_works_in_site	不在本场所工作	does not work in the site
 staffing.error.in_file	{file} 有误：{reason}	{file}: {reason}
 staffing.error.plan_without_rows	方案没有任何行；应为每个已放置的单元各有一行	the plan has no rows; expected one row per atom placed
 staffing.error.building_not_in_street	楼栋 {building} 不在本街道的 buildings.csv 中	building {building} is not in the street's buildings.csv

@@ -125,7 +125,7 @@ public indirect enum RuleCondition: Hashable, Sendable, CustomStringConvertible 
         case .partyMember(let wanted):
             return Message.text(wanted ? "rules.condition.party_member" : "rules.condition.not_party_member")
         case .roleIn(let roles):
-            return Message.text("rules.condition.role_in", ["roles": language.list(roles.map(Self.name(of:)))])
+            return Message.text("rules.condition.role_in", ["roles": language.list(roles.map(\.spokenName))])
         case .livesWithin(let metres):
             return Message.text("rules.condition.lives_within", ["metres": RuleKind.format(metres)])
         case .hasSkill(let skills):
@@ -153,24 +153,5 @@ public indirect enum RuleCondition: Hashable, Sendable, CustomStringConvertible 
         guard var result = parts.first else { return "" }
         for part in parts.dropFirst() { result = Message.text(key, ["first": result, "second": part]) }
         return result
-    }
-
-    /// A role's name in a sentence: its Chinese name in Chinese, its code (as people.csv spells it) in English.
-    private static func name(of role: Role) -> String {
-        switch role {
-        case .communityWorker: return Message.text("rules.role.community_worker")
-        case .gridWorker: return Message.text("rules.role.grid_worker")
-        case .gridWorkerPartTime: return Message.text("rules.role.grid_worker_part_time")
-        case .gridWorkerAuxiliary: return Message.text("rules.role.grid_worker_auxiliary")
-        case .sunkCadre: return Message.text("rules.role.sunk_cadre")
-        case .partyMemberInService: return Message.text("rules.role.party_member_in_service")
-        case .partyMemberRetired: return Message.text("rules.role.party_member_retired")
-        case .volunteer: return Message.text("rules.role.volunteer")
-        case .propertyStaff: return Message.text("rules.role.property_staff")
-        case .merchantRep: return Message.text("rules.role.merchant_rep")
-        case .mentor: return Message.text("rules.role.mentor")
-        case .newWorker: return Message.text("rules.role.new_worker")
-        case .resident: return Message.text("rules.role.resident")
-        }
     }
 }
