@@ -1,41 +1,49 @@
 import Foundation
 import GridData
+import GridModel
 import Rostering
 import Staffing
 
 /// The one map from the modules' errors to the spec's exit codes: bad input and unwritable output exit 2, a solver
 /// that ends with nothing exits 3; every message names the file or option concerned.
 extension CommandFailure {
-    /// The failure for an error a job threw; `context` names what was being read or solved (`the input`, a path).
+    /// The failure for an error a job threw; `context` names what was being read or solved (a path, or a
+    /// ``Message`` such as `cli.context.input`, already in the command's language).
     init(_ error: any Error, context: String) {
         switch error {
         case let failure as CommandFailure:
             self = failure
         case let data as GridDataError:
-            let count = data.totalCount
+            let problems = Counted.problems(data.totalCount)
             self = .badInput(
-                data.description + "\n\(count) problem\(count == 1 ? "" : "s") in \(context); nothing was written.")
+                data.description + "\n"
+                    + Message.text("cli.failure.input_problems", ["problems": problems, "context": context]))
         case let staffing as StaffingError:
             switch staffing {
             case .invalidPlan: self = .badInput("\(context): \(staffing.description)")
-            case .solver, .noSolution: self = CommandFailure(.internalError, "staffing: \(staffing.description)")
+            case .solver, .noSolution: self = CommandFailure(
+                    .internalError, Message.text("cli.failure.staffing", ["error": staffing.description]))
             }
         case let rostering as RosteringError:
             switch rostering {
             case .invalidPins: self = .badInput("\(context): \(rostering.description)")
-            case .solver: self = CommandFailure(.internalError, "roster: \(rostering.description)")
+            case .solver: self = CommandFailure(
+                    .internalError, Message.text("cli.failure.roster", ["error": rostering.description]))
             }
         default:
-            self = CommandFailure(.internalError, "internal error in \(context): \(error)")
+            self = CommandFailure(
+                .internalError, Message.text("cli.failure.internal_in", ["context": context, "error": "\(error)"]))
         }
     }
 
     /// An output the safe writer refused or could not write: exit 2 with its path and reason.
-    static func unwritable(_ error: OutputError) -> CommandFailure { .badInput("unwritable output: \(error)") }
+    static func unwritable(_ error: OutputError) -> CommandFailure {
+        .badInput(Message.text("cli.failure.unwritable", ["error": "\(error)"]))
+    }
 
     /// An output that cannot be written: exit 2 with the path and the reason in plain words.
     static func unwritable(_ path: String, _ error: any Error) -> CommandFailure {
-        .badInput("unwritable output: \(path): \(Self.reason(error))")
+        .badInput(Message.text("cli.failure.unwritable_path", ["path": path, "reason": Self.reason(error)]))
     }
 
     /// A file error in a few words (`Permission denied`), not Foundation's whole error dump.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Districting
 import Foundation
 import GridData
+import GridModel
 import PlanningSupport
 
 /// `wangge districts`: the generic entry to the districting core, for validation on published graphs.
@@ -50,10 +51,12 @@ struct DistrictsCommand: ParsableCommand, LanguageChoosing {
     @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
-        guard parts >= 1 else { throw ValidationError("--parts \(parts): expected an integer ≥ 1") }
-        guard min >= 0, max >= min else { throw ValidationError("--min \(min) --max \(max): expected 0 ≤ min ≤ max") }
+        guard parts >= 1 else { throw ValidationError(Message.text("cli.option.parts", ["value": "\(parts)"])) }
+        guard min >= 0, max >= min else {
+            throw ValidationError(Message.text("cli.option.min_max", ["min": "\(min)", "max": "\(max)"]))
+        }
         guard timeLimit.isFinite, timeLimit > 0 else {
-            throw ValidationError("--time-limit \(timeLimit): expected a number of seconds > 0")
+            throw ValidationError(Message.text("cli.option.time_limit_positive", ["value": "\(timeLimit)"]))
         }
     }
 
@@ -62,7 +65,8 @@ struct DistrictsCommand: ParsableCommand, LanguageChoosing {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: graph))
         } catch {
-            throw CommandFailure.badInput("\(graph): cannot read the file (\(error.localizedDescription))")
+            throw CommandFailure.badInput(
+                Message.text("cli.districts.unreadable", ["path": graph, "reason": error.localizedDescription]))
         }
         let file: NodeLinkGraph
         do {
@@ -81,10 +85,11 @@ struct DistrictsCommand: ParsableCommand, LanguageChoosing {
         }
         try StandardOutput.write(DistrictsReport(ids: file.ids, result: result).render(format))
         for deviation in result.deviations {
-            StandardError.write("deviation: \(deviation.message)")
+            StandardError.write(Message.text("cli.districts.deviation", ["message": deviation.message]))
         }
         if !result.deviations.isEmpty {
-            throw CommandFailure(.ruleUnmet, "no partition meets every rule (status \(result.status.rawValue))")
+            throw CommandFailure(
+                .ruleUnmet, Message.text("cli.districts.unmet", ["status": result.status.rawValue]))
         }
     }
 }

@@ -1,6 +1,7 @@
 import Districting
 import Foundation
 import GridData
+import GridModel
 
 /// The printed result of `wangge districts`.
 struct DistrictsReport {
@@ -36,16 +37,21 @@ struct DistrictsReport {
     }
 
     private func text() -> String {
+        let bound = result.bound.map(number) ?? Message.text("cli.districts.no_bound")
         var lines = [
-            "status: \(result.status.rawValue)",
-            "objective: \(number(result.objective))",
-            "bound: \(result.bound.map(number) ?? "none")",
-            "seconds: \(String(format: "%.3f", result.seconds))",
-            "method: \(result.method)",
+            Message.text("cli.districts.status", ["status": result.status.rawValue]),
+            Message.text("cli.districts.objective", ["value": number(result.objective)]),
+            Message.text("cli.districts.bound", ["value": bound]),
+            Message.text("cli.districts.seconds", ["value": String(format: "%.3f", result.seconds)]),
+            Message.text("cli.districts.method", ["method": result.method]),
         ]
         for (label, weight) in result.partWeights.enumerated() {
             let members = zip(ids, result.parts).filter { $0.1 == label }.map(\.0)
-            lines.append("part \(label): weight \(weight), \(members.count) nodes: \(members.joined(separator: " "))")
+            let arguments = [
+                "label": "\(label)", "weight": "\(weight)", "nodes": "\(members.count)",
+                "members": members.joined(separator: " "),
+            ]
+            lines.append(Message.text("cli.districts.part", arguments))
         }
         return lines.joined(separator: "\n")
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GridData
+import GridModel
 import GridSynthesis
 
 /// `wangge generate city`: many streets in one folder, streamed to disk street by street.
@@ -22,13 +23,15 @@ struct GenerateCityCommand: ParsableCommand, LanguageChoosing {
             let households = generator.households ?? 1_600_000
             summary = try CityGenerator(seed: generator.seed, households: households).write(to: directory)
         } catch {
-            throw CommandFailure.badInput("wangge generate city: \(error)")
+            throw CommandFailure.badInput(Message.text("cli.generate.failed", ["kind": "city", "error": "\(error)"]))
         }
         let seconds = Date().timeIntervalSince(started)
-        try StandardOutput.write("wrote \(directory.path): \(summary)")
         try StandardOutput.write(
-            "micro-grids of 30–50 households this city needs: \(summary.households / 50)–\(summary.households / 30)")
+            Message.text("cli.generate.city_wrote", ["path": directory.path, "summary": "\(summary)"]))
         try StandardOutput.write(
-            "seconds: \(String(format: "%.2f", seconds)); files: \(GenerateSummary.folderSize(directory)) bytes")
+            Message.text(
+                "cli.generate.city_micro_grids",
+                ["low": "\(summary.households / 50)", "high": "\(summary.households / 30)"]))
+        try StandardOutput.write(GenerateSummary.timing(seconds: seconds, directory: directory))
     }
 }

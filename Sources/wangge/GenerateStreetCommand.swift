@@ -35,7 +35,7 @@ struct GenerateStreetCommand: ParsableCommand, LanguageChoosing {
         guard parts.count == 2, let latitude = parts[0], let longitude = parts[1], (-90...90).contains(latitude),
             (-180...180).contains(longitude)
         else {
-            throw ValidationError("--origin \(origin): expected latitude,longitude in degrees, e.g. 31.2304,121.4737")
+            throw ValidationError(Message.text("cli.option.origin", ["value": origin]))
         }
         return GeodeticPoint(latitude: latitude, longitude: longitude)
     }
@@ -45,7 +45,7 @@ struct GenerateStreetCommand: ParsableCommand, LanguageChoosing {
     func validate() throws {
         _ = try originPoint()
         if let businessDistrict, !(1...500).contains(businessDistrict) {
-            throw ValidationError("--business-district \(businessDistrict): expected 1 to 500 towers")
+            throw ValidationError(Message.text("cli.option.business_district", ["value": "\(businessDistrict)"]))
         }
     }
 
@@ -59,7 +59,7 @@ struct GenerateStreetCommand: ParsableCommand, LanguageChoosing {
                     businessDistrictBuildings: businessDistrict)
             ).generate()
         } catch {
-            throw CommandFailure.badInput("wangge generate street: \(error)")
+            throw CommandFailure.badInput(Message.text("cli.generate.failed", ["kind": "street", "error": "\(error)"]))
         }
         if let origin = try originPoint() {
             street.projection = GeodeticProjection(
@@ -70,7 +70,8 @@ struct GenerateStreetCommand: ParsableCommand, LanguageChoosing {
             try StreetWriter.write(street, to: directory)
         } catch {
             throw CommandFailure.badInput(
-                "wangge generate street: cannot write \(directory.path): \(CommandFailure.reason(error))")
+                Message.text(
+                    "cli.generate.cannot_write", ["path": directory.path, "reason": CommandFailure.reason(error)]))
         }
         try StandardOutput.write(
             GenerateSummary.describe(street, seconds: Date().timeIntervalSince(started), directory: directory))

@@ -20,20 +20,30 @@ enum GenerateSummary {
         }
         let balance = VisitCapacity.balance(of: street)
         let margin = balance.values.map { $0.demand > 0 ? $0.capacity / $0.demand : .infinity }.min() ?? 0
-        var lines = [
-            "wrote \(directory.path): \(counts.communities) communities, \(counts.compounds) compounds, "
-                + "\(counts.buildings) buildings (\(counts.nonResidentialBuildings) non-residential), "
-                + "\(counts.households) households, \(counts.people) people, \(counts.residents) residents",
-            "people by role: "
-                + roles.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }
-                .joined(separator: ", "),
-            "residents by category: "
-                + categories.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }
-                .joined(separator: ", "),
-            "visit capacity / demand, lowest community: " + String(format: "%.1f", margin),
+        let written: [String: String] = [
+            "path": directory.path, "communities": "\(counts.communities)", "compounds": "\(counts.compounds)",
+            "buildings": "\(counts.buildings)", "non_residential": "\(counts.nonResidentialBuildings)",
+            "households": "\(counts.households)", "people": "\(counts.people)", "residents": "\(counts.residents)",
         ]
-        lines.append("seconds: \(String(format: "%.2f", seconds)); files: \(folderSize(directory)) bytes")
+        // Codes in their order (as before), each named in the command's language: `独居老人 12` / `elderly_alone 12`.
+        let roleCounts = roles.sorted { $0.key < $1.key }.map { "\(CodeNames.name(of: $0.key)) \($0.value)" }
+        let categoryCounts = categories.sorted { $0.key < $1.key }.map {
+            "\(CodeNames.name(of: $0.key)) \($0.value)"
+        }
+        let lines = [
+            Message.text("cli.generate.wrote", written),
+            Message.text("cli.generate.people_by_role", ["counts": Language.current.list(roleCounts)]),
+            Message.text("cli.generate.residents_by_category", ["counts": Language.current.list(categoryCounts)]),
+            Message.text("cli.generate.capacity", ["margin": String(format: "%.1f", margin)]),
+            timing(seconds: seconds, directory: directory),
+        ]
         return lines.joined(separator: "\n")
+    }
+
+    /// `seconds: 2.31; files: 5123456 bytes`: how long the run took and what it wrote.
+    static func timing(seconds: Double, directory: URL) -> String {
+        Message.text(
+            "cli.generate.timing", ["seconds": String(format: "%.2f", seconds), "bytes": "\(folderSize(directory))"])
     }
 
     /// Bytes of the regular files directly in `directory`.

@@ -12,7 +12,7 @@ struct LanguageOption: ParsableArguments {
 
     func validate() throws {
         guard Language(naming: name) != nil else {
-            throw ValidationError("--lang must be zh or en (found \"\(name)\")")
+            throw ValidationError(Message.text("cli.option.lang", ["value": name]))
         }
     }
 

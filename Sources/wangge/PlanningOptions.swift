@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GridModel
 import GridRules
 import PlanningSupport
 
@@ -31,9 +32,11 @@ struct PlanningOptions: ParsableArguments {
     static let defaultTimeLimit = 3600.0
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads \(threads): expected at least 1") }
+        guard threads >= 1 else {
+            throw ValidationError(Message.text("cli.option.threads", ["value": "\(threads)"]))
+        }
         if let timeLimitGiven, !(timeLimitGiven.isFinite && timeLimitGiven > 0) {
-            throw ValidationError("--time-limit \(timeLimit): expected a number of seconds > 0")
+            throw ValidationError(Message.text("cli.option.time_limit_positive", ["value": "\(timeLimit)"]))
         }
     }
 

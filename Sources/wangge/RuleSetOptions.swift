@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GridModel
 import GridRules
 
 /// The rule-set options every job embeds (`@OptionGroup var rules: RuleSetOptions`): `--rules DIR` and repeatable
@@ -33,13 +34,12 @@ struct RuleSetOptions: ParsableArguments {
             }
             return try RuleSet.builtIn(overlays: overlayURLs)
         } catch {
-            let count = error.problems.count
             let lines = error.problems.map {
                 Self.locatedInFolder($0, folder: directory ?? Self.workingDirectoryRules())
             }
             throw CommandFailure.badInput(
                 lines.map(\.description).joined(separator: "\n")
-                    + "\n\(count) problem\(count == 1 ? "" : "s") in the rules"
+                    + "\n" + Message.text("cli.rules.problems", ["problems": Counted.problems(error.problems.count)])
             )
         }
     }

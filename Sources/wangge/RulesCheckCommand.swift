@@ -1,4 +1,6 @@
 import ArgumentParser
+import GridModel
+import GridRules
 
 /// `wangge rules check [DIR] [--overlay FILE]...`: exit 0 when the rules are clean, 2 with every problem on stderr.
 struct RulesCheckCommand: ParsableCommand, LanguageChoosing {
@@ -13,10 +15,18 @@ struct RulesCheckCommand: ParsableCommand, LanguageChoosing {
 
     func run() throws {
         let ruleSet = try rules.load()
-        let overlayNote = ruleSet.overlayFiles.isEmpty ? "" : " + \(ruleSet.overlayFiles.count) overlays"
-        try StandardOutput.write(
-            "ok: \(ruleSet.rules.count) rules, \(ruleSet.sources.count) sources in \(ruleSet.origin)\(overlayNote); "
-                + "identity \(ruleSet.identity.hash)"
-        )
+        let overlays =
+            ruleSet.overlayFiles.isEmpty
+            ? "" : Message.text("cli.rules.overlays", ["n": "\(ruleSet.overlayFiles.count)"])
+        let origin: String
+        switch ruleSet.origin {
+        case .directory(let path): origin = path
+        case .builtIn: origin = Message.text("cli.rules.built_in")
+        }
+        let arguments = [
+            "rules": "\(ruleSet.rules.count)", "sources": "\(ruleSet.sources.count)", "origin": origin,
+            "overlays": overlays, "identity": ruleSet.identity.hash,
+        ]
+        try StandardOutput.write(Message.text("cli.rules.ok", arguments))
     }
 }

@@ -20,9 +20,10 @@ struct RulesExplainCommand: ParsableCommand, LanguageChoosing {
         let ruleSet = try rules.load()
         guard let text = ruleSet.explanation(of: RuleID(ruleID)) else {
             let ids = ruleSet.rules.map(\.id.rawValue)
-            let near = ids.min { lhs, rhs in distance(lhs) < distance(rhs) }.map { " (did you mean '\($0)'?)" } ?? ""
+            let nearest = ids.min { lhs, rhs in distance(lhs) < distance(rhs) }
+            let suggestion = nearest.map { Message.text("cli.rules.did_you_mean", ["id": $0]) } ?? ""
             throw CommandFailure.badInput(
-                "rules explain: unknown rule id '\(ruleID)'\(near); 'wangge rules show' lists them")
+                Message.text("cli.rules.unknown_id", ["id": ruleID, "suggestion": suggestion]))
         }
         try StandardOutput.write(text)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeneralizedAssignment
 import GridData
+import GridModel
 import LinearSolver
 
 /// `wangge solve gap FILE`: reads an OR-Library generalized assignment file and solves its problems.
@@ -62,13 +63,14 @@ struct SolveGAPCommand: ParsableCommand, LanguageChoosing {
 
     func run() throws {
         if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) {
-            throw CommandFailure.badInput("--time-limit \(timeLimit): expected a number of seconds ≥ 0")
+            throw CommandFailure.badInput(
+                Message.text("cli.option.time_limit_nonnegative", ["value": "\(timeLimit)"]))
         }
         guard gap.isFinite, gap >= 0, gap < 1 else {
-            throw CommandFailure.badInput("--gap \(gap): expected a relative gap in [0, 1), e.g. 0.005 for 0.5 %")
+            throw CommandFailure.badInput(Message.text("cli.option.gap", ["value": "\(gap)"]))
         }
         guard heuristicShare.isFinite, (0...1).contains(heuristicShare) else {
-            throw CommandFailure.badInput("--heuristic-share \(heuristicShare): expected a share in [0, 1]")
+            throw CommandFailure.badInput(Message.text("cli.option.heuristic_share", ["value": "\(heuristicShare)"]))
         }
         let solver = GeneralizedAssignmentSolver(heuristicShare: heuristicShare)
         let problems: [GeneralizedAssignmentProblem]
@@ -85,10 +87,11 @@ struct SolveGAPCommand: ParsableCommand, LanguageChoosing {
         let selected: [(Int, GeneralizedAssignmentProblem)]
         if let instance {
             guard problems.indices.contains(instance) else {
-                throw CommandFailure.badInput(
-                    "\(file): --instance \(instance) is out of range; expected 0…\(problems.count - 1) "
-                        + "(the file holds \(problems.count) problem\(problems.count == 1 ? "" : "s"))"
-                )
+                let arguments = [
+                    "file": file, "instance": "\(instance)", "last": "\(problems.count - 1)",
+                    "problems": Counted.instances(problems.count),
+                ]
+                throw CommandFailure.badInput(Message.text("cli.gap.instance_out_of_range", arguments))
             }
             selected = [(instance, problems[instance])]
         } else {
@@ -102,7 +105,9 @@ struct SolveGAPCommand: ParsableCommand, LanguageChoosing {
             do {
                 result = try solver.solve(problem, sense: objectiveSense, timeLimit: timeLimit, relativeGap: gap)
             } catch {
-                throw CommandFailure(.internalError, "\(file): problem \(index): \(error.description)")
+                throw CommandFailure(
+                    .internalError,
+                    Message.text("cli.gap.solve_failed", ["file": file, "index": "\(index)", "error": error.description]))
             }
             results.append((index, problem, result))
             if format == .text {
@@ -120,11 +125,12 @@ struct SolveGAPCommand: ParsableCommand, LanguageChoosing {
         // The spec's exit codes: an instance without a feasible assignment is a rule unmet (1), not an error.
         let infeasible = results.filter { $0.2.status == .infeasible }.map(\.0)
         if !infeasible.isEmpty {
+            let arguments = ["file": file, "instances": Language.current.list(infeasible.map(String.init))]
             throw CommandFailure(
                 .ruleUnmet,
-                "\(file): problem\(infeasible.count == 1 ? "" : "s") "
-                    + "\(infeasible.map(String.init).joined(separator: ", ")) infeasible: "
-                    + "no assignment fits the capacities")
+                infeasible.count == 1
+                    ? Message.text("cli.gap.infeasible_one", arguments)
+                    : Message.text("cli.gap.infeasible_many", arguments))
         }
     }
 

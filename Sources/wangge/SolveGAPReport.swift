@@ -1,5 +1,6 @@
 import GeneralizedAssignment
 import GridData
+import GridModel
 import LinearSolver
 
 /// Text and JSON lines for `wangge solve gap`; fixed key order, so output differs between runs only in `seconds`
@@ -30,15 +31,21 @@ enum GAPReport {
     {
         let gap = result.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "-"
         let size = "\(problem.agentCount)x\(problem.jobCount)"
-        let head = "\(problem.name) (instance \(index), \(size), \(result.sense.rawValue)): \(result.status.rawValue)"
-        let objective = "objective \(number(result.objective, missing: "-"))"
-        let bound = "bound \(number(result.bound, missing: "-"))"
-        let time = String(format: "%.2f s", result.seconds)
         var verdict = ""
         if let check = result.check {
-            verdict = check.isFeasible ? "  verified" : "  NOT VERIFIED: " + check.violations.joined(separator: "; ")
+            verdict =
+                check.isFeasible
+                ? Message.text("cli.gap.verified")
+                : Message.text("cli.gap.not_verified", ["violations": Language.current.clauses(check.violations)])
         }
-        return "\(head)  \(objective)  \(bound)  gap \(gap)  \(time)  \(result.nodes) nodes\(verdict)"
+        let arguments = [
+            "name": problem.name, "instance": "\(index)", "size": size, "sense": result.sense.rawValue,
+            "status": result.status.rawValue, "objective": number(result.objective, missing: "-"),
+            "bound": number(result.bound, missing: "-"), "gap": gap,
+            "time": Counted.seconds(String(format: "%.2f", result.seconds)), "nodes": "\(result.nodes)",
+            "verdict": verdict,
+        ]
+        return Message.text("cli.gap.line", arguments)
     }
 
     private static func number(_ value: Double?, missing: String = "null") -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 
 /// Writes results to stdout unbuffered and reports a failed write (a full disk, a closed pipe), so that
 /// `wangge rules show > /dev/full` exits non-zero instead of losing the output silently.
@@ -8,7 +9,7 @@ enum StandardOutput {
         do {
             try FileHandle.standardOutput.write(contentsOf: Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
         } catch {
-            throw CommandFailure.unwritable("standard output", error)
+            throw CommandFailure.unwritable(Message.text("cli.context.standard_output"), error)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GridData
+import GridModel
 
 /// `wangge validate DIR`: reads a street folder and prints its summary, or every problem found (exit 2).
 struct ValidateCommand: ParsableCommand, LanguageChoosing {
@@ -33,7 +34,7 @@ struct ValidateCommand: ParsableCommand, LanguageChoosing {
     @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
-        guard maxIssues >= 1 else { throw ValidationError("--max-issues must be at least 1") }
+        guard maxIssues >= 1 else { throw ValidationError(Message.text("cli.option.max_issues")) }
     }
 
     func run() throws {
@@ -44,15 +45,18 @@ struct ValidateCommand: ParsableCommand, LanguageChoosing {
         let summary = StreetSummary(loaded.street)
         switch format {
         case .text:
-            var lines = ["street: \(directory)"]
+            var lines = [Message.text("cli.validate.street", ["path": directory])]
             lines += summary.lines
-            lines.append("files:")
+            lines.append(Message.text("cli.validate.files"))
             for file in loaded.files {
-                lines.append(
-                    "  \(file.file.fileName): \(file.rows) row\(file.rows == 1 ? "" : "s"), \(file.encoding.rawValue)")
+                let arguments = [
+                    "file": file.file.fileName, "rows": Counted.rows(file.rows), "encoding": file.encoding.rawValue,
+                ]
+                lines.append("  " + Message.text("cli.validate.file_rows", arguments))
             }
             for file in check.companions {
-                lines.append("  \(file.file): \(file.rows) row\(file.rows == 1 ? "" : "s")")
+                lines.append(
+                    "  " + Message.text("cli.validate.companion_rows", ["file": file.file, "rows": Counted.rows(file.rows)]))
             }
             try StandardOutput.write(lines.joined(separator: "\n"))
         case .json:
@@ -69,9 +73,9 @@ struct ValidateCommand: ParsableCommand, LanguageChoosing {
     private func failureText(_ error: GridDataError) throws -> String {
         switch format {
         case .text:
-            let total = error.totalCount
             return error.description + "\n"
-                + "\(total) problem\(total == 1 ? "" : "s") in \(directory); the folder was not changed."
+                + Message.text(
+                    "cli.validate.problems", ["problems": Counted.problems(error.totalCount), "path": directory])
         case .json:
             let report = ValidationReport(
                 valid: false, directory: directory, summary: nil, files: nil, issues: error.issues,

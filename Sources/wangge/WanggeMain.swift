@@ -4,26 +4,43 @@ import GridModel
 
 /// Runs the command line with the spec's exit codes: argument-parsing errors exit 2 (not ArgumentParser's 64),
 /// known failures exit with their own status, and anything unexpected exits 3. The command runs, and its errors are
-/// reported, in its `--lang` language (Chinese when it has none or parsing failed).
+/// reported, in its `--lang` language (Chinese when it has none or names no language).
 @main
 enum WanggeMain {
     static func main() {
-        let status: ExitStatus
-        do {
-            var command = try Wangge.parseAsRoot()
-            let language = (command as? any LanguageChoosing)?.languageOption.language ?? .chinese
-            status = Language.$current.withValue(language) {
-                do {
-                    try command.run()
-                    return .done
-                } catch {
-                    return report(error)
+        // Options are checked while parsing (`--threads 0`), before the command exists: their messages follow the
+        // `--lang` the arguments hold.
+        let status = Language.$current.withValue(languageNamed(in: CommandLine.arguments) ?? .chinese) {
+            () -> ExitStatus in
+            do {
+                var command = try Wangge.parseAsRoot()
+                let language = (command as? any LanguageChoosing)?.languageOption.language ?? .chinese
+                return Language.$current.withValue(language) {
+                    do {
+                        try command.run()
+                        return .done
+                    } catch {
+                        return report(error)
+                    }
                 }
+            } catch {
+                return report(error)
             }
-        } catch {
-            status = report(error)
         }
         exit(status.rawValue)
+    }
+
+    /// The language the last `--lang VALUE` or `--lang=VALUE` of `arguments` names; nil when none does.
+    static func languageNamed(in arguments: [String]) -> Language? {
+        var named: Language?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count {
+                named = Language(naming: arguments[index + 1])
+            } else if argument.hasPrefix("--lang=") {
+                named = Language(naming: String(argument.dropFirst("--lang=".count)))
+            }
+        }
+        return named
     }
 
     private static func report(_ error: any Error) -> ExitStatus {
@@ -41,10 +58,10 @@ enum WanggeMain {
         }
         if parserCode == .validationFailure {
             StandardError.write(Wangge.fullMessage(for: error))
-            StandardError.write("Usage: see 'wangge --help'.")
+            StandardError.write(Message.text("cli.usage.see_help"))
             return .badInput
         }
-        StandardError.write("internal error: \(error)")
+        StandardError.write(Message.text("cli.failure.internal", ["error": "\(error)"]))
         return .internalError
     }
 }

@@ -8,6 +8,134 @@ enum EmbeddedMessages {
             "cli.tsv",
             #"""
 key	zh-CN	en
+cli.count.problem	{n} 个问题	{n} problem
+cli.count.problems	{n} 个问题	{n} problems
+cli.count.row	{n} 行	{n} row
+cli.count.rows	{n} 行	{n} rows
+cli.count.rule	{n} 条规则	{n} rule
+cli.count.rules	{n} 条规则	{n} rules
+cli.count.instance	{n} 个算例	{n} problem
+cli.count.instances	{n} 个算例	{n} problems
+cli.seconds	{seconds} 秒	{seconds} s
+cli.failure.input_problems	{context} 中有 {problems}；未写入任何文件。	{problems} in {context}; nothing was written.
+cli.failure.staffing	人员配置：{error}	staffing: {error}
+cli.failure.roster	走访排班：{error}	roster: {error}
+cli.failure.internal_in	处理{context}时发生内部错误：{error}	internal error in {context}: {error}
+cli.failure.internal	内部错误：{error}	internal error: {error}
+cli.failure.unwritable	输出无法写入：{error}	unwritable output: {error}
+cli.failure.unwritable_path	输出无法写入：{path}：{reason}	unwritable output: {path}: {reason}
+cli.context.input	输入	the input
+cli.context.roster	走访排班	the roster
+cli.context.plan	方案	the plan
+cli.context.current_plan	现行方案	the current plan
+cli.context.standard_output	标准输出	standard output
+cli.usage.see_help	用法：见 'wangge --help'。	Usage: see 'wangge --help'.
+cli.outcome.warning	警告：{message}	warning: {message}
+cli.outcome.unmet	未满足：{message}	unmet: {message}
+cli.outcome.more_warnings	…另有 {n} 条警告	… and {n} more warnings
+cli.outcome.more_findings	…另有 {n} 条，见 kpis.json	… and {n} more in kpis.json
+cli.outcome.rules_unmet	{job}：{rules}未满足；最接近要求的方案已写入 {path}	{job}: {rules} not met; the nearest acceptable plan was written to {path}
+cli.job.grids	网格划分	grids
+cli.job.staff	人员配置	staff
+cli.job.roster	走访排班	roster
+cli.job.matching	志愿服务派单	matching
+cli.grids.written	网格划分 → {path}	grids → {path}
+cli.grids.sizes	{communities} 个社区，{buildings} 栋楼，{households} 户	{communities} communities, {buildings} buildings, {households} households
+cli.grids.counts	{grids} 个网格，{micro_grids} 个微网格，{special_grids} 个专属网格	{grids} grids, {micro_grids} micro-grids, {special_grids} special grids
+cli.grids.households_per_grid	每个网格 {min}–{max} 户（平均 {mean} 户）	households per grid {min}–{max} (mean {mean})
+cli.grids.distance	楼栋到网格重心的平均距离 {mean} 米；最远 {farthest} 米（步行 {walking} 米）	mean distance to grid centroid {mean} m; farthest {farthest} m (walking {walking} m)
+cli.grids.certificate	质量证明：网格数与户数上下限相同的任何方案，平均距离都不低于 {bound} 米；差距 {gap} %	certificate: no plan with these grid counts and bounds is below {bound} m; gap {gap} %
+cli.grids.splits	被拆分的小区 {compounds} 个（其中 {fit} 个本可划入一个网格）；跨微网格的楼栋 {buildings} 栋	compounds split {compounds} ({fit} that fit one grid); buildings split across micro-grids {buildings}
+cli.grids.stability	与现行方案相比：{compared} 户中 {kept} 户网格不变，{moved} 户调整，{changed} 个网格有变化	against the current plan: {kept} of {compared} households kept their grid, {moved} moved, {changed} grids changed
+cli.grids.redraw	原样保留的社区 {kept} 个；重新划分的社区 {redrawn} 个{list}	communities kept verbatim: {kept}; drawn again: {redrawn}{list}
+cli.grids.redraw_list	（社区 {ids}）	 ({ids})
+cli.grids.redraw_list_more	（社区 {ids} 等，详见 kpis.json）	 ({ids}, …; see kpis.json)
+cli.grids.not_placed	grids.geojson 使用街道自身的平面坐标（米）：在 street.yaml 中填写原点（坐标零点的纬度和经度），即可输出 WGS84 坐标	grids.geojson is in the street's own x, y metres: give street.yaml an origin (lat, lon of x = 0, y = 0) to have it in WGS84
+cli.grids.findings	未满足的规则 {findings} 条；警告 {warnings} 条	rules not met: {findings}; warnings: {warnings}
+cli.grids.rules	规则标识：{identity}	rules: {identity}
+cli.staff.summary	人员配置 → {path}：{places}：{posts}；下沉干部岗位 {cadre_posts} 个；老带新结对 {mentored} 对；双报到安排 {reporting} 人；缺额 {shortfall}；求解状态 {solver}	staff → {path}: {places}: {posts}; {cadre_posts} cadre posts; {mentored} mentored; {reporting} reporting; shortfall {shortfall}; solver {solver}
+cli.staff.post_count	{post} {count} 人	{count} {post}
+cli.post.grid_leader	网格长	grid_leader
+cli.post.grid_worker	专职网格员	grid_worker
+cli.post.micro_grid_leader	微网格长	micro_grid_leader
+cli.post.building_leader	楼栋长	building_leader
+cli.roster.summary	走访排班 {week} → {path}：应访 {due} 次，已安排 {met} 次（走访 {rows} 行），未排 {unmet} 次；敲门入户 {rounds} 轮（漏排 {missed} 轮）；在岗 {people} 人；已发布排班改动 {pinned} 处	roster {week} → {path}: {met} of {due} due visits placed ({rows} visit rows), {unmet} unmet; {rounds} door-knocking rounds ({missed} missed); {people} people on duty; {pinned} pinned changed
+cli.generate.wrote	已写入 {path}：{communities} 个社区，{compounds} 个小区，{buildings} 栋楼（其中非住宅 {non_residential} 栋），{households} 户，人员 {people} 名，关爱对象 {residents} 名	wrote {path}: {communities} communities, {compounds} compounds, {buildings} buildings ({non_residential} non-residential), {households} households, {people} people, {residents} residents
+cli.generate.people_by_role	人员按角色：{counts}	people by role: {counts}
+cli.generate.residents_by_category	关爱对象按类别：{counts}	residents by category: {counts}
+cli.generate.capacity	走访能力与需求之比（最低的社区）：{margin}	visit capacity / demand, lowest community: {margin}
+cli.generate.timing	用时 {seconds} 秒；文件共 {bytes} 字节	seconds: {seconds}; files: {bytes} bytes
+cli.generate.city_wrote	已写入 {path}：{summary}	wrote {path}: {summary}
+cli.generate.city_micro_grids	按每个微网格 30–50 户计，全市需要微网格 {low}–{high} 个	micro-grids of 30–50 households this city needs: {low}–{high}
+cli.generate.failed	生成失败（wangge generate {kind}）：{error}	wangge generate {kind}: {error}
+cli.generate.cannot_write	wangge generate street：无法写入 {path}：{reason}	wangge generate street: cannot write {path}: {reason}
+cli.role.community_worker	社区工作者	community_worker
+cli.role.grid_worker	专职网格员	grid_worker
+cli.role.grid_worker_part_time	兼职网格员	grid_worker_part_time
+cli.role.grid_worker_auxiliary	辅助网格员	grid_worker_auxiliary
+cli.role.sunk_cadre	下沉干部	sunk_cadre
+cli.role.party_member_in_service	在职党员	party_member_in_service
+cli.role.party_member_retired	离退休党员	party_member_retired
+cli.role.volunteer	志愿者	volunteer
+cli.role.property_staff	物业人员	property_staff
+cli.role.merchant_rep	商户代表	merchant_rep
+cli.role.mentor	老带新导师	mentor
+cli.role.new_worker	新入职社区工作者	new_worker
+cli.role.resident	居民	resident
+cli.category.elderly_alone	独居老人	elderly_alone
+cli.category.elderly_empty_nest	空巢老人	elderly_empty_nest
+cli.category.elderly_disabled	失能老人	elderly_disabled
+cli.category.special_hardship	特困人员	special_hardship
+cli.category.low_income	低保对象	low_income
+cli.category.disabled	残疾人	disabled
+cli.category.left_behind_child	留守儿童	left_behind_child
+cli.category.key_person	重点人员	key_person
+cli.category.community_correction	社区矫正对象	community_correction
+cli.category.mental_health	严重精神障碍患者（{grade} 级）	mental_health_{grade}
+cli.category.ordinary	普通居民	ordinary
+cli.option.lang	--lang 只能是 zh 或 en（收到“{value}”）	--lang must be zh or en (found "{value}")
+cli.option.threads	--threads {value}：至少为 1	--threads {value}: expected at least 1
+cli.option.time_limit_positive	--time-limit {value}：应为大于 0 的秒数	--time-limit {value}: expected a number of seconds > 0
+cli.option.time_limit_nonnegative	--time-limit {value}：应为不小于 0 的秒数	--time-limit {value}: expected a number of seconds ≥ 0
+cli.option.parts	--parts {value}：应为不小于 1 的整数	--parts {value}: expected an integer ≥ 1
+cli.option.min_max	--min {min} --max {max}：应满足 0 ≤ min ≤ max（最小值不大于最大值）	--min {min} --max {max}: expected 0 ≤ min ≤ max
+cli.option.gap	--gap {value}：应为 [0, 1) 内的相对差距，例如 0.005 即 0.5 %	--gap {value}: expected a relative gap in [0, 1), e.g. 0.005 for 0.5 %
+cli.option.heuristic_share	--heuristic-share {value}：应为 [0, 1] 内的比例	--heuristic-share {value}: expected a share in [0, 1]
+cli.option.max_issues	--max-issues 至少为 1	--max-issues must be at least 1
+cli.option.origin	--origin {value}：应为以度表示的“纬度,经度”，例如 31.2304,121.4737	--origin {value}: expected latitude,longitude in degrees, e.g. 31.2304,121.4737
+cli.option.business_district	--business-district {value}：应为 1 到 500 栋写字楼	--business-district {value}: expected 1 to 500 towers
+cli.option.as_of	--as-of {value}：不是实际存在的日期；应为 {forms}	--as-of {value}: not a date that exists; expected {forms}
+cli.option.no_date	没有计划日期：请给出 --week（例如 2026-W48）或 --as-of（例如 2026-11-23）；年龄按该年份计算，从不取系统时钟	no date to plan for: give --week (such as 2026-W48) or --as-of (such as 2026-11-23); ages are counted in that year, never from the clock
+cli.option.week_out_of_range	--week {value}：{year} 年没有第 {number} 周；应为 {year}-W01 到 {year}-W{last} 之间的一周	--week {value}: {year} has no week {number}; expected a week from {year}-W01 to {year}-W{last}
+cli.option.week_unreadable	--week {value}：既不是 ISO 周也不是日期；应为 YYYY-Www（例如 2026-W48），或该周内的某一天（例如 2026-11-23 或 2026/11/23）	--week {value}: not an ISO week nor a date; expected YYYY-Www such as 2026-W48, or a date inside the week such as 2026-11-23 or 2026/11/23
+cli.rules.problems	规则中有 {problems}	{problems} in the rules
+cli.rules.ok	通过：{origin} 中有规则 {rules} 条、来源 {sources} 个{overlays}；标识 {identity}	ok: {rules} rules, {sources} sources in {origin}{overlays}; identity {identity}
+cli.rules.overlays	，另加叠加文件 {n} 个	 + {n} overlays
+cli.rules.built_in	内置默认规则	built-in defaults
+cli.rules.unknown_id	rules explain：未知的规则编号 '{id}'{suggestion}；'wangge rules show' 可列出全部规则	rules explain: unknown rule id '{id}'{suggestion}; 'wangge rules show' lists them
+cli.rules.did_you_mean	（是否指 '{id}'？）	 (did you mean '{id}'?)
+cli.validate.street	街道：{path}	street: {path}
+cli.validate.files	文件：	files:
+cli.validate.file_rows	{file}：共 {rows}，编码 {encoding}	{file}: {rows}, {encoding}
+cli.validate.companion_rows	{file}：共 {rows}	{file}: {rows}
+cli.validate.problems	{path} 中有 {problems}；文件夹未改动。	{problems} in {path}; the folder was not changed.
+cli.districts.unreadable	{path}：无法读取文件（{reason}）	{path}: cannot read the file ({reason})
+cli.districts.deviation	偏差：{message}	deviation: {message}
+cli.districts.unmet	没有满足全部规则的划分（状态 {status}）	no partition meets every rule (status {status})
+cli.districts.status	状态：{status}	status: {status}
+cli.districts.objective	目标值：{value}	objective: {value}
+cli.districts.bound	下界：{value}	bound: {value}
+cli.districts.no_bound	无	none
+cli.districts.seconds	用时（秒）：{value}	seconds: {value}
+cli.districts.method	方法：{method}	method: {method}
+cli.districts.part	第 {label} 部分：权重 {weight}，节点 {nodes} 个：{members}	part {label}: weight {weight}, {nodes} nodes: {members}
+cli.gap.instance_out_of_range	{file}：--instance {instance} 超出范围；应为 0…{last}（该文件共有 {problems}）	{file}: --instance {instance} is out of range; expected 0…{last} (the file holds {problems})
+cli.gap.solve_failed	{file}：算例 {index}：{error}	{file}: problem {index}: {error}
+cli.gap.infeasible_one	{file}：算例 {instances} 不可行：没有满足容量的分配	{file}: problem {instances} infeasible: no assignment fits the capacities
+cli.gap.infeasible_many	{file}：算例 {instances} 不可行：没有满足容量的分配	{file}: problems {instances} infeasible: no assignment fits the capacities
+cli.gap.line	{name}（算例 {instance}，{size}，{sense}）：{status}  目标值 {objective}  下界 {bound}  差距 {gap}  {time}  节点 {nodes} 个{verdict}	{name} (instance {instance}, {size}, {sense}): {status}  objective {objective}  bound {bound}  gap {gap}  {time}  {nodes} nodes{verdict}
+cli.gap.verified	  已验证	  verified
+cli.gap.not_verified	  未通过验证：{violations}	  NOT VERIFIED: {violations}
 """#
         ),
         (

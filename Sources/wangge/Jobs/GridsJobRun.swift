@@ -128,42 +128,79 @@ struct GridsJobRun {
         _ kpis: GridPlanKPIs, report: JobReport<GridPlanKPIs.Details>, seconds: Double, written: String, placed: Bool
     ) -> String {
         var lines = [
-            "grids → \(written)",
-            "  \(kpis.communities) communities, \(kpis.buildings) buildings, \(kpis.households) households",
-            "  \(kpis.grids) grids, \(kpis.microGrids) micro-grids, \(kpis.specialGrids) special grids",
+            Message.text("cli.grids.written", ["path": written]),
+            "  " + Message.text(
+                "cli.grids.sizes",
+                [
+                    "communities": "\(kpis.communities)", "buildings": "\(kpis.buildings)",
+                    "households": "\(kpis.households)",
+                ]),
+            "  " + Message.text(
+                "cli.grids.counts",
+                [
+                    "grids": "\(kpis.grids)", "micro_grids": "\(kpis.microGrids)",
+                    "special_grids": "\(kpis.specialGrids)",
+                ]),
         ]
         if let spread = kpis.householdsPerGrid {
-            lines.append("  households per grid \(spread.min)–\(spread.max) (mean \(spread.mean))")
+            lines.append(
+                "  " + Message.text(
+                    "cli.grids.households_per_grid",
+                    ["min": "\(spread.min)", "max": "\(spread.max)", "mean": "\(spread.mean)"]))
         }
         lines.append(
-            "  mean distance to grid centroid \(kpis.meanDistanceToGridCentroidM) m; "
-                + "farthest \(kpis.maxDistanceToGridCentreM) m (walking \(kpis.maxWalkingDistanceToGridCentreM) m)")
+            "  " + Message.text(
+                "cli.grids.distance",
+                [
+                    "mean": "\(kpis.meanDistanceToGridCentroidM)", "farthest": "\(kpis.maxDistanceToGridCentreM)",
+                    "walking": "\(kpis.maxWalkingDistanceToGridCentreM)",
+                ]))
         lines.append(
-            "  certificate: no plan with these grid counts and bounds is below \(kpis.meanDistanceLowerBoundM) m; "
-                + "gap \(CSVNumber.fixed(kpis.meanDistanceGap * 100, places: 1)) %")
+            "  " + Message.text(
+                "cli.grids.certificate",
+                [
+                    "bound": "\(kpis.meanDistanceLowerBoundM)",
+                    "gap": CSVNumber.fixed(kpis.meanDistanceGap * 100, places: 1),
+                ]))
         lines.append(
-            "  compounds split \(kpis.compoundsSplit) (\(kpis.compoundsSplitThatFit) that fit one grid); "
-                + "buildings split across micro-grids \(kpis.buildingsSplitAcrossMicroGrids)")
+            "  " + Message.text(
+                "cli.grids.splits",
+                [
+                    "compounds": "\(kpis.compoundsSplit)", "fit": "\(kpis.compoundsSplitThatFit)",
+                    "buildings": "\(kpis.buildingsSplitAcrossMicroGrids)",
+                ]))
         if let stability = kpis.stability {
             lines.append(
-                "  against the current plan: \(stability.householdsKept) of \(stability.householdsCompared) households "
-                    + "kept their grid, \(stability.householdsMoved) moved, \(stability.gridsChanged) grids changed")
+                "  " + Message.text(
+                    "cli.grids.stability",
+                    [
+                        "kept": "\(stability.householdsKept)", "compared": "\(stability.householdsCompared)",
+                        "moved": "\(stability.householdsMoved)", "changed": "\(stability.gridsChanged)",
+                    ]))
         }
         if let redraw = kpis.redraw {
             let redrawn = redraw.redrawn.map(\.communityID.rawValue)
+            let shown = Language.current.list(redrawn.prefix(8))
+            let list =
+                redrawn.isEmpty
+                ? ""
+                : redrawn.count > 8
+                    ? Message.text("cli.grids.redraw_list_more", ["ids": shown])
+                    : Message.text("cli.grids.redraw_list", ["ids": shown])
             lines.append(
-                "  communities kept verbatim: \(redraw.keptVerbatim.count); drawn again: \(redrawn.count)"
-                    + (redrawn.isEmpty ? "" : " (\(redrawn.prefix(8).joined(separator: ", "))"
-                        + (redrawn.count > 8 ? ", …; see kpis.json)" : ")")))
+                "  " + Message.text(
+                    "cli.grids.redraw",
+                    ["kept": "\(redraw.keptVerbatim.count)", "redrawn": "\(redrawn.count)", "list": list]))
         }
         if !placed {
-            lines.append(
-                "  grids.geojson is in the street's own x, y metres: give street.yaml an origin (lat, lon of x = 0, "
-                    + "y = 0) to have it in WGS84")
+            lines.append("  " + Message.text("cli.grids.not_placed"))
         }
-        lines.append("  rules not met: \(report.findings.count); warnings: \(report.warnings.count)")
-        lines.append("  rules: \(report.ruleSet.hash)")
-        lines.append("  \(CSVNumber.fixed(seconds, places: 2)) s")
+        lines.append(
+            "  " + Message.text(
+                "cli.grids.findings",
+                ["findings": "\(report.findings.count)", "warnings": "\(report.warnings.count)"]))
+        lines.append("  " + Message.text("cli.grids.rules", ["identity": report.ruleSet.hash]))
+        lines.append("  " + Counted.seconds(CSVNumber.fixed(seconds, places: 2)))
         return lines.joined(separator: "\n")
     }
 }

@@ -19,17 +19,22 @@ struct JobOutcome {
     init(report: JobReport<some Encodable & Sendable>, summary: String, written: String, shown: Int = 20) {
         status = report.findings.isEmpty ? .done : .ruleUnmet
         self.summary = summary
-        messages = report.warnings.prefix(shown).map { "warning: \($0)" }
-        if report.warnings.count > shown { messages.append("… and \(report.warnings.count - shown) more warnings") }
-        messages += report.findings.prefix(shown).map { "unmet: \($0)" }
+        messages = report.warnings.prefix(shown).map { Message.text("cli.outcome.warning", ["message": "\($0)"]) }
+        if report.warnings.count > shown {
+            messages.append(Message.text("cli.outcome.more_warnings", ["n": "\(report.warnings.count - shown)"]))
+        }
+        messages += report.findings.prefix(shown).map { Message.text("cli.outcome.unmet", ["message": "\($0)"]) }
         if report.findings.count > shown {
-            messages.append("… and \(report.findings.count - shown) more in kpis.json")
+            messages.append(Message.text("cli.outcome.more_findings", ["n": "\(report.findings.count - shown)"]))
         }
         if !report.findings.isEmpty {
-            let count = report.findings.count
             messages.append(
-                "\(report.job.rawValue): \(count) rule\(count == 1 ? "" : "s") not met; the nearest acceptable plan "
-                    + "was written to \(written)")
+                Message.text(
+                    "cli.outcome.rules_unmet",
+                    [
+                        "job": CodeNames.name(of: report.job), "rules": Counted.rules(report.findings.count),
+                        "path": written,
+                    ]))
         }
     }
 

@@ -22,14 +22,13 @@ struct PlanDateOptions: ParsableArguments {
     func referenceYear() throws -> Int {
         if let asOf {
             guard let date = WrittenDate.date(asOf) else {
-                throw CommandFailure.badInput("--as-of \(asOf): not a date that exists; expected \(WrittenDate.forms)")
+                throw CommandFailure.badInput(
+                    Message.text("cli.option.as_of", ["value": asOf, "forms": WrittenDate.forms]))
             }
             return date.year
         }
         if let week = try isoWeek() { return week.thursday.year }
-        throw CommandFailure.badInput(
-            "no date to plan for: give --week (such as 2026-W48) or --as-of (such as 2026-11-23); ages are counted "
-                + "in that year, never from the clock")
+        throw CommandFailure.badInput(Message.text("cli.option.no_date"))
     }
 
     /// The help of every `--week` option.
@@ -44,11 +43,13 @@ struct PlanDateOptions: ParsableArguments {
             let number = Int(parts[1].dropFirst())
         {
             throw CommandFailure.badInput(
-                "--week \(text): \(year) has no week \(number); expected a week from \(year)-W01 to "
-                    + "\(year)-W\(ISOWeek.weeksIn(year: year))")
+                Message.text(
+                    "cli.option.week_out_of_range",
+                    [
+                        "value": text, "year": "\(year)", "number": "\(number)",
+                        "last": "\(ISOWeek.weeksIn(year: year))",
+                    ]))
         }
-        throw CommandFailure.badInput(
-            "--week \(text): not an ISO week nor a date; expected YYYY-Www such as 2026-W48, or a date inside the week "
-                + "such as 2026-11-23 or 2026/11/23")
+        throw CommandFailure.badInput(Message.text("cli.option.week_unreadable", ["value": text]))
     }
 }

@@ -40,7 +40,7 @@ struct RosterJobRun {
                 leave: files.records.leave.map(URL.init(fileURLWithPath:)),
                 calendar: files.records.calendar.map(URL.init(fileURLWithPath:)))
         } catch {
-            throw CommandFailure(error, context: "the input")
+            throw CommandFailure(error, context: Message.text("cli.context.input"))
         }
         clock.lap("read")
         let seconds = clock.seconds(for: "roster", cap: Self.communitySeconds, within: deadline)
@@ -48,7 +48,7 @@ struct RosterJobRun {
         do {
             result = try RosterPlanner(ruleSet: ruleSet, threads: threads, timeLimitPerCommunity: seconds).plan(input)
         } catch {
-            throw CommandFailure(error, context: files.pinned ?? "the roster")
+            throw CommandFailure(error, context: files.pinned ?? Message.text("cli.context.roster"))
         }
         clock.lap("plan")
         let names = PlanNames(street: street, gridOfBuilding: input.gridOfBuilding)
@@ -67,9 +67,13 @@ struct RosterJobRun {
         let kpis = result.kpis
         let visits = result.entries.filter { $0.kind == .visit }
         let visitors = Set(result.entries.map(\.personID)).count
-        return "roster \(kpis.week) → \(written): \(kpis.metVisits) of \(kpis.dueVisits) due visits placed "
-            + "(\(visits.count) visit rows), \(kpis.unmetVisits) unmet; \(kpis.doorKnockingRounds) door-knocking "
-            + "rounds (\(kpis.missedDoorKnockingRounds) missed); \(visitors) people on duty; "
-            + "\(kpis.pinnedChanged) pinned changed"
+        return Message.text(
+            "cli.roster.summary",
+            [
+                "week": "\(kpis.week)", "path": written, "met": "\(kpis.metVisits)", "due": "\(kpis.dueVisits)",
+                "rows": "\(visits.count)", "unmet": "\(kpis.unmetVisits)", "rounds": "\(kpis.doorKnockingRounds)",
+                "missed": "\(kpis.missedDoorKnockingRounds)", "people": "\(visitors)",
+                "pinned": "\(kpis.pinnedChanged)",
+            ])
     }
 }

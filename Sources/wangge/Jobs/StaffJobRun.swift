@@ -52,7 +52,7 @@ struct StaffJobRun {
                 },
                 locks: pins, scores: scores, referenceYear: referenceYear, timeLimitPerProblem: seconds)
         } catch let error as GridDataError {
-            throw CommandFailure(error, context: "the plan")
+            throw CommandFailure(error, context: Message.text("cli.context.plan"))
         }
         clock.lap("load")
         let staffing: StaffingPlan
@@ -70,15 +70,25 @@ struct StaffJobRun {
         let report = staffing.report(seed: seed, ruleSet: ruleSet.identity)
         try JobFiles.write(report: report, run: clock.record, into: folder)
         let kpis = staffing.kpis
-        let places: String =
-            "\(kpis.grids) grids, \(kpis.microGrids) micro-grids, \(kpis.specialGrids) special grids"
-        let posts: String = LeaderRole.allCases.map { "\(kpis.leaders[$0.rawValue] ?? 0) \($0.rawValue)" }
-            .joined(separator: ", ")
-        let rest: String =
-            "\(kpis.cadrePosts) cadre posts; \(kpis.mentored) mentored; \(kpis.reportingPlaced) reporting; "
-        let solver: String = kpis.solver["all"]?.status ?? "-"
-        let shortfall = "shortfall \(kpis.shortfallTotal); solver \(solver)"
-        let summary = "staff → \(written): \(places): \(posts); \(rest)\(shortfall)"
-        return JobOutcome(report: report, summary: summary, written: written)
+        return JobOutcome(report: report, summary: Self.summary(staffing.kpis, written: written), written: written)
+    }
+
+    /// The line printed after a run: places, posts by role, cadre posts, pairings, shortfall and the solver's status.
+    static func summary(_ kpis: StaffingKPIs, written: String) -> String {
+        let places = Message.text(
+            "cli.grids.counts",
+            ["grids": "\(kpis.grids)", "micro_grids": "\(kpis.microGrids)", "special_grids": "\(kpis.specialGrids)"])
+        func count(of post: LeaderRole) -> String {
+            Message.text(
+                "cli.staff.post_count", ["post": CodeNames.name(of: post), "count": "\(kpis.leaders[post.rawValue] ?? 0)"])
+        }
+        return Message.text(
+            "cli.staff.summary",
+            [
+                "path": written, "places": places, "posts": Language.current.list(LeaderRole.allCases.map(count)),
+                "cadre_posts": "\(kpis.cadrePosts)", "mentored": "\(kpis.mentored)",
+                "reporting": "\(kpis.reportingPlaced)", "shortfall": "\(kpis.shortfallTotal)",
+                "solver": kpis.solver["all"]?.status ?? "-",
+            ])
     }
 }

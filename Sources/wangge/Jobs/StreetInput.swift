@@ -28,7 +28,7 @@ enum StreetInput {
                 street.locks = try PlanInputReader.readLocks(file: URL(fileURLWithPath: locks), street: street)
             }
         } catch {
-            throw CommandFailure(error, context: "the current plan")
+            throw CommandFailure(error, context: Message.text("cli.context.current_plan"))
         }
     }
 }
