@@ -21,7 +21,7 @@ public enum LeaderRole: String, CaseIterable, Hashable, Comparable, Sendable, Co
     }
 
     /// The post as a sentence names it: 网格长 in Chinese, its leaders.csv token (grid_leader) in English.
-    var spokenName: String {
+    public var spokenName: String {
         switch self {
         case .gridLeader: return Message.text("staffing.role.grid_leader")
         case .gridWorker: return Message.text("person_role.grid_worker")

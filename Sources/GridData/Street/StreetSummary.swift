@@ -70,7 +70,8 @@ public struct StreetSummary: Hashable, Sendable, Codable {
     }
 
     /// Human-readable lines in the command's language, deterministic: roles in the data format's order, categories
-    /// by name. Roles and categories stay codes (as the files spell them), each with its count.
+    /// by code. Roles and categories are named as sentences name them (社区工作者 in Chinese, the files' codes in
+    /// English), each with its count.
     public var lines: [String] {
         var result: [String] = []
         func count(_ value: Int) -> [String: String] { ["count": "\(value)"] }
@@ -88,7 +89,7 @@ public struct StreetSummary: Hashable, Sendable, Codable {
             if let number = peopleByRole[role.rawValue] {
                 result.append(
                     Message.text(
-                        "data.summary.role_count", ["indent": indent, "role": role.rawValue, "count": "\(number)"]))
+                        "data.summary.role_count", ["indent": indent, "role": role.spokenName, "count": "\(number)"]))
             }
         }
         result.append(Message.text("data.summary.residents", count(residents)))
@@ -101,7 +102,10 @@ public struct StreetSummary: Hashable, Sendable, Codable {
                 result.append(
                     Message.text(
                         "data.summary.category_count",
-                        ["indent": indent, "category": category, "count": "\(number)"]))
+                        [
+                            "indent": indent, "category": ResidentCategory(rawValue: category).spokenName,
+                            "count": "\(number)",
+                        ]))
             }
         }
         result.append(Message.text("data.summary.departments", count(departments)))

@@ -55,10 +55,6 @@ cli.grids.findings	未满足的规则 {findings} 条；警告 {warnings} 条	rul
 cli.grids.rules	规则标识：{identity}	rules: {identity}
 cli.staff.summary	人员配置 → {path}：{places}：{posts}；下沉干部岗位 {cadre_posts} 个；老带新结对 {mentored} 对；双报到安排 {reporting} 人；缺额 {shortfall}；求解状态 {solver}	staff → {path}: {places}: {posts}; {cadre_posts} cadre posts; {mentored} mentored; {reporting} reporting; shortfall {shortfall}; solver {solver}
 cli.staff.post_count	{post} {count} 人	{count} {post}
-cli.post.grid_leader	网格长	grid_leader
-cli.post.grid_worker	专职网格员	grid_worker
-cli.post.micro_grid_leader	微网格长	micro_grid_leader
-cli.post.building_leader	楼栋长	building_leader
 cli.roster.summary	走访排班 {week} → {path}：应访 {due} 次，已安排 {met} 次（走访 {rows} 行），未排 {unmet} 次；敲门入户 {rounds} 轮（漏排 {missed} 轮）；在岗 {people} 人；已发布排班改动 {pinned} 处	roster {week} → {path}: {met} of {due} due visits placed ({rows} visit rows), {unmet} unmet; {rounds} door-knocking rounds ({missed} missed); {people} people on duty; {pinned} pinned changed
 cli.generate.wrote	已写入 {path}：{communities} 个社区，{compounds} 个小区，{buildings} 栋楼（其中非住宅 {non_residential} 栋），{households} 户，人员 {people} 名，关爱对象 {residents} 名	wrote {path}: {communities} communities, {compounds} compounds, {buildings} buildings ({non_residential} non-residential), {households} households, {people} people, {residents} residents
 cli.generate.people_by_role	人员按角色：{counts}	people by role: {counts}
@@ -69,30 +65,6 @@ cli.generate.city_wrote	已写入 {path}：{summary}	wrote {path}: {summary}
 cli.generate.city_micro_grids	按每个微网格 30–50 户计，全市需要微网格 {low}–{high} 个	micro-grids of 30–50 households this city needs: {low}–{high}
 cli.generate.failed	生成失败（wangge generate {kind}）：{error}	wangge generate {kind}: {error}
 cli.generate.cannot_write	wangge generate street：无法写入 {path}：{reason}	wangge generate street: cannot write {path}: {reason}
-cli.role.community_worker	社区工作者	community_worker
-cli.role.grid_worker	专职网格员	grid_worker
-cli.role.grid_worker_part_time	兼职网格员	grid_worker_part_time
-cli.role.grid_worker_auxiliary	辅助网格员	grid_worker_auxiliary
-cli.role.sunk_cadre	下沉干部	sunk_cadre
-cli.role.party_member_in_service	在职党员	party_member_in_service
-cli.role.party_member_retired	离退休党员	party_member_retired
-cli.role.volunteer	志愿者	volunteer
-cli.role.property_staff	物业人员	property_staff
-cli.role.merchant_rep	商户代表	merchant_rep
-cli.role.mentor	老带新导师	mentor
-cli.role.new_worker	新入职社区工作者	new_worker
-cli.role.resident	居民	resident
-cli.category.elderly_alone	独居老人	elderly_alone
-cli.category.elderly_empty_nest	空巢老人	elderly_empty_nest
-cli.category.elderly_disabled	失能老人	elderly_disabled
-cli.category.special_hardship	特困人员	special_hardship
-cli.category.low_income	低保对象	low_income
-cli.category.disabled	残疾人	disabled
-cli.category.left_behind_child	留守儿童	left_behind_child
-cli.category.key_person	重点人员	key_person
-cli.category.community_correction	社区矫正对象	community_correction
-cli.category.mental_health	严重精神障碍患者（{grade} 级）	mental_health_{grade}
-cli.category.ordinary	普通居民	ordinary
 cli.option.lang	--lang 只能是 zh 或 en（收到“{value}”）	--lang must be zh or en (found "{value}")
 cli.option.threads	--threads {value}：至少为 1	--threads {value}: expected at least 1
 cli.option.time_limit_positive	--time-limit {value}：应为大于 0 的秒数	--time-limit {value}: expected a number of seconds > 0
@@ -204,13 +176,24 @@ person_role.grid_worker_part_time	兼职网格员	grid_worker_part_time
 person_role.grid_worker_auxiliary	辅助网格员	grid_worker_auxiliary
 person_role.sunk_cadre	下沉干部	sunk_cadre
 person_role.party_member_in_service	在职党员	party_member_in_service
-person_role.party_member_retired	退休党员	party_member_retired
+person_role.party_member_retired	离退休党员	party_member_retired
 person_role.volunteer	志愿者	volunteer
 person_role.property_staff	物业人员	property_staff
 person_role.merchant_rep	商户代表	merchant_rep
-person_role.mentor	带教导师	mentor
-person_role.new_worker	新入职人员	new_worker
+person_role.mentor	老带新导师	mentor
+person_role.new_worker	新入职社区工作者	new_worker
 person_role.resident	居民	resident
+resident_category.elderly_alone	独居老人	elderly_alone
+resident_category.elderly_empty_nest	空巢老人	elderly_empty_nest
+resident_category.elderly_disabled	失能老人	elderly_disabled
+resident_category.special_hardship	特困人员	special_hardship
+resident_category.low_income	低保对象	low_income
+resident_category.disabled	残疾人	disabled
+resident_category.left_behind_child	留守儿童	left_behind_child
+resident_category.key_person	重点人员	key_person
+resident_category.community_correction	社区矫正对象	community_correction
+resident_category.mental_health	严重精神障碍患者（{grade} 级）	mental_health_{grade}
+resident_category.ordinary	普通居民	ordinary
 """#
         ),
         (
