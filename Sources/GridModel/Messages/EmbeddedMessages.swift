@@ -110,7 +110,7 @@ planning.unmet.when_carried_over	本周（结转而来，原应于 {due} 前完�
 planning.unmet.when_due	{due} 前	by {due}
 planning.unmet.visitor_one	共 {count} 名走访人，{at_limit} 名已达每周上限（上限 {cap} 次或工时），{unavailable} 名休假或不可用，{full} 名时段已满	{count} visitor: {at_limit} at their weekly limit (cap {cap} or hours), {unavailable} on leave or unavailable, {full} with every slot full
 planning.unmet.visitor_many	共 {count} 名走访人，{at_limit} 名已达每周上限（上限 {cap} 次或工时），{unavailable} 名休假或不可用，{full} 名时段已满	{count} visitors: {at_limit} at their weekly limit (cap {cap} or hours), {unavailable} on leave or unavailable, {full} with every slot full
-planning.unmet.no_slot	{rule}：{when}{what}（原因：{detail}）	{rule}: {what} {when} ({detail})
+planning.unmet.no_slot	{rule}：{when}，{what}（原因：{detail}）	{rule}: {what} {when} ({detail})
 planning.unmet.finding	应于 {due} 前完成的走访未能排入：{why}	visit due {due} not placed: {why}
 planning.door_knocking.no_grid	{person} 没有可逐户走访的网格（没有岗位，方案中也没有其住所或社区）	{person} has no grid to knock on doors in (no post, no home or community in the plan)
 planning.door_knocking.no_slot	{person} 本周没有可安排逐户走访的空闲时段（{why}）	{person} has no free slot for a door-knocking round this week ({why})
