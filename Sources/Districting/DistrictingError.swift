@@ -1,3 +1,4 @@
+import GridModel
 import LinearSolver
 
 /// Errors of the districting core.
@@ -10,8 +11,10 @@ public enum DistrictingError: Error, Equatable, Sendable, CustomStringConvertibl
     /// A one-line message: the parameter, its value and what was expected, or the solver's complaint.
     public var description: String {
         switch self {
-        case let .invalidRequest(parameter, value, expected): return "\(parameter) = \(value); expected \(expected)"
-        case let .solver(error): return "solver: \(error)"
+        case let .invalidRequest(parameter, value, expected):
+            return Message.text(
+                "planning.error.invalid_value", ["parameter": parameter, "value": value, "expected": expected])
+        case let .solver(error): return Message.text("planning.error.solver", ["error": "\(error)"])
         }
     }
 }

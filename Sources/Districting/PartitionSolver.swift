@@ -264,29 +264,35 @@ public struct PartitionSolver: Sendable {
         if used != request.parts {
             result.append(DistrictingDeviation(
                 kind: .partCount, part: nil, value: used, amount: abs(request.parts - used),
-                message: "\(used) parts instead of \(request.parts): the graph has \(request.graph.nodeCount) nodes in "
-                    + "\(request.graph.components.count) connected pieces"
+                message: Message.text("planning.partition.part_count", [
+                    "used": "\(used)", "parts": "\(request.parts)", "nodes": "\(request.graph.nodeCount)",
+                    "pieces": "\(request.graph.components.count)",
+                ])
             ))
         }
         for (label, weight) in weights.enumerated() {
             if weight < request.bounds.min {
                 result.append(DistrictingDeviation(
                     kind: .belowMinimum, part: label, value: weight, amount: request.bounds.min - weight,
-                    message: "part \(label) holds \(weight), \(request.bounds.min - weight) below the minimum "
-                        + "\(request.bounds.min)"
+                    message: Message.text("planning.partition.below_minimum", [
+                        "part": "\(label)", "weight": "\(weight)", "amount": "\(request.bounds.min - weight)",
+                        "min": "\(request.bounds.min)",
+                    ])
                 ))
             } else if weight > request.bounds.max {
                 result.append(DistrictingDeviation(
                     kind: .aboveMaximum, part: label, value: weight, amount: weight - request.bounds.max,
-                    message: "part \(label) holds \(weight), \(weight - request.bounds.max) above the maximum "
-                        + "\(request.bounds.max)"
+                    message: Message.text("planning.partition.above_maximum", [
+                        "part": "\(label)", "weight": "\(weight)", "amount": "\(weight - request.bounds.max)",
+                        "max": "\(request.bounds.max)",
+                    ])
                 ))
             }
         }
         for label in 0..<used where !request.graph.isConnected(part: label, in: part) {
             result.append(DistrictingDeviation(
                 kind: .disconnected, part: label, value: 0, amount: 1,
-                message: "part \(label) is not connected"
+                message: Message.text("planning.partition.disconnected", ["part": "\(label)"])
             ))
         }
         return result

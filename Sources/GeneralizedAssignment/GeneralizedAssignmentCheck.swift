@@ -1,3 +1,5 @@
+import GridModel
+
 /// An independent check of an assignment against the raw data: every job given to exactly one agent, capacities
 /// held, and the objective recomputed.
 public struct GeneralizedAssignmentCheck: Sendable, Equatable {
@@ -14,14 +16,15 @@ public struct GeneralizedAssignmentCheck: Sendable, Equatable {
     public init(problem: GeneralizedAssignmentProblem, assignment: [Int?], tolerance: Double = 1e-9) {
         var violations: [String] = []
         if assignment.count != problem.jobCount {
-            violations.append("\(assignment.count) jobs assigned; expected \(problem.jobCount)")
+            violations.append(Message.text(
+                "planning.gap.assigned_count", ["count": "\(assignment.count)", "jobs": "\(problem.jobCount)"]))
         }
         var load = Array(repeating: 0.0, count: problem.agentCount)
         var total = 0.0
         var complete = assignment.count == problem.jobCount
         for (job, agent) in assignment.enumerated() where job < problem.jobCount {
             guard let agent, (0..<problem.agentCount).contains(agent) else {
-                violations.append("job \(job) is not given to exactly one agent")
+                violations.append(Message.text("planning.gap.job_unassigned", ["job": "\(job)"]))
                 complete = false
                 continue
             }
@@ -29,7 +32,9 @@ public struct GeneralizedAssignmentCheck: Sendable, Equatable {
             total += problem.cost[agent][job]
         }
         for agent in 0..<problem.agentCount where load[agent] > problem.capacity[agent] + tolerance {
-            violations.append("agent \(agent) uses \(load[agent]) of capacity \(problem.capacity[agent])")
+            violations.append(Message.text("planning.gap.over_capacity", [
+                "agent": "\(agent)", "load": "\(load[agent])", "capacity": "\(problem.capacity[agent])",
+            ]))
         }
         self.objective = complete ? total : nil
         self.violations = violations

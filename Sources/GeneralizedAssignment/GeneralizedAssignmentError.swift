@@ -1,3 +1,4 @@
+import GridModel
 import LinearSolver
 
 /// Errors of the generalized assignment solver.
@@ -10,8 +11,9 @@ public enum GeneralizedAssignmentError: Error, Equatable, Sendable, CustomString
     /// A one-line message naming the problem or the solver's complaint.
     public var description: String {
         switch self {
-        case let .invalidProblem(name, reason): return "problem \(name): \(reason)"
-        case let .solver(error): return "solver: \(error)"
+        case let .invalidProblem(name, reason):
+            return Message.text("planning.error.invalid_problem", ["name": name, "reason": reason])
+        case let .solver(error): return Message.text("planning.error.solver", ["error": "\(error)"])
         }
     }
 }

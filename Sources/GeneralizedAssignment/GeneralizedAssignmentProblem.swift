@@ -1,3 +1,5 @@
+import GridModel
+
 /// A generalized assignment problem: every job goes to exactly one agent, each agent's resource use stays within its
 /// capacity, and the total cost is minimised (or the total profit maximised).
 ///
@@ -19,27 +21,36 @@ public struct GeneralizedAssignmentProblem: Sendable, Equatable {
     public init(name: String, cost: [[Double]], resource: [[Double]], capacity: [Double]) throws(GeneralizedAssignmentError) {
         func fail(_ reason: String) -> GeneralizedAssignmentError { .invalidProblem(name: name, reason: reason) }
         let agents = capacity.count
-        guard agents > 0 else { throw fail("no agents; expected at least one") }
+        guard agents > 0 else { throw fail(Message.text("planning.gap.no_agents")) }
         guard cost.count == agents, resource.count == agents else {
-            throw fail("\(cost.count) cost rows and \(resource.count) resource rows; expected \(agents) each")
+            throw fail(Message.text("planning.gap.row_counts", [
+                "costs": "\(cost.count)", "resources": "\(resource.count)", "agents": "\(agents)",
+            ]))
         }
         let jobs = cost[0].count
-        guard jobs > 0 else { throw fail("no jobs; expected at least one") }
+        guard jobs > 0 else { throw fail(Message.text("planning.gap.no_jobs")) }
         for agent in 0..<agents {
             guard cost[agent].count == jobs, resource[agent].count == jobs else {
-                throw fail("agent \(agent) has \(cost[agent].count) costs and \(resource[agent].count) resource uses; "
-                    + "expected \(jobs) each")
+                throw fail(Message.text("planning.gap.agent_row", [
+                    "agent": "\(agent)", "costs": "\(cost[agent].count)", "resources": "\(resource[agent].count)",
+                    "jobs": "\(jobs)",
+                ]))
             }
             for job in 0..<jobs {
                 guard cost[agent][job].isFinite else {
-                    throw fail("cost[\(agent)][\(job)] = \(cost[agent][job]); expected a finite number")
+                    throw fail(Message.text("planning.gap.cost_not_finite", [
+                        "agent": "\(agent)", "job": "\(job)", "value": "\(cost[agent][job])",
+                    ]))
                 }
                 guard resource[agent][job].isFinite, resource[agent][job] >= 0 else {
-                    throw fail("resource[\(agent)][\(job)] = \(resource[agent][job]); expected a finite number ≥ 0")
+                    throw fail(Message.text("planning.gap.resource_invalid", [
+                        "agent": "\(agent)", "job": "\(job)", "value": "\(resource[agent][job])",
+                    ]))
                 }
             }
             guard capacity[agent].isFinite, capacity[agent] >= 0 else {
-                throw fail("capacity[\(agent)] = \(capacity[agent]); expected a finite number ≥ 0")
+                throw fail(
+                    Message.text("planning.gap.capacity_invalid", ["agent": "\(agent)", "value": "\(capacity[agent])"]))
             }
         }
         self.name = name

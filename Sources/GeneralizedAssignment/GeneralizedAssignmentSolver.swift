@@ -1,3 +1,4 @@
+import GridModel
 import LinearSolver
 
 /// Solves generalized assignment problems: a primal heuristic (by default the Lagrangian core) runs first within a
@@ -37,13 +38,13 @@ public struct GeneralizedAssignmentSolver: Sendable {
         relativeGap: Double = 0
     ) throws(GeneralizedAssignmentError) -> GeneralizedAssignmentResult {
         if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) {
-            throw .solver(.invalidOption(name: "timeLimit", reason: "\(timeLimit) s; expected a finite number ≥ 0"))
+            throw .solver(.invalidOption(name: "timeLimit", reason: Message.text("planning.gap.time_limit_invalid", ["value": "\(timeLimit)"])))
         }
         guard relativeGap.isFinite, relativeGap >= 0, relativeGap < 1 else {
-            throw .solver(.invalidOption(name: "relativeGap", reason: "\(relativeGap); expected a number in [0, 1)"))
+            throw .solver(.invalidOption(name: "relativeGap", reason: Message.text("planning.gap.gap_invalid", ["value": "\(relativeGap)"])))
         }
         guard heuristicShare.isFinite, (0...1).contains(heuristicShare) else {
-            throw .solver(.invalidOption(name: "heuristicShare", reason: "\(heuristicShare); expected 0…1"))
+            throw .solver(.invalidOption(name: "heuristicShare", reason: Message.text("planning.gap.share_invalid", ["value": "\(heuristicShare)"])))
         }
         var model = problem.linearModel(sense: sense)
         var options = SolveOptions(timeLimit: timeLimit, relativeGap: relativeGap)

@@ -1,3 +1,5 @@
+import GridModel
+
 /// Errors of the generator: a request it cannot honour.
 public enum GridSynthesisError: Error, Equatable, CustomStringConvertible {
     /// A parameter outside what the generator can build, with what was expected.
@@ -9,9 +11,9 @@ public enum GridSynthesisError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidParameter(let name, let value, let expected):
-            return "\(name) = \(value): expected \(expected)"
+            return Message.text("planning.error.invalid_parameter", ["name": name, "value": value, "expected": expected])
         case .unwritable(let path, let reason):
-            return "\(path): cannot write (\(reason))"
+            return Message.text("planning.error.unwritable", ["path": path, "reason": reason])
         }
     }
 }

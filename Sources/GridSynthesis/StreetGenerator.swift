@@ -69,7 +69,7 @@ public struct StreetGenerator: Sendable {
         let limits = 1_000...3_000
         guard households >= limits.lowerBound else {
             throw GridSynthesisError.invalidParameter(
-                name: "households", value: String(households), expected: "at least 1000 (one community of 1,000–3,000)"
+                name: "households", value: String(households), expected: Message.text("planning.synthesis.expected_street_households")
             )
         }
         let lowest = (households + limits.upperBound - 1) / limits.upperBound
@@ -79,7 +79,9 @@ public struct StreetGenerator: Sendable {
         guard count >= lowest, count <= highest else {
             throw GridSynthesisError.invalidParameter(
                 name: "communities", value: String(count),
-                expected: "\(lowest)...\(highest) for \(households) households (1,000–3,000 households each)"
+                expected: Message.text("planning.synthesis.expected_community_count", [
+                    "lowest": "\(lowest)", "highest": "\(highest)", "households": "\(households)",
+                ])
             )
         }
         var random = SeededGenerator(seed: configuration.seed, label: 0)

@@ -35,8 +35,7 @@ struct DoorKnockingPlanner {
                     Finding(
                         ruleID: rule, level: .hard, location: FindingLocation(personID: person.id),
                         amount: Double(needed),
-                        message: "\(person.id) has no grid to knock on doors in (no post, no home or community in the "
-                            + "plan)"))
+                        message: Message.text("planning.door_knocking.no_grid", ["person": person.id.rawValue])))
                 missed += needed
                 continue
             }
@@ -59,8 +58,8 @@ struct DoorKnockingPlanner {
                         Finding(
                             ruleID: rule, level: .hard, location: FindingLocation(personID: person.id),
                             amount: Double(needed - round),
-                            message: "\(person.id) has no free slot for a door-knocking round this week "
-                                + "(\(why(index)))"))
+                            message: Message.text(
+                                "planning.door_knocking.no_slot", ["person": person.id.rawValue, "why": why(index)])))
                     missed += needed - round
                     break
                 }
@@ -91,10 +90,12 @@ struct DoorKnockingPlanner {
     /// Why a person has no slot: leave, holidays, or no availability.
     private func why(_ index: Int) -> String {
         let leave = context.leaveDays[index] ?? []
-        if leave.count == 7 { return "on leave all week" }
+        if leave.count == 7 { return Message.text("planning.door_knocking.on_leave_all_week") }
         if context.ledgers[index].slots.isEmpty {
-            return leave.isEmpty ? "no available slot on a working day" : "on leave \(leave.count) days, no other slot"
+            return leave.isEmpty
+                ? Message.text("planning.door_knocking.no_working_slot")
+                : Message.text("planning.door_knocking.on_leave_days", ["days": "\(leave.count)"])
         }
-        return "every available slot is taken by pinned entries"
+        return Message.text("planning.door_knocking.pinned_full")
     }
 }

@@ -46,8 +46,9 @@ struct PinnedRoster {
         for entry in pins {
             guard entry.week == week, ISOWeek(containing: entry.date) == week else {
                 throw .invalidPins(
-                    parameter: "pinned entry \(describe(entry))", value: "\(entry.week) \(entry.date)",
-                    expected: "a date in the planned week \(week)")
+                    parameter: Message.text("planning.pins.entry", ["entry": describe(entry)]),
+                    value: "\(entry.week) \(entry.date)",
+                    expected: Message.text("planning.pins.expected_week", ["week": "\(week)"]))
             }
             bySlot[SlotKey(person: entry.personID, date: entry.date, period: entry.period), default: []].append(entry)
         }
@@ -56,18 +57,23 @@ struct PinnedRoster {
             if Set(residents).count < residents.count {
                 let twice = residents.sorted().first { resident in residents.filter { $0 == resident }.count > 1 }
                 throw .invalidPins(
-                    parameter: "pinned entries",
-                    value: entries.filter { $0.residentID == twice }.map(describe).joined(separator: " and "),
-                    expected: "one entry per resident, person, date and period")
+                    parameter: Message.text("planning.pins.entries"),
+                    value: both(entries.filter { $0.residentID == twice }.map(describe)),
+                    expected: Message.text("planning.pins.expected_unique"))
             }
             let rounds = entries.filter { $0.kind == .doorKnocking }.count
             if entries.count > slotCap || (rounds > 0 && entries.count > 1) {
                 throw .invalidPins(
-                    parameter: "pinned entries", value: entries.map(describe).joined(separator: " and "),
-                    expected:
-                        "at most \(slotCap) visits in one person's slot, and a door-knocking round alone in its slot")
+                    parameter: Message.text("planning.pins.entries"), value: both(entries.map(describe)),
+                    expected: Message.text("planning.pins.expected_slot_cap", ["cap": "\(slotCap)"]))
             }
         }
+    }
+
+    /// `A and B and C`, for messages.
+    static func both(_ texts: [String]) -> String {
+        guard let first = texts.first else { return "" }
+        return texts.dropFirst().reduce(first) { Message.text("planning.pins.and", ["first": $0, "second": $1]) }
     }
 
     /// `2026-11-24 AM P000123 → R000045`, for messages.

@@ -424,17 +424,19 @@ struct RosterComponentPlanner {
 
     /// Which rule failed, where, and why, in words.
     func unmetReason(_ visit: OpenVisit) -> String {
-        let rule = visit.due.ruleID
+        let rule = visit.due.ruleID.rawValue
         guard let grid = visit.grid else {
             let building = context.residents[visit.resident].buildingID
-            return "\(rule): building \(building) is in no grid of the plan, and no paired visitor is free"
+            return Message.text("planning.unmet.no_grid", ["rule": rule, "building": building.rawValue])
         }
         let all = candidates(visit)
-        guard !all.isEmpty else { return "\(rule): no visitor serves \(grid)" }
+        guard !all.isEmpty else { return Message.text("planning.unmet.no_visitor", ["rule": rule, "grid": grid.rawValue]) }
         for condition in visit.due.oneVisitorMust
         where !all.contains(where: { condition.isSatisfied(by: context.facts[$0]) }) {
-            return "\(rule): none of the \(all.count) visitors serving \(grid) meets '\(condition)', which one of the "
-                + "\(visit.due.visitors) visitors must"
+            return Message.text("planning.unmet.condition", [
+                "rule": rule, "count": "\(all.count)", "grid": grid.rawValue, "condition": "\(condition)",
+                "visitors": "\(visit.due.visitors)",
+            ])
         }
         let weekCap = context.rules.maxVisitsPerWeek.value
         var atLimit = 0
@@ -450,12 +452,19 @@ struct RosterComponentPlanner {
         let full = all.count - atLimit - unavailable
         let what =
             visit.due.visitors > 1
-            ? "no \(visit.due.visitors) visitors serving \(grid) share a free slot"
-            : "no visitor serving \(grid) has a free slot"
-        var detail = "\(all.count) visitor\(all.count == 1 ? "" : "s"): \(atLimit) at their weekly limit"
-        detail += " (cap \(weekCap) or hours)"
-        detail += ", \(unavailable) on leave or unavailable, \(full) with every slot full"
-        let when = visit.due.isDebt ? "this week (carried over, due \(visit.due.due))" : "by \(visit.due.due)"
-        return "\(rule): \(what) \(when) (\(detail))"
+            ? Message.text("planning.unmet.no_shared_slot", ["visitors": "\(visit.due.visitors)", "grid": grid.rawValue])
+            : Message.text("planning.unmet.no_free_slot", ["grid": grid.rawValue])
+        let counts = [
+            "count": "\(all.count)", "at_limit": "\(atLimit)", "cap": "\(weekCap)", "unavailable": "\(unavailable)",
+            "full": "\(full)",
+        ]
+        let detail =
+            all.count == 1
+            ? Message.text("planning.unmet.visitor_one", counts) : Message.text("planning.unmet.visitor_many", counts)
+        let when =
+            visit.due.isDebt
+            ? Message.text("planning.unmet.when_carried_over", ["due": "\(visit.due.due)"])
+            : Message.text("planning.unmet.when_due", ["due": "\(visit.due.due)"])
+        return Message.text("planning.unmet.no_slot", ["rule": rule, "what": what, "when": when, "detail": detail])
     }
 }

@@ -179,7 +179,9 @@ public struct RosterPlanner: Sendable {
         }
         for orphan in prepared.orphans {
             let building = context.residents[orphan.resident].buildingID
-            unmet.append((orphan, "\(orphan.due.ruleID): building \(building) is in no community of the street"))
+            let reason = Message.text(
+                "planning.unmet.no_community", ["rule": orphan.due.ruleID.rawValue, "building": building.rawValue])
+            unmet.append((orphan, reason))
         }
         for visit in prepared.metByPins {
             guard let index = context.residentIndex[visit.residentID],

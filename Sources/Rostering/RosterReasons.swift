@@ -10,8 +10,14 @@ import GridRules
 struct RosterReasons {
     let ruleSet: RuleSet
 
-    private func cite(_ id: RuleID) -> String {
-        ruleSet.publicRuleIDs([id]).isEmpty ? "" : " (\(id))"
+    /// `text`, followed by the rule it satisfies when that rule may be printed.
+    private func cited(_ text: String, _ id: RuleID) -> String {
+        ruleSet.publicRuleIDs([id]).isEmpty ? text : Message.text("planning.roster.cited", ["text": text, "rule": id.rawValue])
+    }
+
+    /// `Mon-AM available` / `周一上午有空`.
+    private func available(_ slot: RosterSlot) -> String {
+        Message.text("planning.roster.slot_available", ["day": slot.dayName, "period": slot.period.spokenName])
     }
 
     /// A visit's reason.
@@ -21,21 +27,23 @@ struct RosterReasons {
         let rules = ruleSet.visits
         var parts: [String] = []
         if paired {
-            parts.append("paired visitor" + cite(rules.keepPairedVisitor.ruleID))
+            parts.append(cited(Message.text("planning.roster.paired_visitor"), rules.keepPairedVisitor.ruleID))
         } else {
-            parts.append("serves \(grid)" + cite(rules.visitorRoles.ruleID))
+            parts.append(cited(Message.text("planning.roster.serves", ["grid": grid.rawValue]), rules.visitorRoles.ruleID))
         }
-        if let partner { parts.append("together with \(partner)") }
-        if skills { parts.append("has the skills needed" + cite(rules.assignment.ruleID)) }
-        if carriedOver { parts.append("catch-up of a visit due earlier" + cite(rules.catchUpWeeks.ruleID)) }
-        parts.append("\(slot.label) available" + cite(rules.maxVisitsPerSlot.ruleID))
-        return parts.joined(separator: "; ")
+        if let partner { parts.append(Message.text("planning.roster.together_with", ["person": partner.rawValue])) }
+        if skills { parts.append(cited(Message.text("planning.roster.has_skills"), rules.assignment.ruleID)) }
+        if carriedOver { parts.append(cited(Message.text("planning.roster.catch_up"), rules.catchUpWeeks.ruleID)) }
+        parts.append(cited(available(slot), rules.maxVisitsPerSlot.ruleID))
+        return Language.current.clauses(parts)
     }
 
     /// A door-knocking round's reason.
     func round(grid: GridID, slot: RosterSlot) -> String {
         let rules = ruleSet.visits
-        return "door-knocking round in \(grid)" + cite(rules.doorKnockingWho.ruleID) + "; \(slot.label) available"
-            + cite(rules.maxVisitsPerSlot.ruleID)
+        let round = Message.text("planning.roster.door_knocking_round", ["grid": grid.rawValue])
+        return Language.current.clauses([
+            cited(round, rules.doorKnockingWho.ruleID), cited(available(slot), rules.maxVisitsPerSlot.ruleID),
+        ])
     }
 }

@@ -1,3 +1,4 @@
+import GridModel
 import LinearSolver
 
 /// Errors of the roster job.
@@ -10,8 +11,10 @@ public enum RosteringError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A one-line message naming what was wrong and what was expected.
     public var description: String {
         switch self {
-        case let .invalidPins(parameter, value, expected): return "\(parameter) = \(value); expected \(expected)"
-        case let .solver(error): return "solver: \(error)"
+        case let .invalidPins(parameter, value, expected):
+            return Message.text(
+                "planning.error.invalid_value", ["parameter": parameter, "value": value, "expected": expected])
+        case let .solver(error): return Message.text("planning.error.solver", ["error": "\(error)"])
         }
     }
 }

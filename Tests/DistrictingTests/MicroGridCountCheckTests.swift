@@ -82,7 +82,9 @@ import Testing
 
     @Test func aStreetWhoseGridCannotPackTheFewestSaysProven() throws {
         // One grid of 10 buildings of 34 households: ⌈340 / 50⌉ = 7 micro-grids, but each holds one building.
-        let result = StreetDistricting().draw(ExtraGridsTests.lattice(10, households: 34))
+        let result = Language.$current.withValue(.english) {
+            StreetDistricting().draw(ExtraGridsTests.lattice(10, households: 34))
+        }
         #expect(result.deviations.isEmpty, "\(result.deviations)")
         let note = try #require(result.extraGrids.first { $0.level == .microGrid })
         #expect(note.count == 10 && note.fewest == 7 && note.proven == true)

@@ -1,3 +1,4 @@
+import GridModel
 import GeneralizedAssignment
 import LinearSolver
 import Testing
@@ -41,7 +42,9 @@ import Testing
         )
         let good = GeneralizedAssignmentCheck(problem: problem, assignment: [0, 1, 1])
         #expect(good.isFeasible && good.objective == 12)
-        let overloaded = GeneralizedAssignmentCheck(problem: problem, assignment: [0, 0, 1])
+        let overloaded = Language.$current.withValue(.english) {
+            GeneralizedAssignmentCheck(problem: problem, assignment: [0, 0, 1])
+        }
         #expect(overloaded.violations == ["agent 0 uses 4.0 of capacity 3.0"])
         let missing = GeneralizedAssignmentCheck(problem: problem, assignment: [0, nil, 1])
         #expect(!missing.isFeasible && missing.objective == nil)

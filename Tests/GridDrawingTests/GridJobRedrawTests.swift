@@ -36,7 +36,7 @@ import Testing
         // Community C03 changes: one building gains 5 households.
         let grown = try #require(street.buildings.firstIndex { $0.id == "C03-B07" })
         street.buildings[grown].households += 5
-        let second = try Self.job().run(street)
+        let second = try Language.$current.withValue(.english) { try Self.job().run(street) }
         #expect(Self.rows(second.assignments, in: "C01") == Self.rows(current, in: "C01"))
         #expect(second.redraw.map(\.communityID) == ["C01", "C03"])
         #expect(second.redraw.first { $0.communityID == "C01" }?.keptVerbatim == true)
@@ -57,7 +57,7 @@ import Testing
             current[index].microGridID = micros[0]
         }
         street.currentPlan = current
-        let second = try Self.job().run(street)
+        let second = try Language.$current.withValue(.english) { try Self.job().run(street) }
         let c01 = try #require(second.redraw.first { $0.communityID == "C01" })
         #expect(!c01.keptVerbatim)
         #expect(c01.reasons.contains { $0.contains("micro-grid \(micros[0])") }, "\(c01.reasons)")
@@ -77,7 +77,7 @@ import Testing
         street.currentPlan = first.assignments
         let building = try #require(first.assignments.first { $0.gridID == "C03-G01" }?.buildingID)
         street.locks = [PlanLock(subject: .building(building), gridID: "C03-G02")]
-        let second = try Self.job().run(street)
+        let second = try Language.$current.withValue(.english) { try Self.job().run(street) }
         let c03 = try #require(second.redraw.first { $0.communityID == "C03" })
         #expect(!c03.keptVerbatim && c03.reasons == ["building \(building) is locked to grid C03-G02"])
         #expect(second.assignments.filter { $0.buildingID == building }.allSatisfy { $0.gridID == "C03-G02" })
@@ -106,7 +106,7 @@ import Testing
             row("B3", unit: "1", floors: "11-22", 33, "C01-G01", "C01-G01-M03"),
         ]
         #expect(check.atomChanges(rows).isEmpty)
-        let problems = check.violations(rows)
+        let problems = Language.$current.withValue(.english) { check.violations(rows) }
         #expect(problems.contains("grid C01-G01 is not connected"), "\(problems)")
         #expect(problems.contains("grid C01-G01: 216 households outside 300–500"), "\(problems)")
         #expect(problems.contains("micro-grid C01-G01-M01: 150 households outside 30–50"), "\(problems)")
@@ -118,7 +118,7 @@ import Testing
             row("B4", unit: "1", 20, "C01-G01", "C01-G01-M01"), row("B4", unit: "1", 0, "C01-G01", "C01-G01-M02"),
             row("B4", unit: "2", 20, "C01-G01", "C01-G01-M02"),
         ]
-        let units = check.unitProblems(small, split)
+        let units = Language.$current.withValue(.english) { check.unitProblems(small, split) }
         #expect(units.contains("unit B4/1 of 20 households is split across micro-grids"), "\(units)")
     }
 
@@ -131,8 +131,9 @@ import Testing
         buildings.append(Building(id: "B9X", communityID: "C01", households: 30,
                                   position: PlanarPoint(x: 900, y: 0)))
         let pairs = (0..<9).map { BuildingPair(BuildingID("B\($0)"), BuildingID("B\($0 + 1)")) }
-        let check = CommunityPlanCheck(community: "C01", rules: rules, buildings: buildings, units: [:],
-                                       pairs: pairs, locks: [])
+        let check = Language.$current.withValue(.english) {
+            CommunityPlanCheck(community: "C01", rules: rules, buildings: buildings, units: [:], pairs: pairs, locks: [])
+        }
         #expect(check.warnings.map(\.message) == ["community C01: building B9X has no neighbour (island); joined to B4 700 m away"])
         #expect(check.connected(Set(buildings.indices)))
     }

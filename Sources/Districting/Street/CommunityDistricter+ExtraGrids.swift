@@ -14,27 +14,45 @@ extension CommunityDistricter {
         let pieceBound = pieces.count > 1 && perPiece.allSatisfy({ $0 != nil })
             ? perPiece.reduce(0) { $0 + ($1 ?? 0) } : whole
         let bound = max(whole, pieceBound)
-        let head = "community \(community): \(count) grids, not \(fewest) (⌈\(total) / \(bounds.max)⌉)"
         let reason: ExtraGrids.Reason
         let why: String
         if count <= bound && pieceBound > whole {
             reason = .barrierPieces
             let sizes = pieces.map { piece in "\(piece.reduce(0) { $0 + graph.weights[$1] })" }
-            why = "barriers cut it into \(pieces.count) pieces of \(sizes.joined(separator: ", ")) households, "
-                + "drawn apart (no grid crosses a barrier); they need "
-                + perPiece.map { "\($0 ?? 0)" }.joined(separator: " + ") + " grids"
+            why = Message.text("planning.extra_grids.barrier_pieces", [
+                "pieces": "\(pieces.count)", "sizes": Language.current.list(sizes),
+                "needs": perPiece.map { "\($0 ?? 0)" }.joined(separator: " + "),
+            ])
         } else if count <= bound {
             reason = .wholeBuildings
-            why = "whole buildings cannot fill \(count - 1) grids of at most \(bounds.max) households (no set of "
-                + "them comes close enough to \(bounds.max)); \(bound) is the least"
+            why = Message.text("planning.extra_grids.whole_buildings", [
+                "fewer": "\(count - 1)", "max": "\(bounds.max)", "bound": "\(bound)",
+            ])
         } else {
             reason = .noPlanFound
-            why = "no plan of \(max(fewest, bound)) connected grids within \(bounds) was found (not proven "
-                + "impossible)"
+            why = Message.text("planning.extra_grids.no_plan_found", [
+                "count": "\(max(fewest, bound))", "bounds": "\(bounds)",
+            ])
         }
+        let message = Message.text("planning.extra_grids.community", [
+            "community": community.rawValue, "count": "\(count)", "fewest": "\(fewest)", "total": "\(total)",
+            "max": "\(bounds.max)", "why": why,
+        ])
         return ExtraGrids(communityID: community, level: .grid, place: community.rawValue, count: count,
                           fewest: fewest, lowerBound: bound, reason: reason,
-                          proven: reason != .noPlanFound, message: "\(head): \(why)")
+                          proven: reason != .noPlanFound, message: message)
+    }
+
+    /// The note for a grid drawn with more micro-grids than ⌈households / max⌉: proven impossible by the exact check,
+    /// or only not found.
+    func microGridsNote(grid: GridID, plan: MicroPlan, households: Int) -> String {
+        let arguments = [
+            "grid": grid.rawValue, "count": "\(plan.count)", "fewest": "\(plan.fewest)", "households": "\(households)",
+            "max": "\(parameters.microBounds.max)", "bounds": "\(parameters.microBounds)",
+        ]
+        return plan.fewestProvenImpossible
+            ? Message.text("planning.extra_grids.micro_proven", arguments)
+            : Message.text("planning.extra_grids.micro_unproven", arguments)
     }
 
     /// The fewest parts within `bounds` that whole atoms of `weights` allow by a subset-sum bound: every part holds

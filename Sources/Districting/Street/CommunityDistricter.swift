@@ -198,13 +198,19 @@ struct CommunityDistricter {
         guard !bounds.contains(households) else { return nil }
         let below = households < bounds.min
         let amount = bounds.violation(households)
-        let what = rule == .gridHouseholds ? "grid" : "micro-grid"
+        let arguments = [
+            "place": place, "households": "\(households)", "amount": "\(amount)",
+            "bound": "\(below ? bounds.min : bounds.max)", "community": community.rawValue,
+        ]
+        let message =
+            switch (rule == .gridHouseholds, below) {
+            case (true, true): Message.text("planning.deviation.grid_below", arguments)
+            case (true, false): Message.text("planning.deviation.grid_above", arguments)
+            case (false, true): Message.text("planning.deviation.micro_grid_below", arguments)
+            case (false, false): Message.text("planning.deviation.micro_grid_above", arguments)
+            }
         return StreetDeviation(
-            rule: rule, communityID: community, place: place, value: households, amount: amount,
-            message: "\(place): \(what) of \(households) households, \(amount) \(below ? "below the minimum" : "above the maximum") "
-                + "\(below ? bounds.min : bounds.max) (community \(community) holds no valid plan with these bounds "
-                + "and its buildings)"
-        )
+            rule: rule, communityID: community, place: place, value: households, amount: amount, message: message)
     }
 
     /// The number of parts for `households`: the fewest the bounds allow, else the count that misses them least.
@@ -633,22 +639,16 @@ struct CommunityDistricter {
                 communityID: community, level: .microGrid, place: grid.rawValue, count: plan.count,
                 fewest: plan.fewest, lowerBound: plan.fewestProvenImpossible ? plan.fewest + 1 : nil,
                 reason: .microGridPacking, proven: plan.fewestProvenImpossible,
-                message: "grid \(grid): \(plan.count) micro-grids, not \(plan.fewest) (⌈\(households) / "
-                    + "\(parameters.microBounds.max)⌉): "
-                    + (plan.fewestProvenImpossible
-                        ? "no packing of its buildings, units and floors into \(plan.fewest) connected micro-grids of "
-                            + "\(parameters.microBounds) households exists (proven by an exact check)"
-                        : "no packing of its buildings, units and floors into \(plan.fewest) connected micro-grids of "
-                            + "\(parameters.microBounds) households was found (not proven impossible: the exact "
-                            + "check could not decide within its limits)")
+                message: microGridsNote(grid: grid, plan: plan, households: households)
             ))
         }
         for (building, households) in plan.oversized {
             outcome.deviations.append(StreetDeviation(
                 rule: .unitTooLarge, communityID: community, place: "\(building)", value: households,
                 amount: households - parameters.microBounds.max,
-                message: "building \(building): a floor band of \(households) households exceeds the micro-grid "
-                    + "maximum \(parameters.microBounds.max) (one floor holds too many households)"
+                message: Message.text("planning.deviation.floor_band_too_large", [
+                    "building": "\(building)", "households": "\(households)", "max": "\(parameters.microBounds.max)",
+                ])
             ))
         }
         let used = (labels.max() ?? -1) + 1

@@ -39,7 +39,7 @@ public struct StreetDistricting: Sendable {
             if !mapped.unknown.isEmpty {
                 warnings.append(PlanWarning(
                     location: FindingLocation(other: "adjacency.csv"),
-                    message: "adjacency: \(mapped.unknown.count) pairs name unknown buildings and were ignored"))
+                    message: Message.text("planning.warning.unknown_pairs", ["count": "\(mapped.unknown.count)"])))
             }
         } else {
             pairs = parameters.adjacency.pairs(positions: buildings.map(\.position), barriers: street.barriers)

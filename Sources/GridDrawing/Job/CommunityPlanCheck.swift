@@ -75,26 +75,28 @@ struct CommunityPlanCheck {
         var rowsOf: [BuildingID: [GridAssignment]] = [:]
         for row in rows {
             guard index[row.buildingID] != nil else {
-                changes.append("building \(row.buildingID) of the current plan is no longer in the community")
+                changes.append(Message.text("planning.redraw.building_gone", ["building": row.buildingID.rawValue]))
                 continue
             }
             rowsOf[row.buildingID, default: []].append(row)
         }
         for building in buildings {
             guard let placed = rowsOf[building.id] else {
-                changes.append("building \(building.id) is new")
+                changes.append(Message.text("planning.redraw.building_new", ["building": building.id.rawValue]))
                 continue
             }
             let households = placed.reduce(0) { $0 + $1.households }
             if households != building.households {
-                changes.append("building \(building.id): \(building.households) households, \(households) in the "
-                    + "current plan")
+                changes.append(Message.text("planning.redraw.households_changed", [
+                    "building": building.id.rawValue, "households": "\(building.households)", "planned": "\(households)",
+                ]))
             }
             if placed.contains(where: { $0.kind != building.kind }) {
-                changes.append("building \(building.id): kind \(building.kind.rawValue) differs from the current plan")
+                changes.append(Message.text(
+                    "planning.redraw.kind_changed", ["building": building.id.rawValue, "kind": building.kind.rawValue]))
             }
             if placed.contains(where: { $0.communityID != community }) {
-                changes.append("building \(building.id) was in another community in the current plan")
+                changes.append(Message.text("planning.redraw.community_changed", ["building": building.id.rawValue]))
             }
             guard building.kind.isResidential, households == building.households else { continue }
             let named = placed.filter { $0.unit != nil }
@@ -104,7 +106,7 @@ struct CommunityPlanCheck {
             for row in named { byUnit[row.unit ?? "", default: 0] += row.households }
             let wanted = Dictionary(expected.map { ($0.name, $0.households) }, uniquingKeysWith: { a, _ in a })
             if byUnit != wanted, named.count == placed.count {
-                changes.append("building \(building.id): its units differ from the current plan's")
+                changes.append(Message.text("planning.redraw.units_changed", ["building": building.id.rawValue]))
             }
         }
         return Self.capped(changes)
@@ -139,41 +141,49 @@ struct CommunityPlanCheck {
             let special = isSpecial(building)
             let prefix = "\(community)-\(special ? "S" : "G")"
             if row.communityID != community || !row.gridID.rawValue.hasPrefix(prefix) {
-                problems.append(
-                    "building \(building.id) sits in \(row.gridID), not a \(prefix)… grid of its community")
+                problems.append(Message.text("planning.redraw.wrong_grid", [
+                    "building": building.id.rawValue, "grid": row.gridID.rawValue, "prefix": prefix,
+                ]))
             }
             if let seen = specialGrid[row.gridID], seen != special {
-                problems.append("grid \(row.gridID) mixes special and residential buildings")
+                problems.append(Message.text("planning.redraw.mixed_grid", ["grid": row.gridID.rawValue]))
             }
             specialGrid[row.gridID] = special
             gridMembers[row.gridID, default: []].insert(i)
             if !special { gridHouseholds[row.gridID, default: 0] += row.households }
             if let micro = row.microGridID {
                 if !micro.rawValue.hasPrefix(row.gridID.rawValue + "-M") {
-                    problems.append("micro-grid \(micro) is not nested in grid \(row.gridID)")
+                    problems.append(Message.text(
+                        "planning.redraw.not_nested", ["micro_grid": micro.rawValue, "grid": row.gridID.rawValue]))
                 }
                 microMembers[micro, default: []].insert(i)
                 if !special { microHouseholds[micro, default: 0] += row.households }
             } else if !special, row.households > 0, rules.microGridsCover(building.compoundType) {
-                problems.append("building \(building.id) has households outside any micro-grid")
+                problems.append(Message.text("planning.redraw.outside_micro_grids", ["building": building.id.rawValue]))
             }
         }
         for (grid, households) in gridHouseholds.sorted(by: { $0.key < $1.key }) where !gridRange.contains(households) {
-            problems.append("grid \(grid): \(households) households outside \(gridRange.lowerBound)–"
-                + "\(gridRange.upperBound)")
+            problems.append(Message.text("planning.redraw.grid_households", [
+                "grid": grid.rawValue, "households": "\(households)", "min": "\(gridRange.lowerBound)",
+                "max": "\(gridRange.upperBound)",
+            ]))
         }
         for (micro, households) in microHouseholds.sorted(by: { $0.key < $1.key })
         where !microRange.contains(households) {
-            problems.append("micro-grid \(micro): \(households) households outside \(microRange.lowerBound)–"
-                + "\(microRange.upperBound)")
+            problems.append(Message.text("planning.redraw.micro_grid_households", [
+                "micro_grid": micro.rawValue, "households": "\(households)", "min": "\(microRange.lowerBound)",
+                "max": "\(microRange.upperBound)",
+            ]))
         }
         for (grid, members) in gridMembers.sorted(by: { $0.key < $1.key }) where specialGrid[grid] == false {
-            if !connected(members) { problems.append("grid \(grid) is not connected") }
+            if !connected(members) {
+                problems.append(Message.text("planning.redraw.grid_disconnected", ["grid": grid.rawValue]))
+            }
         }
         for (micro, members) in microMembers.sorted(by: { $0.key < $1.key }) {
             let grid = LockKeeper.grid(of: micro)
             if grid.flatMap({ specialGrid[$0] }) == false, !connected(members) {
-                problems.append("micro-grid \(micro) is not connected")
+                problems.append(Message.text("planning.redraw.micro_grid_disconnected", ["micro_grid": micro.rawValue]))
             }
         }
         for (i, placed) in rowsOf.sorted(by: { $0.key < $1.key }) where buildings[i].kind.isResidential {
@@ -206,19 +216,25 @@ struct CommunityPlanCheck {
         for (grid, members) in special.sorted(by: { $0.key < $1.key }) {
             let owners = Set(members.compactMap { groupOf[$0] })
             if owners.count != 1 {
-                problems.append("special grid \(grid) spans \(owners.count) sites or kinds [\(rule.ruleID)]")
+                problems.append(Message.text("planning.redraw.special_sites", [
+                    "grid": grid.rawValue, "count": "\(owners.count)", "rule": rule.ruleID.rawValue,
+                ]))
             }
             if members.count > rule.maxBuildingsPerGrid {
-                problems.append("special grid \(grid): \(members.count) buildings, above \(rule.maxBuildingsPerGrid) "
-                    + "[\(rule.ruleID)]")
+                problems.append(Message.text("planning.redraw.special_size", [
+                    "grid": grid.rawValue, "count": "\(members.count)", "max": "\(rule.maxBuildingsPerGrid)",
+                    "rule": rule.ruleID.rawValue,
+                ]))
             }
             for owner in owners { gridsPerGroup[owner, default: 0] += 1 }
         }
         for (number, count) in gridsPerGroup.sorted(by: { $0.key < $1.key }) {
             let needed = (groups[number].count + rule.maxBuildingsPerGrid - 1) / rule.maxBuildingsPerGrid
             if count > needed {
-                problems.append("the site of building \(buildings[groups[number][0]].id) is \(count) special grids, "
-                    + "not \(needed) [\(rule.ruleID)]")
+                problems.append(Message.text("planning.redraw.site_split", [
+                    "building": buildings[groups[number][0]].id.rawValue, "count": "\(count)", "needed": "\(needed)",
+                    "rule": rule.ruleID.rawValue,
+                ]))
             }
         }
         return problems
@@ -230,7 +246,7 @@ struct CommunityPlanCheck {
         let whole = placed.filter { $0.unit == nil }
         if !whole.isEmpty {
             if whole.count < placed.count || whole.count > 1 || whole.contains(where: { $0.floors != nil }) {
-                return ["building \(building.id) is split without naming its units"]
+                return [Message.text("planning.redraw.split_unnamed", ["building": building.id.rawValue])]
             }
             return []
         }
@@ -241,21 +257,26 @@ struct CommunityPlanCheck {
         let maximum = rules.householdsPerMicroGrid.value.upperBound
         for (name, rows) in byUnit.sorted(by: { $0.key < $1.key }) {
             guard let unit = expected[name] else {
-                problems.append("building \(building.id): unit \(name) is not one of its units")
+                problems.append(Message.text("planning.redraw.unknown_unit", ["building": building.id.rawValue, "unit": name]))
                 continue
             }
             let micros = Set(rows.map { $0.microGridID?.rawValue ?? "" })
             if micros.count > 1, unit.households <= maximum {
-                problems.append("unit \(building.id)/\(name) of \(unit.households) households is split across "
-                    + "micro-grids")
+                problems.append(Message.text("planning.redraw.unit_split", [
+                    "building": building.id.rawValue, "unit": name, "households": "\(unit.households)",
+                ]))
             }
             let bands = rows.compactMap(\.floors)
             guard !bands.isEmpty else {
-                if rows.count > 1 { problems.append("unit \(building.id)/\(name) is split without floor bands") }
+                if rows.count > 1 {
+                    problems.append(
+                        Message.text("planning.redraw.unit_no_bands", ["building": building.id.rawValue, "unit": name]))
+                }
                 continue
             }
             guard bands.count == rows.count else {
-                problems.append("unit \(building.id)/\(name) has whole and banded rows")
+                problems.append(
+                    Message.text("planning.redraw.unit_mixed_rows", ["building": building.id.rawValue, "unit": name]))
                 continue
             }
             let floors = max(1, unit.floors ?? building.floors ?? (unit.households + 1) / 2)
@@ -263,8 +284,10 @@ struct CommunityPlanCheck {
             var covered = Array(repeating: 0, count: floors + 1)
             for row in rows {
                 guard let band = row.floors, band.highest <= floors else {
-                    problems.append("unit \(building.id)/\(name): floors \(row.floors?.description ?? "") beyond its "
-                        + "\(floors) floors")
+                    problems.append(Message.text("planning.redraw.floors_beyond", [
+                        "building": building.id.rawValue, "unit": name, "band": row.floors?.description ?? "",
+                        "floors": "\(floors)",
+                    ]))
                     continue
                 }
                 var households = 0
@@ -273,12 +296,15 @@ struct CommunityPlanCheck {
                     households += base + (floor <= extra ? 1 : 0)
                 }
                 if households != row.households {
-                    problems.append("unit \(building.id)/\(name) floors \(band): \(row.households) households where "
-                        + "its floors hold \(households)")
+                    problems.append(Message.text("planning.redraw.band_households", [
+                        "building": building.id.rawValue, "unit": name, "band": "\(band)",
+                        "households": "\(row.households)", "expected": "\(households)",
+                    ]))
                 }
             }
             if covered.dropFirst().contains(where: { $0 != 1 }) {
-                problems.append("unit \(building.id)/\(name): floor bands do not cover each floor once")
+                problems.append(
+                    Message.text("planning.redraw.bands_cover", ["building": building.id.rawValue, "unit": name]))
             }
         }
         return problems
@@ -291,10 +317,12 @@ struct CommunityPlanCheck {
             guard case .building(let id) = lock.subject, let i = index[id] else { continue }
             let placed = rowsOf[i] ?? []
             if let grid = lock.gridID, placed.contains(where: { $0.gridID != grid }) {
-                problems.append("building \(id) is locked to grid \(grid)")
+                problems.append(
+                    Message.text("planning.redraw.locked_grid", ["building": id.rawValue, "grid": grid.rawValue]))
             }
             if let micro = lock.microGridID, placed.contains(where: { $0.microGridID != micro }) {
-                problems.append("building \(id) is locked to micro-grid \(micro)")
+                problems.append(Message.text(
+                    "planning.redraw.locked_micro_grid", ["building": id.rawValue, "micro_grid": micro.rawValue]))
             }
         }
         return problems.sorted()
@@ -316,7 +344,7 @@ struct CommunityPlanCheck {
     /// At most 8 reasons, then how many more, so that kpis.json stays readable on a changed city.
     static func capped(_ reasons: [String]) -> [String] {
         guard reasons.count > 8 else { return reasons }
-        return Array(reasons.prefix(8)) + ["… and \(reasons.count - 8) more"]
+        return Array(reasons.prefix(8)) + [Message.text("planning.redraw.more", ["count": "\(reasons.count - 8)"])]
     }
 
     // MARK: - Islands

@@ -223,7 +223,7 @@ public struct GridJob: Sendable {
             let own = rowsOf[community] ?? []
             guard !own.isEmpty else {
                 decisions.append(CommunityRedraw(
-                    communityID: community, keptVerbatim: false, reasons: ["the current plan has no rows here"]))
+                    communityID: community, keptVerbatim: false, reasons: [Message.text("planning.redraw.no_rows")]))
                 continue
             }
             let members = membersOf[community] ?? []

@@ -65,12 +65,14 @@ struct LockKeeper {
             let households = rows.reduce(0) { $0 + $1.households }
             var missed: [String] = []
             if let grid = lock.gridID, let off = Optional(rows.filter { $0.gridID != grid }), !off.isEmpty {
-                let places = Set(off.map(\.gridID.rawValue)).sorted().joined(separator: ", ")
-                missed.append("locked to grid \(grid) but placed in \(places)")
+                let places = Language.current.list(Set(off.map(\.gridID.rawValue)).sorted())
+                missed.append(Message.text("planning.lock.grid_missed", ["grid": grid.rawValue, "places": places]))
             }
             if let micro = lock.microGridID, let off = Optional(rows.filter { $0.microGridID != micro }), !off.isEmpty {
-                let places = Set(off.compactMap { $0.microGridID?.rawValue }).sorted().joined(separator: ", ")
-                missed.append("locked to micro-grid \(micro) but placed in \(places.isEmpty ? "none" : places)")
+                let placed = Set(off.compactMap { $0.microGridID?.rawValue }).sorted()
+                let places = placed.isEmpty ? Message.text("planning.lock.nowhere") : Language.current.list(placed)
+                missed.append(
+                    Message.text("planning.lock.micro_grid_missed", ["micro_grid": micro.rawValue, "places": places]))
             }
             guard !missed.isEmpty else { continue }
             let off = rows.filter { row in
@@ -81,8 +83,10 @@ struct LockKeeper {
                 ruleID: Self.ruleID, level: .hard,
                 location: FindingLocation(communityID: community[building], buildingID: building),
                 amount: Double(off),
-                message: "building \(building) is \(missed.joined(separator: "; ")) "
-                    + "(\(off) of its \(households) households off the lock)"
+                message: Message.text("planning.lock.finding", [
+                    "building": building.rawValue, "missed": Language.current.clauses(missed), "off": "\(off)",
+                    "households": "\(households)",
+                ])
             ))
         }
         return unmet

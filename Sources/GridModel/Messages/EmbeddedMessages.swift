@@ -527,6 +527,132 @@ data.gap.capacity	{label}的 capacity[{agent}]	capacity[{agent}] of {label}
             "planning.tsv",
             #"""
 key	zh-CN	en
+planning.day.monday	周一	Mon
+planning.day.tuesday	周二	Tue
+planning.day.wednesday	周三	Wed
+planning.day.thursday	周四	Thu
+planning.day.friday	周五	Fri
+planning.day.saturday	周六	Sat
+planning.day.sunday	周日	Sun
+planning.period.morning	上午	AM
+planning.period.afternoon	下午	PM
+planning.period.evening	晚上	EVE
+planning.roster.cited	{text}（规则 {rule}）	{text} ({rule})
+planning.roster.paired_visitor	结对走访人	paired visitor
+planning.roster.serves	负责网格 {grid}	serves {grid}
+planning.roster.together_with	与 {person} 同行	together with {person}
+planning.roster.has_skills	具备所需技能	has the skills needed
+planning.roster.catch_up	补做此前到期的走访	catch-up of a visit due earlier
+planning.roster.slot_available	{day}{period}有空	{day}-{period} available
+planning.roster.door_knocking_round	在网格 {grid} 逐户敲门走访	door-knocking round in {grid}
+planning.unmet.no_grid	{rule}：楼栋 {building} 不在方案的任何网格中，且没有空闲的结对走访人	{rule}: building {building} is in no grid of the plan, and no paired visitor is free
+planning.unmet.no_community	{rule}：楼栋 {building} 不属于本街道的任何社区	{rule}: building {building} is in no community of the street
+planning.unmet.no_visitor	{rule}：没有走访人负责网格 {grid}	{rule}: no visitor serves {grid}
+planning.unmet.condition	{rule}：负责网格 {grid} 的 {count} 名走访人都不满足“{condition}”，而 {visitors} 名走访人中须有一人满足	{rule}: none of the {count} visitors serving {grid} meets '{condition}', which one of the {visitors} visitors must
+planning.unmet.no_shared_slot	负责网格 {grid} 的走访人中凑不出 {visitors} 人共同的空闲时段	no {visitors} visitors serving {grid} share a free slot
+planning.unmet.no_free_slot	负责网格 {grid} 的走访人都没有空闲时段	no visitor serving {grid} has a free slot
+planning.unmet.when_carried_over	本周（结转而来，原应于 {due} 前完成）	this week (carried over, due {due})
+planning.unmet.when_due	{due} 前	by {due}
+planning.unmet.visitor_one	共 {count} 名走访人，{at_limit} 名已达每周上限（上限 {cap} 次或工时），{unavailable} 名休假或不可用，{full} 名时段已满	{count} visitor: {at_limit} at their weekly limit (cap {cap} or hours), {unavailable} on leave or unavailable, {full} with every slot full
+planning.unmet.visitor_many	共 {count} 名走访人，{at_limit} 名已达每周上限（上限 {cap} 次或工时），{unavailable} 名休假或不可用，{full} 名时段已满	{count} visitors: {at_limit} at their weekly limit (cap {cap} or hours), {unavailable} on leave or unavailable, {full} with every slot full
+planning.unmet.no_slot	{rule}：{when}，{what}（原因：{detail}）	{rule}: {what} {when} ({detail})
+planning.unmet.finding	应于 {due} 前完成的走访未能排入：{why}	visit due {due} not placed: {why}
+planning.door_knocking.no_grid	{person} 没有可逐户走访的网格（没有岗位，方案中也没有其住所或社区）	{person} has no grid to knock on doors in (no post, no home or community in the plan)
+planning.door_knocking.no_slot	{person} 本周没有可安排逐户走访的空闲时段（{why}）	{person} has no free slot for a door-knocking round this week ({why})
+planning.door_knocking.on_leave_all_week	整周休假	on leave all week
+planning.door_knocking.no_working_slot	工作日没有可用时段	no available slot on a working day
+planning.door_knocking.on_leave_days	休假 {days} 天，没有其他时段	on leave {days} days, no other slot
+planning.door_knocking.pinned_full	可用时段都已被固定条目占用	every available slot is taken by pinned entries
+planning.pins.entry	固定条目 {entry}	pinned entry {entry}
+planning.pins.entries	固定条目	pinned entries
+planning.pins.and	{first}与{second}	{first} and {second}
+planning.pins.expected_week	计划周 {week} 内的日期	a date in the planned week {week}
+planning.pins.expected_unique	每位居民、人员、日期和时段只有一条	one entry per resident, person, date and period
+planning.pins.expected_slot_cap	每人每个时段至多 {cap} 次走访，且逐户走访独占其时段	at most {cap} visits in one person's slot, and a door-knocking round alone in its slot
+planning.error.invalid_value	{parameter} = {value}；应为{expected}	{parameter} = {value}; expected {expected}
+planning.error.invalid_parameter	{name} = {value}：应为{expected}	{name} = {value}: expected {expected}
+planning.error.solver	求解器：{error}	solver: {error}
+planning.error.unwritable	{path}：无法写入（{reason}）	{path}: cannot write ({reason})
+planning.error.invalid_problem	问题 {name}：{reason}	problem {name}: {reason}
+planning.expected.integer_at_least_one	不小于 1 的整数	an integer ≥ 1
+planning.expected.whole_number	不小于 0 的整数	a whole number ≥ 0
+planning.districting.node_weight	节点 {node} 的权重	weight of node {node}
+planning.gap.no_agents	没有代理；应至少有一个	no agents; expected at least one
+planning.gap.row_counts	{costs} 行成本、{resources} 行资源；应各为 {agents} 行	{costs} cost rows and {resources} resource rows; expected {agents} each
+planning.gap.no_jobs	没有任务；应至少有一个	no jobs; expected at least one
+planning.gap.agent_row	代理 {agent} 有 {costs} 个成本和 {resources} 个资源用量；应各为 {jobs} 个	agent {agent} has {costs} costs and {resources} resource uses; expected {jobs} each
+planning.gap.cost_not_finite	cost[{agent}][{job}] = {value}；应为有限数	cost[{agent}][{job}] = {value}; expected a finite number
+planning.gap.resource_invalid	resource[{agent}][{job}] = {value}；应为不小于 0 的有限数	resource[{agent}][{job}] = {value}; expected a finite number ≥ 0
+planning.gap.capacity_invalid	capacity[{agent}] = {value}；应为不小于 0 的有限数	capacity[{agent}] = {value}; expected a finite number ≥ 0
+planning.gap.assigned_count	分配了 {count} 个任务；应为 {jobs} 个	{count} jobs assigned; expected {jobs}
+planning.gap.job_unassigned	任务 {job} 没有恰好分给一个代理	job {job} is not given to exactly one agent
+planning.gap.over_capacity	代理 {agent} 用量 {load}，容量为 {capacity}	agent {agent} uses {load} of capacity {capacity}
+planning.gap.time_limit_invalid	{value} 秒；应为不小于 0 的有限数	{value} s; expected a finite number ≥ 0
+planning.gap.gap_invalid	{value}；应为 [0, 1) 内的数	{value}; expected a number in [0, 1)
+planning.gap.share_invalid	{value}；应为 0…1 之间	{value}; expected 0…1
+planning.synthesis.expected_street_households	至少 1000（一个社区 1,000–3,000 户）	at least 1000 (one community of 1,000–3,000)
+planning.synthesis.expected_community_count	{households} 户对应 {lowest}...{highest} 个社区（每个社区 1,000–3,000 户）	{lowest}...{highest} for {households} households (1,000–3,000 households each)
+planning.synthesis.expected_city_households	至少 1000	at least 1000
+planning.partition.part_count	得到 {used} 个分区而不是 {parts} 个：图的 {nodes} 个节点分属 {pieces} 个连通块	{used} parts instead of {parts}: the graph has {nodes} nodes in {pieces} connected pieces
+planning.partition.below_minimum	分区 {part} 的权重为 {weight}，比下限 {min} 少 {amount}	part {part} holds {weight}, {amount} below the minimum {min}
+planning.partition.above_maximum	分区 {part} 的权重为 {weight}，比上限 {max} 多 {amount}	part {part} holds {weight}, {amount} above the maximum {max}
+planning.partition.disconnected	分区 {part} 不连通	part {part} is not connected
+planning.deviation.grid_below	{place}：网格共 {households} 户，比下限 {bound} 少 {amount} 户（社区 {community} 的楼栋在这一上下限下没有合规方案）	{place}: grid of {households} households, {amount} below the minimum {bound} (community {community} holds no valid plan with these bounds and its buildings)
+planning.deviation.grid_above	{place}：网格共 {households} 户，比上限 {bound} 多 {amount} 户（社区 {community} 的楼栋在这一上下限下没有合规方案）	{place}: grid of {households} households, {amount} above the maximum {bound} (community {community} holds no valid plan with these bounds and its buildings)
+planning.deviation.micro_grid_below	{place}：微网格共 {households} 户，比下限 {bound} 少 {amount} 户（社区 {community} 的楼栋在这一上下限下没有合规方案）	{place}: micro-grid of {households} households, {amount} below the minimum {bound} (community {community} holds no valid plan with these bounds and its buildings)
+planning.deviation.micro_grid_above	{place}：微网格共 {households} 户，比上限 {bound} 多 {amount} 户（社区 {community} 的楼栋在这一上下限下没有合规方案）	{place}: micro-grid of {households} households, {amount} above the maximum {bound} (community {community} holds no valid plan with these bounds and its buildings)
+planning.deviation.floor_band_too_large	楼栋 {building}：一个楼层段有 {households} 户，超过微网格上限 {max}（单层户数过多）	building {building}: a floor band of {households} households exceeds the micro-grid maximum {max} (one floor holds too many households)
+planning.extra_grids.micro_proven	网格 {grid}：划了 {count} 个微网格，而不是 {fewest} 个（⌈{households} / {max}⌉）：其楼栋、单元和楼层无法装入 {fewest} 个各 {bounds} 户的连通微网格（已由精确检查证明）	grid {grid}: {count} micro-grids, not {fewest} (⌈{households} / {max}⌉): no packing of its buildings, units and floors into {fewest} connected micro-grids of {bounds} households exists (proven by an exact check)
+planning.extra_grids.micro_unproven	网格 {grid}：划了 {count} 个微网格，而不是 {fewest} 个（⌈{households} / {max}⌉）：未找到把其楼栋、单元和楼层装入 {fewest} 个各 {bounds} 户的连通微网格的方案（未证明不可能：精确检查在其限度内未能判定）	grid {grid}: {count} micro-grids, not {fewest} (⌈{households} / {max}⌉): no packing of its buildings, units and floors into {fewest} connected micro-grids of {bounds} households was found (not proven impossible: the exact check could not decide within its limits)
+planning.extra_grids.community	社区 {community}：划了 {count} 个网格，而不是 {fewest} 个（⌈{total} / {max}⌉）：{why}	community {community}: {count} grids, not {fewest} (⌈{total} / {max}⌉): {why}
+planning.extra_grids.barrier_pieces	障碍把社区分成 {pieces} 块，各为 {sizes} 户，分开划分（网格不跨越障碍）；共需 {needs} 个网格	barriers cut it into {pieces} pieces of {sizes} households, drawn apart (no grid crosses a barrier); they need {needs} grids
+planning.extra_grids.whole_buildings	整栋楼栋凑不满 {fewer} 个至多 {max} 户的网格（任何楼栋组合都不够接近 {max} 户）；至少需要 {bound} 个	whole buildings cannot fill {fewer} grids of at most {max} households (no set of them comes close enough to {max}); {bound} is the least
+planning.extra_grids.no_plan_found	未找到 {count} 个户数在 {bounds} 之间的连通网格方案（未证明不可能）	no plan of {count} connected grids within {bounds} was found (not proven impossible)
+planning.warning.island	社区 {community}：楼栋 {building} 没有相邻楼栋（孤岛）；已连到 {metres} 米外的 {nearest}	community {community}: building {building} has no neighbour (island); joined to {nearest} {metres} m away
+planning.warning.cut_off	社区 {community}：障碍或空隙隔开了 {count} 栋楼（{buildings}）；已连到 {metres} 米外的 {nearest}	community {community}: a barrier or gap cuts off {count} buildings ({buildings}); joined to {nearest} {metres} m away
+planning.warning.piece	{count} 栋楼	{count} buildings
+planning.warning.cut	社区 {community}：障碍把它分成 {count} 块（{pieces}）；每块单独划分	community {community}: barriers cut it into {count} pieces ({pieces}); each is drawn on its own
+planning.warning.unknown_pairs	相邻关系：{count} 对楼栋引用了未知楼栋，已忽略	adjacency: {count} pairs name unknown buildings and were ignored
+planning.finding.full	{rule}（位置 {place}，社区 {community}）：{message}（相差 {amount}）	{rule} at {place} (community {community}): {message} [by {amount}]
+planning.finding.at_place	{rule}（位置 {place}）：{message}（相差 {amount}）	{rule} at {place}: {message} [by {amount}]
+planning.finding.in_community	{rule}（社区 {community}）：{message}（相差 {amount}）	{rule} (community {community}): {message} [by {amount}]
+planning.finding.bare	{rule}：{message}（相差 {amount}）	{rule}: {message} [by {amount}]
+planning.lock.grid_missed	锁定在网格 {grid}，却划入了 {places}	locked to grid {grid} but placed in {places}
+planning.lock.micro_grid_missed	锁定在微网格 {micro_grid}，却划入了 {places}	locked to micro-grid {micro_grid} but placed in {places}
+planning.lock.nowhere	无	none
+planning.lock.finding	楼栋 {building} {missed}（{households} 户中有 {off} 户不在锁定位置）	building {building} is {missed} ({off} of its {households} households off the lock)
+planning.redraw.no_rows	现行方案在此没有记录	the current plan has no rows here
+planning.redraw.building_gone	现行方案中的楼栋 {building} 已不在本社区	building {building} of the current plan is no longer in the community
+planning.redraw.building_new	楼栋 {building} 是新增的	building {building} is new
+planning.redraw.households_changed	楼栋 {building}：现有 {households} 户，现行方案中为 {planned} 户	building {building}: {households} households, {planned} in the current plan
+planning.redraw.kind_changed	楼栋 {building}：类型 {kind} 与现行方案不同	building {building}: kind {kind} differs from the current plan
+planning.redraw.community_changed	楼栋 {building} 在现行方案中属于另一个社区	building {building} was in another community in the current plan
+planning.redraw.units_changed	楼栋 {building}：单元与现行方案不同	building {building}: its units differ from the current plan's
+planning.redraw.wrong_grid	楼栋 {building} 位于 {grid}，不是本社区的 {prefix}… 网格	building {building} sits in {grid}, not a {prefix}… grid of its community
+planning.redraw.mixed_grid	网格 {grid} 混有专属网格楼栋和住宅楼栋	grid {grid} mixes special and residential buildings
+planning.redraw.not_nested	微网格 {micro_grid} 不在网格 {grid} 之内	micro-grid {micro_grid} is not nested in grid {grid}
+planning.redraw.outside_micro_grids	楼栋 {building} 有住户不在任何微网格中	building {building} has households outside any micro-grid
+planning.redraw.grid_households	网格 {grid}：{households} 户，超出 {min}–{max}	grid {grid}: {households} households outside {min}–{max}
+planning.redraw.micro_grid_households	微网格 {micro_grid}：{households} 户，超出 {min}–{max}	micro-grid {micro_grid}: {households} households outside {min}–{max}
+planning.redraw.grid_disconnected	网格 {grid} 不连通	grid {grid} is not connected
+planning.redraw.micro_grid_disconnected	微网格 {micro_grid} 不连通	micro-grid {micro_grid} is not connected
+planning.redraw.special_sites	专属网格 {grid} 跨越 {count} 个场所或类型（规则 {rule}）	special grid {grid} spans {count} sites or kinds [{rule}]
+planning.redraw.special_size	专属网格 {grid}：{count} 栋楼，超过 {max}（规则 {rule}）	special grid {grid}: {count} buildings, above {max} [{rule}]
+planning.redraw.site_split	楼栋 {building} 所在场所分成了 {count} 个专属网格，而不是 {needed} 个（规则 {rule}）	the site of building {building} is {count} special grids, not {needed} [{rule}]
+planning.redraw.split_unnamed	楼栋 {building} 被拆分却未写明单元	building {building} is split without naming its units
+planning.redraw.unknown_unit	楼栋 {building}：单元 {unit} 不是它的单元	building {building}: unit {unit} is not one of its units
+planning.redraw.unit_split	{households} 户的单元 {building}/{unit} 被拆到多个微网格	unit {building}/{unit} of {households} households is split across micro-grids
+planning.redraw.unit_no_bands	单元 {building}/{unit} 被拆分却没有楼层段	unit {building}/{unit} is split without floor bands
+planning.redraw.unit_mixed_rows	单元 {building}/{unit} 既有整单元记录又有楼层段记录	unit {building}/{unit} has whole and banded rows
+planning.redraw.floors_beyond	单元 {building}/{unit}：楼层 {band} 超出其 {floors} 层	unit {building}/{unit}: floors {band} beyond its {floors} floors
+planning.redraw.band_households	单元 {building}/{unit} 楼层 {band}：记为 {households} 户，这些楼层实有 {expected} 户	unit {building}/{unit} floors {band}: {households} households where its floors hold {expected}
+planning.redraw.bands_cover	单元 {building}/{unit}：楼层段没有把每层恰好覆盖一次	unit {building}/{unit}: floor bands do not cover each floor once
+planning.redraw.locked_grid	楼栋 {building} 锁定在网格 {grid}	building {building} is locked to grid {grid}
+planning.redraw.locked_micro_grid	楼栋 {building} 锁定在微网格 {micro_grid}	building {building} is locked to micro-grid {micro_grid}
+planning.redraw.more	……另有 {count} 条	… and {count} more
+planning.clock.budget_cut	每次求解限于 --time-limit 剩余的时间	each solve cut to what is left of --time-limit
+planning.clock.search_cut	搜索因时限（--time-limit，未给则为默认时限）提前结束；保留目前找到的最好方案	search cut short by the time limit (--time-limit, else the default allowance); the best plan found so far is kept
+planning.clock.fired	{stage}：{seconds} 秒的时限已到；{outcome}	{stage}: time limit of {seconds} s fired; {outcome}
 """#
         ),
         (

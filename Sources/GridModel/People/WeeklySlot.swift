@@ -7,6 +7,20 @@ public struct WeeklySlot: Hashable, Comparable, Sendable, Codable, CustomStringC
             ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][rawValue - 1]
         }
 
+        /// The day as a person reads it in the command's language (`周一`, `Mon`); ``abbreviation`` stays the
+        /// files' spelling.
+        public var spokenName: String {
+            switch self {
+            case .monday: Message.text("planning.day.monday")
+            case .tuesday: Message.text("planning.day.tuesday")
+            case .wednesday: Message.text("planning.day.wednesday")
+            case .thursday: Message.text("planning.day.thursday")
+            case .friday: Message.text("planning.day.friday")
+            case .saturday: Message.text("planning.day.saturday")
+            case .sunday: Message.text("planning.day.sunday")
+            }
+        }
+
         public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
@@ -15,6 +29,16 @@ public struct WeeklySlot: Hashable, Comparable, Sendable, Codable, CustomStringC
 
         /// The spec's spelling: `AM`, `PM`, `EVE`.
         public var code: String { ["AM", "PM", "EVE"][rawValue] }
+
+        /// The period as a person reads it in the command's language (`上午`, `AM`); ``code`` stays the files'
+        /// spelling.
+        public var spokenName: String {
+            switch self {
+            case .morning: Message.text("planning.period.morning")
+            case .afternoon: Message.text("planning.period.afternoon")
+            case .evening: Message.text("planning.period.evening")
+            }
+        }
 
         public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
     }

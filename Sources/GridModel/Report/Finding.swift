@@ -42,12 +42,17 @@ public struct Finding: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The id of the most specific place concerned (resident, person, building, micro-grid, grid, request), or nil.
     public var place: String? { location.place }
 
-    /// `rule at place (community): message [by amount]`.
+    /// `rule at place (community): message [by amount]`, in the command's language.
     public var description: String {
-        var text = ruleID.rawValue
-        if let place { text += " at \(place)" }
-        if let communityID { text += " (community \(communityID))" }
-        return text + ": \(message) [by \(FindingLocation.number(amount))]"
+        var arguments = ["rule": ruleID.rawValue, "message": message, "amount": FindingLocation.number(amount)]
+        arguments["place"] = place
+        arguments["community"] = communityID?.rawValue
+        switch (place != nil, communityID != nil) {
+        case (true, true): return Message.text("planning.finding.full", arguments)
+        case (true, false): return Message.text("planning.finding.at_place", arguments)
+        case (false, true): return Message.text("planning.finding.in_community", arguments)
+        case (false, false): return Message.text("planning.finding.bare", arguments)
+        }
     }
 
     private enum CodingKeys: String, CodingKey {

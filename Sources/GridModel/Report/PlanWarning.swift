@@ -16,23 +16,33 @@ public struct PlanWarning: Hashable, Sendable, Codable, CustomStringConvertible 
     public static func joined(
         piece: [BuildingID], in community: CommunityID, to nearest: BuildingID, metres: Double
     ) -> PlanWarning {
-        let names = piece.prefix(3).map(\.rawValue).joined(separator: ", ")
-        let joined = "joined to \(nearest) \(Int(metres.rounded())) m away"
-        let what =
-            piece.count == 1
-            ? "building \(names) has no neighbour (island)"
-            : "a barrier or gap cuts off \(piece.count) buildings (\(names)\(piece.count > 3 ? ", …" : ""))"
+        let location = FindingLocation(communityID: community)
+        let metres = "\(Int(metres.rounded()))"
+        guard piece.count > 1 else {
+            return PlanWarning(
+                location: location,
+                message: Message.text("planning.warning.island", [
+                    "community": community.rawValue, "building": piece.first?.rawValue ?? "",
+                    "nearest": nearest.rawValue, "metres": metres,
+                ]))
+        }
+        let shown = piece.prefix(3).map(\.rawValue) + (piece.count > 3 ? ["…"] : [])
         return PlanWarning(
-            location: FindingLocation(communityID: community), message: "community \(community): \(what); \(joined)")
+            location: location,
+            message: Message.text("planning.warning.cut_off", [
+                "community": community.rawValue, "count": "\(piece.count)", "buildings": Language.current.list(shown),
+                "nearest": nearest.rawValue, "metres": metres,
+            ]))
     }
 
     /// A community that barriers cut into pieces of `sizes` buildings, each drawn on its own.
     public static func cut(_ community: CommunityID, into sizes: [Int]) -> PlanWarning {
-        let names = sizes.map { "\($0) buildings" }.joined(separator: ", ")
+        let pieces = sizes.map { Message.text("planning.warning.piece", ["count": "\($0)"]) }
         return PlanWarning(
             location: FindingLocation(communityID: community),
-            message: "community \(community): barriers cut it into \(sizes.count) pieces (\(names)); "
-                + "each is drawn on its own")
+            message: Message.text("planning.warning.cut", [
+                "community": community.rawValue, "count": "\(sizes.count)", "pieces": Language.current.list(pieces),
+            ]))
     }
 
     /// The community concerned, when there is one.

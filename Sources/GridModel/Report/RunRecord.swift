@@ -58,18 +58,19 @@ public struct ClockEvent: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// A run's budget that cut a stage's solves to `seconds` each.
     public static func budgetCut(stage: String, seconds: Double) -> ClockEvent {
-        ClockEvent(stage: stage, limitSeconds: seconds, outcome: "each solve cut to what is left of --time-limit")
+        ClockEvent(stage: stage, limitSeconds: seconds, outcome: Message.text("planning.clock.budget_cut"))
     }
 
     /// A search the run's budget stopped before its counted work was done; its best plan so far was kept.
     public static func searchCut(stage: String, seconds: Double) -> ClockEvent {
         ClockEvent(stage: stage, limitSeconds: seconds,
-                   outcome: "search cut short by the time limit (--time-limit, else the default allowance); "
-                       + "the best plan found so far is kept")
+                   outcome: Message.text("planning.clock.search_cut"))
     }
 
     /// `stage: time limit of N s fired; outcome`.
     public var description: String {
-        "\(stage): time limit of \(FindingLocation.number(limitSeconds)) s fired; \(outcome)"
+        Message.text(
+            "planning.clock.fired",
+            ["stage": stage, "seconds": FindingLocation.number(limitSeconds), "outcome": outcome])
     }
 }

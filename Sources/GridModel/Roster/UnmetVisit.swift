@@ -21,10 +21,11 @@ public struct UnmetVisit: Hashable, Sendable, Codable {
 
     /// The visit as kpis.json's finding: one visit short of the frequency rule, at the resident.
     public var finding: Finding {
-        let prefix = "\(ruleID.rawValue): "
-        let why = reason.hasPrefix(prefix) ? String(reason.dropFirst(prefix.count)) : reason
+        let prefixes = ["\(ruleID.rawValue): ", "\(ruleID.rawValue)："]
+        let prefix = prefixes.first { reason.hasPrefix($0) }
+        let why = prefix.map { String(reason.dropFirst($0.count)) } ?? reason
         return Finding(
             ruleID: ruleID, level: .hard, location: FindingLocation(gridID: gridID, residentID: residentID),
-            amount: 1, message: "visit due \(due) not placed: \(why)")
+            amount: 1, message: Message.text("planning.unmet.finding", ["due": "\(due)", "why": why]))
     }
 }

@@ -57,7 +57,7 @@ public struct CityGenerator: Sendable {
     public func streetSizes() throws(GridSynthesisError) -> [Int] {
         guard households >= 1_000 else {
             throw GridSynthesisError.invalidParameter(
-                name: "households", value: String(households), expected: "at least 1000"
+                name: "households", value: String(households), expected: Message.text("planning.synthesis.expected_city_households")
             )
         }
         let count = max(1, Int((Double(households) / Double(Self.householdsPerStreet)).rounded()))
