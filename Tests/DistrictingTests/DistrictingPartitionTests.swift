@@ -168,8 +168,9 @@ struct NodeLinkChecker {
         }
         let bad = Data(#"{"nodes": [{"id": 1, "POP": 2.5}], "adjacency": [[]]}"#.utf8)
         let error = #expect(throws: GridDataError.self) { try NodeLinkGraph(data: bad, file: "g.json", weightKey: "POP") }
+        let english = Language.$current.withValue(.english) { error?.description }
         #expect(
-            error?.description == "g.json (nodes[0].POP): not usable: found \"2.5\"; expected a whole number ≥ 0 (the node weight)")
+            english == "g.json (nodes[0].POP): not usable: found \"2.5\"; expected a whole number ≥ 0 (the node weight)")
         let dangling = Data(#"{"nodes": [{"id": "a"}], "adjacency": [[{"id": "b"}]]}"#.utf8)
         #expect(throws: GridDataError.self) { try NodeLinkGraph(data: dangling, file: "g.json", weightKey: nil) }
     }

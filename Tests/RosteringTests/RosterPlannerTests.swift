@@ -119,7 +119,7 @@ import Testing
         let result = try RosterPlanner(ruleSet: rules).plan(input)
         #expect(result.entries.isEmpty)
         #expect(result.unmet.map(\.residentID) == ["M1"])
-        #expect(result.unmet.first?.reason.contains("community_worker") == true)
+        #expect(result.unmet.first?.reason.contains(Role.communityWorker.spokenName) == true)
     }
 
     @Test func pairedVisitorIsKept() throws {
