@@ -731,7 +731,18 @@ rules.timebank.floor_above_cap	{rule}：floor_minutes {floor} 大于 cap_minutes
 rules.timebank.unknown_pool	{rule}：账户池“{pool}”不在 pools（{known}）之中{hint}	{rule}: pool '{pool}' is not in pools ({known}){hint}
 rules.timebank.expiry_without_months	{rule}：已启用过期，但 after_months 为 0；请填写月数或停用过期	{rule}: expiry is enabled but after_months is 0; give the months or disable expiry
 rules.timebank.programme_twice	{rule}：有一个项目列了两次	{rule}: a programme is listed twice
-rules.timebank.rate_not_positive	{rule} {path}.rate：折算比率必须大于 0，实为 {rate}	{rule} {path}.rate: a rate must be above 0, found {rate}
+rules.services.expected_mapping	{rule} parameters.services：应为以服务编号为键的映射（如 home_repair: 换行后写各项），实为{found}	{rule} parameters.services: expected a mapping keyed by service id (home_repair: and its keys below), found {found}
+rules.services.bad_id	{rule} {path}：服务编号“{service}”只能由小写字母、数字和“_”组成	{rule} {path}: service id '{service}' must be lower-case letters, digits and '_'
+rules.services.no_chinese_name	{rule} {path}：服务“{service}”缺少中文名称（name_zh）	{rule} {path}: service '{service}' has no Chinese name (name_zh)
+rules.services.no_english_name	{rule} {path}：服务“{service}”缺少英文名称（name_en）	{rule} {path}: service '{service}' has no English name (name_en)
+rules.services.minutes_below_one	{rule} {path}.minutes：服务的通常时长至少为 1 分钟，实为 {minutes}	{rule} {path}.minutes: a service's usual length is at least 1 minute, found {minutes}
+rules.services.unknown_credit	{rule} {path}.credit：未知的计入方式“{value}”，应为 {allowed} 之一：per_minute 配 rate，fixed 配 amount_minutes{hint}	{rule} {path}.credit: unknown credit '{value}', expected one of {allowed}: per_minute with a rate, fixed with amount_minutes{hint}
+rules.services.per_minute_without_rate	{rule} {path}：服务“{service}”按分钟计入（per_minute），但没有给出 rate	{rule} {path}: service '{service}' credits per_minute but gives no rate
+rules.services.fixed_without_amount	{rule} {path}：服务“{service}”按固定时长计入（fixed），但没有给出 amount_minutes	{rule} {path}: service '{service}' credits a fixed amount but gives no amount_minutes
+rules.services.rate_not_positive	{rule} {path}.rate：每分钟的计入比率必须大于 0，实为 {rate}	{rule} {path}.rate: a per-minute rate must be above 0, found {rate}
+rules.services.amount_not_positive	{rule} {path}.amount_minutes：固定计入的时长必须大于 0 分钟，实为 {amount}	{rule} {path}.amount_minutes: a fixed credit must be above 0 minutes, found {amount}
+rules.services.credit_key_unused	{rule} {path}.{key}：按 {credit} 计入的服务不使用 {key}；请删除（叠加文件中可写 {key}: ~）	{rule} {path}.{key}: a {credit} service does not use {key}; remove it (an overlay may write {key}: ~)
+rules.services.retired_type	{rule}：类型 timebank_services 已停用；其服务应写入 services.catalogue（services.yaml，类型 service_catalogue）	{rule}: type timebank_services is retired; its services belong in services.catalogue (services.yaml, type service_catalogue)
 rules.visits.category_twice	类别“{category}”列了两次	category '{category}' is listed twice
 rules.visits.cap_below_narrower	{rule}：上限 {cap} 小于第 {line} 行范围更窄的上限 {narrower}	{rule}: a cap of {cap} is below the narrower cap of {narrower} at line {line}
 rules.visits.pairing_outweighs_visit	{rule}：结对走访人的加分 {bonus} 与技能加分（{skill} × 权重 {weight}，{term_rule}，{location}）之和达到一次走访的权重（1）；请使其小于 1，否则会为保留走访人而放弃走访	{rule}: a paired visitor's bonus of {bonus} and the skill bonus ({skill} × weight {weight}, {term_rule} at {location}) reach one visit's weight (1); keep them below it, or a visit would be dropped to keep a visitor

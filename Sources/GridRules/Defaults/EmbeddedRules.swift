@@ -155,7 +155,8 @@ rules:
         RuleFile(
             name: "matching.yaml",
             text: #"""
-# Volunteer matching rules (群众点单、社区派单、党员接单): skills, services, distance, response targets.
+# Volunteer matching rules (群众点单、社区派单、党员接单): skills, distance, response targets. The services are in
+# services.yaml (services.catalogue), shared with the time bank.
 rules:
   - id: matching.skills
     type: skill_vocabulary
@@ -164,24 +165,6 @@ rules:
     says: The skills people may offer and services may require.
     parameters:
       skills: [legal, medical, psychological, elderly_care, disability_help, culture, tutoring, repair, mediation, policy]
-
-  - id: matching.services
-    type: service_catalogue
-    kind: hard
-    source: seed
-    says: The service catalogue (五色 teams), each service with the skills it requires and its usual length.
-    parameters:
-      services:
-        - { id: legal_consultation, team: legal, skills: [legal], minutes: 60 }
-        - { id: health_check, team: medical, skills: [medical], minutes: 45 }
-        - { id: psychological_support, team: psychological, skills: [psychological], minutes: 60 }
-        - { id: elderly_companionship, team: elderly_disabled_help, skills: [elderly_care], minutes: 90 }
-        - { id: disability_assistance, team: elderly_disabled_help, skills: [disability_help], minutes: 90 }
-        - { id: culture_activity, team: culture, skills: [culture], minutes: 120 }
-        - { id: tutoring, team: culture, skills: [tutoring], minutes: 60 }
-        - { id: home_repair, team: elderly_disabled_help, skills: [repair], minutes: 60 }
-        - { id: dispute_mediation, team: legal, skills: [mediation], minutes: 60 }
-        - { id: policy_explanation, team: legal, skills: [policy], minutes: 30 }
 
   - id: matching.distance
     type: matching_distance
@@ -232,6 +215,163 @@ rules:
     parameters:
       response_hours: 1
       path: [grid, community, department]
+
+"""#
+        ),
+        RuleFile(
+            name: "services.yaml",
+            text: #"""
+# The service catalogue (服务目录): the one list of services that volunteer matching (matching.yaml) and the time bank
+# (timebank.yaml) both read, so a service ordered, matched and credited is the same service everywhere.
+#
+# Each service, keyed by its id (the `service` column of requests.csv), gives:
+#   name_zh, name_en   its name in Chinese and English, as printouts and messages show it;
+#   team               the 五色 team that serves it (legal, medical, psychological, elderly_disabled_help, culture);
+#   skills             skills from `matching.skills` a volunteer needs, all of them ([] when anyone may serve);
+#   minutes            its usual length, at least 1;
+#   credit             how the time bank credits the provider: `per_minute` with `rate` (service minutes × rate), or
+#                      `fixed` with `amount_minutes` (a price per item, whatever the time taken);
+#   earn_only          optional, default false: minutes are earned by serving it, but no one redeems minutes for it;
+#   provider           optional condition a provider must meet (see Rules/README.md, Conditions);
+#   sensitive          whether ordering it reveals a sensitive category of the resident (visits.sensitive_categories):
+#                      such a service's name stays off public printouts and notices.
+# Keyed by id so that an overlay changes one service (`services: { home_repair: { minutes: 90 } }`) and a service
+# named twice is a duplicate-key error. Teams, skills and lengths come from the seed documents; credits, earn_only and
+# providers from the time-bank note (Chengdu Pidu prices items per minute or per item, source chengdu-pidu-timebank);
+# every per-minute rate is 1.0 as timebank.unit says (one minute earns one minute, whatever the skill).
+rules:
+  - id: services.catalogue
+    type: service_catalogue
+    kind: hard
+    source: seed
+    says: One catalogue for matching and the time bank; each service with its names, 五色 team, skills, usual minutes, credit, and whether it reveals a sensitive category.
+    parameters:
+      services:
+        # Not sensitive: anyone may need legal advice; it names no category.
+        legal_consultation:
+          name_zh: 法律咨询
+          name_en: Legal consultation
+          team: legal
+          skills: [legal]
+          minutes: 60
+          credit: per_minute
+          rate: 1.0
+          sensitive: false
+        # Not sensitive: dispute mediation concerns neighbours and families in general.
+        dispute_mediation:
+          name_zh: 矛盾调解
+          name_en: Dispute mediation
+          team: legal
+          skills: [mediation]
+          minutes: 60
+          credit: per_minute
+          rate: 1.0
+          sensitive: false
+        # Not sensitive: policy explanation is for every resident.
+        policy_explanation:
+          name_zh: 政策解读
+          name_en: Policy explanation
+          team: legal
+          skills: [policy]
+          minutes: 30
+          credit: per_minute
+          rate: 1.0
+          sensitive: false
+        # Not sensitive: a routine health check names no condition.
+        health_check:
+          name_zh: 健康检查
+          name_en: Health check
+          team: medical
+          skills: [medical]
+          minutes: 45
+          credit: per_minute
+          rate: 1.0
+          sensitive: false
+        # Not sensitive: an escort to hospital names no condition. Length a placeholder (half a day), to be confirmed.
+        hospital_escort:
+          name_zh: 就医陪护
+          name_en: Hospital escort
+          team: medical
+          skills: []
+          minutes: 180
+          credit: per_minute
+          rate: 1.0
+          provider: { age_at_least: 18 }
+          sensitive: false
+        # Not sensitive: fetching medicine names no condition. Length a placeholder, to be confirmed.
+        fetch_medicine:
+          name_zh: 代取药品
+          name_en: Fetching medicine
+          team: elderly_disabled_help
+          skills: []
+          minutes: 30
+          credit: per_minute
+          rate: 1.0
+          sensitive: false
+        # Sensitive: psychological support reveals a mental-health need (the mental_health_* categories are sensitive).
+        psychological_support:
+          name_zh: 心理疏导
+          name_en: Psychological support
+          team: psychological
+          skills: [psychological]
+          minutes: 60
+          credit: per_minute
+          rate: 1.0
+          sensitive: true
+        # Not sensitive: companionship is ordered for older residents in general, not only those living alone.
+        elderly_companionship:
+          name_zh: 陪伴老人
+          name_en: Companionship for older residents
+          team: elderly_disabled_help
+          skills: [elderly_care]
+          minutes: 90
+          credit: per_minute
+          rate: 1.0
+          sensitive: false
+        # Sensitive: help specific to disability reveals that the resident is disabled (category `disabled`).
+        disability_assistance:
+          name_zh: 助残服务
+          name_en: Help for residents with disabilities
+          team: elderly_disabled_help
+          skills: [disability_help]
+          minutes: 90
+          credit: per_minute
+          rate: 1.0
+          sensitive: true
+        # Not sensitive: a repair names nothing about the resident. Priced per item, as the time bank did.
+        home_repair:
+          name_zh: 上门维修
+          name_en: Home repair
+          team: elderly_disabled_help
+          skills: [repair]
+          minutes: 60
+          credit: fixed
+          amount_minutes: 60
+          provider: { has_skill: repair }
+          sensitive: false
+        # Not sensitive: cultural and sports activities are open to all.
+        culture_activity:
+          name_zh: 文体活动
+          name_en: Cultural activity
+          team: culture
+          skills: [culture]
+          minutes: 120
+          credit: per_minute
+          rate: 1.0
+          sensitive: false
+        # Not sensitive: after-school tutoring names nothing about the child. Was both `tutoring` (matching) and
+        # `after_school_tutor` (time bank); earn-only as the time bank had it.
+        tutoring:
+          name_zh: 课后辅导
+          name_en: After-school tutoring
+          team: culture
+          skills: [tutoring]
+          minutes: 60
+          credit: per_minute
+          rate: 1.0
+          earn_only: true
+          provider: { has_skill: tutoring }
+          sensitive: false
 
 """#
         ),
@@ -756,7 +896,8 @@ rules:
         RuleFile(
             name: "timebank.yaml",
             text: #"""
-# Time-bank rules (时间银行): unit, services, eligibility, accounts and caps, transfers, lifecycle, workflow.
+# Time-bank rules (时间银行): unit, eligibility, accounts and caps, transfers, lifecycle, workflow. The services and
+# how each credits its provider are in services.yaml (services.catalogue), shared with volunteer matching.
 rules:
   - id: timebank.version
     type: timebank_version
@@ -776,18 +917,6 @@ rules:
       unit: minute
       rounding: { mode: up, step_minutes: 15 }
       travel_counts: false
-
-  - id: timebank.services
-    type: timebank_services
-    kind: hard
-    source: chengdu-pidu-timebank
-    says: Services credit per minute at a rate, or a fixed price per item; some need a qualified provider.
-    parameters:
-      services:
-        - { id: fetch_medicine, category: 生活照料, credit: per_minute, rate: 1.0 }
-        - { id: hospital_escort, category: 医疗陪护, credit: per_minute, rate: 1.0, provider: { age_at_least: 18 } }
-        - { id: after_school_tutor, category: 教育, credit: per_minute, rate: 1.0, earn_only: true, provider: { has_skill: tutoring } }
-        - { id: home_repair, category: 维修, credit: fixed, amount_minutes: 60, provider: { has_skill: repair } }
 
   - id: timebank.eligibility
     type: timebank_eligibility

@@ -81,11 +81,12 @@ public enum RuleType: String, CaseIterable, Hashable, Sendable, Comparable {
     case eventFollowUp = "event_follow_up"
     /// The clock times of the AM, PM and EVE slots, as visit sheets and calendars print them.
     case slotTimes = "slot_times"
+    // services.yaml
+    /// One catalogue for matching and the time bank; each service with its names, 五色 team, skills, usual minutes,…
+    case serviceCatalogue = "service_catalogue"
     // matching.yaml
     /// The skills people may offer and services may require.
     case skillVocabulary = "skill_vocabulary"
-    /// The service catalogue (五色 teams), each service with the skills it requires and its usual length.
-    case serviceCatalogue = "service_catalogue"
     /// A volunteer is matched only to requests within 2,000 m of home.
     case matchingDistance = "matching_distance"
     /// Candidates are ranked by distance, skill fit, load balance and party-member priority.
@@ -101,7 +102,8 @@ public enum RuleType: String, CaseIterable, Hashable, Sendable, Comparable {
     case timeBankVersion = "timebank_version"
     /// One minute of service earns one minute, whatever the skill; service time rounds up to a quarter hour.
     case timeBankUnit = "timebank_unit"
-    /// Services credit per minute at a rate, or a fixed price per item; some need a qualified provider.
+    /// Retired: the time bank's own service list, now part of `services.catalogue`; a rule of this type is reported
+    /// with where its services belong.
     case timeBankServices = "timebank_services"
     /// People of 18 or older earn; people of 60 or older with a balance redeem; priority recipients are served…
     case timeBankEligibility = "timebank_eligibility"

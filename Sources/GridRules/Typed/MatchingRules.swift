@@ -2,17 +2,8 @@ import GridModel
 
 /// The numbers and choices the matching job reads (matching.yaml), each with the rule it comes from.
 public struct MatchingRules: Sendable {
-    /// A service residents can order and the skills a volunteer needs for it.
-    public struct Service: Hashable, Sendable {
-        /// The id.
-        public var id: String
-        /// The 五色 team that serves it.
-        public var team: String
-        /// Skills a volunteer needs, all of them.
-        public var skills: [Skill]
-        /// Usual length in minutes.
-        public var minutes: Int
-    }
+    /// A service residents can order: the catalogue's entry, the same the time bank reads.
+    public typealias Service = ServiceCatalogue.Entry
 
     /// A 四色 severity level.
     public struct SeverityLevel: Hashable, Sendable {
@@ -42,10 +33,12 @@ public struct MatchingRules: Sendable {
 
     /// Skills people may offer and services may require.
     public var skills: Sourced<[Skill]>
-    /// The service catalogue, sorted by id.
-    public var services: [Service]
+    /// The service catalogue (services.yaml), shared with the time bank.
+    public var serviceCatalogue: ServiceCatalogue
+    /// The services, sorted by id.
+    public var services: [Service] { serviceCatalogue.services }
     /// The rule that states the catalogue.
-    public var servicesRule: RuleID
+    public var servicesRule: RuleID { serviceCatalogue.ruleID }
     /// Maximum distance from a volunteer's home to a request.
     public var maxDistanceMetres: Sourced<Double>
     /// Ranking weights by key (`distance`, `skill`, `load_balance`, `party_member`).
@@ -62,22 +55,11 @@ public struct MatchingRules: Sendable {
     public var escalationPath: Sourced<[String]>
 
     /// A service by id.
-    public func service(_ id: String) -> Service? { services.first { $0.id == id } }
+    public func service(_ id: GridModel.Service) -> Service? { serviceCatalogue.service(id) }
 
     init?(reading index: RuleIndex) {
         let skills = index.one(.skillVocabulary).flatMap { index.parameters($0, ["skills"])?.skills("skills") }
-        let servicesRule = index.one(.serviceCatalogue)
-        let serviceMaps = servicesRule.flatMap {
-            index.parameters($0, ["services"])?.maps("services", keys: ["id", "team", "skills", "minutes"])
-        }
-        let services = serviceMaps?.compactMap { map -> Service? in
-            let id = map.text("id")
-            let team = map.text("team")
-            let skills = map.skills("skills")
-            let minutes = map.int("minutes", atLeast: 1)
-            guard let id, let team, let skills, let minutes else { return nil }
-            return Service(id: id.value, team: team.value, skills: skills.value, minutes: minutes.value)
-        }
+        let catalogue = ServiceCatalogue(reading: index)
         let distance = index.one(.matchingDistance).flatMap {
             index.parameters($0, ["max_distance_m"])?.number("max_distance_m")
         }
@@ -118,14 +100,13 @@ public struct MatchingRules: Sendable {
         let escalation = index.one(.escalation).flatMap { index.parameters($0, ["response_hours", "path"]) }
         let responseHours = escalation?.int("response_hours", atLeast: 1)
         let path = escalation?.words("path")
-        guard let skills, let servicesRule, let services, let distance, let weightMap, let weights,
+        guard let skills, let catalogue, let distance, let weightMap, let weights,
             weights.count == weightKeys.count, let alternates, let targets, let respond, let reply, let coordinate,
             let solve, let severityRule, let levels, let severity, severity.count == levels.count, let responseHours,
             let path
         else { return nil }
         self.skills = skills
-        self.services = services.sorted { $0.id < $1.id }
-        self.servicesRule = servicesRule.id
+        serviceCatalogue = catalogue
         maxDistanceMetres = distance
         rankingWeights = Sourced(
             Dictionary(uniqueKeysWithValues: weights), ruleID: weightMap.ruleID, location: weightMap.node.location)

@@ -22,26 +22,8 @@ public struct TimeBankRules: Sendable {
         case flag
     }
 
-    /// A time-bank service: per minute at a rate, or a fixed price in minutes.
-    public struct Service: Hashable, Sendable {
-        /// How a service credits its provider.
-        public enum Credit: Hashable, Sendable {
-            /// Service minutes times a rate.
-            case perMinute(rate: Double)
-            /// A fixed price in minutes per item, whatever the time taken.
-            case fixed(minutes: Int)
-        }
-        /// The id.
-        public var id: String
-        /// The service category (生活照料, 医疗陪护…).
-        public var category: String
-        /// How it credits.
-        public var credit: Credit
-        /// Earn-only services cannot be redeemed.
-        public var earnOnly: Bool
-        /// The minimum qualification of a provider; nil when anyone eligible to earn may serve.
-        public var provider: RuleCondition?
-    }
+    /// A service and how it credits its provider: the catalogue's entry, the same matching reads.
+    public typealias Service = ServiceCatalogue.Entry
 
     /// The rule-set version every ledger entry records, and its effective date.
     public var version: Sourced<String>
@@ -53,8 +35,10 @@ public struct TimeBankRules: Sendable {
     public var roundingStepMinutes: Sourced<Int>
     /// Whether travel time counts as service time.
     public var travelCounts: Sourced<Bool>
-    /// Services, sorted by id.
-    public var services: [Service]
+    /// The service catalogue (services.yaml), shared with matching.
+    public var serviceCatalogue: ServiceCatalogue
+    /// The services, sorted by id.
+    public var services: [Service] { serviceCatalogue.services }
     /// Eligibility.
     public var earnEligible: Sourced<RuleCondition>
     /// Who may redeem (aged 60 or older by default).
@@ -136,7 +120,7 @@ public struct TimeBankRules: Sendable {
     }
 
     /// A service by id.
-    public func service(_ id: String) -> Service? { services.first { $0.id == id } }
+    public func service(_ id: GridModel.Service) -> Service? { serviceCatalogue.service(id) }
 
     init?(reading index: RuleIndex) {
         let breach = BreachAction.allCases.map(\.rawValue)
@@ -160,11 +144,7 @@ public struct TimeBankRules: Sendable {
         let mode = rounding?.word("mode", oneOf: RoundingMode.allCases.map(\.rawValue))
         let step = rounding?.int("step_minutes", atLeast: 1)
         let travel = unit?.bool("travel_counts")
-        let serviceMaps = index.one(.timeBankServices).flatMap {
-            index.parameters($0, ["services"])?.maps(
-                "services", keys: ["id", "category", "credit", "rate", "amount_minutes", "earn_only", "provider"])
-        }
-        let services = serviceMaps?.compactMap(Self.service)
+        let catalogue = ServiceCatalogue(reading: index)
         let eligibility = index.one(.timeBankEligibility).flatMap {
             index.parameters($0, ["earn", "redeem", "redeem_requires_balance", "priority_recipient"])
         }
@@ -269,7 +249,7 @@ public struct TimeBankRules: Sendable {
             return nil
         }
         guard let ruleset, let from, let mode, let modeValue = RoundingMode(rawValue: mode.value), let step, let travel,
-            let serviceMaps, let services, services.count == serviceMaps.count, let earn, let redeem,
+            let catalogue, let earn, let redeem,
             let requiresBalance,
             let priority, let floor, let cap, let onCap, let capPool, let groupRedeem, let groupDonate, let pools,
             let earnCap, let redeemCap, let onBreach, let relations, let recipient, let proof, let approval,
@@ -281,7 +261,7 @@ public struct TimeBankRules: Sendable {
         roundingMode = mode.map { _ in modeValue }
         roundingStepMinutes = step
         travelCounts = travel
-        self.services = services.sorted { $0.id < $1.id }
+        serviceCatalogue = catalogue
         earnEligible = earn
         redeemEligible = redeem
         redeemRequiresBalance = requiresBalance
@@ -318,36 +298,5 @@ public struct TimeBankRules: Sendable {
             Dictionary(uniqueKeysWithValues: rates), ruleID: portability.ruleID, location: portability.node.location
         )
         portableMinutesPerYear = portable
-    }
-
-    private static func service(_ map: ParameterMap) -> Service? {
-        let id = map.text("id")
-        let category = map.text("category")
-        let credit = map.word("credit", oneOf: ["per_minute", "fixed"])
-        let earnOnly = map.bool("earn_only", required: false)?.value ?? false
-        let provider = map.condition("provider", required: false)
-        var value: Service.Credit?
-        switch credit?.value {
-        case "per_minute":
-            if let rate = map.number("rate") {
-                if rate.value > 0 {
-                    value = .perMinute(rate: rate.value)
-                } else {
-                    map.context.report(
-                        .outOfRange, at: rate.location,
-                        Message.text(
-                            "rules.timebank.rate_not_positive",
-                            ["rule": map.ruleID.rawValue, "path": map.path, "rate": RuleKind.format(rate.value)]))
-                }
-            }
-        case "fixed":
-            value = map.int("amount_minutes", atLeast: 1).map { .fixed(minutes: $0.value) }
-        default:
-            break
-        }
-        guard let id, let category, let value else { return nil }
-        if map.has("provider") && provider == nil { return nil }
-        return Service(
-            id: id.value, category: category.value, credit: value, earnOnly: earnOnly, provider: provider?.value)
     }
 }
