@@ -167,8 +167,13 @@ struct NodeLinkChecker {
                                                            objective: .cutEdges))
         }
         let bad = Data(#"{"nodes": [{"id": 1, "POP": 2.5}], "adjacency": [[]]}"#.utf8)
-        let error = #expect(throws: GridDataError.self) { try NodeLinkGraph(data: bad, file: "g.json", weightKey: "POP") }
-        let english = Language.$current.withValue(.english) { error?.description }
+        // The reader's texts are made in the language of the reading, so the reading itself is in English.
+        let english = Language.$current.withValue(.english) {
+            let error = #expect(throws: GridDataError.self) {
+                try NodeLinkGraph(data: bad, file: "g.json", weightKey: "POP")
+            }
+            return error?.description
+        }
         #expect(
             english == "g.json (nodes[0].POP): not usable: found \"2.5\"; expected a whole number ≥ 0 (the node weight)")
         let dangling = Data(#"{"nodes": [{"id": "a"}], "adjacency": [[{"id": "b"}]]}"#.utf8)

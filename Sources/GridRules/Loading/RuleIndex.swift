@@ -68,8 +68,9 @@ extension RuleType {
         case .categoryVocabulary, .sensitiveCategories, .visitFrequency, .defaultAvailability, .visitCaps,
             .doorKnocking, .fixedPairing, .priorityOrder, .eventFollowUp, .visitVisitors, .visitCatchUp, .slotTimes:
             return "visits.yaml"
-        case .skillVocabulary, .serviceCatalogue, .matchingDistance, .rankingWeights, .responseTargets,
-            .severityLevels, .escalation:
+        case .serviceCatalogue:
+            return "services.yaml"
+        case .skillVocabulary, .matchingDistance, .rankingWeights, .responseTargets, .severityLevels, .escalation:
             return "matching.yaml"
         case .timeBankVersion, .timeBankUnit, .timeBankServices, .timeBankEligibility, .timeBankAccounts,
             .timeBankPeriodCaps, .timeBankTransfers, .timeBankLifecycle, .timeBankWorkflow, .timeBankPortability:
