@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks that every job workbook of a plan folder says what its CSVs say, as LibreOffice reads it: each sheet is
 # converted to CSV by `libreoffice --headless --convert-to csv` and compared cell by cell with the CSV it came from
-# (column titles mapped back to column names through Sources/GridModel/Messages/messages.tsv).
+# (column titles mapped back to column names through Sources/GridModel/Messages/Tables/common.tsv).
 #   bash Benchmarks/scripts/xlsx_roundtrip.sh PLAN_DIR   (needs apt-get install libreoffice-calc-nogui)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +17,7 @@ for book in "$plan"/*.xlsx "$plan"/*/*.xlsx; do
     # 44,34,76: comma, double quote, UTF-8; the final -1 writes every sheet to BOOK-SHEET.csv.
     soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
         "$book" --outdir "$out" >/dev/null 2>&1
-    python3 - "$book" "$out" Sources/GridModel/Messages/messages.tsv <<'PY' || status=1
+    python3 - "$book" "$out" Sources/GridModel/Messages/Tables/common.tsv <<'PY' || status=1
 import csv, glob, os, sys
 book, out, catalogue = sys.argv[1:]
 title, sheets = {}, {}
