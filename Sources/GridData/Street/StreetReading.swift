@@ -59,6 +59,8 @@ final class StreetReading {
     var locks: [PlanLock] = []
     var visits: [Visit] = []
     var requests: [ServiceRequest] = []
+    /// The service catalogue's ids (the rules the command loaded); nil accepts any snake_case word.
+    var knownServices: Set<Service>?
 
     /// When set, person references are collected here and checked once people.csv has been read (residents.csv
     /// is read alongside people.csv on another thread).
