@@ -12,13 +12,20 @@ public struct MatchingFileReader: Sendable {
     let requestsByID: [RequestID: ServiceRequest]
     /// The street's people, or nil to accept any person (validate, when people.csv could not be read).
     let personIDs: Set<String>?
+    /// Whether request ids are checked against ``requestsByID``: not when the requests could not be read (validate
+    /// still reads the file, and one broken requests.csv must not turn every answer into an unknown request).
+    let checksRequests: Bool
 
-    /// A reader for answers to `requests` by the people of `street`; `checksPeople` false accepts any person.
-    public init(street: Street, requests: [ServiceRequest]? = nil, checksPeople: Bool = true) {
+    /// A reader for answers to `requests` (the street's by default) by the people of `street`; `checksPeople` false
+    /// accepts any person, `checksRequests` false any request (and then cannot compare times with its creation).
+    public init(
+        street: Street, requests: [ServiceRequest]? = nil, checksPeople: Bool = true, checksRequests: Bool = true
+    ) {
         var byID: [RequestID: ServiceRequest] = [:]
         for request in requests ?? street.requests { byID[request.id] = request }
         requestsByID = byID
         personIDs = checksPeople ? Set(street.people.map(\.id.rawValue)) : nil
+        self.checksRequests = checksRequests
     }
 
     static let answerByName: [String: RequestResponse.Answer] = {
@@ -59,11 +66,11 @@ public struct MatchingFileReader: Sendable {
                 }
             }
             let at = Self.dateTime(row, "at", log: &log)
-            if let request, let at, at < request.createdAt {
+            if let created = request?.createdAt, let at, at < created {
                 log.add(
                     row.issue(
                         "at", value: at.description, problem: Message.text("data.response.before_request"),
-                        expected: Message.text("data.response.not_before", ["created_at": "\(request.createdAt)"])))
+                        expected: Message.text("data.response.not_before", ["created_at": "\(created)"])))
                 return
             }
             guard let request, let person, let answer, let at else { return }
@@ -87,12 +94,14 @@ public struct MatchingFileReader: Sendable {
             let request = self.request(row, log: &log)
             let person = RosterFileReader.person(row, "person_id", known: personIDs, log: &log)
             let started = Self.dateTime(row, "started_at", log: &log)
-            if let request, let started, started < request.createdAt {
+            var startsBeforeRequest = false
+            if let created = request?.createdAt, let started, started < created {
+                startsBeforeRequest = true
                 log.add(
                     row.issue(
                         "started_at", value: started.description,
                         problem: Message.text("data.completion.started_before_request"),
-                        expected: Message.text("data.response.not_before", ["created_at": "\(request.createdAt)"])))
+                        expected: Message.text("data.response.not_before", ["created_at": "\(created)"])))
             }
             let minutes = row.requiredInteger(
                 "minutes", in: 1...StreetLimits.maximumRequestMinutes, what: DataNoun.minutes, log: &log)
@@ -120,7 +129,7 @@ public struct MatchingFileReader: Sendable {
                     return
                 }
             }
-            guard let request, let person, let started, started >= request.createdAt, let minutes, let outcome
+            guard let request, let person, let started, !startsBeforeRequest, let minutes, let outcome
             else { return }
             completions.append(
                 ServiceCompletion(
@@ -133,17 +142,19 @@ public struct MatchingFileReader: Sendable {
         }
     }
 
-    /// The request a row names; reports a missing or unknown one.
-    private func request(_ row: CSVRow, log: inout IssueLog) -> ServiceRequest? {
+    /// The request a row names, with its creation time when known; reports a missing or unknown one.
+    private func request(_ row: CSVRow, log: inout IssueLog) -> (id: RequestID, createdAt: LocalDateTime?)? {
         guard let text = row.required("request_id", what: DataNoun.requestID, log: &log) else { return nil }
-        guard let request = requestsByID[RequestID(text)] else {
+        let id = RequestID(text)
+        guard checksRequests else { return (id, requestsByID[id]?.createdAt) }
+        guard let request = requestsByID[id] else {
             log.add(
                 row.issue(
                     "request_id", value: text, problem: Message.text("data.response.unknown_request"),
                     expected: Message.text("data.response.request_of")))
             return nil
         }
-        return request
+        return (id, request.createdAt)
     }
 
     /// A required date and time (`2026-11-23T09:00`, or as Excel shows it: `2026/11/23 9:00`).
