@@ -143,7 +143,7 @@ public struct MatchingFileReader: Sendable {
     }
 
     /// The request a row names, with its creation time when known; reports a missing or unknown one.
-    private func request(_ row: CSVRow, log: inout IssueLog) -> (id: RequestID, createdAt: LocalDateTime?)? {
+    func request(_ row: CSVRow, log: inout IssueLog) -> (id: RequestID, createdAt: LocalDateTime?)? {
         guard let text = row.required("request_id", what: DataNoun.requestID, log: &log) else { return nil }
         let id = RequestID(text)
         guard checksRequests else { return (id, requestsByID[id]?.createdAt) }

@@ -540,6 +540,11 @@ data.completion.confirmed_before_start	确认时间早于服务开始时间	the 
 data.completion.not_before_start	不早于开始时间（{started_at}）	a time no earlier than the start ({started_at})
 data.completion.started_before_request	服务开始时间早于请求提出的时间	the service starts before the request was made
 data.matching.missing_time	缺少 {column}	missing {column}
+data.what.rank	顺位	rank
+data.what.request_state	请求状态	request state
+data.match.unknown_state	无法识别的请求状态	a state that is not known
+data.match.rank_twice	这条请求的这个顺位已在第 {line} 行出现	this rank of the request is already given on line {line}
+data.match.one_row_per_rank	每条请求的每个顺位只占一行	one row per request and rank
 """#
         ),
         (
