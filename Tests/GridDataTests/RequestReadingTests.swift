@@ -74,3 +74,35 @@ import Testing
         #expect(Self.issues(StreetLoader(directory: try Self.street(requests: text))).isEmpty)
     }
 }
+
+/// `--requests FILE`: requests.csv from a path of its own, checked against the folder's residents and buildings.
+@Suite(.inEnglish) struct RequestsFileTests {
+    @Test func requestsFileReplacesTheFoldersOwn() throws {
+        let folder = try RequestReadingTests.street(
+            requests: RequestReadingTests.header
+                + "Q1,R1,,home_repair,2026-11-23T08:00,2026-11-23T10:00,2026-11-23T12:00,30\n")
+        let other = try TemporaryFolder.make("requests-file").appendingPathComponent("week48.csv")
+        try Data(
+            (RequestReadingTests.header + "Q7,,B2,home_repair,2026-11-23T08:00,2026-11-23T10:00,2026-11-23T12:00,30\n"
+                + "Q8,R9,,home_repair,2026-11-23T08:00,2026-11-23T10:00,2026-11-23T12:00,30\n").utf8
+        ).write(to: other)
+        var loader = StreetLoader(directory: folder)
+        loader.requestsFile = other
+        let issues = RequestReadingTests.issues(loader)
+        #expect(issues.count == 1)
+        #expect(issues.first?.file == "week48.csv" && issues.first?.line == 3 && issues.first?.value == "R9")
+        try Data(
+            (RequestReadingTests.header + "Q7,,B2,home_repair,2026-11-23T08:00,2026-11-23T10:00,2026-11-23T12:00,30\n")
+                .utf8
+        ).write(to: other)
+        #expect(try loader.load().requests.map(\.id) == ["Q7"])
+    }
+
+    @Test func aMissingRequestsFileIsAProblem() throws {
+        let folder = try RequestReadingTests.street(requests: RequestReadingTests.header)
+        var loader = StreetLoader(directory: folder)
+        loader.requestsFile = URL(fileURLWithPath: "/nonexistent/week48.csv")
+        let issues = RequestReadingTests.issues(loader)
+        #expect(issues.count == 1 && issues.first?.expected == "/nonexistent/week48.csv")
+    }
+}

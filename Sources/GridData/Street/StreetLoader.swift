@@ -28,6 +28,9 @@ public struct StreetLoader: Sendable {
     /// The services requests.csv may order: the ids of the rules' service catalogue. Nil (the default) accepts any
     /// snake_case word, for callers that have no rules at hand.
     public var knownServices: Set<Service>?
+    /// requests.csv read from this path instead of the folder's (`--requests FILE`); the file must then exist. Its
+    /// rows are checked against the folder's residents and buildings as the folder's own would be.
+    public var requestsFile: URL?
 
     /// A loader for the street folder at `directory`, reading the files a job `needs` (every file by default).
     public init(
@@ -51,6 +54,7 @@ public struct StreetLoader: Sendable {
     public func loadWithReport() throws(GridDataError) -> LoadedStreet {
         let reading = StreetReading(directory: directory, issueLimitPerFile: issueLimitPerFile, needs: needs)
         reading.knownServices = knownServices
+        if let requestsFile { reading.fileOverrides[.requests] = requestsFile }
         let street = reading.run()
         guard reading.log.isEmpty, let street else { throw reading.log.error() }
         return LoadedStreet(street: street, files: reading.files)
