@@ -18,11 +18,13 @@ import Testing
         requests: [
             ServiceRequest(
                 id: "Q1", residentID: "R1", service: Service(rawValue: "fetch_medicine"), createdAt: created,
-                earliest: LocalDateTime(parsing: "2026-11-23T10:00")!, latest: LocalDateTime(parsing: "2026-11-23T12:00")!,
+                earliest: LocalDateTime(parsing: "2026-11-23T10:00")!,
+                latest: LocalDateTime(parsing: "2026-11-23T12:00")!,
                 minutes: 30),
             ServiceRequest(
                 id: "Q2", buildingID: "B1", service: Service(rawValue: "home_repair"), createdAt: created,
-                earliest: LocalDateTime(parsing: "2026-11-24T14:00")!, latest: LocalDateTime(parsing: "2026-11-24T17:00")!,
+                earliest: LocalDateTime(parsing: "2026-11-24T14:00")!,
+                latest: LocalDateTime(parsing: "2026-11-24T17:00")!,
                 minutes: 60),
         ])
 
@@ -46,7 +48,8 @@ import Testing
     // MARK: responses.csv
 
     @Test func readsResponsesSortedWithChineseHeaderAndWords() throws {
-        let text = "请求编号,人员编号,回复,回复时间\nQ2,P2,接单,2026-11-23T11:00\nQ1,P1,decline,2026/11/23 9:05\n"
+        let text =
+            "请求编号,人员编号,回复,回复时间\nQ2,P2,接单,2026-11-23T11:00\nQ1,P1,decline,2026/11/23 9:05\n"
             + "Q1,P2,Accept,2026-11-23T09:20\n"
         let responses = try reader.readResponses(file: try Self.file("responses.csv", text))
         #expect(responses.map(\.requestID) == ["Q1", "Q1", "Q2"])
@@ -108,7 +111,8 @@ import Testing
         #expect(completions.map(\.requestID) == ["Q1", "Q2"])
         #expect(completions[0].outcome == .done && completions[0].minutes == 35 && completions[0].isConfirmedDone)
         #expect(completions[0].confirmedBy == "P2")
-        #expect(completions[1].outcome == .noShow && completions[1].confirmedAt == nil && !completions[1].isConfirmedDone)
+        #expect(
+            completions[1].outcome == .noShow && completions[1].confirmedAt == nil && !completions[1].isConfirmedDone)
     }
 
     @Test func completionProblemsNameLineColumnAndExpectation() throws {

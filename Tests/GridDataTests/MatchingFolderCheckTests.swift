@@ -37,15 +37,18 @@ import Testing
     ]
 
     static func places(_ check: StreetFolderCheck) -> [String] {
-        (check.error?.issues ?? []).map { "\($0.file.split(separator: "/").last ?? ""):\($0.line ?? 0):\($0.column ?? 0)" }
+        (check.error?.issues ?? []).map {
+            "\($0.file.split(separator: "/").last ?? ""):\($0.line ?? 0):\($0.column ?? 0)"
+        }
     }
 
     @Test func badAnswersAndServicesAreReported() throws {
         let loader = StreetLoader(
             directory: try Self.folder(Self.badFiles), knownServices: [Service(rawValue: "home_repair")])
-        #expect(Self.places(StreetFolderCheck(loader: loader)) == [
-            "responses.csv:2:1", "responses.csv:3:4", "completions.csv:2:5",
-        ])
+        #expect(
+            Self.places(StreetFolderCheck(loader: loader)) == [
+                "responses.csv:2:1", "responses.csv:3:4", "completions.csv:2:5",
+            ])
     }
 
     @Test func aBrokenStreetDoesNotTurnEveryAnswerIntoAnUnknownRequest() throws {

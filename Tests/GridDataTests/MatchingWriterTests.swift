@@ -21,7 +21,8 @@ import Testing
             Person(id: "P2", name: "李四", roles: [.partyMemberRetired]),
         ],
         residents: [
-            Resident(id: "R1", buildingID: "B1", categories: [.mentalHealth(grade: 2)], unit: "2", floor: 5, name: "王小明"),
+            Resident(
+                id: "R1", buildingID: "B1", categories: [.mentalHealth(grade: 2)], unit: "2", floor: 5, name: "王小明"),
             Resident(id: "R2", buildingID: "B2", categories: [.elderlyAlone], name: "赵大妈"),
         ])
 
@@ -70,7 +71,9 @@ import Testing
         let lines = Self.lines(String(text.dropFirst()))
         #expect(lines[0].hasPrefix("request_id,rank,person_id,start,minutes,state,reason,"))
         #expect(lines.count == 5)
-        #expect(lines[1].hasPrefix("Q1,1,P1,2026-11-23T10:00,60,dispatched,\"'=HYPERLINK(\"\"http://x\"\") skills, distance\""))
+        #expect(
+            lines[1].hasPrefix(
+                "Q1,1,P1,2026-11-23T10:00,60,dispatched,\"'=HYPERLINK(\"\"http://x\"\") skills, distance\""))
         #expect(lines[1].hasSuffix(",张三,13800000001,psychological_support,R1,王小明,B1"))
         #expect(lines[4] == "Q3,1,P2,2026-11-25T09:00,45,confirmed,done,李四,,home_repair,,,B2")
         #expect(!text.contains("mental_health"))
@@ -80,10 +83,11 @@ import Testing
         let rows = [UnmatchedRow(requestID: "Q2", ruleID: "matching.distance", reason: "@no one within 2,000 m")]
         let text = MatchingTableWriter.unmatchedText(rows, requests: Self.requests, names: Self.names)
         let lines = Self.lines(String(text.dropFirst()))
-        #expect(lines == [
-            "request_id,reason,rule_id,service,resident_id,resident_name,building_id",
-            "Q2,\"'@no one within 2,000 m\",matching.distance,home_repair,R2,赵大妈,B2",
-        ])
+        #expect(
+            lines == [
+                "request_id,reason,rule_id,service,resident_id,resident_name,building_id",
+                "Q2,\"'@no one within 2,000 m\",matching.distance,home_repair,R2,赵大妈,B2",
+            ])
     }
 
     @Test func earningsFollowTheTimeBankImportFormat() {
@@ -101,10 +105,11 @@ import Testing
         }
         #expect(earnings.count == 1)
         let lines = Self.lines(String(MatchingTableWriter.earningsText(earnings).dropFirst()))
-        #expect(lines == [
-            "exchange_id,kind,from_account,to_account,minutes,service,date,operator,note,currency,state",
-            "earn-Q2-P1,earn,,P1,160,home_repair,2026-11-25,W1,Q2,time,confirmed",
-        ])
+        #expect(
+            lines == [
+                "exchange_id,kind,from_account,to_account,minutes,service,date,operator,note,currency,state",
+                "earn-Q2-P1,earn,,P1,160,home_repair,2026-11-25,W1,Q2,time,confirmed",
+            ])
     }
 
     @Test func sheetsMaskNamesAndNeverNameASensitiveService() {

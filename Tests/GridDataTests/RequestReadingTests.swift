@@ -31,7 +31,8 @@ import Testing
     static let catalogue: Set<Service> = [Service(rawValue: "fetch_medicine"), Service(rawValue: "home_repair")]
 
     @Test func readsResidentAndBuildingRequests() throws {
-        let text = Self.header
+        let text =
+            Self.header
             + "Q2,,B2,home_repair,2026-11-23T08:00,2026-11-24T14:00,2026-11-24T17:00,60\n"
             + "Q1,R1,,Fetch_Medicine,2026-11-23T08:00,2026-11-23T10:00,2026-11-23T12:00,30\n"
         let street = try StreetLoader(directory: try Self.street(requests: text), knownServices: Self.catalogue).load()
@@ -42,21 +43,24 @@ import Testing
     }
 
     @Test func buildingColumnAloneIsEnough() throws {
-        let text = "request_id,building_id,service,created_at,earliest,latest,minutes\n"
+        let text =
+            "request_id,building_id,service,created_at,earliest,latest,minutes\n"
             + "Q1,B1,chat,2026-11-23T08:00,2026-11-23T10:00,2026-11-23T12:00,30\n"
         let street = try StreetLoader(directory: try Self.street(requests: text)).load()
         #expect(street.requests.map(\.buildingID) == ["B1"])
     }
 
     @Test func requestProblemsNameLineColumnAndExpectation() throws {
-        let text = Self.header
+        let text =
+            Self.header
             + "Q1,R1,,yoga,2026-11-23T08:00,2026-11-23T10:00,2026-11-23T12:00,30\n"
             + "Q2,R1,,home_repair,2026-11-23T08:00,2026-11-23T12:00,2026-11-23T10:00,30\n"
             + "Q3,R1,,home_repair,2026-11-23T08:00,2026-11-23T10:00,2026-11-23T12:00,0\n"
             + "Q4,R1,B1,home_repair,2026-11-23T08:00,2026-11-23T10:00,2026-11-23T12:00,30\n"
             + "Q5,,,home_repair,2026-11-23T08:00,2026-11-23T10:00,2026-11-23T12:00,30\n"
             + "Q6,,B9,home_repair,2026-11-23T08:00,2026-11-23T10:00,2026-11-23T12:00,30\n"
-        let issues = Self.issues(StreetLoader(directory: try Self.street(requests: text), knownServices: Self.catalogue))
+        let issues = Self.issues(
+            StreetLoader(directory: try Self.street(requests: text), knownServices: Self.catalogue))
         #expect(issues.count == 6)
         #expect(issues[0].line == 2 && issues[0].column == 4 && issues[0].value == "yoga")
         #expect(issues[0].expected?.contains("fetch_medicine") == true)

@@ -59,7 +59,8 @@ public struct DispatchSheetWriter: Sendable {
         guard let service, let label = labels[service], !label.sensitive else {
             return "上门服务 <span class=\"en\">Home service</span>"
         }
-        return "\(PrintoutPage.escape(label.nameChinese)) <span class=\"en\">\(PrintoutPage.escape(label.nameEnglish))</span>"
+        return
+            "\(PrintoutPage.escape(label.nameChinese)) <span class=\"en\">\(PrintoutPage.escape(label.nameEnglish))</span>"
     }
 
     private func sheet(
@@ -69,7 +70,8 @@ public struct DispatchSheetWriter: Sendable {
         let escape = PrintoutPage.escape
         var html = "<section class=\"sheet\">\n<header>\n"
         html += "<h1>派单任务单 <span class=\"en\">Dispatch sheet</span></h1>\n"
-        html += "<p class=\"who\"><b>\(escape(names.name(of: person)))</b> <span class=\"en\">\(escape(person.rawValue))"
+        html +=
+            "<p class=\"who\"><b>\(escape(names.name(of: person)))</b> <span class=\"en\">\(escape(person.rawValue))"
         html += "</span> · \(escape(PrintoutPage.weekLabel(week)))</p>\n"
         html += "<p class=\"count\">服务 \(rows.count) 次 <span class=\"en\">services</span></p>\n"
         html += "</header>\n<table class=\"wide\">\n<thead><tr>"
@@ -99,7 +101,8 @@ public struct DispatchSheetWriter: Sendable {
             }
             let end = row.start.minuteOfDay + row.minutes
             let time = "\(PrintoutPage.clock(row.start.minuteOfDay))–\(PrintoutPage.clock(min(end, 1_439)))"
-            let day = firstOfDay ? "\(PrintoutPage.weekday(row.start.date)) \(row.start.date.description.suffix(5))" : ""
+            let day =
+                firstOfDay ? "\(PrintoutPage.weekday(row.start.date)) \(row.start.date.description.suffix(5))" : ""
             let cells = [
                 escape(day), escape(time), serviceText(request?.service), escape(address),
                 request?.residentID == nil ? resident : escape(resident), escape(row.requestID.rawValue),

@@ -13,7 +13,9 @@ extension StreetReading {
         readTable(.visits, columns: Columns(required: ["date", "person_id", "resident_id", "outcome"])) { row in
             let date = row.isEmpty("date") ? nil : self.date(row, "date")
             if row.isEmpty("date") {
-                log.add(row.issue("date", value: nil, problem: Message.text("data.visit.missing_date"),
+                log.add(
+                    row.issue(
+                        "date", value: nil, problem: Message.text("data.visit.missing_date"),
                         expected: WrittenDate.forms))
             }
             let person = row.required("person_id", what: DataNoun.personID, log: &log)
@@ -93,14 +95,16 @@ extension StreetReading {
         case (.some, .some):
             log.add(
                 row.issue(
-                    "building_id", value: row.text("building_id"), problem: Message.text("data.request.both_requesters"),
+                    "building_id", value: row.text("building_id"),
+                    problem: Message.text("data.request.both_requesters"),
                     expected: Message.text("data.request.one_requester")))
             return nil
         case (nil, nil):
             log.add(
                 row.issue(
                     row.header.has("resident_id") ? "resident_id" : "building_id", value: nil,
-                    problem: Message.text("data.request.no_requester"), expected: Message.text("data.request.one_requester")))
+                    problem: Message.text("data.request.no_requester"),
+                    expected: Message.text("data.request.one_requester")))
             return nil
         }
     }
