@@ -110,3 +110,16 @@ import Testing
         #expect(issues.count == 1 && issues.first?.expected == "/nonexistent/week48.csv")
     }
 }
+
+/// The matching job reads requests.csv; the roster does not, so a bad request does not stop a roster.
+@Suite(.inEnglish) struct MatchingNeedsTests {
+    @Test func onlyTheMatchingJobReadsRequests() throws {
+        let folder = try RequestReadingTests.street(
+            requests: RequestReadingTests.header
+                + "Q1,R1,,home_repair,2026-11-23T08:00,2026-11-23T12:00,2026-11-23T10:00,30\n")
+        try Data("person_id,name,roles\nP1,张三,volunteer\n".utf8).write(to: folder.appendingPathComponent("people.csv"))
+        #expect(try StreetLoader(directory: folder, needs: .roster).load().requests.isEmpty)
+        let issues = RequestReadingTests.issues(StreetLoader(directory: folder, needs: .matching))
+        #expect(issues.count == 1 && issues.first?.line == 2 && issues.first?.column == 7)
+    }
+}
