@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GridData
 import GridModel
+import GridRules
 
 /// `wangge validate DIR`: reads a street folder and prints its summary, or every problem found (exit 2).
 struct ValidateCommand: ParsableCommand, LanguageChoosing {
@@ -10,7 +11,8 @@ struct ValidateCommand: ParsableCommand, LanguageChoosing {
         abstract: "Check a street folder and print its summary, or its errors (exit 2).",
         discussion: """
             Reads buildings.csv and the optional files of a street (or city) folder, and the files jobs read beside \
-            them (leave.csv, calendar.csv, leaders.csv and cadres.csv), checks every row and every reference, and \
+            them (leave.csv, calendar.csv, leaders.csv, cadres.csv, responses.csv and completions.csv), checks \
+            every row and every reference (a request's service against the rules' service catalogue), and \
             prints the counts of communities, compounds, buildings, households, people by role and \
             residents by category. Problems go to stderr, each with its file, line, column, value and what was \
             expected; the folder is never changed.
@@ -31,6 +33,8 @@ struct ValidateCommand: ParsableCommand, LanguageChoosing {
     @Option(help: "Problems printed per file before '… and N more'.")
     var maxIssues: Int = StreetLoader.defaultIssueLimitPerFile
 
+    @OptionGroup var rules: RuleSetOptions
+
     @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
@@ -39,7 +43,10 @@ struct ValidateCommand: ParsableCommand, LanguageChoosing {
 
     func run() throws {
         let url = URL(fileURLWithPath: directory)
-        let check = StreetFolderCheck(loader: StreetLoader(directory: url, issueLimitPerFile: maxIssues))
+        // requests.csv may order only what the catalogue of the rules the jobs would use lists.
+        let services = Set(try rules.load().matching.services.map(\.id))
+        let loader = StreetLoader(directory: url, issueLimitPerFile: maxIssues, knownServices: services)
+        let check = StreetFolderCheck(loader: loader)
         if let error = check.error { throw CommandFailure.badInput(try failureText(error)) }
         guard let loaded = check.loaded else { return }
         let summary = StreetSummary(loaded.street)

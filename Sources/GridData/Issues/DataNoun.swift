@@ -21,6 +21,10 @@ enum DataNoun {
     static var service: String { Message.text("data.what.service") }
     static var skill: String { Message.text("data.what.skill") }
     static var outcome: String { Message.text("data.what.outcome") }
+    static var rank: String { Message.text("data.what.rank") }
+    static var requestState: String { Message.text("data.what.request_state") }
+    static var response: String { Message.text("data.what.response") }
+    static var serviceOutcome: String { Message.text("data.what.service_outcome") }
     static var minutes: String { Message.text("data.what.minutes") }
     static var xMetres: String { Message.text("data.what.x_metres") }
     static var yMetres: String { Message.text("data.what.y_metres") }

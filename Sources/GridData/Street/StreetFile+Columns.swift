@@ -21,7 +21,7 @@ extension StreetFile {
         case .grids: ["unit", "floors", "micro_grid_id", "kind"]
         case .locks: ["building_id", "person_id", "grid_id", "micro_grid_id", "post"]
         case .visits: []
-        case .requests: ["urgency", "note"]
+        case .requests: ["resident_id", "building_id", "urgency", "note"]
         }
     }
 }

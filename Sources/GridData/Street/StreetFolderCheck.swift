@@ -2,8 +2,8 @@ import Foundation
 import GridModel
 
 /// What `wangge validate` reads: the street's own files and every other file a job takes from the street folder
-/// (leave.csv and calendar.csv for the roster, leaders.csv and cadres.csv for staffing), so that a folder that
-/// passes validation does not fail later in a job.
+/// (leave.csv and calendar.csv for the roster, leaders.csv and cadres.csv for staffing, responses.csv and
+/// completions.csv for matching), so that a folder that passes validation does not fail later in a job.
 public struct StreetFolderCheck: Sendable {
     /// A file read beside the street's own, with its data rows.
     public struct CompanionReport: Hashable, Sendable {
@@ -67,6 +67,10 @@ public struct StreetFolderCheck: Sendable {
                         "data.file.in_street_folder", ["file": "people.csv", "folder": loader.directory.path])))
         }
         collect("calendar.csv") { url throws(GridDataError) in try reader.readCalendar(file: url).count }
+        // Answers and services name requests: checked against requests.csv when the street (and so it) was read.
+        let matching = MatchingFileReader(street: street, checksPeople: hasPeople, checksRequests: loaded != nil)
+        collect("responses.csv") { url throws(GridDataError) in try matching.readResponses(file: url).count }
+        collect("completions.csv") { url throws(GridDataError) in try matching.readCompletions(file: url).count }
         if let loaded {
             let staffing = PlanFolderReader(street: loaded.street)
             collect("leaders.csv") { _ throws(GridDataError) in

@@ -25,15 +25,22 @@ public struct StreetLoader: Sendable {
     public var issueLimitPerFile: Int
     /// The files read and required: every file for `validate`, fewer for a job that does without some.
     public var needs: StreetNeeds
+    /// The services requests.csv may order: the ids of the rules' service catalogue. Nil (the default) accepts any
+    /// snake_case word, for callers that have no rules at hand.
+    public var knownServices: Set<Service>?
+    /// requests.csv read from this path instead of the folder's (`--requests FILE`); the file must then exist. Its
+    /// rows are checked against the folder's residents and buildings as the folder's own would be.
+    public var requestsFile: URL?
 
     /// A loader for the street folder at `directory`, reading the files a job `needs` (every file by default).
     public init(
         directory: URL, issueLimitPerFile: Int = StreetLoader.defaultIssueLimitPerFile,
-        needs: StreetNeeds = .everything
+        needs: StreetNeeds = .everything, knownServices: Set<Service>? = nil
     ) {
         self.directory = directory
         self.issueLimitPerFile = issueLimitPerFile
         self.needs = needs
+        self.knownServices = knownServices
     }
 
     /// Reads and validates the folder; throws every problem found.
@@ -46,6 +53,8 @@ public struct StreetLoader: Sendable {
     /// Reads and validates the folder, also returning what each file held (its encoding and row count).
     public func loadWithReport() throws(GridDataError) -> LoadedStreet {
         let reading = StreetReading(directory: directory, issueLimitPerFile: issueLimitPerFile, needs: needs)
+        reading.knownServices = knownServices
+        if let requestsFile { reading.fileOverrides[.requests] = requestsFile }
         let street = reading.run()
         guard reading.log.isEmpty, let street else { throw reading.log.error() }
         return LoadedStreet(street: street, files: reading.files)

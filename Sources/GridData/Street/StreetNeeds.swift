@@ -33,6 +33,12 @@ public struct StreetNeeds: Hashable, Sendable {
     public static let roster = StreetNeeds(
         job: "roster", read: staffing.read.union([.visits]), required: [.people])
 
+    /// Dispatching service requests (`requests dispatch`): the roster's files (its visits block volunteers' time)
+    /// and requests.csv, whose rows name residents and buildings. People are required; the requests are not (a week
+    /// without orders dispatches nothing).
+    public static let matching = StreetNeeds(
+        job: "requests dispatch", read: roster.read.union([.requests]), required: [.people])
+
     /// The whole plan: grids, staffing and the roster.
     public static let plan = StreetNeeds(
         job: "plan", read: roster.read, required: [.people])

@@ -13,7 +13,9 @@ extension StreetReading {
         readTable(.visits, columns: Columns(required: ["date", "person_id", "resident_id", "outcome"])) { row in
             let date = row.isEmpty("date") ? nil : self.date(row, "date")
             if row.isEmpty("date") {
-                log.add(row.issue("date", value: nil, problem: Message.text("data.visit.missing_date"),
+                log.add(
+                    row.issue(
+                        "date", value: nil, problem: Message.text("data.visit.missing_date"),
                         expected: WrittenDate.forms))
             }
             let person = row.required("person_id", what: DataNoun.personID, log: &log)
@@ -36,22 +38,20 @@ extension StreetReading {
         }
     }
 
-    /// requests.csv (optional): residents' service orders for the matching job.
+    /// requests.csv (optional): residents' service orders for the matching job. A row names the resident who
+    /// ordered (`resident_id`) or, for someone not in residents.csv, the building they live in (`building_id`);
+    /// exactly one of the two. The service is checked against the catalogue's ids when the loader was given them.
     func readRequests() {
         var lines: [String: Int] = [:]
         let columns = Columns(
-            required: ["request_id", "resident_id", "service", "created_at", "earliest", "latest", "minutes"])
+            required: ["request_id", "service", "created_at", "earliest", "latest", "minutes"],
+            alternatives: [[["resident_id"], ["building_id"]]])
         readTable(.requests, columns: columns) { row in
             let id = row.required("request_id", what: DataNoun.requestID, log: &log)
             var isNew = false
             if let id { isNew = register(id, in: &lines, row: row, column: "request_id", what: DataNoun.requestID) }
-            let resident = row.required("resident_id", what: DataNoun.residentID, log: &log)
-            let knownResident = resident.map { checkResident($0, row: row, column: "resident_id") } ?? false
-            let service = row.required("service", what: DataNoun.service, log: &log).flatMap {
-                vocabularyWord(
-                    $0, aliases: [:], row: row, column: "service", what: DataNoun.service,
-                    examples: ["legal", "medical", "repair", "elderly_care"])
-            }
+            let requester = self.requester(row)
+            let service = row.required("service", what: DataNoun.service, log: &log).flatMap { self.service($0, row) }
             var times: [LocalDateTime?] = []
             for column in ["created_at", "earliest", "latest"] {
                 if row.isEmpty(column) {
@@ -72,14 +72,62 @@ extension StreetReading {
             }
             let minutes = row.requiredInteger(
                 "minutes", in: 1...StreetLimits.maximumRequestMinutes, what: DataNoun.minutes, log: &log)
-            guard isNew, let id, let resident, knownResident, let service, let created = times[0],
-                let earliest = times[1], let latest = times[2], let minutes
+            guard isNew, let id, let requester, let service, let created = times[0],
+                let earliest = times[1], let latest = times[2], latest >= earliest, let minutes
             else { return }
             requests.append(
                 ServiceRequest(
-                    id: RequestID(id), residentID: ResidentID(resident), service: Service(rawValue: service),
+                    id: RequestID(id), requester: requester, service: service,
                     createdAt: created, earliest: earliest, latest: latest, minutes: minutes,
                     urgency: row.text("urgency"), note: row.text("note")))
         }
+    }
+
+    /// Who ordered: `resident_id` (listed in residents.csv) or `building_id` (listed in buildings.csv), one of them.
+    private func requester(_ row: CSVRow) -> ServiceRequest.Requester? {
+        switch (row.text("resident_id"), row.text("building_id")) {
+        case (let resident?, nil):
+            guard checkResident(resident, row: row, column: "resident_id") else { return nil }
+            return .resident(ResidentID(resident))
+        case (nil, let building?):
+            guard checkBuilding(building, row: row, column: "building_id") else { return nil }
+            return .building(BuildingID(building))
+        case (.some, .some):
+            log.add(
+                row.issue(
+                    "building_id", value: row.text("building_id"),
+                    problem: Message.text("data.request.both_requesters"),
+                    expected: Message.text("data.request.one_requester")))
+            return nil
+        case (nil, nil):
+            log.add(
+                row.issue(
+                    row.header.has("resident_id") ? "resident_id" : "building_id", value: nil,
+                    problem: Message.text("data.request.no_requester"),
+                    expected: Message.text("data.request.one_requester")))
+            return nil
+        }
+    }
+
+    /// A service word; with the catalogue's ids known, one of them.
+    private func service(_ text: String, _ row: CSVRow) -> Service? {
+        guard let known = knownServices else {
+            return vocabularyWord(
+                text, aliases: [:], row: row, column: "service", what: DataNoun.service,
+                examples: ["legal", "medical", "repair", "elderly_care"]
+            ).map(Service.init(rawValue:))
+        }
+        let word = Service(rawValue: ColumnAliases.normalise(text))
+        guard known.contains(word) else {
+            let ids = known.map(\.rawValue).sorted()
+            log.add(
+                row.issue(
+                    "service", value: text, problem: Message.text("data.request.unknown_service"),
+                    expected: Message.text(
+                        "data.request.catalogue_services",
+                        ["services": Language.current.list(ids)])))
+            return nil
+        }
+        return word
     }
 }

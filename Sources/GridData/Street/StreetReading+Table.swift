@@ -23,21 +23,23 @@ extension StreetReading {
         _ file: StreetFile, columns: Columns, idColumn: String? = nil, register: ((String, Int) -> Void)? = nil,
         header headerCheck: ((CSVHeader) -> Bool)? = nil, row handle: (CSVRow) -> Void
     ) -> Bool {
-        let csvURL = directory.appendingPathComponent(file.fileName)
+        let csvURL = fileOverrides[file] ?? directory.appendingPathComponent(file.fileName)
         guard let url = SpreadsheetTwin.readable(for: csvURL) else {
-            let name = file.fileName
+            let name = fileOverrides[file]?.relativePath ?? file.fileName
             let spreadsheet = SpreadsheetTwin.find(of: csvURL) != nil
-            if needs.required.contains(file) || spreadsheet {
+            // A file given by its own flag (`--requests FILE`) must be there.
+            if needs.required.contains(file) || spreadsheet || fileOverrides[file] != nil {
                 unreadable.append(file)
                 reportedMissing.append(file)
                 let problem =
                     needs.required.contains(file) && file != .buildings
                     ? Message.text("data.file.needed_by", ["problem": missingProblem(file), "job": needs.job])
                     : missingProblem(file)
-                log.add(
-                    DataIssue(
-                        file: name, problem: problem,
-                        expected: Message.text("data.file.in_street_folder", ["file": name, "folder": directory.path])))
+                let expected =
+                    fileOverrides[file] == nil
+                    ? Message.text("data.file.in_street_folder", ["file": name, "folder": directory.path])
+                    : csvURL.path
+                log.add(DataIssue(file: name, problem: problem, expected: expected))
             }
             return false
         }
@@ -101,7 +103,7 @@ extension StreetReading {
     /// `the file is missing`, naming a spreadsheet of the same name beside it (`buildings.xlsx is there: save it as
     /// CSV`).
     func missingProblem(_ file: StreetFile) -> String {
-        let url = directory.appendingPathComponent(file.fileName)
+        let url = fileOverrides[file] ?? directory.appendingPathComponent(file.fileName)
         guard let twin = SpreadsheetTwin.find(of: url) else { return Message.text("data.file.missing") }
         return Message.text("data.file.missing_twin", ["twin": twin, "advice": SpreadsheetTwin.advice])
     }

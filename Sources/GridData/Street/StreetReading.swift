@@ -59,6 +59,10 @@ final class StreetReading {
     var locks: [PlanLock] = []
     var visits: [Visit] = []
     var requests: [ServiceRequest] = []
+    /// The service catalogue's ids (the rules the command loaded); nil accepts any snake_case word.
+    var knownServices: Set<Service>?
+    /// Files read from a path of their own rather than from the folder (`--requests FILE`).
+    var fileOverrides: [StreetFile: URL] = [:]
 
     /// When set, person references are collected here and checked once people.csv has been read (residents.csv
     /// is read alongside people.csv on another thread).

@@ -63,6 +63,13 @@ public enum ColumnAliases {
         ("分钟", "minutes"),
         ("紧急程度", "urgency"),
         ("备注", "note"),
+        ("回复", "response"),
+        ("答复", "response"),
+        ("回复时间", "at"),
+        ("开始时间", "started_at"),
+        ("服务结果", "outcome"),
+        ("确认人", "confirmed_by"),
+        ("确认时间", "confirmed_at"),
     ]
 
     /// The table as Markdown (`| alias | column |` rows), for the README.

@@ -95,6 +95,26 @@ public enum ValueAliases {
         ("拒访", .refused),
     ]
 
+    /// Volunteers' answers (responses.csv `response`).
+    public static let responseAnswers: [(alias: String, answer: RequestResponse.Answer)] = [
+        ("接单", .accept),
+        ("接受", .accept),
+        ("同意", .accept),
+        ("拒绝", .decline),
+        ("谢绝", .decline),
+        ("不接", .decline),
+    ]
+
+    /// How a service ended (completions.csv `outcome`).
+    public static let serviceOutcomes: [(alias: String, outcome: ServiceCompletion.Outcome)] = [
+        ("完成", .done),
+        ("已完成", .done),
+        ("取消", .cancelled),
+        ("已取消", .cancelled),
+        ("未到", .noShow),
+        ("爽约", .noShow),
+    ]
+
     /// Kinds of calendar.csv days: public holidays and working weekends (调休).
     public static let calendarKinds: [(alias: String, kind: CalendarDay.Kind)] = [
         ("节假日", .holiday),

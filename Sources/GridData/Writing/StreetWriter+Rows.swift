@@ -24,7 +24,8 @@ extension StreetWriter {
     static let lockHeader = ["building_id", "person_id", "grid_id", "micro_grid_id", "post"]
     static let visitHeader = ["date", "person_id", "resident_id", "outcome"]
     static let requestHeader = [
-        "request_id", "resident_id", "service", "created_at", "earliest", "latest", "minutes", "urgency", "note",
+        "request_id", "resident_id", "building_id", "service", "created_at", "earliest", "latest", "minutes",
+        "urgency", "note",
     ]
 
     static func personHeader(_ options: Options) -> [String] {
@@ -147,7 +148,8 @@ extension StreetWriter {
     static func row(_ request: ServiceRequest) -> [String] {
         [
             request.id.rawValue,
-            request.residentID.rawValue,
+            request.residentID?.rawValue ?? "",
+            request.buildingID?.rawValue ?? "",
             request.service.rawValue,
             request.createdAt.description,
             request.earliest.description,

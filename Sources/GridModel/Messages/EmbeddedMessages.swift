@@ -521,6 +521,30 @@ data.gap.job_count	{label}的任务数 n	the number of jobs n of {label}
 data.gap.cost	{label}的 cost[{agent}][{job}]	cost[{agent}][{job}] of {label}
 data.gap.resource	{label}的 resource[{agent}][{job}]	resource[{agent}][{job}] of {label}
 data.gap.capacity	{label}的 capacity[{agent}]	capacity[{agent}] of {label}
+data.request.both_requesters	一行同时填了 resident_id 和 building_id	the row gives both resident_id and building_id
+data.request.no_requester	一条请求既没有居民编号也没有楼栋编号	the request names no resident and no building
+data.request.one_requester	一个 resident_id，或（不在居民名单中的人）一个 building_id	a resident_id, or a building_id for someone not in residents.csv
+data.request.unknown_service	服务目录中没有这项服务	a service the catalogue does not list
+data.request.catalogue_services	规则服务目录（services.catalogue）中的一项：{services}	one of the services of the rules' catalogue (services.catalogue): {services}
+data.what.response	回复	response
+data.what.service_outcome	服务结果	service outcome
+data.response.unknown_request	没有这条请求	an unknown request
+data.response.request_of	requests.csv 中 request_id 列出的请求	a request listed under request_id in requests.csv
+data.response.unknown_answer	无法识别的回复	an answer that is not known
+data.response.answers	accept 或 decline（{chinese_names}）	accept or decline ({chinese_names})
+data.response.before_request	回复早于请求提出的时间	the answer is dated before the request was made
+data.response.not_before	不早于请求提出的时间（{created_at}）	a time no earlier than when the request was made ({created_at})
+data.completion.unknown_outcome	无法识别的服务结果	an outcome that is not known
+data.completion.outcomes	done、cancelled 或 no_show（{chinese_names}）	done, cancelled or no_show ({chinese_names})
+data.completion.confirmed_before_start	确认时间早于服务开始时间	the service is confirmed before it started
+data.completion.not_before_start	不早于开始时间（{started_at}）	a time no earlier than the start ({started_at})
+data.completion.started_before_request	服务开始时间早于请求提出的时间	the service starts before the request was made
+data.matching.missing_time	缺少 {column}	missing {column}
+data.what.rank	顺位	rank
+data.what.request_state	请求状态	request state
+data.match.unknown_state	无法识别的请求状态	a state that is not known
+data.match.rank_twice	这条请求的这个顺位已在第 {line} 行出现	this rank of the request is already given on line {line}
+data.match.one_row_per_rank	每条请求的每个顺位只占一行	one row per request and rank
 """#
         ),
         (
