@@ -104,25 +104,29 @@ public struct Dispatcher: Sendable {
         var trimmed = false
         for requestIndex in requests {
             let request = context.requests[requestIndex]
-            var pairs: [(volunteer: Int, metres: Double, starts: [Int])] = []
+            var reachable: [(metres: Double, volunteer: Int)] = []
             for (volunteerIndex, volunteer) in context.volunteers.enumerated() {
-                guard context.hasSkills(volunteer, request), let metres = context.reach(volunteer, request),
+                guard let metres = context.reach(volunteer, request), context.hasSkills(volunteer, request),
                     context.mayOffer(volunteer, request)
                 else { continue }
-                let starts = context.openStarts(volunteer, request, ledger: ledger)
-                if !starts.isEmpty { pairs.append((volunteerIndex, metres, starts)) }
+                reachable.append((metres, volunteerIndex))
             }
-            pairs.sort { ($0.metres, $0.volunteer) < ($1.metres, $1.volunteer) }
-            if let kept = options.volunteersPerRequest, pairs.count > kept {
-                pairs.removeLast(pairs.count - kept)
-                trimmed = true
-            }
-            for pair in pairs {
-                for start in pair.starts {
+            reachable.sort { ($0.metres, $0.volunteer) < ($1.metres, $1.volunteer) }
+            // Nearest first, so that a limit on volunteers kept stops listing starts as soon as it is reached.
+            var kept = 0
+            for (metres, volunteerIndex) in reachable {
+                let starts = context.openStarts(context.volunteers[volunteerIndex], request, ledger: ledger)
+                guard !starts.isEmpty else { continue }
+                if let limit = options.volunteersPerRequest, kept == limit {
+                    trimmed = true
+                    break
+                }
+                kept += 1
+                for start in starts {
                     candidates.append(
                         DispatchCandidate(
-                            request: requestIndex, volunteer: pair.volunteer, start: start, end: start + request.minutes,
-                            metres: pair.metres))
+                            request: requestIndex, volunteer: volunteerIndex, start: start,
+                            end: start + request.minutes, metres: metres))
                 }
             }
         }

@@ -43,18 +43,22 @@ struct DispatchContext {
     /// most ``DispatchLimits/startsPerPair``.
     /// - Complexity: O(available intervals + starts returned).
     func windowStarts(_ volunteer: DispatchVolunteer, _ request: DispatchRequest) -> [Int] {
-        var starts = Set<Int>()
+        var starts: [Int] = []
+        var overlapping = false
+        var lastEnd = Int.min
         for interval in volunteer.available {
             let first = stepAtOrAfter(max(request.earliest, interval.start))
             let last = min(request.latest, interval.end) - request.minutes
             guard first <= last else { continue }
+            if interval.start < lastEnd { overlapping = true }
+            lastEnd = max(lastEnd, interval.end)
             for start in stride(from: first, through: last, by: rules.startStepMinutes) {
-                starts.insert(start)
                 if starts.count >= DispatchLimits.startsPerPair { break }
+                starts.append(start)
             }
-            if starts.count >= DispatchLimits.startsPerPair { break }
         }
-        return starts.sorted()
+        // Intervals are sorted by start: only overlapping ones can repeat or reorder a start.
+        return overlapping ? Array(Set(starts)).sorted() : starts
     }
 
     /// The starts a volunteer can take the request at, given what the ledger holds.
