@@ -49,7 +49,10 @@ let package = Package(
         .target(name: "GridDrawing", dependencies: ["GridModel", "GridRules", "PlanningSupport", "Districting"]),
         .target(name: "Staffing", dependencies: ["GridModel", "GridRules", "PlanningSupport", "LinearSolver"]),
         .target(name: "Rostering", dependencies: ["GridModel", "GridRules", "PlanningSupport", "LinearSolver"]),
-        .target(name: "Matching", dependencies: ["GridModel", "GridRules", "PlanningSupport", "LinearSolver"]),
+        .target(
+            name: "Matching", dependencies: ["GridModel", "GridRules", "PlanningSupport", "LinearSolver"],
+            exclude: ["README.md"]
+        ),
         .executableTarget(
             name: "wangge",
             dependencies: [

@@ -31,10 +31,14 @@ struct DispatchBenchmarkTests {
         let optimal = result.parts.filter(\.isOptimal).count
         let candidates = result.parts.map(\.candidates).reduce(0, +)
         let largest = result.parts.map(\.candidates).max() ?? 0
+        let tierSeconds = DispatchTierOutcome.Tier.allCases.map { tier in
+            result.parts.flatMap(\.tiers).filter { $0.tier == tier }.map(\.seconds).reduce(0, +)
+        }
         print(
             "dispatch benchmark: \(requests) requests, \(volunteers) volunteers, kept \(kept.map(String.init) ?? "all"): "
                 + "\(elapsed), \(result.matches.count) matched, \(result.unmatched.count) unmatched, "
-                + "\(result.parts.count) parts (\(optimal) optimal), \(candidates) candidates (largest part \(largest))")
+                + "\(result.parts.count) parts (\(optimal) optimal), \(candidates) candidates (largest part \(largest)), "
+                + "GLPK seconds by tier \(tierSeconds.map { String(format: "%.2f", $0) })")
         #expect(result.matches.count + result.unmatched.count == requests)
     }
 }
