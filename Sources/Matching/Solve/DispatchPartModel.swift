@@ -169,9 +169,7 @@ struct DispatchPartModel {
                 for (variable, cost) in loadCosts { coefficients[variable.rawValue] = cost }
             }
             for index in model.variables.indices { model.variables[index].objective = coefficients[index] }
-            // The load tier gets no start: the holding rows leave GLPK little room, and its presolver (bypassed
-            // with a start) then proves the optimum far faster (measured: 9.0 s of 9.8 s on 500 requests with a start).
-            let options = SolveOptions(timeLimit: secondsPerTier, startSolution: tier == .load ? nil : values)
+            let options = SolveOptions(timeLimit: secondsPerTier, startSolution: values)
             let result: SolveResult
             do throws(LinearSolverError) {
                 result = try solver.solve(model, options: options)
