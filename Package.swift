@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "GridDrawing", targets: ["GridDrawing"]),
         .library(name: "Staffing", targets: ["Staffing"]),
         .library(name: "Rostering", targets: ["Rostering"]),
+        .library(name: "Matching", targets: ["Matching"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -48,6 +49,10 @@ let package = Package(
         .target(name: "GridDrawing", dependencies: ["GridModel", "GridRules", "PlanningSupport", "Districting"]),
         .target(name: "Staffing", dependencies: ["GridModel", "GridRules", "PlanningSupport", "LinearSolver"]),
         .target(name: "Rostering", dependencies: ["GridModel", "GridRules", "PlanningSupport", "LinearSolver"]),
+        .target(
+            name: "Matching", dependencies: ["GridModel", "GridRules", "PlanningSupport", "LinearSolver"],
+            exclude: ["README.md"]
+        ),
         .executableTarget(
             name: "wangge",
             dependencies: [
@@ -95,6 +100,7 @@ let package = Package(
             dependencies: ["Rostering", "Staffing", "GridData", "GridSynthesis", "GridRules", "PlanningTestFixtures"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching", "GridRules", "LinearSolver"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["wangge", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

@@ -548,6 +548,21 @@ data.match.one_row_per_rank	每条请求的每个顺位只占一行	one row per 
 """#
         ),
         (
+            "matching.tsv",
+            #"""
+key	zh-CN	en
+matching.error.invalid_input	{parameter} = {value}；应为{expected}	{parameter} = {value}; expected {expected}
+matching.error.solver	求解器：{error}	solver: {error}
+matching.unmatched.no_skill	没有志愿者具备服务 {request} 所需的全部技能	no volunteer has every skill request {request} needs
+matching.unmatched.outside_distance	具备技能的志愿者都住在 {metres} 米以外	every volunteer with the skills lives farther than {metres} m away
+matching.unmatched.declined	其余志愿者都已拒绝此单	every remaining volunteer declined this request
+matching.unmatched.not_available	没有志愿者在时间窗内有空完成整单	no volunteer is free for a whole start inside the window
+matching.unmatched.capped	志愿者的每日或每周接单上限已满	every volunteer has reached a daily or weekly cap
+matching.unmatched.busy	志愿者在每个可选时间都有其他任务（含步行时间）	every volunteer is elsewhere at every start, counting the walk between
+matching.unmatched.not_chosen	仍有志愿者可接此单，但搜索提前停止	a volunteer could still take it, but the search stopped early
+"""#
+        ),
+        (
             "planning.tsv",
             #"""
 key	zh-CN	en

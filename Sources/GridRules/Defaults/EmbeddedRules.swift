@@ -174,6 +174,45 @@ rules:
     parameters:
       max_distance_m: 2000
 
+  - id: matching.dispatch_times
+    type: dispatch_times
+    kind: hard
+    source: engine-design
+    says: A job starts on a 30-minute step inside its window; a volunteer walks 70 m a minute and keeps at least 10 minutes between two places.
+    parameters:
+      start_step_minutes: 30
+      walking_metres_per_minute: 70
+      minimum_buffer_minutes: 10
+
+  - id: matching.volunteer_caps
+    type: volunteer_caps
+    kind: hard
+    source: engine-design
+    says: A volunteer takes at most 3 jobs and 240 minutes a day, and 8 jobs and 600 minutes a week.
+    parameters:
+      jobs_per_day: 3
+      minutes_per_day: 240
+      jobs_per_week: 8
+      minutes_per_week: 600
+
+  - id: matching.declined_offers
+    type: declined_offers
+    kind: hard
+    source: engine-design
+    says: A volunteer who declined a request is not offered it again.
+    parameters:
+      offer_again: false
+
+  - id: matching.load_balance
+    type: load_balance
+    kind: soft
+    weight: 1
+    source: engine-design
+    says: After priority and walking, load is balanced; a volunteer's k-th job of the week costs 1 + (k - 1) x 1.
+    parameters:
+      first_job_cost: 1
+      cost_increase_per_job: 1
+
   - id: matching.ranking
     type: ranking_weights
     kind: soft

@@ -70,7 +70,8 @@ extension RuleType {
             return "visits.yaml"
         case .serviceCatalogue:
             return "services.yaml"
-        case .skillVocabulary, .matchingDistance, .rankingWeights, .responseTargets, .severityLevels, .escalation:
+        case .skillVocabulary, .matchingDistance, .rankingWeights, .responseTargets, .severityLevels, .escalation,
+            .dispatchTimes, .volunteerCaps, .declinedOffers, .loadBalance:
             return "matching.yaml"
         case .timeBankVersion, .timeBankUnit, .timeBankServices, .timeBankEligibility, .timeBankAccounts,
             .timeBankPeriodCaps, .timeBankTransfers, .timeBankLifecycle, .timeBankWorkflow, .timeBankPortability:

@@ -89,6 +89,14 @@ public enum RuleType: String, CaseIterable, Hashable, Sendable, Comparable {
     case skillVocabulary = "skill_vocabulary"
     /// A volunteer is matched only to requests within 2,000 m of home.
     case matchingDistance = "matching_distance"
+    /// A job starts on a 30-minute step inside its window; a volunteer walks 70 m a minute and keeps at least 10…
+    case dispatchTimes = "dispatch_times"
+    /// A volunteer takes at most 3 jobs and 240 minutes a day, and 8 jobs and 600 minutes a week.
+    case volunteerCaps = "volunteer_caps"
+    /// A volunteer who declined a request is not offered it again.
+    case declinedOffers = "declined_offers"
+    /// After priority and walking, load is balanced; a volunteer's k-th job of the week costs 1 + (k - 1) x 1.
+    case loadBalance = "load_balance"
     /// Candidates are ranked by distance, skill fit, load balance and party-member priority.
     case rankingWeights = "ranking_weights"
     /// "2341": respond within 20 minutes, reply within 30 minutes, coordinate within 4 hours, solve within 1…

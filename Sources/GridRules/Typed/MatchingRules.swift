@@ -53,6 +53,26 @@ public struct MatchingRules: Sendable {
     public var gridResponseHours: Sourced<Int>
     /// Levels an item escalates through (grid, community, department).
     public var escalationPath: Sourced<[String]>
+    /// Minutes between two possible start times of a job (`matching.dispatch_times`).
+    public var startStepMinutes: Sourced<Int>
+    /// Metres a volunteer walks in a minute, to time the way between two places.
+    public var walkingMetresPerMinute: Sourced<Double>
+    /// Minutes a volunteer keeps between two jobs or visits, however close the places are.
+    public var minimumBufferMinutes: Sourced<Int>
+    /// Jobs a volunteer takes at most in a day (`matching.volunteer_caps`).
+    public var jobsPerDay: Sourced<Int>
+    /// Minutes of jobs a volunteer takes at most in a day.
+    public var minutesPerDay: Sourced<Int>
+    /// Jobs a volunteer takes at most in a week.
+    public var jobsPerWeek: Sourced<Int>
+    /// Minutes of jobs a volunteer takes at most in a week.
+    public var minutesPerWeek: Sourced<Int>
+    /// Whether a request may be offered again to a volunteer who declined it (`matching.declined_offers`).
+    public var offerDeclinedAgain: Sourced<Bool>
+    /// The cost of a volunteer's first job of the week in the load-balancing tier (`matching.load_balance`).
+    public var firstJobCost: Sourced<Double>
+    /// How much more each further job of the same volunteer costs than the one before (≥ 0: the cost is convex).
+    public var costIncreasePerJob: Sourced<Double>
 
     /// A service by id.
     public func service(_ id: GridModel.Service) -> Service? { serviceCatalogue.service(id) }
@@ -100,6 +120,50 @@ public struct MatchingRules: Sendable {
         let escalation = index.one(.escalation).flatMap { index.parameters($0, ["response_hours", "path"]) }
         let responseHours = escalation?.int("response_hours", atLeast: 1)
         let path = escalation?.words("path")
+        let times = index.one(.dispatchTimes).flatMap {
+            index.parameters($0, ["start_step_minutes", "walking_metres_per_minute", "minimum_buffer_minutes"])
+        }
+        let step = times?.int("start_step_minutes", atLeast: 1)
+        let speed = times?.number("walking_metres_per_minute", atLeast: 1)
+        let buffer = times?.int("minimum_buffer_minutes")
+        let caps = index.one(.volunteerCaps).flatMap {
+            index.parameters($0, ["jobs_per_day", "minutes_per_day", "jobs_per_week", "minutes_per_week"])
+        }
+        let jobsPerDay = caps?.int("jobs_per_day", atLeast: 1)
+        let minutesPerDay = caps?.int("minutes_per_day", atLeast: 1)
+        let jobsPerWeek = caps?.int("jobs_per_week", atLeast: 1)
+        let minutesPerWeek = caps?.int("minutes_per_week", atLeast: 1)
+        for (day, week) in [(jobsPerDay, jobsPerWeek), (minutesPerDay, minutesPerWeek)] {
+            if let day, let week, day.value > week.value {
+                index.context.report(
+                    .contradiction, at: week.location,
+                    Message.text(
+                        "rules.visits.cap_below_narrower",
+                        [
+                            "rule": week.ruleID.rawValue, "cap": "\(week.value)", "narrower": "\(day.value)",
+                            "line": "\(day.location.line)",
+                        ]))
+            }
+        }
+        let offerAgain = index.one(.declinedOffers).flatMap { index.parameters($0, ["offer_again"])?.bool("offer_again") }
+        let load = index.one(.loadBalance).flatMap {
+            index.parameters($0, ["first_job_cost", "cost_increase_per_job"])
+        }
+        let firstJobCost = load?.number("first_job_cost")
+        let costIncrease = load?.number("cost_increase_per_job")
+        guard let step, let speed, let buffer, let jobsPerDay, let minutesPerDay, let jobsPerWeek, let minutesPerWeek,
+            let offerAgain, let firstJobCost, let costIncrease
+        else { return nil }
+        startStepMinutes = step
+        walkingMetresPerMinute = speed
+        minimumBufferMinutes = buffer
+        self.jobsPerDay = jobsPerDay
+        self.minutesPerDay = minutesPerDay
+        self.jobsPerWeek = jobsPerWeek
+        self.minutesPerWeek = minutesPerWeek
+        offerDeclinedAgain = offerAgain
+        self.firstJobCost = firstJobCost
+        costIncreasePerJob = costIncrease
         guard let skills, let catalogue, let distance, let weightMap, let weights,
             weights.count == weightKeys.count, let alternates, let targets, let respond, let reply, let coordinate,
             let solve, let severityRule, let levels, let severity, severity.count == levels.count, let responseHours,
