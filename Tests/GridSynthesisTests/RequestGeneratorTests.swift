@@ -60,7 +60,8 @@ import Testing
         for entry in Self.catalogue.services {
             let expected = (Self.rates.serviceShares[entry.id] ?? Self.rates.unlistedServiceShare) / total
             let share = Double(counts[entry.id] ?? 0) / Double(count)
-            #expect(abs(share - expected) <= Self.tolerance(expected, of: count), "\(entry.id): \(share) vs \(expected)")
+            #expect(
+                abs(share - expected) <= Self.tolerance(expected, of: count), "\(entry.id): \(share) vs \(expected)")
         }
         // The seed documents' picture: fetching medicine, companionship and repairs frequent; legal and psychological
         // advice rare.

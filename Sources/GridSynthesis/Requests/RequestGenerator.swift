@@ -59,7 +59,11 @@ public struct RequestGenerator: Sendable {
             let entry = services[random.index(weightedBy: shares)]
             drawn.append(request(for: order, service: entry.id, minutes: entry.minutes, using: &random))
         }
-        drawn.sort { ($0.createdAt, Self.key($0.requester), $0.service) < ($1.createdAt, Self.key($1.requester), $1.service) }
+        func madeEarlier(_ first: GeneratedRequest, _ second: GeneratedRequest) -> Bool {
+            (first.createdAt, Self.key(first.requester), first.service)
+                < (second.createdAt, Self.key(second.requester), second.service)
+        }
+        drawn.sort(by: madeEarlier)
         let width = max(5, String(drawn.count).count)
         for index in drawn.indices {
             drawn[index].id = RequestID(idPrefix + "RQ" + padded(index + 1, width: width))
@@ -78,7 +82,13 @@ public struct RequestGenerator: Sendable {
     /// Every order's requester: residents by their rates, then each community's share of outsiders.
     private func requesters(of street: Street, using random: inout SeededGenerator) -> [Order] {
         var communityOfBuilding: [BuildingID: CommunityID] = [:]
-        for building in street.buildings { communityOfBuilding[building.id] = building.communityID }
+        var homesOfCommunity: [CommunityID: [Building]] = [:]
+        for building in street.buildings.sorted(by: { $0.id < $1.id }) {
+            communityOfBuilding[building.id] = building.communityID
+            if building.kind.isResidential, building.households > 0 {
+                homesOfCommunity[building.communityID, default: []].append(building)
+            }
+        }
         var orders: [Order] = []
         var residentOrders: [CommunityID: Int] = [:]
         for resident in street.residents.sorted(by: { $0.id < $1.id }) {
@@ -89,9 +99,7 @@ public struct RequestGenerator: Sendable {
         }
         let share = min(max(rates.outsiderShare, 0), 0.9)
         for community in street.communities.map(\.id).sorted() {
-            let homes = street.buildings.filter { $0.communityID == community && $0.kind.isResidential && $0.households > 0 }
-                .sorted { $0.id < $1.id }
-            guard !homes.isEmpty else { continue }
+            guard let homes = homesOfCommunity[community], !homes.isEmpty else { continue }
             let expected = Double(residentOrders[community] ?? 0) * share / (1 - share)
             let weights = homes.map { Double($0.households) }
             for _ in 0..<Int(expected.rounded()) {
@@ -119,8 +127,8 @@ public struct RequestGenerator: Sendable {
         let length = Self.roundedUp(max(random.int(in: shape.length), minutes), to: step)
         return GeneratedRequest(
             id: RequestID(""), requester: order.requester, communityID: order.communityID, service: service,
-            createdAt: created, earliest: Self.time(earliest), latest: Self.time(closingInServiceHours(earliest + length)),
-            minutes: minutes,
+            createdAt: created, earliest: Self.time(earliest),
+            latest: Self.time(closingInServiceHours(earliest + length)), minutes: minutes,
             urgency: urgency)
     }
 
