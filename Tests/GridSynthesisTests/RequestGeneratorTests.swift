@@ -173,6 +173,26 @@ import Testing
         #expect(disabled > 1.3 * others, "disabled \(disabled) vs \(others)")
     }
 
+    /// Other rates give other requests: the figures come from the configuration, not from the generator's code.
+    @Test func anotherConfigurationIsFollowed() {
+        var rates = RequestRates.standard
+        rates.weeklyOrdersPerResident = 0.2
+        rates.outsiderShare = 0.3
+        rates.serviceShares = ["legal_consultation": 0.5, "home_repair": 0.5]
+        rates.unlistedServiceShare = 0
+        rates.dayPeriods = [RequestRates.DayPeriod(start: 18 * 60, end: 20 * 60, share: 1)]
+        rates.weekdayWeights = [0, 0, 0, 0, 0, 1, 0]
+        let requests = RequestGenerator(week: Self.week, seed: 4, catalogue: Self.catalogue, rates: rates)
+            .generate(for: GeneratedStreets.sample)
+        let outsiders = requests.filter { if case .building = $0.requester { true } else { false } }.count
+        let legal = requests.filter { $0.service == "legal_consultation" }.count
+        #expect(Set(requests.map(\.service)) == ["legal_consultation", "home_repair"])
+        #expect(abs(Double(legal) / Double(requests.count) - 0.5) <= Self.tolerance(0.5, of: requests.count))
+        #expect(abs(Double(outsiders) / Double(requests.count) - 0.3) <= 0.02)
+        #expect(requests.allSatisfy { $0.createdAt.date == Self.week.days[5] && $0.createdAt.minuteOfDay >= 18 * 60 })
+        #expect(requests.count > 2 * Self.sample.count, "\(requests.count) vs \(Self.sample.count)")
+    }
+
     @Test func idsAreUniqueAndNumberedInOrderOfCreation() {
         #expect(Set(Self.sample.map(\.id)).count == Self.sample.count)
         #expect(Self.sample.map(\.id.rawValue) == Self.sample.map(\.id.rawValue).sorted())
