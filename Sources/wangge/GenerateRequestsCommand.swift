@@ -52,7 +52,7 @@ struct GenerateRequestsCommand: ParsableCommand, LanguageChoosing {
                     "synthesis.generate.cannot_write_requests",
                     ["path": directory.path, "reason": CommandFailure.reason(error)]))
         }
-        try StandardOutput.write(GenerateSummary.describe(requests))
+        try StandardOutput.write(GenerateSummary.describe(requests, catalogue: catalogue))
         try StandardOutput.write(
             GenerateSummary.timing(seconds: Date().timeIntervalSince(started), directory: directory))
     }

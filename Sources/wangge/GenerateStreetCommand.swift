@@ -79,6 +79,6 @@ struct GenerateStreetCommand: ParsableCommand, LanguageChoosing {
         }
         try StandardOutput.write(
             GenerateSummary.describe(
-                street, requests: requests, seconds: Date().timeIntervalSince(started), directory: directory))
+                street, requests: requests, catalogue: catalogue, seconds: Date().timeIntervalSince(started), directory: directory))
     }
 }
