@@ -40,7 +40,7 @@ let package = Package(
             name: "GridRules", dependencies: ["GridModel", .product(name: "Yams", package: "Yams")],
             exclude: ["Defaults/embed-rules.sh"]
         ),
-        .target(name: "GridSynthesis", dependencies: ["GridModel", "GridData"]),
+        .target(name: "GridSynthesis", dependencies: ["GridModel", "GridData", "GridRules"]),
         .target(name: "PlanningSupport", dependencies: ["GridModel"]),
         .target(name: "GeneralizedAssignment", dependencies: ["GridModel", "LinearSolver"]),
         .target(
@@ -76,7 +76,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "GridRulesTests", dependencies: ["GridRules"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GridSynthesisTests", dependencies: ["GridSynthesis", "GridData"]),
+        .testTarget(name: "GridSynthesisTests", dependencies: ["GridSynthesis", "GridData", "GridRules"]),
         .testTarget(name: "PlanningSupportTests", dependencies: ["PlanningSupport"]),
         .testTarget(
             name: "GeneralizedAssignmentTests", dependencies: ["GeneralizedAssignment", "GridData"],

@@ -19,9 +19,12 @@ struct GenerateCityCommand: ParsableCommand, LanguageChoosing {
         let started = Date()
         let directory = URL(fileURLWithPath: generator.out)
         let summary: CityGenerator.Summary
+        let week = try generator.requestWeek()
+        let catalogue = try generator.serviceCatalogue()
         do throws(GridSynthesisError) {
             let households = generator.households ?? 1_600_000
-            summary = try CityGenerator(seed: generator.seed, households: households).write(to: directory)
+            summary = try CityGenerator(seed: generator.seed, households: households).write(
+                to: directory, requestWeek: week, catalogue: catalogue)
         } catch {
             throw CommandFailure.badInput(Message.text("cli.generate.failed", ["kind": "city", "error": "\(error)"]))
         }

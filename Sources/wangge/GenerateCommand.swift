@@ -4,7 +4,11 @@ import ArgumentParser
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Generates a synthetic street or city folder (buildings, people, cared-for residents).",
-        subcommands: [GenerateStreetCommand.self, GenerateCityCommand.self]
+        abstract:
+            "Generates a synthetic street or city folder (buildings, people, cared-for residents, a week of service "
+            + "requests).",
+        subcommands: [
+            GenerateStreetCommand.self, GenerateCityCommand.self, GenerateRequestsCommand.self,
+        ]
     )
 }

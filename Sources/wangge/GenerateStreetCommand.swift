@@ -51,6 +51,8 @@ struct GenerateStreetCommand: ParsableCommand, LanguageChoosing {
 
     func run() throws {
         let started = Date()
+        let week = try generator.requestWeek()
+        let catalogue = try generator.serviceCatalogue()
         var street: Street
         do throws(GridSynthesisError) {
             street = try StreetGenerator(
@@ -66,14 +68,17 @@ struct GenerateStreetCommand: ParsableCommand, LanguageChoosing {
                 referenceLatitude: origin.latitude, referenceLongitude: origin.longitude)
         }
         let directory = URL(fileURLWithPath: generator.out)
+        let requests = RequestGenerator(week: week, seed: generator.seed, catalogue: catalogue).generate(for: street)
         do {
             try StreetWriter.write(street, to: directory)
+            try RequestTableWriter.write(requests, to: directory)
         } catch {
             throw CommandFailure.badInput(
                 Message.text(
                     "cli.generate.cannot_write", ["path": directory.path, "reason": CommandFailure.reason(error)]))
         }
         try StandardOutput.write(
-            GenerateSummary.describe(street, seconds: Date().timeIntervalSince(started), directory: directory))
+            GenerateSummary.describe(
+                street, requests: requests, catalogue: catalogue, seconds: Date().timeIntervalSince(started), directory: directory))
     }
 }

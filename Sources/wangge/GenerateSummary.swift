@@ -1,6 +1,7 @@
 import Foundation
 import GridData
 import GridModel
+import GridRules
 import GridSynthesis
 
 /// The lines `wangge generate` prints after writing a folder.
@@ -8,7 +9,9 @@ import GridSynthesis
 /// Its counts are ``StreetSummary``'s, the figures `validate` prints for the folder written, so that the two agree
 /// (they once counted compounds differently: 29 here without commercial sites, 35 in `validate`).
 enum GenerateSummary {
-    static func describe(_ street: Street, seconds: Double, directory: URL) -> String {
+    static func describe(
+        _ street: Street, requests: [GeneratedRequest], catalogue: ServiceCatalogue, seconds: Double, directory: URL
+    ) -> String {
         let counts = StreetSummary(street)
         var roles: [Role: Int] = [:]
         for person in street.people {
@@ -35,9 +38,31 @@ enum GenerateSummary {
             Message.text("cli.generate.people_by_role", ["counts": Language.current.list(roleCounts)]),
             Message.text("cli.generate.residents_by_category", ["counts": Language.current.list(categoryCounts)]),
             Message.text("cli.generate.capacity", ["margin": String(format: "%.1f", margin)]),
+            describe(requests, catalogue: catalogue),
             timing(seconds: seconds, directory: directory),
         ]
         return lines.joined(separator: "\n")
+    }
+
+    /// `requests: 612 in 2026-W48, 56 from people not in residents.csv; by service: Fetching medicine 130, …`, the
+    /// services by count (most first, then by id), named in the command's language from the catalogue.
+    static func describe(_ requests: [GeneratedRequest], catalogue: ServiceCatalogue) -> String {
+        var byService: [Service: Int] = [:]
+        var outsiders = 0
+        for request in requests {
+            byService[request.service, default: 0] += 1
+            if case .building = request.requester { outsiders += 1 }
+        }
+        let counts = byService.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { service, count in
+            "\(catalogue.service(service)?.name ?? service.rawValue) \(count)"
+        }
+        let week = requests.first.map { ISOWeek(containing: $0.createdAt.date).description } ?? ""
+        return Message.text(
+            "synthesis.generate.requests",
+            [
+                "count": "\(requests.count)", "week": week, "outsiders": "\(outsiders)",
+                "counts": Language.current.list(counts),
+            ])
     }
 
     /// `seconds: 2.31; files: 5123456 bytes`: how long the run took and what it wrote.

@@ -916,5 +916,13 @@ staffing.error.solver	求解器出错：{error}	solver: {error}
 staffing.error.no_solution	模型 {model}：求解器以 {status} 结束且没有解；每个岗位都有缺额松弛变量，这说明锁定相互冲突或时间限制过短	model {model}: the solver ended with {status} and no solution; every slot has a shortfall slack, so this means conflicting locks or a time limit too short
 """#
         ),
+        (
+            "synthesis.tsv",
+            #"""
+key	zh-CN	en
+synthesis.generate.requests	服务请求 {count} 条（{week}），其中来自关爱名单以外居民 {outsiders} 条；按服务：{counts}	requests: {count} in {week}, {outsiders} from people not in residents.csv; by service: {counts}
+synthesis.generate.cannot_write_requests	wangge generate requests：无法写入 {path}：{reason}	wangge generate requests: cannot write {path}: {reason}
+"""#
+        ),
     ]
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GridData
 import GridModel
+import GridRules
 
 /// Generates a city: many streets of about 20,000 households each, written street by street into one folder
 /// (buildings.csv gains a `street_id` column; community ids start with the street, `S012-C03`, and so are unique
@@ -26,11 +27,14 @@ public struct CityGenerator: Sendable {
         public var people = 0
         /// Rows of residents.csv.
         public var residents = 0
+        /// Rows of requests.csv (none when no catalogue was given).
+        public var requests = 0
 
         /// One line for the command's output.
         public var description: String {
             "\(streets) streets, \(communities) communities, \(compounds) compounds (+\(commercialSites) commercial "
-                + "sites), \(buildings) buildings, \(households) households, \(people) people, \(residents) residents"
+                + "sites), \(buildings) buildings, \(households) households, \(people) people, \(residents) residents, "
+                + "\(requests) requests"
         }
     }
 
@@ -69,6 +73,11 @@ public struct CityGenerator: Sendable {
     /// Generates the streets one at a time and hands each, already placed, to `body`.
     /// - Throws: ``GridSynthesisError`` for bad parameters, and whatever `body` throws.
     public func forEachStreet(_ body: (Street) throws -> Void) throws {
+        try forEachConfiguredStreet { street, _ in try body(street) }
+    }
+
+    /// Generates the streets one at a time and hands each, already placed, to `body` with its configuration.
+    func forEachConfiguredStreet(_ body: (Street, StreetGenerator.Configuration) throws -> Void) throws {
         let sizes = try streetSizes()
         let perRow = max(1, Int(Double(sizes.count).squareRoot().rounded(.up)))
         var cursorX = 0.0
@@ -116,15 +125,19 @@ public struct CityGenerator: Sendable {
             placed.barriers += ring.map { Segment(start: $0.0, end: $0.1) }
             cursorX += maxX - minX + Self.streetGap
             rowDepth = max(rowDepth, maxY - minY)
-            try body(placed)
+            try body(placed, configuration)
         }
     }
 
-    /// Writes the city as one folder at `directory`.
+    /// Writes the city as one folder at `directory`, with requests.csv holding `week`'s orders of every street
+    /// when a `catalogue` is given (each street's orders seeded by the street's seed, ids prefixed by the street).
     /// - Throws: ``GridSynthesisError/invalidParameter(name:value:expected:)`` for bad parameters,
     ///   ``GridSynthesisError/unwritable(path:reason:)`` when a file cannot be written.
     @discardableResult
-    public func write(to directory: URL) throws(GridSynthesisError) -> Summary {
+    public func write(
+        to directory: URL, requestWeek week: ISOWeek = RequestGenerator.defaultWeek,
+        catalogue: ServiceCatalogue? = nil
+    ) throws(GridSynthesisError) -> Summary {
         let writer: StreetWriter
         do {
             writer = try StreetWriter(
@@ -136,7 +149,8 @@ public struct CityGenerator: Sendable {
         }
         var summary = Summary()
         do {
-            try forEachStreet { street in
+            let requestWriter = try catalogue.map { _ in try RequestTableWriter(directory: directory) }
+            try forEachConfiguredStreet { street, configuration in
             summary.streets += 1
             summary.communities += street.communities.count
             var compounds: Set<CompoundID> = []
@@ -152,8 +166,16 @@ public struct CityGenerator: Sendable {
             summary.people += street.people.count
             summary.residents += street.residents.count
                 try writer.append(street)
+                if let requestWriter, let catalogue {
+                    let requests = RequestGenerator(
+                        week: week, seed: configuration.seed, catalogue: catalogue, idPrefix: configuration.idPrefix
+                    ).generate(for: street)
+                    try requestWriter.append(requests)
+                    summary.requests += requests.count
+                }
             }
             try writer.finish()
+            try requestWriter?.finish()
         } catch let error as GridSynthesisError {
             throw error
         } catch {
