@@ -57,7 +57,7 @@ struct ValidateCommand: ParsableCommand, LanguageChoosing {
             lines.append(Message.text("cli.validate.files"))
             for file in loaded.files {
                 let arguments = [
-                    "file": file.file.fileName, "rows": Counted.rows(file.rows), "encoding": file.encoding.rawValue,
+                    "file": file.file.fileName, "rows": Counted.rows(file.rows), "encoding": file.encoding.name,
                 ]
                 lines.append("  " + Message.text("cli.validate.file_rows", arguments))
             }
