@@ -88,7 +88,7 @@ cli.rules.unknown_id	rules explain：未知的规则编号 '{id}'{suggestion}；
 cli.rules.did_you_mean	（是否指 '{id}'？）	 (did you mean '{id}'?)
 cli.validate.street	街道：{path}	street: {path}
 cli.validate.files	文件：	files:
-cli.validate.file_rows	{file}：共 {rows}，编码 {encoding}	{file}: {rows}, {encoding}
+cli.validate.file_rows	{file}：共 {rows}，{encoding}	{file}: {rows}, {encoding}
 cli.validate.companion_rows	{file}：共 {rows}	{file}: {rows}
 cli.validate.problems	{path} 中有 {problems}；文件夹未改动。	{problems} in {path}; the folder was not changed.
 cli.districts.unreadable	{path}：无法读取文件（{reason}）	{path}: cannot read the file ({reason})
