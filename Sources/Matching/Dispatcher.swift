@@ -114,6 +114,7 @@ public struct Dispatcher: Sendable {
             reachable.sort { ($0.metres, $0.volunteer) < ($1.metres, $1.volunteer) }
             // Nearest first, so that a limit on volunteers kept stops listing starts as soon as it is reached.
             var kept = 0
+            var lastKeptMetres = -Double.infinity
             for (metres, volunteerIndex) in reachable {
                 let starts = context.openStarts(context.volunteers[volunteerIndex], request, ledger: ledger)
                 guard !starts.isEmpty else { continue }
@@ -121,7 +122,11 @@ public struct Dispatcher: Sendable {
                     trimmed = true
                     break
                 }
+                // Past the part's size, a farther volunteer is never in a lexicographic optimum (see
+                // `DispatchOptions.keepsNearestPerPart`); one as near as the last kept may be, so ties stay.
+                if options.keepsNearestPerPart, kept >= requests.count, metres > lastKeptMetres { break }
                 kept += 1
+                lastKeptMetres = metres
                 for start in starts {
                     candidates.append(
                         DispatchCandidate(

@@ -9,8 +9,8 @@ extension MatchingFileReader {
     }()
 
     /// matches.csv of a previous dispatch (`--previous`): `request_id, rank, person_id, start, minutes, state,
-    /// reason`, the columns the matching job writes first; the names after them are ignored. Sorted by request,
-    /// then rank.
+    /// reason`, the columns the matching job writes first, and the optional `dispatched_at`; the names after them
+    /// are ignored. Sorted by request, then rank.
     ///
     /// Problems: a missing file, an unknown request or person, a rank below 1 or given twice for a request, an
     /// invalid start, minutes below 1, a state not in the list.
@@ -19,7 +19,7 @@ extension MatchingFileReader {
         var rows: [MatchRow] = []
         var lineOfRank: [RequestID: [Int: Int]] = [:]
         let required = ["request_id", "rank", "person_id", "start", "minutes", "state"]
-        RosterFileReader.readTable(file, required: required, optional: ["reason"], log: &log) { row, log in
+        RosterFileReader.readTable(file, required: required, optional: ["reason", "dispatched_at"], log: &log) { row, log in
             let request = self.request(row, log: &log)
             let rank = row.requiredInteger("rank", in: 1...Int(Int32.max), what: DataNoun.rank, log: &log)
             let person = RosterFileReader.person(row, "person_id", known: personIDs, log: &log)
@@ -49,11 +49,12 @@ extension MatchingFileReader {
                 }
                 lineOfRank[request.id, default: [:]][rank] = row.line
             }
+            let dispatchedAt = row.text("dispatched_at") == nil ? nil : Self.dateTime(row, "dispatched_at", log: &log)
             guard let request, let rank, let person, let start, let minutes, let state else { return }
             rows.append(
                 MatchRow(
                     requestID: request.id, rank: rank, personID: person, start: start, minutes: minutes, state: state,
-                    reason: row.text("reason") ?? ""))
+                    reason: row.text("reason") ?? "", dispatchedAt: dispatchedAt))
         }
         guard log.isEmpty else { throw log.error() }
         return rows.sorted { ($0.requestID, $0.rank) < ($1.requestID, $1.rank) }

@@ -11,9 +11,9 @@ import GridModel
 /// earnings.csv holds account ids, minutes and services only. No column holds a resident's category. Every cell
 /// goes through the CSV writer's formula guard, and every file starts with a BOM.
 public enum MatchingTableWriter {
-    /// matches.csv's columns: the spec's, then the names.
+    /// matches.csv's columns: the spec's, when the request was first dispatched, then the names.
     public static let matchesHeader = [
-        "request_id", "rank", "person_id", "start", "minutes", "state", "reason",
+        "request_id", "rank", "person_id", "start", "minutes", "state", "reason", "dispatched_at",
         "name", "phone", "service", "resident_id", "resident_name", "building_id",
     ]
     /// unmatched.csv's columns: the spec's, the blocking rule, then whose request it is.
@@ -36,7 +36,7 @@ public enum MatchingTableWriter {
             text += CSVWriter.encodeRow(
                 [
                     row.requestID.rawValue, String(row.rank), row.personID.rawValue, row.start.description,
-                    String(row.minutes), row.state.rawValue, row.reason,
+                    String(row.minutes), row.state.rawValue, row.reason, row.dispatchedAt?.description ?? "",
                     names.name(of: row.personID), names.phone(of: row.personID), request?.service.rawValue ?? "",
                 ] + requesterCells(request, names: names))
         }

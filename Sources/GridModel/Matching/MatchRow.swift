@@ -15,11 +15,14 @@ public struct MatchRow: Hashable, Sendable, Codable {
     public var state: RequestState
     /// Why this person: the rule ids satisfied, in words a planner reads; never a resident's category.
     public var reason: String
+    /// When the request was first dispatched (the "respond" of the 2341 targets); on the rank-1 row only.
+    public var dispatchedAt: LocalDateTime?
 
     public init(
         requestID: RequestID, rank: Int, personID: PersonID, start: LocalDateTime, minutes: Int, state: RequestState,
-        reason: String
+        reason: String, dispatchedAt: LocalDateTime? = nil
     ) {
+        self.dispatchedAt = dispatchedAt
         self.requestID = requestID
         self.rank = rank
         self.personID = personID

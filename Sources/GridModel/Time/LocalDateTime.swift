@@ -27,6 +27,12 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, Codable, CustomStri
         self.init(date: date, minuteOfDay: hour * 60 + minute)
     }
 
+    /// The moment `minutes` after 1970-01-01T00:00.
+    public init(minutesSinceEpoch minutes: Int) {
+        let days = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440)
+        self.init(date: CalendarDate(daysSinceEpoch: days), minuteOfDay: minutes - days * 1440)
+    }
+
     /// Minutes since 1970-01-01T00:00.
     public var minutesSinceEpoch: Int { date.daysSinceEpoch * 1440 + minuteOfDay }
 

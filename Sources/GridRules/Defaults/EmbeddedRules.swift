@@ -166,6 +166,14 @@ rules:
     parameters:
       skills: [legal, medical, psychological, elderly_care, disability_help, culture, tutoring, repair, mediation, policy]
 
+  - id: matching.volunteers
+    type: dispatch_volunteers
+    kind: hard
+    source: seed
+    says: Requests are dispatched to volunteers and to party members, retired or in service (党员接单), in the slots of their availability.
+    parameters:
+      roles: [volunteer, party_member_retired, party_member_in_service]
+
   - id: matching.distance
     type: matching_distance
     kind: hard
@@ -246,14 +254,33 @@ rules:
         - { colour: blue, meaning: community level, close_days: 4 }
         - { colour: green, meaning: resolved on the spot, close_days: 1 }
 
+  - id: matching.priority
+    type: request_priority
+    kind: soft
+    weight: 1
+    source: engine-design
+    says: Dispatching an urgent request counts 4, a normal one 2, a low one 1, and 2 more for an elderly person living alone; a request without urgency is normal. Urgency also gives the request its colour.
+    parameters:
+      urgencies:
+        - { id: urgent, name_zh: 紧急, weight: 4, colour: red }
+        - { id: normal, name_zh: 一般, weight: 2, colour: blue }
+        - { id: low, name_zh: 不急, weight: 1, colour: green }
+      default_urgency: normal
+      bonus_categories: [elderly_alone]
+      category_bonus: 2
+
   - id: matching.grid_response
     type: escalation
     kind: hard
     source: fengxin-response
-    says: Grid-closable items are handled inside the grid with a response within 1 hour; others escalate grid, community, department.
+    says: Grid-closable items are handled inside the grid with a response within 1 hour; others escalate grid, community, department; a request late on a 2341 target goes to the community, and 4 hours late to the department.
     parameters:
       response_hours: 1
       path: [grid, community, department]
+      # A request late on any "2341" target by at least these minutes is raised to the level (the grid until then).
+      escalate_when_late:
+        - { level: community, late_minutes: 1 }
+        - { level: department, late_minutes: 240 }
 
 """#
         ),

@@ -71,7 +71,8 @@ extension RuleType {
         case .serviceCatalogue:
             return "services.yaml"
         case .skillVocabulary, .matchingDistance, .rankingWeights, .responseTargets, .severityLevels, .escalation,
-            .dispatchTimes, .volunteerCaps, .declinedOffers, .loadBalance:
+            .dispatchTimes, .volunteerCaps, .declinedOffers, .loadBalance, .requestPriority,
+            .dispatchVolunteers:
             return "matching.yaml"
         case .timeBankVersion, .timeBankUnit, .timeBankServices, .timeBankEligibility, .timeBankAccounts,
             .timeBankPeriodCaps, .timeBankTransfers, .timeBankLifecycle, .timeBankWorkflow, .timeBankPortability:

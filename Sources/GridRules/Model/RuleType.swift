@@ -103,6 +103,10 @@ public enum RuleType: String, CaseIterable, Hashable, Sendable, Comparable {
     case responseTargets = "response_targets"
     /// 四色 severity (placeholder mapping, to be confirmed) and the time allowed to close.
     case severityLevels = "severity_levels"
+    /// The roles of people requests are dispatched to.
+    case dispatchVolunteers = "dispatch_volunteers"
+    /// Dispatch weights and colours by urgency, and a bonus for categories such as elderly living alone.
+    case requestPriority = "request_priority"
     /// Grid-closable items are handled inside the grid with a response within 1 hour; others escalate grid,…
     case escalation
     // timebank.yaml

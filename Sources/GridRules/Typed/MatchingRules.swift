@@ -74,6 +74,9 @@ public struct MatchingRules: Sendable {
     /// How much more each further job of the same volunteer costs than the one before (≥ 0: the cost is convex).
     public var costIncreasePerJob: Sourced<Double>
 
+    /// Urgency weights and colours, and escalation by lateness (`matching.priority`, `matching.grid_response`).
+    public var loop: RequestLoopRules
+
     /// A service by id.
     public func service(_ id: GridModel.Service) -> Service? { serviceCatalogue.service(id) }
 
@@ -117,9 +120,13 @@ public struct MatchingRules: Sendable {
                 closeDays: map.int("close_days", required: false, atLeast: 1)?.value
             )
         }
-        let escalation = index.one(.escalation).flatMap { index.parameters($0, ["response_hours", "path"]) }
+        let escalation = index.one(.escalation).flatMap {
+            index.parameters($0, ["response_hours", "path", "escalate_when_late"])
+        }
         let responseHours = escalation?.int("response_hours", atLeast: 1)
         let path = escalation?.words("path")
+        let loop = RequestLoopRules(
+            reading: index, colours: severity?.map(\.colour) ?? [], path: path, escalation: escalation)
         let times = index.one(.dispatchTimes).flatMap {
             index.parameters($0, ["start_step_minutes", "walking_metres_per_minute", "minimum_buffer_minutes"])
         }
@@ -167,8 +174,9 @@ public struct MatchingRules: Sendable {
         guard let skills, let catalogue, let distance, let weightMap, let weights,
             weights.count == weightKeys.count, let alternates, let targets, let respond, let reply, let coordinate,
             let solve, let severityRule, let levels, let severity, severity.count == levels.count, let responseHours,
-            let path
+            let path, let loop
         else { return nil }
+        self.loop = loop
         self.skills = skills
         serviceCatalogue = catalogue
         maxDistanceMetres = distance
