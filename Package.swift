@@ -57,7 +57,7 @@ let package = Package(
             name: "wangge",
             dependencies: [
                 "LinearSolver", "GridModel", "GridData", "GridRules", "GridSynthesis", "PlanningSupport",
-                "GeneralizedAssignment", "Districting", "GridDrawing", "Staffing", "Rostering",
+                "GeneralizedAssignment", "Districting", "GridDrawing", "Staffing", "Rostering", "Matching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import GridData
 import GridModel
+import Matching
 import Rostering
 import Staffing
 
@@ -29,6 +30,12 @@ extension CommandFailure {
             case .invalidPins: self = .badInput("\(context): \(rostering.description)")
             case .solver: self = CommandFailure(
                     .internalError, Message.text("cli.failure.roster", ["error": rostering.description]))
+            }
+        case let matching as MatchingError:
+            switch matching {
+            case .invalidInput: self = .badInput("\(context): \(matching.description)")
+            case .solver: self = CommandFailure(
+                    .internalError, Message.text("cli.failure.internal_in", ["context": context, "error": "\(matching)"]))
             }
         default:
             self = CommandFailure(

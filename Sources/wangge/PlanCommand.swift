@@ -8,10 +8,11 @@ import GridRules
 struct PlanCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Plan a street's week end to end: grids, staffing and the roster in one plan folder.",
+        abstract: "Plan a street's week end to end: grids, staffing, the roster and matching in one plan folder.",
         discussion: """
-            Runs grids draw, staff assign and roster in order into DIR/grids, DIR/staff and DIR/roster, each with \
-            its own kpis.json and run.json; no job writes over another's files. The folder is written beside --out \
+            Runs grids draw, staff assign and roster in order into DIR/grids, DIR/staff and DIR/roster, and, when \
+            the street has requests.csv, requests dispatch into DIR/matching (the week replayed, the roster's \
+            visits blocking volunteers' time), each with its own kpis.json and run.json; no job writes over another's files. The folder is written beside --out \
             and swapped in at the end, so an interrupted run leaves the previous plan whole. With --current (last \
             week's plan folder) grids and staffing stay as they were unless the street or the rules changed. The \
             exit code is the highest of the jobs' (1: a rule not met, the plan written); a job that exits 2 or 3 \
@@ -42,7 +43,7 @@ struct PlanCommand: ParsableCommand, LanguageChoosing {
         let ruleSet = try options.rules.load()
         gridsClock.lap("rules")
         let streetURL = URL(fileURLWithPath: street)
-        var loaded = try StreetInput.load(street, needs: .plan)
+        var loaded = try StreetInput.load(street, needs: .plan, rules: ruleSet)
         try StreetInput.apply(current: before.current, locks: before.locks, to: &loaded)
         gridsClock.lap("read")
         let out = options.out
@@ -71,7 +72,17 @@ struct PlanCommand: ParsableCommand, LanguageChoosing {
                 street: loaded, streetURL: streetURL, plan: layout,
                 files: RosterJobRun.Files(records: records, pinned: nil),
                 into: try JobOutput.part(output, "roster", written: "\(out)/roster"), clock: &rosterClock)
-            return [grids, staff, roster]
+            guard !loaded.requests.isEmpty else { return [grids, staff, roster] }
+            var matchingClock = JobClock(job: .matching)
+            let matching = try DispatchJobRun(
+                ruleSet: ruleSet, seed: options.seed, deadline: deadline, week: isoWeek, asOf: nil
+            ).run(
+                street: loaded, streetURL: streetURL,
+                files: DispatchJobRun.Files(
+                    plan: layout, leave: records.leave.map(URL.init(fileURLWithPath:)),
+                    calendar: records.calendar.map(URL.init(fileURLWithPath:))),
+                into: try JobOutput.part(output, "matching", written: "\(out)/matching"), clock: &matchingClock)
+            return [grids, staff, roster, matching]
         }
         let status = outcomes.map(\.status).max { $0.rawValue < $1.rawValue } ?? .done
         let combined = JobOutcome(

@@ -44,8 +44,10 @@ struct ValidateCommand: ParsableCommand, LanguageChoosing {
     func run() throws {
         let url = URL(fileURLWithPath: directory)
         // requests.csv may order only what the catalogue of the rules the jobs would use lists.
-        let services = Set(try rules.load().matching.services.map(\.id))
-        let loader = StreetLoader(directory: url, issueLimitPerFile: maxIssues, knownServices: services)
+        let matching = try rules.load().matching
+        var loader = StreetLoader(
+            directory: url, issueLimitPerFile: maxIssues, knownServices: Set(matching.services.map(\.id)))
+        loader.knownUrgencies = matching.loop.urgencySpellings
         let check = StreetFolderCheck(loader: loader)
         if let error = check.error { throw CommandFailure.badInput(try failureText(error)) }
         guard let loaded = check.loaded else { return }

@@ -16,6 +16,7 @@ struct Wangge: ParsableCommand {
             DistrictsCommand.self,
             GridsCommand.self,
             RosterCommand.self,
+            RequestsCommand.self,
         ]
     )
 }

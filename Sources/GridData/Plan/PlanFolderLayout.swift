@@ -7,6 +7,8 @@ public struct PlanFolderLayout: Sendable, Hashable {
     public var grids: URL
     /// The folder holding leaders.csv, cadres.csv, mentoring.csv, reporting.csv and shortfalls.csv.
     public var staff: URL
+    /// The folder holding the roster's roster.csv.
+    public var roster: URL
 
     /// The staffing job's files a roster reads its posts from.
     public static let staffingFiles = ["leaders.csv", "cadres.csv", "reporting.csv"]
@@ -17,9 +19,11 @@ public struct PlanFolderLayout: Sendable, Hashable {
         if FileManager.default.fileExists(atPath: nested.appendingPathComponent("grids.csv").path) {
             grids = nested
             staff = folder.appendingPathComponent("staff")
+            roster = folder.appendingPathComponent("roster")
         } else {
             grids = folder
             staff = folder
+            roster = folder
         }
     }
 
@@ -27,6 +31,7 @@ public struct PlanFolderLayout: Sendable, Hashable {
     public init(planFolder: URL) {
         grids = planFolder.appendingPathComponent("grids")
         staff = planFolder.appendingPathComponent("staff")
+        roster = planFolder.appendingPathComponent("roster")
     }
 
     /// The staffing files missing from ``staff``, in ``staffingFiles`` order.

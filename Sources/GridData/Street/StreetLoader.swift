@@ -28,6 +28,8 @@ public struct StreetLoader: Sendable {
     /// The services requests.csv may order: the ids of the rules' service catalogue. Nil (the default) accepts any
     /// snake_case word, for callers that have no rules at hand.
     public var knownServices: Set<Service>?
+    /// The urgencies requests.csv may name, every spelling to its id (`紧急` → `urgent`); nil accepts any text.
+    public var knownUrgencies: [String: String]?
     /// requests.csv read from this path instead of the folder's (`--requests FILE`); the file must then exist. Its
     /// rows are checked against the folder's residents and buildings as the folder's own would be.
     public var requestsFile: URL?
@@ -54,6 +56,7 @@ public struct StreetLoader: Sendable {
     public func loadWithReport() throws(GridDataError) -> LoadedStreet {
         let reading = StreetReading(directory: directory, issueLimitPerFile: issueLimitPerFile, needs: needs)
         reading.knownServices = knownServices
+        reading.knownUrgencies = knownUrgencies
         if let requestsFile { reading.fileOverrides[.requests] = requestsFile }
         let street = reading.run()
         guard reading.log.isEmpty, let street else { throw reading.log.error() }

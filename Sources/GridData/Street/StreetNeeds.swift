@@ -39,7 +39,7 @@ public struct StreetNeeds: Hashable, Sendable {
     public static let matching = StreetNeeds(
         job: "requests dispatch", read: roster.read.union([.requests]), required: [.people])
 
-    /// The whole plan: grids, staffing and the roster.
+    /// The whole plan: grids, staffing, the roster, and matching when the street has requests.
     public static let plan = StreetNeeds(
-        job: "plan", read: roster.read, required: [.people])
+        job: "plan", read: matching.read, required: [.people])
 }

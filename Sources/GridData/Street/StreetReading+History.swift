@@ -72,6 +72,19 @@ extension StreetReading {
             }
             let minutes = row.requiredInteger(
                 "minutes", in: 1...StreetLimits.maximumRequestMinutes, what: DataNoun.minutes, log: &log)
+            var urgency = row.text("urgency")
+            if let text = urgency, let known = knownUrgencies {
+                urgency = known[text] ?? known[ColumnAliases.normalise(text)]
+                if urgency == nil {
+                    log.add(
+                        row.issue(
+                            "urgency", value: text, problem: Message.text("data.request.unknown_urgency"),
+                            expected: Message.text(
+                                "data.request.rule_urgencies", ["urgencies": Language.current.list(known.keys.sorted())]
+                            )))
+                    return
+                }
+            }
             guard isNew, let id, let requester, let service, let created = times[0],
                 let earliest = times[1], let latest = times[2], latest >= earliest, let minutes
             else { return }
@@ -79,7 +92,7 @@ extension StreetReading {
                 ServiceRequest(
                     id: RequestID(id), requester: requester, service: service,
                     createdAt: created, earliest: earliest, latest: latest, minutes: minutes,
-                    urgency: row.text("urgency"), note: row.text("note")))
+                    urgency: urgency, note: row.text("note")))
         }
     }
 

@@ -61,6 +61,8 @@ final class StreetReading {
     var requests: [ServiceRequest] = []
     /// The service catalogue's ids (the rules the command loaded); nil accepts any snake_case word.
     var knownServices: Set<Service>?
+    /// Urgency spellings to ids, or nil to take any text.
+    var knownUrgencies: [String: String]?
     /// Files read from a path of their own rather than from the folder (`--requests FILE`).
     var fileOverrides: [StreetFile: URL] = [:]
 

@@ -26,6 +26,7 @@ cli.failure.unwritable	输出无法写入：{error}	unwritable output: {error}
 cli.failure.unwritable_path	输出无法写入：{path}：{reason}	unwritable output: {path}: {reason}
 cli.context.input	输入	the input
 cli.context.roster	走访排班	the roster
+cli.context.dispatch	派单	the dispatch
 cli.context.plan	方案	the plan
 cli.context.current_plan	现行方案	the current plan
 cli.context.standard_output	标准输出	standard output
@@ -108,6 +109,8 @@ cli.gap.infeasible_many	{file}：算例 {instances} 不可行：没有满足容�
 cli.gap.line	{name}（算例 {instance}，{size}，{sense}）：{status}  目标值 {objective}  下界 {bound}  差距 {gap}  {time}  节点 {nodes} 个{verdict}	{name} (instance {instance}, {size}, {sense}): {status}  objective {objective}  bound {bound}  gap {gap}  {time}  {nodes} nodes{verdict}
 cli.gap.verified	  已验证	  verified
 cli.gap.not_verified	  未通过验证：{violations}	  NOT VERIFIED: {violations}
+cli.dispatch.summary	派单 {week} → {path}：订单 {requests} 件，已派待答复 {dispatched} 件，已接单 {accepted} 件，已服务 {done} 件，未能派单 {unmatched} 件；{parts} 个分块中 {optimal} 个已证最优；{missed} 件有“2341”目标超时	dispatch {week} → {path}: {requests} requests, {dispatched} dispatched awaiting answers, {accepted} accepted, {done} served, {unmatched} unmatched; {optimal} of {parts} parts proven optimal; {missed} with a missed 2341 target
+cli.option.as_of_time	--as-of {value} 不是时间；应为 2026-11-25T09:30 或 2026/11/25 9:30	--as-of {value} is not a time; expected 2026-11-25T09:30 or 2026/11/25 9:30
 """#
         ),
         (
@@ -348,6 +351,8 @@ data.visit.missing_date	缺少日期	missing date
 data.visit.unknown_outcome	无法识别的走访结果	unknown outcome
 data.visit.outcomes	done、missed 或 refused	done, missed or refused
 data.request.missing_time	缺少 {column}	missing {column}
+data.request.unknown_urgency	规则中没有这个紧急程度	the rules know no such urgency
+data.request.rule_urgencies	规则 matching.priority 中的紧急程度之一：{urgencies}	an urgency of the rules' matching.priority: {urgencies}
 data.request.window_reversed	时间窗的结束早于开始	the window ends before it starts
 data.request.no_earlier_than	不早于 earliest（{earliest}）的时间	a time no earlier than earliest ({earliest})
 data.unit.duplicate	楼栋 {building} 的单元重复	duplicate unit of building {building}
@@ -560,6 +565,26 @@ matching.unmatched.not_available	没有志愿者在时间窗内有空完成整�
 matching.unmatched.capped	志愿者的每日或每周接单上限已满	every volunteer has reached a daily or weekly cap
 matching.unmatched.busy	志愿者在每个可选时间都有其他任务（含步行时间）	every volunteer is elsewhere at every start, counting the walk between
 matching.unmatched.not_chosen	仍有志愿者可接此单，但搜索提前停止	a volunteer could still take it, but the search stopped early
+matching.unmatched.overdue	订单 {request} 的时间窗已过，未能派单	the window of request {request} passed before it could be dispatched
+matching.reason.dispatched	具备所需技能，距家 {metres} 米（不超过 {limit} 米），时间窗内有空，未超每日每周上限；优先级、步行、均衡依次最优（services.catalogue、matching.distance、matching.dispatch_times、matching.volunteer_caps、matching.priority）	has the skills, lives {metres} m away (at most {limit} m), is free inside the window and within the daily and weekly caps; best by priority, then walking, then load (services.catalogue, matching.distance, matching.dispatch_times, matching.volunteer_caps, matching.priority)
+matching.reason.alternate	备选第 {rank} 位：距家 {metres} 米，在其他人的最终安排下仍可接单，排序得分 {score}（matching.ranking）	alternate {rank}: lives {metres} m away, free given everyone else's final jobs, ranking score {score} (matching.ranking)
+matching.reason.kept	{state}，保持不变（已接单的订单不再改派）	{state}, kept as it is (an accepted request never moves)
+matching.state.open	待派单	open
+matching.state.dispatched	已派单待答复	dispatched, awaiting an answer
+matching.state.accepted	已接单	accepted
+matching.state.declined	已拒单	declined
+matching.state.done	已服务待确认	served, awaiting confirmation
+matching.state.confirmed	已确认完成	confirmed
+matching.state.cancelled	已取消	cancelled
+matching.state.overdue	已逾期	overdue
+matching.target.respond	响应（派单）	respond (dispatch)
+matching.target.reply	答复	reply
+matching.target.coordinate	协调（开始服务）	coordinate (service started)
+matching.target.solve	解决（确认完成）	solve (confirmed)
+matching.target.missed	订单 {request} 的“2341”{target}目标（{due} 前）超时 {late} 分钟	request {request} missed its 2341 {target} target (due {due}) by {late} minutes
+matching.warning.unoffered	{person} 答复了订单 {request}，但该单并未派给此人；拒单仍记为不再派给此人	{person} answered request {request} without holding its offer; a decline still keeps it from them
+matching.warning.unplaced	订单 {request} 的地址不在本街道，未派单	request {request} has no place in the street and was not dispatched
+matching.warning.no_plan	未给出 --plan：本周走访排班未计入志愿者的占用时间	no --plan given: the week's roster visits were not counted against volunteers' time
 """#
         ),
         (

@@ -52,8 +52,11 @@ final class GLPKProblem {
         }
     }
 
+    /// Set when GLPK stopped on an internal error and the thread's environment was freed with the problem in it.
+    var isReleased = false
+
     deinit {
-        glp_delete_prob(handle)
+        if !isReleased { glp_delete_prob(handle) }
     }
 
     private static func boundsCode(lower: Double, upper: Double) -> (Int32, Double, Double) {

@@ -44,6 +44,10 @@ public struct GLPKSolver: Sendable {
     }
 
     /// A model without variables: every constraint reads 0.
+    /// What a caller hears when GLPK stopped on an internal error instead of ending the process.
+    public static let internalErrorReason =
+        "GLPK stopped on an internal error (its MIP presolver reduced the model to nothing); the process was kept"
+
     private static func solveEmpty(_ model: LinearModel, start: ContinuousClock.Instant) -> SolveResult {
         let feasible = model.constraints.allSatisfy { $0.bounds.lower <= 0 && $0.bounds.upper >= 0 }
         return SolveResult(
@@ -145,7 +149,12 @@ public struct GLPKSolver: Sendable {
         control.cb_func = GLPKSearchMonitor.callback
         let mipCode = withExtendedLifetime(monitor) { () -> Int32 in
             control.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
-            return glp_intopt(problem.handle, &control)
+            return wangge_intopt_or_error(problem.handle, &control)
+        }
+        if mipCode == -1 {
+            problem.isReleased = true
+            glp_free_env()
+            throw .solverFailure(code: -1, reason: Self.internalErrorReason)
         }
         let mipStatus = glp_mip_status(problem.handle)
         let hasSolution = mipStatus == GLP_OPT || mipStatus == GLP_FEAS

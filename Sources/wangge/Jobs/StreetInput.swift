@@ -1,15 +1,23 @@
 import Foundation
 import GridData
 import GridModel
+import GridRules
 
 /// Reads the street folder every job starts from, with the current plan and locks a grid run keeps.
 enum StreetInput {
     /// The street at `path`, from the files the job `needs`; bad input becomes exit 2 with every problem named. A
     /// street without a name in street.yaml is named after its folder, for the titles of maps and printouts.
-    static func load(_ path: String, needs: StreetNeeds) throws -> Street {
+    ///
+    /// With `rules`, requests.csv's services and urgencies are checked against the rules' catalogue and urgencies.
+    static func load(_ path: String, needs: StreetNeeds, rules: RuleSet? = nil) throws -> Street {
         do {
             let url = URL(fileURLWithPath: path)
-            var street = try StreetLoader(directory: url, needs: needs).load()
+            var loader = StreetLoader(directory: url, needs: needs)
+            if let matching = rules?.matching {
+                loader.knownServices = Set(matching.services.map(\.id))
+                loader.knownUrgencies = matching.loop.urgencySpellings
+            }
+            var street = try loader.load()
             if street.name == nil { street.name = url.standardizedFileURL.lastPathComponent }
             return street
         } catch {
