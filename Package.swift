@@ -100,7 +100,7 @@ let package = Package(
             dependencies: ["Rostering", "Staffing", "GridData", "GridSynthesis", "GridRules", "PlanningTestFixtures"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "MatchingTests", dependencies: ["Matching", "GridRules", "LinearSolver"]),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching", "GridRules", "GridData", "LinearSolver"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["wangge", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
