@@ -1,8 +1,8 @@
 /// A service as it went (completions.csv): who served, when it started, how long it took, how it ended, and who
 /// confirmed it.
 ///
-/// Only a confirmed `done` completion closes a request ("solve" of the 2341 targets) and earns time-bank minutes;
-/// a `cancelled` or `no_show` one reopens it for the next dispatch.
+/// Only a confirmed `done` completion closes a request as served ("solve" of the 2341 targets) and earns time-bank
+/// minutes; `cancelled` closes it unserved; `no_show` reopens it for the next dispatch, never again to that volunteer.
 public struct ServiceCompletion: Hashable, Sendable, Codable {
     /// How the service ended.
     public enum Outcome: String, CaseIterable, Hashable, Sendable, Codable {

@@ -109,7 +109,7 @@ cli.gap.infeasible_many	{file}：算例 {instances} 不可行：没有满足容�
 cli.gap.line	{name}（算例 {instance}，{size}，{sense}）：{status}  目标值 {objective}  下界 {bound}  差距 {gap}  {time}  节点 {nodes} 个{verdict}	{name} (instance {instance}, {size}, {sense}): {status}  objective {objective}  bound {bound}  gap {gap}  {time}  {nodes} nodes{verdict}
 cli.gap.verified	  已验证	  verified
 cli.gap.not_verified	  未通过验证：{violations}	  NOT VERIFIED: {violations}
-cli.dispatch.summary	派单 {week} → {path}：订单 {requests} 件，已派待答复 {dispatched} 件，已接单 {accepted} 件，已服务 {done} 件，未能派单 {unmatched} 件；{parts} 个分块中 {optimal} 个已证最优；{missed} 件有“2341”目标超时	dispatch {week} → {path}: {requests} requests, {dispatched} dispatched awaiting answers, {accepted} accepted, {done} served, {unmatched} unmatched; {optimal} of {parts} parts proven optimal; {missed} with a missed 2341 target
+cli.dispatch.summary	派单 {week} → {path}：订单 {requests} 件，已派待答复 {dispatched} 件，已接单 {accepted} 件，已服务 {done} 件，未能派单 {unmatched} 件；{parts} 个分块中优先级与步行已证最优 {walking} 个，负荷均衡也已证最优 {optimal} 个；{missed} 件有“2341”目标超时	dispatch {week} → {path}: {requests} requests, {dispatched} dispatched awaiting answers, {accepted} accepted, {done} served, {unmatched} unmatched; priority and walking proven optimal in {walking} of {parts} parts, load balance too in {optimal}; {missed} with a missed 2341 target
 cli.option.as_of_time	--as-of {value} 不是时间；应为 2026-11-25T09:30 或 2026/11/25 9:30	--as-of {value} is not a time; expected 2026-11-25T09:30 or 2026/11/25 9:30
 """#
         ),

@@ -186,8 +186,9 @@ rules:
     type: dispatch_times
     kind: hard
     source: engine-design
-    says: A job starts on a 30-minute step inside its window; a volunteer walks 70 m a minute and keeps at least 10 minutes between two places.
+    says: A job starts on a 30-minute step inside its window; a volunteer walks 70 m a minute and keeps at least 10 minutes between two places. A volunteer's morning slot means 08:00-12:00, the afternoon 12:00-18:00 and the evening 18:00-21:00; slots that touch join.
     parameters:
+      availability: { AM: "08:00-12:00", PM: "12:00-18:00", EVE: "18:00-21:00" }
       start_step_minutes: 30
       walking_metres_per_minute: 70
       minimum_buffer_minutes: 10

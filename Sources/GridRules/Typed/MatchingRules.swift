@@ -53,6 +53,10 @@ public struct MatchingRules: Sendable {
     public var gridResponseHours: Sourced<Int>
     /// Levels an item escalates through (grid, community, department).
     public var escalationPath: Sourced<[String]>
+    /// What a volunteer's slot (`Mon-AM`) means in clock time for service (`matching.dispatch_times`); wider than
+    /// the visits' slot times, and touching slots of a day join, so that a three-hour escort fits a morning and
+    /// afternoon.
+    public var availabilitySpans: [WeeklySlot.Period: SlotTimes.Span]
     /// Minutes between two possible start times of a job (`matching.dispatch_times`).
     public var startStepMinutes: Sourced<Int>
     /// Metres a volunteer walks in a minute, to time the way between two places.
@@ -128,9 +132,25 @@ public struct MatchingRules: Sendable {
         let loop = RequestLoopRules(
             reading: index, colours: severity?.map(\.colour) ?? [], path: path, escalation: escalation)
         let times = index.one(.dispatchTimes).flatMap {
-            index.parameters($0, ["start_step_minutes", "walking_metres_per_minute", "minimum_buffer_minutes"])
+            index.parameters(
+                $0, ["start_step_minutes", "walking_metres_per_minute", "minimum_buffer_minutes", "availability"])
         }
         let step = times?.int("start_step_minutes", atLeast: 1)
+        let codes = WeeklySlot.Period.allCases.map(\.code)
+        let availabilityMap = times?.map("availability", keys: codes)
+        var spans: [WeeklySlot.Period: SlotTimes.Span] = [:]
+        for period in WeeklySlot.Period.allCases {
+            guard let text = availabilityMap?.text(period.code) else { continue }
+            if let span = SlotTimes.span(text.value) {
+                spans[period] = span
+            } else if let rule = index.one(.dispatchTimes) {
+                index.context.report(
+                    .wrongType, at: text.location,
+                    Message.text(
+                        "rules.slots.time_span",
+                        ["rule": rule.id.rawValue, "period": "availability.\(period.code)", "value": text.value]))
+            }
+        }
         let speed = times?.number("walking_metres_per_minute", atLeast: 1)
         let buffer = times?.int("minimum_buffer_minutes")
         let caps = index.one(.volunteerCaps).flatMap {
@@ -162,6 +182,8 @@ public struct MatchingRules: Sendable {
             let offerAgain, let firstJobCost, let costIncrease
         else { return nil }
         startStepMinutes = step
+        guard spans.count == WeeklySlot.Period.allCases.count else { return nil }
+        availabilitySpans = spans
         walkingMetresPerMinute = speed
         minimumBufferMinutes = buffer
         self.jobsPerDay = jobsPerDay

@@ -5,7 +5,7 @@ import GridRules
 ///
 /// - Volunteers: people with a role of `matching.volunteers`, at home (a building's position, or their own point),
 ///   with their skills; available in their weekly slots (or the rules' default slots) at the clock times of
-///   `visits.slot_times`, on the days of the week that are not holidays and not inside their leave.
+///   `matching.dispatch_times`' availability (touching slots joined), on the days of the week that are not holidays and not inside their leave.
 /// - Busy: each roster entry of the week takes its whole slot, at the visited resident's building (a door-knocking
 ///   round: the grid's position given), so that no volunteer is in two places at once.
 /// - Requests: those the loop dispatches this round, from the later of their window's start and the moment of the
@@ -45,10 +45,11 @@ public struct DispatchProblemBuilder: Sendable {
             for slot in slots {
                 let date = week.monday.adding(days: slot.day.rawValue - 1)
                 guard !holidays.contains(date), !away.contains(where: { $0.covers(date) }) else { continue }
-                let span = rules.visits.slotTimes.span(of: slot.period)
+                guard let span = rules.matching.availabilitySpans[slot.period] else { continue }
                 let midnight = date.daysSinceEpoch * 1440
                 available.append(MinuteInterval(start: midnight + span.start, end: midnight + span.end))
             }
+            available = Self.joined(available)
             volunteerIDs.insert(person.id)
             volunteers.append(
                 DispatchVolunteer(
@@ -84,6 +85,19 @@ public struct DispatchProblemBuilder: Sendable {
                     declinedBy: standing.excluded, fixed: fixed))
         }
         return (DispatchProblem(requests: requests, volunteers: volunteers), unplaced)
+    }
+
+    /// Intervals sorted, with those that touch or overlap joined (a morning and an afternoon make one day).
+    static func joined(_ intervals: [MinuteInterval]) -> [MinuteInterval] {
+        var result: [MinuteInterval] = []
+        for interval in intervals.sorted() {
+            if let last = result.last, interval.start <= last.end {
+                result[result.count - 1].end = max(last.end, interval.end)
+            } else {
+                result.append(interval)
+            }
+        }
+        return result
     }
 
     /// Where a person lives, when known.

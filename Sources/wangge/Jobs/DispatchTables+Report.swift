@@ -172,6 +172,7 @@ extension DispatchTables {
                 "dispatched": "\(states[.dispatched] ?? 0)", "accepted": "\(states[.accepted] ?? 0)",
                 "done": "\((states[.done] ?? 0) + (states[.confirmed] ?? 0))", "unmatched": "\(unmatched.count)",
                 "parts": "\(result.parts.count)", "optimal": "\(result.parts.filter(\.isOptimal).count)",
+                "walking": "\(result.parts.filter { $0.tiers.allSatisfy { $0.tier == .load || $0.status == .optimal } }.count)",
                 "missed": "\(missed)",
             ])
     }
