@@ -62,12 +62,7 @@ struct DispatchCommand: ParsableCommand, LanguageChoosing {
             "A plan folder (from `wangge plan`) whose roster.csv blocks volunteers' time that week.", valueName: "dir"))
     var plan: String?
 
-    @Option(help: ArgumentHelp("Leave (person_id, from, to; default: the street's leave.csv).", valueName: "file"))
-    var leave: String?
-
-    @Option(
-        help: ArgumentHelp("Holidays and working weekends (default: the street's calendar.csv).", valueName: "file"))
-    var calendar: String?
+    @OptionGroup var absences: AbsenceFileOptions
 
     @OptionGroup var options: PlanningOptions
 
@@ -93,7 +88,8 @@ struct DispatchCommand: ParsableCommand, LanguageChoosing {
             completions: completions.map(URL.init(fileURLWithPath:)),
             previous: previous.map(URL.init(fileURLWithPath:)),
             plan: plan.map { PlanFolderLayout(folder: URL(fileURLWithPath: $0)) },
-            leave: leave.map(URL.init(fileURLWithPath:)), calendar: calendar.map(URL.init(fileURLWithPath:)))
+            leave: absences.leave.map(URL.init(fileURLWithPath:)),
+            calendar: absences.calendar.map(URL.init(fileURLWithPath:)))
         let outcome = try JobOutput.write(to: options.out, privacy: .residentData) { output in
             try job.run(
                 street: loaded, streetURL: URL(fileURLWithPath: street), files: files,

@@ -18,6 +18,14 @@ struct RosterFileOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Past visits (default: the street's visits.csv).", valueName: "file"))
     var history: String?
 
+    @OptionGroup var absences: AbsenceFileOptions
+
+    var leave: String? { absences.leave }
+    var calendar: String? { absences.calendar }
+}
+
+/// Who is away and which days are holidays (`roster`, `plan`, `requests dispatch`); nil takes the street folder's own.
+struct AbsenceFileOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Leave (person_id, from, to; default: the street's leave.csv).", valueName: "file"))
     var leave: String?
 
