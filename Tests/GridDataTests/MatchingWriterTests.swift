@@ -75,7 +75,7 @@ import Testing
             lines[1].hasPrefix(
                 "Q1,1,P1,2026-11-23T10:00,60,dispatched,\"'=HYPERLINK(\"\"http://x\"\") skills, distance\""))
         #expect(lines[1].hasSuffix(",张三,13800000001,psychological_support,R1,王小明,B1"))
-        #expect(lines[4] == "Q3,1,P2,2026-11-25T09:00,45,confirmed,done,李四,,home_repair,,,B2")
+        #expect(lines[4] == "Q3,1,P2,2026-11-25T09:00,45,confirmed,done,,李四,,home_repair,,,B2")
         #expect(!text.contains("mental_health"))
     }
 

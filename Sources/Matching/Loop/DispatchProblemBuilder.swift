@@ -3,6 +3,8 @@ import GridRules
 
 /// Builds a week's ``DispatchProblem`` from the street, the rules and where the loop stands.
 ///
+/// - Provider conditions: a service's `provider` condition of the catalogue (an age, a skill) keeps those who do not
+///   meet it from that service.
 /// - Volunteers: people with a role of `matching.volunteers`, at home (a building's position, or their own point),
 ///   with their skills; available in their weekly slots (or the rules' default slots) at the clock times of
 ///   `matching.dispatch_times`' availability (touching slots joined), on the days of the week that are not holidays and not inside their leave.
@@ -56,6 +58,7 @@ public struct DispatchProblemBuilder: Sendable {
                     id: person.id, home: home, skills: Set(person.skills), available: available.sorted(),
                     busy: busy[person.id] ?? [], partyMember: person.isPartyMember))
         }
+        let ineligible = ineligibleVolunteers(street.people.filter { volunteerIDs.contains($0.id) })
         var requests: [DispatchRequest] = []
         var unplaced: [RequestID] = []
         let loopRules = rules.matching.loop
@@ -82,9 +85,27 @@ public struct DispatchProblemBuilder: Sendable {
                     earliest: fixed == nil ? earliest.minutesSinceEpoch : request.earliest.minutesSinceEpoch,
                     latest: request.latest.minutesSinceEpoch,
                     priority: loopRules.priority(urgency: request.urgency, categories: categories),
-                    declinedBy: standing.excluded, fixed: fixed))
+                    declinedBy: standing.excluded, fixed: fixed, ineligible: ineligible[request.service] ?? []))
         }
         return (DispatchProblem(requests: requests, volunteers: volunteers), unplaced)
+    }
+
+    /// Per service with a provider condition, the volunteers who do not meet it (ages counted in the week's
+    /// Thursday's year; a fact the person's row lacks, such as a birth year, does not meet it).
+    func ineligibleVolunteers(_ people: [Person]) -> [Service: Set<PersonID>] {
+        var result: [Service: Set<PersonID>] = [:]
+        let year = week.thursday.year
+        for service in rules.matching.services {
+            guard let condition = service.provider else { continue }
+            let failing = people.filter { person in
+                let facts = ConditionFacts(
+                    age: person.birthYear.map { year - $0 }, isPartyMember: person.isPartyMember, roles: person.roles,
+                    skills: Set(person.skills))
+                return !condition.isSatisfied(by: facts)
+            }
+            result[service.id] = Set(failing.map(\.id))
+        }
+        return result
     }
 
     /// Intervals sorted, with those that touch or overlap joined (a morning and an afternoon make one day).

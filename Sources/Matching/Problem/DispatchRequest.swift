@@ -36,13 +36,17 @@ public struct DispatchRequest: Hashable, Sendable {
     public var declinedBy: Set<PersonID>
     /// An accepted assignment, kept as it is.
     public var fixed: FixedAssignment?
+    /// Volunteers who do not meet the service's provider condition (the catalogue's `provider`, such as an age):
+    /// never given it, as if they lacked a skill.
+    public var ineligible: Set<PersonID>
 
     /// Creates a request.
     public init(
         id: RequestID, position: PlanarPoint, community: CommunityID, requiredSkills: Set<Skill> = [],
         minutes: Int, earliest: Int, latest: Int, priority: Double = 1, declinedBy: Set<PersonID> = [],
-        fixed: FixedAssignment? = nil
+        fixed: FixedAssignment? = nil, ineligible: Set<PersonID> = []
     ) {
+        self.ineligible = ineligible
         self.id = id
         self.position = position
         self.community = community

@@ -1,6 +1,6 @@
 /// The first hard rule that keeps every volunteer from a request, checked in this order.
 public enum DispatchBlock: String, Hashable, Sendable, CaseIterable, Codable {
-    /// Nobody has every skill the service needs.
+    /// Nobody has every skill the service needs and meets its provider condition.
     case noSkill = "no_skill"
     /// Nobody with the skills lives within the walking-distance limit.
     case outsideDistance = "outside_distance"

@@ -16,9 +16,9 @@ struct DispatchContext {
         self.rules = rules
     }
 
-    /// Whether the volunteer has every skill the request needs.
+    /// Whether the volunteer has every skill the request needs and meets its provider condition.
     func hasSkills(_ volunteer: DispatchVolunteer, _ request: DispatchRequest) -> Bool {
-        request.requiredSkills.isSubset(of: volunteer.skills)
+        request.requiredSkills.isSubset(of: volunteer.skills) && !request.ineligible.contains(volunteer.id)
     }
 
     /// Metres from home to the request, when within the limit.
