@@ -68,74 +68,50 @@ public struct DispatchSheetWriter: Sendable {
         requestByID: [RequestID: ServiceRequest]
     ) -> String {
         let escape = PrintoutPage.escape
-        var html = "<section class=\"sheet\">\n<header>\n"
-        html += "<h1>派单任务单 <span class=\"en\">Dispatch sheet</span></h1>\n"
-        html +=
-            "<p class=\"who\"><b>\(escape(names.name(of: person)))</b> <span class=\"en\">\(escape(person.rawValue))"
-        html += "</span> · \(escape(PrintoutPage.weekLabel(week)))</p>\n"
-        html += "<p class=\"count\">服务 \(rows.count) 次 <span class=\"en\">services</span></p>\n"
-        html += "</header>\n<table class=\"wide\">\n<thead><tr>"
-        let headings = [
-            "日期 <span class=\"en\">Day</span>", "时间 <span class=\"en\">Time</span>",
-            "服务 <span class=\"en\">Service</span>", "地址 <span class=\"en\">Building · unit · floor</span>",
-            "居民 <span class=\"en\">Resident</span>", "单号 <span class=\"en\">Request</span>",
-            "完成 <span class=\"en\">Done</span>", "备注 <span class=\"en\">Notes</span>",
-        ]
-        html += headings.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        var previousDate: CalendarDate?
-        for row in rows {
-            let firstOfDay = row.start.date != previousDate
-            previousDate = row.start.date
+        let tasks = rows.map { row -> TaskSheet.Row in
             let request = requestByID[row.requestID]
             var address = ""
             var resident = "—"
             switch request?.requester {
             case .resident(let id):
-                resident = names.maskedName(of: id)
+                resident = escape(names.maskedName(of: id))
                 address = names.residents[id].map { PrintoutPage.address($0, floor: true) } ?? ""
             case .building(let building):
                 resident = "住户 <span class=\"en\">Resident</span>"
                 address = building.rawValue
             case nil:
-                break
+                resident = escape(resident)
             }
             let end = row.start.minuteOfDay + row.minutes
             let time = "\(PrintoutPage.clock(row.start.minuteOfDay))–\(PrintoutPage.clock(min(end, 1_439)))"
-            let day =
-                firstOfDay ? "\(PrintoutPage.weekday(row.start.date)) \(row.start.date.description.suffix(5))" : ""
-            let cells = [
-                escape(day), escape(time), serviceText(request?.service), escape(address),
-                request?.residentID == nil ? resident : escape(resident), escape(row.requestID.rawValue),
-                "<span class=\"box\"></span>", "",
-            ]
-            html += "<tr\(firstOfDay ? " class=\"day\"" : "")>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+            return TaskSheet.Row(
+                date: row.start.date,
+                cells: [
+                    escape(time), serviceText(request?.service), escape(address), resident,
+                    escape(row.requestID.rawValue), TaskSheet.box, "",
+                ])
         }
-        html += "</tbody>\n</table>\n"
-        html += "<div class=\"sign\"><span>服务人签名 <span class=\"en\">Volunteer's signature</span></span>"
-        html += "<span>居民确认 <span class=\"en\">Confirmed by resident</span></span>"
-        html += "<span>社区核对 <span class=\"en\">Checked by community</span></span></div>\n"
-        html += "<p class=\"note\">服务完成后在方框内打勾 ✓ 并请居民确认；无法前往请尽快告知社区。居民姓名已隐去，本单请勿拍照转发。"
-        html += "<span class=\"en\">Tick the box after each service and ask the resident to confirm; if you cannot go, "
-        html += "tell the community at once. Residents' names are masked; do not photograph or forward this sheet."
-        html += "</span></p>\n</section>\n"
-        return html
+        return TaskSheet(
+            title: "派单任务单 <span class=\"en\">Dispatch sheet</span>", person: person, name: names.name(of: person),
+            week: week, lines: ["<p class=\"count\">服务 \(rows.count) 次 <span class=\"en\">services</span></p>\n"],
+            headings: [
+                "日期 <span class=\"en\">Day</span>", "时间 <span class=\"en\">Time</span>",
+                "服务 <span class=\"en\">Service</span>", "地址 <span class=\"en\">Building · unit · floor</span>",
+                "居民 <span class=\"en\">Resident</span>", "单号 <span class=\"en\">Request</span>",
+                "完成 <span class=\"en\">Done</span>", "备注 <span class=\"en\">Notes</span>",
+            ],
+            rows: tasks,
+            signatures: [
+                "服务人签名 <span class=\"en\">Volunteer's signature</span>",
+                "居民确认 <span class=\"en\">Confirmed by resident</span>",
+                "社区核对 <span class=\"en\">Checked by community</span>",
+            ],
+            note: "服务完成后在方框内打勾 ✓ 并请居民确认；无法前往请尽快告知社区。居民姓名已隐去，本单请勿拍照转发。"
+                + "<span class=\"en\">Tick the box after each service and ask the resident to confirm; if you cannot "
+                + "go, tell the community at once. Residents' names are masked; do not photograph or forward this "
+                + "sheet.</span>"
+        ).html
     }
 
-    static let style = """
-        .sheet { break-after: page; page-break-after: always; }
-        .sheet:last-child { break-after: auto; page-break-after: auto; }
-        header { border-bottom: 1.5pt solid #111; margin-bottom: 2mm; padding-bottom: 1mm; }
-        h1 { font-size: 15pt; }
-        header p { margin: 1mm 0 0; }
-        .who b { font-size: 13pt; }
-        td { height: 7.5mm; }
-        tr.day td { border-top: 1.2pt solid #111; }
-        td:nth-child(1) { white-space: nowrap; font-weight: 600; }
-        td:nth-child(2), td:nth-child(4) { white-space: nowrap; }
-        td:nth-child(7) { text-align: center; width: 12mm; }
-        td:nth-child(8) { width: 30mm; }
-        .box { display: inline-block; width: 4mm; height: 4mm; border: 1pt solid #111; }
-        .sign { display: flex; gap: 6mm; margin-top: 6mm; }
-        .sign > span { flex: 1; border-bottom: 0.8pt solid #111; padding-bottom: 7mm; }
-        """
+    static let style = TaskSheet.style(noWrap: [2, 4])
 }

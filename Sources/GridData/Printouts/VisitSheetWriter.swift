@@ -74,25 +74,9 @@ public struct VisitSheetWriter: Sendable {
         }.joined(separator: "；")
         let visits = entries.filter { $0.kind == .visit }.count
         let rounds = entries.count - visits
-        var html = "<section class=\"sheet\">\n<header>\n"
-        html += "<h1>走访任务单 <span class=\"en\">Weekly visit sheet</span></h1>\n"
-        html += "<p class=\"who\"><b>\(escape(names.name(of: person)))</b> <span class=\"en\">\(escape(person.rawValue))"
-        html += "</span> · \(escape(PrintoutPage.weekLabel(week)))</p>\n"
-        html += "<p class=\"grids\">网格 <span class=\"en\">Grid</span>：\(gridText)</p>\n"
-        html += "<p class=\"count\">走访 \(visits) 户 <span class=\"en\">visits</span>"
-        if rounds > 0 { html += " · 敲门行动 \(rounds) 次 <span class=\"en\">door-knocking rounds</span>" }
-        html += "</p>\n</header>\n<table class=\"wide\">\n<thead><tr>"
-        let headings = [
-            "日期 <span class=\"en\">Day</span>", "时段 <span class=\"en\">Slot</span>",
-            "事项 <span class=\"en\">Task</span>", "地址 <span class=\"en\">Building · unit · floor</span>",
-            "居民 <span class=\"en\">Resident</span>", "同行 <span class=\"en\">With</span>",
-            "完成 <span class=\"en\">Done</span>", "备注 <span class=\"en\">Notes</span>",
-        ]
-        html += headings.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        var previousDate: CalendarDate?
-        for entry in entries {
-            let firstOfDay = entry.date != previousDate
-            previousDate = entry.date
+        var count = "<p class=\"count\">走访 \(visits) 户 <span class=\"en\">visits</span>"
+        if rounds > 0 { count += " · 敲门行动 \(rounds) 次 <span class=\"en\">door-knocking rounds</span>" }
+        let tasks = entries.map { entry -> TaskSheet.Row in
             var task = "走访 Visit"
             var address = ""
             var resident = "—"
@@ -110,21 +94,34 @@ public struct VisitSheetWriter: Sendable {
                 task = "敲门行动 Door-knocking"
                 address = names.gridName(entry.gridID).chinese
             }
-            let day = firstOfDay ? "\(PrintoutPage.weekday(entry.date)) \(entry.date.description.suffix(5))" : ""
-            let cells = [
-                escape(day), escape(PrintoutPage.slotLabel(entry.period, times: slotTimes)), escape(task),
-                escape(address), escape(resident), escape(with), "<span class=\"box\"></span>", "",
-            ]
-            html += "<tr\(firstOfDay ? " class=\"day\"" : "")>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+            return TaskSheet.Row(
+                date: entry.date,
+                cells: [
+                    escape(PrintoutPage.slotLabel(entry.period, times: slotTimes)), escape(task), escape(address),
+                    escape(resident), escape(with), TaskSheet.box, "",
+                ])
         }
-        html += "</tbody>\n</table>\n"
-        html += "<div class=\"sign\"><span>走访人签名 <span class=\"en\">Visitor's signature</span></span>"
-        html += "<span>日期 <span class=\"en\">Date</span></span>"
-        html += "<span>网格长核对 <span class=\"en\">Checked by grid leader</span></span></div>\n"
-        html += "<p class=\"note\">完成一户在方框内打勾 ✓，未见到居民请在备注写明原因。居民姓名已隐去，本单请勿拍照转发。"
-        html += "<span class=\"en\">Tick the box after each visit; if the resident was not met, say why under Notes. "
-        html += "Residents' names are masked; do not photograph or forward this sheet.</span></p>\n</section>\n"
-        return html
+        return TaskSheet(
+            title: "走访任务单 <span class=\"en\">Weekly visit sheet</span>", person: person,
+            name: names.name(of: person), week: week,
+            lines: [
+                "<p class=\"grids\">网格 <span class=\"en\">Grid</span>：\(gridText)</p>\n", count + "</p>\n",
+            ],
+            headings: [
+                "日期 <span class=\"en\">Day</span>", "时段 <span class=\"en\">Slot</span>",
+                "事项 <span class=\"en\">Task</span>", "地址 <span class=\"en\">Building · unit · floor</span>",
+                "居民 <span class=\"en\">Resident</span>", "同行 <span class=\"en\">With</span>",
+                "完成 <span class=\"en\">Done</span>", "备注 <span class=\"en\">Notes</span>",
+            ],
+            rows: tasks,
+            signatures: [
+                "走访人签名 <span class=\"en\">Visitor's signature</span>", "日期 <span class=\"en\">Date</span>",
+                "网格长核对 <span class=\"en\">Checked by grid leader</span>",
+            ],
+            note: "完成一户在方框内打勾 ✓，未见到居民请在备注写明原因。居民姓名已隐去，本单请勿拍照转发。"
+                + "<span class=\"en\">Tick the box after each visit; if the resident was not met, say why under "
+                + "Notes. Residents' names are masked; do not photograph or forward this sheet.</span>"
+        ).html
     }
 
     /// The grids of a visitor's entries, the most frequent first (ties by id).
@@ -142,21 +139,5 @@ public struct VisitSheetWriter: Sendable {
         return (lhs.gridID, lhs.residentID?.rawValue ?? "") < (rhs.gridID, rhs.residentID?.rawValue ?? "")
     }
 
-    static let style = """
-        .sheet { break-after: page; page-break-after: always; }
-        .sheet:last-child { break-after: auto; page-break-after: auto; }
-        header { border-bottom: 1.5pt solid #111; margin-bottom: 2mm; padding-bottom: 1mm; }
-        h1 { font-size: 15pt; }
-        header p { margin: 1mm 0 0; }
-        .who b { font-size: 13pt; }
-        td { height: 7.5mm; }
-        tr.day td { border-top: 1.2pt solid #111; }
-        td:nth-child(1) { white-space: nowrap; font-weight: 600; }
-        td:nth-child(2), td:nth-child(3), td:nth-child(4) { white-space: nowrap; }
-        td:nth-child(7) { text-align: center; width: 12mm; }
-        td:nth-child(8) { width: 30mm; }
-        .box { display: inline-block; width: 4mm; height: 4mm; border: 1pt solid #111; }
-        .sign { display: flex; gap: 6mm; margin-top: 6mm; }
-        .sign > span { flex: 1; border-bottom: 0.8pt solid #111; padding-bottom: 7mm; }
-        """
+    static let style = TaskSheet.style(noWrap: [2, 3, 4])
 }
