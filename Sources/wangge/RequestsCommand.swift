@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GridData
 import GridModel
-import GridRules
 
 /// `wangge requests …`: the matching loop (群众点单、社区派单、党员接单).
 struct RequestsCommand: ParsableCommand {
@@ -81,7 +80,7 @@ struct DispatchCommand: ParsableCommand, LanguageChoosing {
         }
         let ruleSet = try options.rules.load()
         clock.lap("rules")
-        let loaded = try Self.loadStreet(street, requests: requests, rules: ruleSet)
+        let loaded = try StreetInput.load(street, needs: .matching, rules: ruleSet, requests: requests)
         let job = DispatchJobRun(ruleSet: ruleSet, seed: options.seed, deadline: deadline, week: isoWeek, asOf: moment)
         let files = DispatchJobRun.Files(
             responses: responses.map(URL.init(fileURLWithPath:)),
@@ -96,21 +95,5 @@ struct DispatchCommand: ParsableCommand, LanguageChoosing {
                 into: try JobOutput.part(output, "", written: options.out), clock: &clock)
         }
         try outcome.finish()
-    }
-
-    /// The street with the files the loop reads, its requests checked against the rules' services and urgencies.
-    static func loadStreet(_ path: String, requests: String?, rules: RuleSet) throws -> Street {
-        do {
-            let url = URL(fileURLWithPath: path)
-            var loader = StreetLoader(
-                directory: url, needs: .matching, knownServices: Set(rules.matching.services.map(\.id)))
-            loader.knownUrgencies = rules.matching.loop.urgencySpellings
-            loader.requestsFile = requests.map(URL.init(fileURLWithPath:))
-            var street = try loader.load()
-            if street.name == nil { street.name = url.standardizedFileURL.lastPathComponent }
-            return street
-        } catch {
-            throw CommandFailure(error, context: requests ?? path)
-        }
     }
 }

@@ -43,7 +43,7 @@ struct DispatchPartsMeasurementTests {
             let priority = result.matches.map { priorityOf[$0.request] ?? 0 }.reduce(0, +)
             let metres = result.matches.map(\.walkingMetres).reduce(0, +)
             let tiers = result.parts.flatMap(\.tiers)
-            let proven = result.parts.filter { $0.tiers.allSatisfy { $0.tier == .load || $0.status == .optimal } }
+            let proven = result.parts.filter(\.isWalkingOptimal)
             return "matched \(result.matches.count), priority \(priority), walking \(Int(metres)) m, "
                 + "parts \(result.parts.count) (priority and walking proven in \(proven.count)), "
                 + "GLPK \(String(format: "%.1f", tiers.map(\.seconds).reduce(0, +))) s"

@@ -19,4 +19,7 @@ public struct DispatchPartOutcome: Hashable, Sendable {
 
     /// Whether every tier was proven optimal.
     public var isOptimal: Bool { tiers.allSatisfy { $0.status == .optimal } }
+
+    /// Whether the priority and walking tiers were proven optimal (the load tier may stop at the walk's proof).
+    public var isWalkingOptimal: Bool { tiers.allSatisfy { $0.tier == .load || $0.status == .optimal } }
 }

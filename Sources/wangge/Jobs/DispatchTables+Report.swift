@@ -124,9 +124,7 @@ extension DispatchTables {
         counts["alternates"] = alternates
         counts["parts"] = result.parts.count
         counts["parts_optimal"] = optimalParts
-        counts["parts_walking_optimal"] = result.parts.filter { part in
-            part.tiers.allSatisfy { $0.tier == .load || $0.status == .optimal }
-        }.count
+        counts["parts_walking_optimal"] = result.parts.filter(\.isWalkingOptimal).count
         counts["candidates"] = candidates
         counts["earnings"] = earnings.count
         counts["earned_minutes"] = earnedMinutes
@@ -172,7 +170,7 @@ extension DispatchTables {
                 "dispatched": "\(states[.dispatched] ?? 0)", "accepted": "\(states[.accepted] ?? 0)",
                 "done": "\((states[.done] ?? 0) + (states[.confirmed] ?? 0))", "unmatched": "\(unmatched.count)",
                 "parts": "\(result.parts.count)", "optimal": "\(result.parts.filter(\.isOptimal).count)",
-                "walking": "\(result.parts.filter { $0.tiers.allSatisfy { $0.tier == .load || $0.status == .optimal } }.count)",
+                "walking": "\(result.parts.filter(\.isWalkingOptimal).count)",
                 "missed": "\(missed)",
             ])
     }

@@ -8,8 +8,11 @@ enum StreetInput {
     /// The street at `path`, from the files the job `needs`; bad input becomes exit 2 with every problem named. A
     /// street without a name in street.yaml is named after its folder, for the titles of maps and printouts.
     ///
-    /// With `rules`, requests.csv's services and urgencies are checked against the rules' catalogue and urgencies.
-    static func load(_ path: String, needs: StreetNeeds, rules: RuleSet? = nil) throws -> Street {
+    /// With `rules`, requests.csv's services and urgencies are checked against the rules' catalogue and urgencies;
+    /// `requests` reads the orders from a file of their own (`--requests`).
+    static func load(_ path: String, needs: StreetNeeds, rules: RuleSet? = nil, requests: String? = nil) throws
+        -> Street
+    {
         do {
             let url = URL(fileURLWithPath: path)
             var loader = StreetLoader(directory: url, needs: needs)
@@ -17,11 +20,12 @@ enum StreetInput {
                 loader.knownServices = Set(matching.services.map(\.id))
                 loader.knownUrgencies = matching.loop.urgencySpellings
             }
+            loader.requestsFile = requests.map(URL.init(fileURLWithPath:))
             var street = try loader.load()
             if street.name == nil { street.name = url.standardizedFileURL.lastPathComponent }
             return street
         } catch {
-            throw CommandFailure(error, context: path)
+            throw CommandFailure(error, context: requests ?? path)
         }
     }
 
