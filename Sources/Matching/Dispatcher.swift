@@ -31,6 +31,13 @@ public struct Dispatcher: Sendable {
         if let limit = options.secondsPerTier, !(limit.isFinite && limit >= 0) {
             throw .invalidInput(parameter: "secondsPerTier", value: "\(limit)", expected: "a finite number ≥ 0")
         }
+        if let nodes = options.nodesPerSolve, nodes < 1 {
+            throw .invalidInput(parameter: "nodesPerSolve", value: "\(nodes)", expected: "an integer ≥ 1")
+        }
+        if options.keptAtFirst < 1 {
+            throw .invalidInput(
+                parameter: "keptAtFirst", value: "\(options.keptAtFirst)", expected: "an integer ≥ 1")
+        }
         if let kept = options.volunteersPerRequest, kept < 1 {
             throw .invalidInput(parameter: "volunteersPerRequest", value: "\(kept)", expected: "an integer ≥ 1")
         }
@@ -46,17 +53,19 @@ public struct Dispatcher: Sendable {
         }
         var parts: [DispatchPartOutcome] = []
         for part in partition(context) {
-            let (candidates, trimmed) = listCandidates(part.requests, context: context, ledger: ledger)
+            let (pairs, trimmed) = listPairs(part.requests, context: context, ledger: ledger)
             var outcome = DispatchPartOutcome(
-                community: part.community, day: part.day, requests: part.requests.count,
-                candidates: candidates.count, constraints: 0, volunteersTrimmed: trimmed, tiers: [])
-            if !candidates.isEmpty {
-                var model = DispatchPartModel(candidates: candidates, context: context, ledger: ledger)
-                let solved = try model.solve(secondsPerTier: options.secondsPerTier)
-                outcome.constraints = model.model.constraints.count
+                community: part.community, day: part.day, requests: part.requests.count, candidates: 0,
+                constraints: 0, volunteersTrimmed: trimmed, tiers: [])
+            if pairs.values.contains(where: { !$0.isEmpty }) {
+                var search = DispatchPartSearch(
+                    requests: part.requests, pairs: pairs, kept: options.keptAtFirst, context: context,
+                    ledger: ledger, secondsPerTier: options.secondsPerTier, nodesPerSolve: options.nodesPerSolve)
+                let solved = try search.solve()
+                outcome.candidates = solved.candidates
+                outcome.constraints = solved.constraints
                 outcome.tiers = solved.tiers
-                for index in solved.chosen {
-                    let candidate = candidates[index]
+                for candidate in solved.chosen {
                     let request = context.requests[candidate.request]
                     ledger.take(
                         context.volunteers[candidate.volunteer].id, start: candidate.start, minutes: request.minutes,
@@ -95,12 +104,12 @@ public struct Dispatcher: Sendable {
         }
     }
 
-    /// Every (request, volunteer, start) passing the per-pair rules given the ledger, requests in id order, then
-    /// volunteers nearest first (ties by id), then starts; and whether the per-request limit dropped anyone.
-    func listCandidates(_ requests: [Int], context: DispatchContext, ledger: DispatchLedger)
-        -> ([DispatchCandidate], Bool)
+    /// Every volunteer able to take each request given the ledger (the per-pair rules and at least one open start),
+    /// nearest first (ties by id), with their open starts; and whether the per-request limit dropped anyone.
+    func listPairs(_ requests: [Int], context: DispatchContext, ledger: DispatchLedger)
+        -> ([Int: [DispatchPartSearch.Pair]], Bool)
     {
-        var candidates: [DispatchCandidate] = []
+        var pairs: [Int: [DispatchPartSearch.Pair]] = [:]
         var trimmed = false
         for requestIndex in requests {
             let request = context.requests[requestIndex]
@@ -112,29 +121,23 @@ public struct Dispatcher: Sendable {
                 reachable.append((metres, volunteerIndex))
             }
             reachable.sort { ($0.metres, $0.volunteer) < ($1.metres, $1.volunteer) }
-            // Nearest first, so that a limit on volunteers kept stops listing starts as soon as it is reached.
-            var kept = 0
+            var list: [DispatchPartSearch.Pair] = []
             var lastKeptMetres = -Double.infinity
             for (metres, volunteerIndex) in reachable {
                 let starts = context.openStarts(context.volunteers[volunteerIndex], request, ledger: ledger)
                 guard !starts.isEmpty else { continue }
-                if let limit = options.volunteersPerRequest, kept == limit {
+                if let limit = options.volunteersPerRequest, list.count == limit {
                     trimmed = true
                     break
                 }
                 // Past the part's size, a farther volunteer is never in a lexicographic optimum (see
                 // `DispatchOptions.keepsNearestPerPart`); one as near as the last kept may be, so ties stay.
-                if options.keepsNearestPerPart, kept >= requests.count, metres > lastKeptMetres { break }
-                kept += 1
+                if options.keepsNearestPerPart, list.count >= requests.count, metres > lastKeptMetres { break }
                 lastKeptMetres = metres
-                for start in starts {
-                    candidates.append(
-                        DispatchCandidate(
-                            request: requestIndex, volunteer: volunteerIndex, start: start,
-                            end: start + request.minutes, metres: metres))
-                }
+                list.append(DispatchPartSearch.Pair(volunteer: volunteerIndex, metres: metres, starts: starts))
             }
+            pairs[requestIndex] = list
         }
-        return (candidates, trimmed)
+        return (pairs, trimmed)
     }
 }

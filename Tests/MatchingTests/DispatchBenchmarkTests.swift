@@ -29,6 +29,8 @@ struct DispatchBenchmarkTests {
             .dispatch(problem)
         let elapsed = clock.now - start
         let optimal = result.parts.filter(\.isOptimal).count
+        let walkingOptimal = result.parts.filter(\.isWalkingOptimal).count
+        let worstGap = result.parts.flatMap(\.tiers).filter { $0.tier != .load }.map(\.gap).max() ?? 0
         let candidates = result.parts.map(\.candidates).reduce(0, +)
         let largest = result.parts.map(\.candidates).max() ?? 0
         let tierSeconds = DispatchTierOutcome.Tier.allCases.map { tier in
@@ -37,7 +39,8 @@ struct DispatchBenchmarkTests {
         print(
             "dispatch benchmark: \(requests) requests, \(volunteers) volunteers, kept \(kept.map(String.init) ?? "all"): "
                 + "\(elapsed), \(result.matches.count) matched, \(result.unmatched.count) unmatched, "
-                + "\(result.parts.count) parts (\(optimal) optimal), \(candidates) candidates (largest part \(largest)), "
+                + "\(result.parts.count) parts (\(walkingOptimal) priority and walking proven, \(optimal) load too; "
+                + "worst priority or walking gap \(worstGap)), \(candidates) candidates (largest part \(largest)), "
                 + "GLPK seconds by tier \(tierSeconds.map { String(format: "%.2f", $0) })")
         #expect(result.matches.count + result.unmatched.count == requests)
     }

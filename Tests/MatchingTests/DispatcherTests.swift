@@ -27,6 +27,44 @@ struct DispatcherTests {
             #expect(result.parts.allSatisfy { $0.isOptimal })
         }
 
+        @Test("Starting from each request's nearest volunteer, the search still proves the exhaustive optimum", arguments: 0..<40)
+        func nearestFirstSearchIsExact(seed: Int) throws {
+            var random = SplitMix64(seed: UInt64(seed) &* 104_729)
+            let problem = RandomDispatchProblem.make(
+                seed: 500 + UInt64(seed), requests: 2 + random.below(6), volunteers: 2 + random.below(4))
+            let rules = RandomDispatchProblem.rules()
+            let options = DispatchOptions(keepsNearestPerPart: false, keptAtFirst: 1)
+            let result = try Dispatcher(rules: rules, options: options).dispatch(problem)
+            let check = DispatchCheck(problem: problem, rules: rules)
+            #expect(check.violations(result) == [])
+            let best = ExhaustiveDispatch(check: check).optimum()
+            let priorities = Dictionary(uniqueKeysWithValues: problem.requests.map { ($0.id, $0.priority) })
+            let priority = result.matches.map { priorities[$0.request] ?? 0 }.reduce(0, +)
+            let metres = result.matches.map(\.walkingMetres).reduce(0, +)
+            #expect(abs(priority - best.priority) < 1e-6)
+            #expect(abs(metres - best.metres) < 1e-3 * max(1, best.metres))
+            #expect(result.parts.allSatisfy { $0.isWalkingOptimal })
+        }
+
+        @Test("Larger parts: the nearest-first search and the model of every pair prove the same optimum", arguments: 0..<6)
+        func nearestFirstEqualsEveryPair(seed: Int) throws {
+            // One part: later parts would start from ledgers that equally good choices may leave different.
+            let problem = RandomDispatchProblem.make(seed: 900 + UInt64(seed), requests: 30, volunteers: 40)
+            let rules = RandomDispatchProblem.rules()
+            let lean = try Dispatcher(rules: rules, options: DispatchOptions(keepsNearestPerPart: false, keptAtFirst: 1))
+                .dispatch(problem)
+            let full = try Dispatcher(rules: rules, options: DispatchOptions(keepsNearestPerPart: false, keptAtFirst: 1_000))
+                .dispatch(problem)
+            #expect(DispatchCheck(problem: problem, rules: rules).violations(lean) == [])
+            #expect(lean.parts.count == 1 && full.parts.count == 1)
+            for (one, other) in zip(lean.parts, full.parts) where one.isWalkingOptimal && other.isWalkingOptimal {
+                #expect(abs(one.tiers[0].objective - other.tiers[0].objective) < 1e-6)
+                // Equal to the decimetre per request: the metres may differ by rounding.
+                #expect(abs(one.tiers[1].objective - other.tiers[1].objective) <= 0.05 * Double(one.requests) + 1e-6)
+            }
+            #expect(lean.parts.allSatisfy { $0.isWalkingOptimal })
+        }
+
         @Test("Several communities and days: sound across parts, weekly caps held", arguments: 0..<8)
         func partsHoldWeeklyCaps(seed: Int) throws {
             let problem = RandomDispatchProblem.make(

@@ -73,6 +73,11 @@ final class GLPKProblem {
         (0..<columnCount).map { glp_get_col_prim(handle, Int32($0 + 1)) }
     }
 
+    /// The basic (LP) solution's row duals.
+    func rowDuals() -> [Double] {
+        (0..<Int(glp_get_num_rows(handle))).map { glp_get_row_dual(handle, Int32($0 + 1)) }
+    }
+
     /// The MIP solution's column values.
     func integerValues() -> [Double] {
         (0..<columnCount).map { glp_mip_col_val(handle, Int32($0 + 1)) }

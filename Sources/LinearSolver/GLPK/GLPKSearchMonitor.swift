@@ -7,6 +7,7 @@ final class GLPKSearchMonitor {
     private let startSolution: [Double]?
     private let heuristic: ((HeuristicRequest) -> [Double]?)?
     private let heuristicInterval: Int
+    private let nodeLimit: Int?
     private let startTime: ContinuousClock.Instant
     /// Whether the callback problem has the model's columns (presolve off), so values can be exchanged.
     let columnsMatchModel: Bool
@@ -23,6 +24,7 @@ final class GLPKSearchMonitor {
         self.startSolution = options.startSolution
         self.heuristic = options.heuristic
         self.heuristicInterval = options.heuristicInterval
+        self.nodeLimit = options.nodeLimit
         self.columnsMatchModel = columnsMatchModel
         self.startTime = startTime
     }
@@ -40,12 +42,20 @@ final class GLPKSearchMonitor {
         var total: Int32 = 0
         glp_ios_tree_size(tree, &active, &current, &total)
         nodes = max(nodes, Int(total))
-        let best = glp_ios_best_node(tree)
-        if best != 0 {
-            let bound = glp_ios_node_bound(tree, best)
-            if bound.isFinite { bestBound = bound }
+        if let nodeLimit, nodes >= nodeLimit, glp_ios_reason(tree) == GLP_ISELECT {
+            glp_ios_terminate(tree)
         }
-        switch glp_ios_reason(tree) {
+        let reason = glp_ios_reason(tree)
+        // The best node is found by a scan of every active node: once per node selected, not on every call, or a
+        // tree of thousands of nodes spends its time here.
+        if reason == GLP_ISELECT || reason == GLP_IBINGO || bestBound == nil {
+            let best = glp_ios_best_node(tree)
+            if best != 0 {
+                let bound = glp_ios_node_bound(tree, best)
+                if bound.isFinite { bestBound = bound }
+            }
+        }
+        switch reason {
         case GLP_IBINGO:
             recordIncumbent(from: tree)
         case GLP_IHEUR:

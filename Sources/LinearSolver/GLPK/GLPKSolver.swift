@@ -125,7 +125,9 @@ public struct GLPKSolver: Sendable {
         }
         let lpObjective = glp_get_obj_val(problem.handle)
         if relaxed || !model.hasIntegerVariables {
-            return result(.optimal, objective: lpObjective, bound: lpObjective, values: problem.primalValues())
+            var optimum = result(.optimal, objective: lpObjective, bound: lpObjective, values: problem.primalValues())
+            optimum.rowDuals = problem.rowDuals()
+            return optimum
         }
 
         let usesCallbackSolutions = options.startSolution != nil || options.heuristic != nil
@@ -146,6 +148,7 @@ public struct GLPKSolver: Sendable {
         control.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
         control.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
         control.br_tech = options.pseudocostBranching ? GLP_BR_PCH : GLP_BR_DTH
+        control.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
         control.cb_func = GLPKSearchMonitor.callback
         let mipCode = withExtendedLifetime(monitor) { () -> Int32 in
             control.cb_info = Unmanaged.passUnretained(monitor).toOpaque()

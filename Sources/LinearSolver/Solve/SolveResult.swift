@@ -15,6 +15,10 @@ public struct SolveResult: Sendable, Equatable {
     public var seconds: Double
     /// Branch-and-bound nodes explored (0 for an LP).
     public var nodes: Int
+    /// For an LP solved to optimality (a model without integer variables, or a relaxation): each constraint's dual
+    /// value, indexed by constraint position, in GLPK's convention (the reduced cost of variable j is
+    /// c_j − Σ dual_i · a_ij for the model's own sense). Empty for a MIP and when no optimum was found.
+    public var rowDuals: [Double] = []
 
     /// Creates a result.
     public init(

@@ -27,11 +27,22 @@ public struct DispatchOptions: Hashable, Sendable {
     /// volunteers per request into a few dozen on a street.
     public var keepsNearestPerPart: Bool
 
+    /// The nearest volunteers per request the model of a part starts with (and any as near, to the decimetre, as
+    /// the last of them). The search then adds whoever could do better (``DispatchPartSearch``), so this changes
+    /// only how fast the optimum is found and proven, never the optimum.
+    public var keptAtFirst: Int
+
+    /// Branch-and-cut nodes each GLPK solve of a part may create (`nil`: no limit). A limit that binds leaves the
+    /// part `feasible` with its gap reported, and, unlike `secondsPerTier`, stops at the same point on every run.
+    public var nodesPerSolve: Int?
+
     /// Creates options; the defaults search exhaustively (keeping only volunteers that cannot change the optimum).
     public init(
         partition: Partition = .communityAndDay, secondsPerTier: Double? = nil, volunteersPerRequest: Int? = nil,
-        keepsNearestPerPart: Bool = true
+        keepsNearestPerPart: Bool = true, keptAtFirst: Int = 4, nodesPerSolve: Int? = 300
     ) {
+        self.nodesPerSolve = nodesPerSolve
+        self.keptAtFirst = keptAtFirst
         self.partition = partition
         self.secondsPerTier = secondsPerTier
         self.volunteersPerRequest = volunteersPerRequest

@@ -12,9 +12,19 @@ struct DispatchPartModel {
     let candidates: [DispatchCandidate]
     private(set) var model: LinearModel
     /// The first-tier coefficient of each candidate (the request's priority).
-    private let priorities: [Double]
+    let priorities: [Double]
     /// The load variables, after the candidates, and their costs.
-    private let loadCosts: [(VariableIndex, Double)]
+    let loadCosts: [(VariableIndex, Double)]
+    /// Each request's "at most once" row, by request position.
+    let onceRows: [Int: Int]
+    /// Each volunteer's load row (Σ steps = Σ jobs), by volunteer position.
+    let loadRows: [Int: Int]
+    /// The load steps each volunteer has in the model.
+    let loadSteps: [Int: Int]
+    /// The volunteer of each load step, by variable position.
+    let loadVolunteer: [Int: Int]
+    /// The row holding the priority at its optimum, once added.
+    private(set) var holdRow: Int?
 
     init(candidates: [DispatchCandidate], context: DispatchContext, ledger: DispatchLedger) {
         self.candidates = candidates
@@ -25,15 +35,21 @@ struct DispatchPartModel {
             model.addVariable("\(name)_\(candidate.start)", kind: .binary)
         }
         priorities = candidates.map { context.requests[$0.request].priority }
+        // Every request has its row, even with one candidate: its dual prices the volunteers left out.
+        var onceRows: [Int: Int] = [:]
         let byRequest = Dictionary(grouping: candidates.indices) { candidates[$0].request }
         for request in byRequest.keys.sorted() {
-            guard let indices = byRequest[request], indices.count > 1 else { continue }
+            guard let indices = byRequest[request] else { continue }
+            onceRows[request] = model.constraints.count
             model.addConstraint(
                 "once_\(context.requests[request].id)", indices.map { LinearTerm(VariableIndex($0), 1) },
                 .lessOrEqual(1))
         }
         let byVolunteer = Dictionary(grouping: candidates.indices) { candidates[$0].volunteer }
         var loadCosts: [(VariableIndex, Double)] = []
+        var loadRows: [Int: Int] = [:]
+        var loadSteps: [Int: Int] = [:]
+        var loadVolunteer: [Int: Int] = [:]
         for volunteer in byVolunteer.keys.sorted() {
             guard let indices = byVolunteer[volunteer] else { continue }
             let person = context.volunteers[volunteer]
@@ -43,20 +59,75 @@ struct DispatchPartModel {
             // fills the cheaper steps first, so Σ steps = jobs prices the count exactly.
             let account = ledger.accounts[person.id] ?? DispatchLedger.Account()
             let requests = Set(indices.map { candidates[$0].request }).count
-            let steps = max(0, min(requests, rules.jobsPerWeek - account.jobsInWeek))
+            let steps = Self.loadStepCount(requests: requests, account: account, rules: rules)
             var balance = indices.map { LinearTerm(VariableIndex($0), -1) }
             for step in 0..<steps {
                 let rank = account.jobsInWeek + step
-                let cost = rules.firstJobCost + Double(rank) * rules.costIncreasePerJob
                 let variable = model.addVariable("load_\(person.id)_\(rank + 1)", lower: 0, upper: 1)
-                loadCosts.append((variable, cost))
+                loadCosts.append((variable, Self.loadCost(rank: rank, rules: rules)))
+                loadVolunteer[variable.rawValue] = volunteer
                 balance.append(LinearTerm(variable, 1))
             }
+            loadRows[volunteer] = model.constraints.count
+            loadSteps[volunteer] = steps
             model.addConstraint("load_\(person.id)", balance, .equal(0))
         }
         self.loadCosts = loadCosts
+        self.onceRows = onceRows
+        self.loadRows = loadRows
+        self.loadSteps = loadSteps
+        self.loadVolunteer = loadVolunteer
         self.model = model
     }
+
+    /// Load steps of a volunteer who could take `requests` more jobs: one per job the week still allows.
+    static func loadStepCount(requests: Int, account: DispatchLedger.Account, rules: DispatchRules) -> Int {
+        max(0, min(requests, rules.jobsPerWeek - account.jobsInWeek))
+    }
+
+    /// The cost of a volunteer's job of the week at `rank` (0 for the first).
+    static func loadCost(rank: Int, rules: DispatchRules) -> Double {
+        rules.firstJobCost + Double(rank) * rules.costIncreasePerJob
+    }
+
+    /// The same model with every candidate outside `kept` (positions) fixed at 0.
+    func restricted(to kept: Set<Int>) -> DispatchPartModel {
+        var copy = self
+        for index in candidates.indices where !kept.contains(index) {
+            copy.model.variables[index].upperBound = 0
+        }
+        return copy
+    }
+
+    /// Sets the first tier's objective: maximise the priority dispatched.
+    mutating func setPriorityObjective() {
+        model.sense = .maximize
+        for index in model.variables.indices {
+            model.variables[index].objective = index < priorities.count ? priorities[index] : 0
+        }
+    }
+
+    /// Sets the second tier's objective: minimise whole decimetres walked plus the load cost times `loadScale`.
+    mutating func setWalkingObjective(loadScale: Double) {
+        model.sense = .minimize
+        for index in candidates.indices { model.variables[index].objective = Self.decimetres(candidates[index].metres) }
+        for (variable, cost) in loadCosts { model.variables[variable.rawValue].objective = cost * loadScale }
+    }
+
+    /// Holds the priority at `value` or more (less a relative 10⁻⁶, so that GLPK's tolerances cannot cut the optimum).
+    mutating func holdPriority(_ value: Double) {
+        let terms = priorities.enumerated().filter { $0.element != 0 }.map {
+            LinearTerm(VariableIndex($0.offset), $0.element)
+        }
+        holdRow = model.constraints.count
+        model.addConstraint("hold_priority", terms, .greaterOrEqual(Self.heldPriority(value)))
+    }
+
+    /// The value the hold row asks for.
+    static func heldPriority(_ value: Double) -> Double { value - 1e-6 * max(1, abs(value)) }
+
+    /// The walking cost of a candidate: whole decimetres.
+    static func decimetres(_ metres: Double) -> Double { (metres * 10).rounded() }
 
     /// Clique rows per start point of the buffer-stretched jobs, and pair rows where the walk adds to the buffer.
     private static func addConflicts(
@@ -147,102 +218,4 @@ struct DispatchPartModel {
             "\(person.id)_week", indices, jobsLeft: rules.jobsPerWeek - account.jobsInWeek,
             minutesLeft: rules.minutesPerWeek - account.minutesInWeek)
     }
-
-    /// Solves the tiers and returns the chosen candidates with each tier's outcome.
-    ///
-    /// Priority is solved first and then held. Walking and load are solved as one MIP whose objective is exactly
-    /// lexicographic: walking in whole decimetres (an integer) plus the load cost scaled so that all of it stays
-    /// below half a decimetre, so no load saving can pay for a longer walk, and among equal walks the load decides.
-    /// Holding a real-valued walking total in a separate load tier left GLPK unable to close the tree on parts of
-    /// a dozen requests whose volunteers live in the same buildings (equal walks, many ties): 60 s without proof
-    /// on the sample street, against milliseconds this way.
-    mutating func solve(secondsPerTier: Double?) throws(MatchingError) -> (chosen: [Int], tiers: [DispatchTierOutcome])
-    {
-        let solver = GLPKSolver()
-        var outcomes: [DispatchTierOutcome] = []
-        var values: [Double]? = nil
-        let totalLoadCost = loadCosts.map(\.1).reduce(0, +)
-        let loadScale = Self.decimetreFraction / (totalLoadCost + 1)
-        for stage in 0..<2 {
-            var coefficients = [Double](repeating: 0, count: model.variables.count)
-            if stage == 0 {
-                model.sense = .maximize
-                for (index, priority) in priorities.enumerated() { coefficients[index] = priority }
-            } else {
-                model.sense = .minimize
-                for (index, candidate) in candidates.enumerated() {
-                    coefficients[index] = (candidate.metres * 10).rounded()
-                }
-                for (variable, cost) in loadCosts { coefficients[variable.rawValue] = cost * loadScale }
-            }
-            for index in model.variables.indices { model.variables[index].objective = coefficients[index] }
-            var options = SolveOptions(timeLimit: secondsPerTier, startSolution: values)
-            if stage == 1, let start = values {
-                // Stop once the walk is proven: within 0.49 dm of the bound, no whole decimetre can be saved. The
-                // start's value is above the optimum, so the relative gap is tighter than needed, never looser.
-                let startValue = model.objectiveValue(at: start)
-                options.relativeGap = Self.walkingProof / max(1, startValue)
-                // Without a start GLPK's MIP presolver runs, which closes in a second what took it a minute without
-                // (it finds the caps' hidden packing rows); the start is the fallback should the presolver fail.
-                options.startSolution = nil
-            }
-            var result: SolveResult
-            do throws(LinearSolverError) {
-                result = try solver.solve(model, options: options)
-            } catch {
-                guard case .solverFailure(code: -1, _) = error, options.startSolution == nil, values != nil else {
-                    throw .solver(error)
-                }
-                options.startSolution = values
-                do throws(LinearSolverError) {
-                    result = try solver.solve(model, options: options)
-                } catch {
-                    throw .solver(error)
-                }
-            }
-            // The all-zero point is feasible before the holding row, and the second solve starts from the first's
-            // solution, so a solution is always at hand; fall back to it when the clock left none.
-            let solution =
-                result.hasSolution ? result.values : (values ?? [Double](repeating: 0, count: model.variables.count))
-            values = solution
-            if stage == 0 {
-                let objective = result.objective ?? model.objectiveValue(at: solution)
-                outcomes.append(
-                    DispatchTierOutcome(
-                        tier: .priority, status: result.status, objective: objective,
-                        bound: result.bound ?? objective, gap: result.gap ?? 0, seconds: result.seconds))
-                let terms = coefficients.enumerated().filter { $0.element != 0 }.map {
-                    LinearTerm(VariableIndex($0.offset), $0.element)
-                }
-                let slack = 1e-6 * max(1, abs(objective))
-                model.addConstraint("hold_priority", terms, .greaterOrEqual(objective - slack))
-            } else {
-                let walking = candidates.indices.reduce(0.0) { $0 + candidates[$1].metres * solution[$1] }
-                let decimetres = candidates.indices.reduce(0.0) { $0 + coefficients[$1] * solution[$1] }
-                let load = loadCosts.reduce(0.0) { $0 + $1.1 * solution[$1.0.rawValue] }
-                let combined = result.objective ?? model.objectiveValue(at: solution)
-                let bound = result.status == .optimal ? combined : (result.bound ?? -Double.infinity)
-                // Walking is proven when no whole decimetre less is possible; the load within what is left.
-                let walkingProven = result.hasSolution && bound > decimetres - 0.5
-                let loadBound = result.status == .optimal ? load : max(0, (bound - decimetres) / loadScale)
-                outcomes.append(
-                    DispatchTierOutcome(
-                        tier: .walking, status: walkingProven ? .optimal : result.status, objective: walking,
-                        bound: walkingProven ? walking : max(0, bound / 10), gap: walkingProven ? 0 : result.gap ?? 0,
-                        seconds: result.seconds))
-                outcomes.append(
-                    DispatchTierOutcome(
-                        tier: .load, status: result.status, objective: load, bound: min(load, loadBound),
-                        gap: load > 0 ? (load - min(load, loadBound)) / load : 0, seconds: 0))
-            }
-        }
-        let chosen = candidates.indices.filter { (values?[$0] ?? 0) > 0.5 }
-        return (chosen, outcomes)
-    }
-
-    /// Decimetres within which the combined solve proves the walk (below 1 − ``decimetreFraction``).
-    static let walkingProof = 0.49
-
-    /// The share of a decimetre the whole load cost is scaled into.
-    static let decimetreFraction = 0.5
 }
