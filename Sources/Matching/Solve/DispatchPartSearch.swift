@@ -476,9 +476,6 @@ struct DispatchPartSearch {
         }
     }
 
-    /// Decimetres within which the walking solve proves the walk (below 1 − ``decimetreFraction``).
-    static let walkingProof = 0.49
-
     /// The share of a decimetre the whole load cost is scaled into.
     static let decimetreFraction = 0.5
 }
