@@ -14,16 +14,7 @@ struct DispatcherTests {
             var random = SplitMix64(seed: UInt64(seed) &* 7919)
             let problem = RandomDispatchProblem.make(
                 seed: UInt64(seed), requests: 2 + random.below(6), volunteers: 1 + random.below(4))
-            let rules = RandomDispatchProblem.rules()
-            let result = try Dispatcher(rules: rules).dispatch(problem)
-            let check = DispatchCheck(problem: problem, rules: rules)
-            #expect(check.violations(result) == [])
-            let best = ExhaustiveDispatch(check: check).optimum()
-            let priorities = Dictionary(uniqueKeysWithValues: problem.requests.map { ($0.id, $0.priority) })
-            let priority = result.matches.map { priorities[$0.request] ?? 0 }.reduce(0, +)
-            let metres = result.matches.map(\.walkingMetres).reduce(0, +)
-            #expect(abs(priority - best.priority) < 1e-6)
-            #expect(abs(metres - best.metres) < 1e-3 * max(1, best.metres))
+            let result = try Self.expectExhaustiveOptimum(problem, options: DispatchOptions())
             #expect(result.parts.allSatisfy { $0.isOptimal })
         }
 
@@ -32,8 +23,16 @@ struct DispatcherTests {
             var random = SplitMix64(seed: UInt64(seed) &* 104_729)
             let problem = RandomDispatchProblem.make(
                 seed: 500 + UInt64(seed), requests: 2 + random.below(6), volunteers: 2 + random.below(4))
-            let rules = RandomDispatchProblem.rules()
             let options = DispatchOptions(keepsNearestPerPart: false, keptAtFirst: 1)
+            let result = try Self.expectExhaustiveOptimum(problem, options: options)
+            #expect(result.parts.allSatisfy { $0.isWalkingOptimal })
+        }
+
+        /// Dispatches `problem` and expects every match sound and the priority and walking of an exhaustive search.
+        static func expectExhaustiveOptimum(_ problem: DispatchProblem, options: DispatchOptions) throws
+            -> DispatchResult
+        {
+            let rules = RandomDispatchProblem.rules()
             let result = try Dispatcher(rules: rules, options: options).dispatch(problem)
             let check = DispatchCheck(problem: problem, rules: rules)
             #expect(check.violations(result) == [])
@@ -43,7 +42,7 @@ struct DispatcherTests {
             let metres = result.matches.map(\.walkingMetres).reduce(0, +)
             #expect(abs(priority - best.priority) < 1e-6)
             #expect(abs(metres - best.metres) < 1e-3 * max(1, best.metres))
-            #expect(result.parts.allSatisfy { $0.isWalkingOptimal })
+            return result
         }
 
         @Test("Larger parts: the nearest-first search and the model of every pair prove the same optimum", arguments: 0..<6)

@@ -42,10 +42,10 @@ final class GLPKSearchMonitor {
         var total: Int32 = 0
         glp_ios_tree_size(tree, &active, &current, &total)
         nodes = max(nodes, Int(total))
-        if let nodeLimit, nodes >= nodeLimit, glp_ios_reason(tree) == GLP_ISELECT {
+        let reason = glp_ios_reason(tree)
+        if let nodeLimit, nodes >= nodeLimit, reason == GLP_ISELECT {
             glp_ios_terminate(tree)
         }
-        let reason = glp_ios_reason(tree)
         // The best node is found by a scan of every active node: once per node selected, not on every call, or a
         // tree of thousands of nodes spends its time here.
         if reason == GLP_ISELECT || reason == GLP_IBINGO || bestBound == nil {

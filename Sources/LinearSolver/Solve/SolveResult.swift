@@ -48,7 +48,7 @@ public struct SolveResult: Sendable, Equatable {
     }
 
     /// The relative gap between an objective and a bound, as GLPK defines it.
-    static func relativeGap(objective: Double, bound: Double) -> Double {
+    public static func relativeGap(objective: Double, bound: Double) -> Double {
         abs(objective - bound) / max(abs(objective), Double.ulpOfOne)
     }
 }

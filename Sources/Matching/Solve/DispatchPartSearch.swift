@@ -129,11 +129,10 @@ struct DispatchPartSearch {
         part.holdPriority(held)
         part.setWalkingObjective(loadScale: loadScale)
         let (solution, tiers) = try proveWalking(&part, start: first.values, priority: held)
-        var outcome = Outcome(
-            chosen: [], tiers: [first.outcome] + tiers, candidates: part.candidates.count,
+        return Outcome(
+            chosen: part.candidates.indices.filter { solution[$0] > 0.5 }.map { part.candidates[$0] },
+            tiers: [first.outcome] + tiers, candidates: part.candidates.count,
             constraints: part.model.constraints.count)
-        outcome.chosen = part.candidates.indices.filter { solution[$0] > 0.5 }.map { part.candidates[$0] }
-        return outcome
     }
 
     // MARK: - Tiers
@@ -195,14 +194,16 @@ struct DispatchPartSearch {
         // Reduced-cost fixing: a solution using a pair left out costs at least L + its reduced cost.
         let incumbent = cost(values)
         var least = Double.infinity
+        var added = false
         for entry in priced.leftOut {
             if entry.reducedCost < incumbent - priced.bound - Self.tolerance {
                 included[entry.request]?[entry.pair] = true
+                added = true
             } else {
                 least = min(least, entry.reducedCost)
             }
         }
-        rebuild(&part, values: &values, configure: tier.configure)
+        if added { rebuild(&part, values: &values, configure: tier.configure) }
         result = try tier.solve(part, values, true)
         seconds += result.seconds
         values = Self.solution(result, part, else: values)
@@ -217,6 +218,10 @@ struct DispatchPartSearch {
             .reduce(0, +)
         let timeLimit = secondsPerTier
         let nodeLimit = nodesPerSolve
+        let provesPriority: (Double, DispatchPartModel, [Double]) -> Bool = { bound, part, values in
+            let objective = part.model.objectiveValue(at: values)
+            return -bound <= objective + Self.tolerance * max(1, objective)
+        }
         let tier = Tier(
             configure: { $0.setPriorityObjective() },
             solve: { part, start, fromStart throws(MatchingError) in
@@ -226,14 +231,7 @@ struct DispatchPartSearch {
                         timeLimit: timeLimit, presolve: !fromStart, nodeLimit: nodeLimit,
                         startSolution: fromStart ? start : nil))
             },
-            proves: { bound, part, values in
-                let objective = part.model.objectiveValue(at: values)
-                return -bound <= objective + Self.tolerance * max(1, objective)
-            },
-            settles: { bound, part, values in
-                let objective = part.model.objectiveValue(at: values)
-                return -bound <= objective + Self.tolerance * max(1, objective)
-            })
+            proves: provesPriority, settles: provesPriority)
         let zero = [Double](repeating: 0, count: part.model.variables.count)
         let found = try prove(&part, start: zero, tier: tier) { part, values in
             // Every request that has a volunteer dispatched: nothing more is possible.
@@ -245,7 +243,7 @@ struct DispatchPartSearch {
         let outcome = DispatchTierOutcome(
             tier: .priority, status: proven ? .optimal : Self.status(found.result), objective: objective,
             bound: proven ? objective : bound,
-            gap: proven ? 0 : SolveResultGap.relative(objective: objective, bound: bound), seconds: found.seconds)
+            gap: proven ? 0 : SolveResult.relativeGap(objective: objective, bound: bound), seconds: found.seconds)
         return (objective, found.values, outcome)
     }
 
@@ -291,7 +289,7 @@ struct DispatchPartSearch {
             DispatchTierOutcome(
                 tier: .walking, status: walkingProven ? .optimal : status, objective: walking,
                 bound: walkingProven ? walking : max(0, bound / 10),
-                gap: walkingProven ? 0 : SolveResultGap.relative(objective: decimetres, bound: bound),
+                gap: walkingProven ? 0 : SolveResult.relativeGap(objective: decimetres, bound: bound),
                 seconds: found.seconds),
             DispatchTierOutcome(
                 tier: .load, status: loadProven ? .optimal : status, objective: load, bound: min(load, loadBound),
@@ -478,12 +476,5 @@ struct DispatchPartSearch {
 
     /// The share of a decimetre the whole load cost is scaled into.
     static let decimetreFraction = 0.5
-}
-
-/// The relative gap as the tiers report it.
-enum SolveResultGap {
-    static func relative(objective: Double, bound: Double) -> Double {
-        abs(objective - bound) / max(abs(objective), Double.ulpOfOne)
-    }
 }
 
