@@ -29,6 +29,18 @@ import Testing
         #expect(abs((result.objective ?? 0) + 9) < 1e-9)
     }
 
+    @Test func thePrimalSimplexFindsTheSameOptimumAndDuals() throws {
+        for sense in [ObjectiveSense.minimize, .maximize] {
+            let dual = try GLPKSolver().solveRelaxation(model(sense: sense))
+            let primal = try GLPKSolver().solveRelaxation(
+                model(sense: sense), options: SolveOptions(primalSimplex: true))
+            #expect(primal.status == .optimal)
+            #expect(abs((primal.objective ?? .nan) - (dual.objective ?? .nan)) < 1e-9)
+            #expect(zip(primal.rowDuals, dual.rowDuals).allSatisfy { abs($0 - $1) < 1e-9 })
+            #expect(primal.rowDuals.count == 2)
+        }
+    }
+
     @Test func aMixedIntegerSolveHasNoDuals() throws {
         var mip = model(sense: .minimize)
         mip.variables[0].kind = .integer

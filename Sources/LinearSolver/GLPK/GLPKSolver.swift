@@ -99,7 +99,7 @@ public struct GLPKSolver: Sendable {
         var simplex = glp_smcp()
         glp_init_smcp(&simplex)
         simplex.msg_lev = GLPKEnvironment.messageLevelCode(options.messageLevel)
-        simplex.meth = GLP_DUALP
+        simplex.meth = options.primalSimplex ? GLP_PRIMAL : GLP_DUALP
         simplex.presolve = GLP_OFF
         simplex.tm_lim = remainingMilliseconds(options, start: start)
         let lpCode = glp_simplex(problem.handle, &simplex)

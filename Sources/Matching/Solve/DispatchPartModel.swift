@@ -2,7 +2,8 @@ import GridModel
 import LinearSolver
 
 /// The MIP of one part: a binary per candidate, at most one per request, no two of a volunteer's jobs too close,
-/// caps as knapsack rows, and the load-balancing cost; solved tier after tier.
+/// caps as knapsack rows, and the load-balancing cost; solved tier after tier. Given the whole part's candidates, its
+/// clique and cap rows are the whole part's, over the candidates it holds (see ``DispatchPartSearch``).
 ///
 /// Conflicts: two jobs of one volunteer clash when one does not end, plus the walk between the two addresses, before
 /// the other starts. With the minimum buffer alone this is an interval graph (each job stretched by the buffer), whose
@@ -23,10 +24,30 @@ struct DispatchPartModel {
     let loadSteps: [Int: Int]
     /// The volunteer of each load step, by variable position.
     let loadVolunteer: [Int: Int]
+    /// Each volunteer's clique rows and the start point each stands for, by volunteer position.
+    let cliqueRows: [Int: [(point: Int, row: Int)]]
+    /// Each volunteer's cap rows, by volunteer position.
+    let capRows: [Int: CapRows]
     /// The row holding the priority at its optimum, once added.
     private(set) var holdRow: Int?
 
-    init(candidates: [DispatchCandidate], context: DispatchContext, ledger: DispatchLedger) {
+    /// A volunteer's knapsack rows: jobs and minutes per day (by day) and per week.
+    struct CapRows {
+        var dayJobs: [Int: Int] = [:]
+        var dayMinutes: [Int: Int] = [:]
+        var weekJobs: Int?
+        var weekMinutes: Int?
+    }
+
+    /// - Parameter universe: every candidate of the whole part, by volunteer position (`candidates` among them);
+    ///   rows are those of the whole part, restricted to `candidates`, so that a candidate left out has its rows
+    ///   (and their duals) to be priced by. `nil`: the rows of `candidates` alone.
+    /// - Parameter wholeSteps: load steps per volunteer for the whole part (else as many as `candidates` need), so
+    ///   that no load step is left out of the model for pricing to miss.
+    init(
+        candidates: [DispatchCandidate], universe: [Int: [DispatchCandidate]]? = nil, wholeSteps: [Int: Int]? = nil,
+        context: DispatchContext, ledger: DispatchLedger
+    ) {
         self.candidates = candidates
         var model = LinearModel(name: "dispatch", sense: .maximize)
         let rules = context.rules
@@ -50,16 +71,22 @@ struct DispatchPartModel {
         var loadRows: [Int: Int] = [:]
         var loadSteps: [Int: Int] = [:]
         var loadVolunteer: [Int: Int] = [:]
+        var cliqueRows: [Int: [(point: Int, row: Int)]] = [:]
+        var capRows: [Int: CapRows] = [:]
         for volunteer in byVolunteer.keys.sorted() {
             guard let indices = byVolunteer[volunteer] else { continue }
             let person = context.volunteers[volunteer]
-            Self.addConflicts(indices, candidates: candidates, context: context, into: &model)
-            Self.addCaps(indices, candidates: candidates, person: person, ledger: ledger, into: &model)
+            let whole = universe?[volunteer] ?? indices.map { candidates[$0] }
+            cliqueRows[volunteer] = Self.addConflicts(
+                indices, universe: whole, candidates: candidates, context: context, into: &model)
+            capRows[volunteer] = Self.addCaps(
+                indices, universe: whole, candidates: candidates, person: person, ledger: ledger, into: &model)
             // Third tier: the k-th job of the week costs first + (k − 1) · increase; with costs rising, the LP
             // fills the cheaper steps first, so Σ steps = jobs prices the count exactly.
             let account = ledger.accounts[person.id] ?? DispatchLedger.Account()
             let requests = Set(indices.map { candidates[$0].request }).count
-            let steps = Self.loadStepCount(requests: requests, account: account, rules: rules)
+            let steps = wholeSteps?[volunteer]
+                ?? Self.loadStepCount(requests: requests, account: account, rules: rules)
             var balance = indices.map { LinearTerm(VariableIndex($0), -1) }
             for step in 0..<steps {
                 let rank = account.jobsInWeek + step
@@ -77,6 +104,8 @@ struct DispatchPartModel {
         self.loadRows = loadRows
         self.loadSteps = loadSteps
         self.loadVolunteer = loadVolunteer
+        self.cliqueRows = cliqueRows
+        self.capRows = capRows
         self.model = model
     }
 
@@ -129,35 +158,39 @@ struct DispatchPartModel {
     /// The walking cost of a candidate: whole decimetres.
     static func decimetres(_ metres: Double) -> Double { (metres * 10).rounded() }
 
-    /// Clique rows per start point of the buffer-stretched jobs, and pair rows where the walk adds to the buffer.
+    /// Clique rows per start point of the buffer-stretched jobs of the whole part (`universe`), over the candidates
+    /// in the model; and pair rows where the walk adds to the buffer, between candidates in the model.
     private static func addConflicts(
-        _ indices: [Int], candidates: [DispatchCandidate], context: DispatchContext, into model: inout LinearModel
-    ) {
+        _ indices: [Int], universe: [DispatchCandidate], candidates: [DispatchCandidate], context: DispatchContext,
+        into model: inout LinearModel
+    ) -> [(point: Int, row: Int)] {
         let buffer = context.rules.minimumBufferMinutes
         let sorted = indices.sorted { (candidates[$0].start, $0) < (candidates[$1].start, $1) }
-        var previous: [Int] = []
-        let points = Set(sorted.map { candidates[$0].start }).sorted()
+        let everyone = universe.sorted { ($0.start, $0.end, $0.request) < ($1.start, $1.end, $1.request) }
+        var rows: [(point: Int, row: Int)] = []
+        var previous: Set<Int> = []
         var low = 0
-        for point in points {
-            while low < sorted.count, candidates[sorted[low]].end + buffer <= point, low < sorted.count {
-                low += 1
-            }
+        for point in Set(everyone.map(\.start)).sorted() {
+            while low < everyone.count, everyone[low].end + buffer <= point { low += 1 }
             var clique: [Int] = []
-            for position in low..<sorted.count {
-                let candidate = candidates[sorted[position]]
-                if candidate.start > point { break }
-                if candidate.end + buffer > point { clique.append(sorted[position]) }
+            for position in low..<everyone.count {
+                if everyone[position].start > point { break }
+                if everyone[position].end + buffer > point { clique.append(position) }
             }
-            let distinctRequests = Set(clique.map { candidates[$0].request }).count
-            if distinctRequests > 1, clique != previous, !Set(clique).isSubset(of: Set(previous)) {
-                let id = context.volunteers[candidates[clique[0]].volunteer].id
-                model.addConstraint(
-                    "clash_\(id)_\(point)", clique.map { LinearTerm(VariableIndex($0), 1) }, .lessOrEqual(1))
-                previous = clique
+            // A clique of one request is its "at most once" row; one inside the last row adds nothing.
+            guard Set(clique.map { everyone[$0].request }).count > 1, !Set(clique).isSubset(of: previous) else {
+                continue
             }
+            previous = Set(clique)
+            let members = sorted.filter { candidates[$0].start <= point && candidates[$0].end + buffer > point }
+            guard !members.isEmpty else { continue }
+            let id = context.volunteers[candidates[members[0]].volunteer].id
+            rows.append((point, model.constraints.count))
+            model.addConstraint(
+                "clash_\(id)_\(point)", members.map { LinearTerm(VariableIndex($0), 1) }, .lessOrEqual(1))
         }
         let longestWalk = maximumTravel(context)
-        guard longestWalk > buffer else { return }
+        guard longestWalk > buffer else { return rows }
         for (first, a) in sorted.enumerated() {
             let one = candidates[a]
             for b in sorted[(first + 1)...] {
@@ -175,6 +208,7 @@ struct DispatchPartModel {
                 }
             }
         }
+        return rows
     }
 
     /// The longest walk two requests of one volunteer can need: both lie within the distance limit of home.
@@ -184,38 +218,51 @@ struct DispatchPartModel {
         return max(rules.minimumBufferMinutes, Int(min(walk, Double(DispatchLimits.largestMinute))))
     }
 
-    /// Knapsack rows for jobs and minutes per day and per week, where the candidates could exceed what is left.
+    /// Knapsack rows for jobs and minutes per day and per week, where the whole part's candidates (`universe`) could
+    /// exceed what is left, over the candidates in the model.
     private static func addCaps(
-        _ indices: [Int], candidates: [DispatchCandidate], person: DispatchVolunteer, ledger: DispatchLedger,
-        into model: inout LinearModel
-    ) {
+        _ indices: [Int], universe: [DispatchCandidate], candidates: [DispatchCandidate], person: DispatchVolunteer,
+        ledger: DispatchLedger, into model: inout LinearModel
+    ) -> CapRows {
         let rules = ledger.rules
         let account = ledger.accounts[person.id] ?? DispatchLedger.Account()
-        func add(_ name: String, _ members: [Int], jobsLeft: Int, minutesLeft: Int) {
-            let requests = Set(members.map { candidates[$0].request }).count
-            if requests > jobsLeft {
+        var rows = CapRows()
+        func add(_ name: String, _ members: [Int], _ whole: [DispatchCandidate], jobsLeft: Int, minutesLeft: Int)
+            -> (jobs: Int?, minutes: Int?)
+        {
+            var added: (jobs: Int?, minutes: Int?) = (nil, nil)
+            guard !members.isEmpty else { return added }
+            if Set(whole.map(\.request)).count > jobsLeft {
+                added.jobs = model.constraints.count
                 model.addConstraint(
                     "jobs_\(name)", members.map { LinearTerm(VariableIndex($0), 1) }, .lessOrEqual(Double(jobsLeft)))
             }
-            let minutes = members.map { candidates[$0].end - candidates[$0].start }
-            let mostByRequest = Dictionary(
-                zip(members.map { candidates[$0].request }, minutes), uniquingKeysWith: max)
+            let mostByRequest = Dictionary(whole.map { ($0.request, $0.end - $0.start) }, uniquingKeysWith: max)
             if mostByRequest.values.reduce(0, +) > minutesLeft {
+                added.minutes = model.constraints.count
                 model.addConstraint(
                     "minutes_\(name)",
-                    zip(members, minutes).map { LinearTerm(VariableIndex($0), Double($1)) },
+                    members.map { LinearTerm(VariableIndex($0), Double(candidates[$0].end - candidates[$0].start)) },
                     .lessOrEqual(Double(minutesLeft)))
             }
+            return added
         }
         let byDay = Dictionary(grouping: indices) { DispatchLedger.day(of: candidates[$0].start) }
+        let wholeByDay = Dictionary(grouping: universe) { DispatchLedger.day(of: $0.start) }
         for day in byDay.keys.sorted() {
             guard let members = byDay[day] else { continue }
-            add(
-                "\(person.id)_day\(day)", members, jobsLeft: rules.jobsPerDay - account.jobsByDay[day, default: 0],
+            let added = add(
+                "\(person.id)_day\(day)", members, wholeByDay[day] ?? [],
+                jobsLeft: rules.jobsPerDay - account.jobsByDay[day, default: 0],
                 minutesLeft: rules.minutesPerDay - account.minutesByDay[day, default: 0])
+            rows.dayJobs[day] = added.jobs
+            rows.dayMinutes[day] = added.minutes
         }
-        add(
-            "\(person.id)_week", indices, jobsLeft: rules.jobsPerWeek - account.jobsInWeek,
+        let added = add(
+            "\(person.id)_week", indices, universe, jobsLeft: rules.jobsPerWeek - account.jobsInWeek,
             minutesLeft: rules.minutesPerWeek - account.minutesInWeek)
+        rows.weekJobs = added.jobs
+        rows.weekMinutes = added.minutes
+        return rows
     }
 }

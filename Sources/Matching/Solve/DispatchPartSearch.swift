@@ -6,18 +6,18 @@ import LinearSolver
 /// every (request, volunteer, start) is too large to solve in the time a week allows. The search starts from each
 /// request's nearest volunteers and proves, tier by tier, that those left out cannot do better (price and branch
 /// with reduced-cost fixing):
-/// 1. The LP relaxation of the model gives row duals π. Relaxing every row but "each request at most once" with π
-///    gives a Lagrangian bound on the whole part, the volunteers left out included: L(π) = Σ π·b + Σ per request
-///    min(0, the least reduced cost of its columns, kept or left out) + the load steps' share. It is valid for any
-///    π of the right signs, since every row of the model is a valid inequality of the whole part (a clique, pair or
-///    cap row over fewer columns is still one), except the load rows, which are the whole part's rows and are priced
-///    with a left-out column in them. A left-out pair's reduced cost needs no start: it meets only its request's
-///    row, the held priority and its volunteer's load row.
-/// 2. Columns with a negative reduced cost are added and the LP solved again until none is left (column
-///    generation); the bound is then the whole part's LP bound.
-/// 3. The model is solved by GLPK's branch-and-cut, value z. Any solution using a left-out pair j costs at least
-///    L + rc(j), so every pair with rc(j) < z − L is added and the model solved once more; what is still left out
-///    cannot take part in a better solution, and the tier's bound is min(GLPK's bound, L + the least left-out rc).
+/// 1. The model's rows are the whole part's (clique rows per volunteer and start point, caps, a load step for each
+///    job the week allows), restricted to the columns it holds: each is a valid inequality of the whole part.
+/// 2. The LP relaxation gives row duals π. Relaxing every row but "each request at most once" with π gives a
+///    Lagrangian bound on the whole part: L(π) = Σ π·b + Σ per request min(0, the least adjusted cost of its
+///    columns, kept or left out) + the load steps' share. A left-out pair is priced by the rows it would join at its
+///    best start (its request's, the held priority, its volunteer's cliques, caps and load row).
+/// 3. Pairs whose LP reduced cost (adjusted cost less the "at most once" dual) is negative join and the LP is solved
+///    again until none is left (column generation); L then equals the LP over every pair.
+/// 4. Incumbents come from the branch-and-cut of the LP's support, then of the whole model, value z. Forcing a
+///    left-out pair into a solution raises L by its increment (its adjusted cost less its request's least), so every
+///    pair whose increment is below z − L joins (smallest first, at most as many as the model holds) and the model
+///    is solved once more; the tier's bound is min(GLPK's bound, L + the least increment still left out).
 ///
 /// Shortcuts with the same proof: a first tier dispatching every request that has a volunteer is optimal, and a
 /// second tier that gives every request its nearest volunteer's whole decimetres walks the least possible (the
@@ -44,6 +44,8 @@ struct DispatchPartSearch {
     let loadScale: Double
     /// Load steps the whole part gives each volunteer.
     private let fullLoadSteps: [Int: Int]
+    /// Every candidate of the whole part, by volunteer: the model's rows are theirs.
+    private let universe: [Int: [DispatchCandidate]]
 
     /// Rounds of column generation at most; past them the bound is still valid, only weaker.
     static let generationRounds = 40
@@ -86,6 +88,19 @@ struct DispatchPartSearch {
             }
         }
         fullLoadSteps = steps
+        var universe: [Int: [DispatchCandidate]] = [:]
+        for request in requests {
+            let minutes = context.requests[request].minutes
+            for pair in pairs[request] ?? [] {
+                for start in pair.starts {
+                    universe[pair.volunteer, default: []].append(
+                        DispatchCandidate(
+                            request: request, volunteer: pair.volunteer, start: start, end: start + minutes,
+                            metres: pair.metres))
+                }
+            }
+        }
+        self.universe = universe
         loadScale = DispatchPartSearch.decimetreFraction / (totalLoadCost + 1)
     }
 
@@ -115,8 +130,9 @@ struct DispatchPartSearch {
         return list
     }
 
-    private func build() -> DispatchPartModel {
-        DispatchPartModel(candidates: candidates(), context: context, ledger: ledger)
+    func build() -> DispatchPartModel {
+        DispatchPartModel(
+            candidates: candidates(), universe: universe, wholeSteps: fullLoadSteps, context: context, ledger: ledger)
     }
 
     /// Solves the tiers: priority, then walking and load together (see ``DispatchPartModel``).
@@ -184,25 +200,40 @@ struct DispatchPartSearch {
             let bound = max(known, priced.bound)
             if tier.settles(bound, part, values) { return (result, values, bound, seconds) }
             if converged || tier.proves(bound, part, values) { break }
-            var best: [Int: (pair: Int, reducedCost: Double)] = [:]
+            var best: [Int: LeftOutPair] = [:]
             for entry in improving where entry.reducedCost < best[entry.request]?.reducedCost ?? .infinity {
-                best[entry.request] = (entry.pair, entry.reducedCost)
+                best[entry.request] = entry
             }
             for (request, entry) in best { included[request]?[entry.pair] = true }
             rebuild(&part, values: &values, configure: tier.configure)
         }
-        // Reduced-cost fixing: a solution using a pair left out costs at least L + its reduced cost.
-        let incumbent = cost(values)
-        var least = Double.infinity
-        var added = false
-        for entry in priced.leftOut {
-            if entry.reducedCost < incumbent - priced.bound - Self.tolerance {
-                included[entry.request]?[entry.pair] = true
-                added = true
-            } else {
-                least = min(least, entry.reducedCost)
-            }
+        // The model as it stands first: its optimum is often the whole part's, and a better incumbent fixes fewer.
+        let held = try tier.solve(part, values, true)
+        seconds += held.seconds
+        if held.hasSolution, cost(held.values) < cost(values) - Self.tolerance {
+            values = held.values
+            result = held
         }
+        let heldBound = held.status == .optimal ? cost(values) : (held.bound.map { sign * $0 } ?? -.infinity)
+        let leastLeftOut = priced.leftOut.map(\.increment).min() ?? .infinity
+        let partBound = max(known, priced.bound, min(heldBound, priced.bound + leastLeftOut))
+        if leastLeftOut >= cost(values) - priced.bound - Self.tolerance || tier.settles(partBound, part, values) {
+            return (result, values, partBound, seconds)
+        }
+        // Reduced-cost fixing: a solution using a pair left out costs at least L + its increment. The pairs join
+        // smallest increment first, at most as many as the model holds, so that the last solve stays the size of a
+        // few models; the pairs still left out bound what is missed.
+        let threshold = cost(values) - priced.bound - Self.tolerance
+        let candidatesHeld = included.values.reduce(0) { $0 + $1.filter { $0 }.count }
+        let joining = priced.leftOut.filter { $0.increment < threshold }
+            .sorted { ($0.increment, $0.request, $0.pair) < ($1.increment, $1.request, $1.pair) }
+            .prefix(max(candidatesHeld, Self.leastFixing))
+        for entry in joining { included[entry.request]?[entry.pair] = true }
+        var least = Double.infinity
+        for entry in priced.leftOut where included[entry.request]?[entry.pair] != true {
+            least = min(least, entry.increment)
+        }
+        let added = !joining.isEmpty
         if added { rebuild(&part, values: &values, configure: tier.configure) }
         result = try tier.solve(part, values, true)
         seconds += result.seconds
@@ -341,10 +372,21 @@ struct DispatchPartSearch {
     /// A Lagrangian bound (in the minimising form) and the left-out pairs' reduced costs.
     struct Pricing {
         var bound: Double
-        var leftOut: [(request: Int, pair: Int, reducedCost: Double)]
+        var leftOut: [LeftOutPair]
         var seconds: Double
         /// The LP relaxation's values (empty from ``price(_:duals:)``).
         var relaxation: [Double] = []
+    }
+
+    /// A pair the model does not hold, priced by the LP's duals (minimising form).
+    struct LeftOutPair {
+        var request: Int
+        /// Position in the request's pairs.
+        var pair: Int
+        /// Its reduced cost in the LP over every pair: below zero, adding it may improve the LP.
+        var reducedCost: Double
+        /// How much the Lagrangian bound rises when the pair is forced into the solution (≥ 0).
+        var increment: Double
     }
 
     /// The LP relaxation's duals priced: the Lagrangian bound on the whole part and each left-out pair's reduced
@@ -352,7 +394,8 @@ struct DispatchPartSearch {
     private func relaxAndPrice(_ part: DispatchPartModel) throws(MatchingError) -> Pricing {
         let relaxation: SolveResult
         do throws(LinearSolverError) {
-            relaxation = try GLPKSolver().solveRelaxation(part.model, options: SolveOptions(timeLimit: secondsPerTier))
+            relaxation = try GLPKSolver().solveRelaxation(
+                part.model, options: SolveOptions(timeLimit: secondsPerTier, primalSimplex: true))
         } catch {
             throw .solver(error)
         }
@@ -406,15 +449,36 @@ struct DispatchPartSearch {
         }
         let isWalking = part.holdRow != nil
         let held = part.holdRow.map { multipliers[$0] } ?? 0
-        var leftOut: [(request: Int, pair: Int, reducedCost: Double)] = []
+        var leftOut: [LeftOutPair] = []
+        let buffer = context.rules.minimumBufferMinutes
         for request in requests {
             let priority = context.requests[request].priority
+            let minutes = context.requests[request].minutes
             for (index, pair) in (pairs[request] ?? []).enumerated() where included[request]?[index] != true {
                 let cost = isWalking ? DispatchPartModel.decimetres(pair.metres) : -priority
                 var reducedCost = cost - held * priority
                 // The volunteer's load row holds the job with −1.
                 if let row = part.loadRows[pair.volunteer] { reducedCost += multipliers[row] }
-                leftOut.append((request, index, reducedCost))
+                // The rows of the whole part the job would join at its best start: clique rows of the points it
+                // covers, caps with its minutes.
+                if let caps = part.capRows[pair.volunteer] {
+                    let cliques = part.cliqueRows[pair.volunteer] ?? []
+                    var best = Double.infinity
+                    for start in pair.starts {
+                        var priced = 0.0
+                        for (point, row) in cliques where point >= start && point < start + minutes + buffer {
+                            priced -= multipliers[row]
+                        }
+                        let day = DispatchLedger.day(of: start)
+                        if let row = caps.dayJobs[day] { priced -= multipliers[row] }
+                        if let row = caps.dayMinutes[day] { priced -= multipliers[row] * Double(minutes) }
+                        if let row = caps.weekJobs { priced -= multipliers[row] }
+                        if let row = caps.weekMinutes { priced -= multipliers[row] * Double(minutes) }
+                        best = min(best, priced)
+                    }
+                    if best.isFinite { reducedCost += best }
+                }
+                leftOut.append(LeftOutPair(request: request, pair: index, reducedCost: reducedCost, increment: 0))
                 least[request] = min(least[request] ?? 0, reducedCost)
             }
         }
@@ -428,11 +492,22 @@ struct DispatchPartSearch {
                 constant += min(0, cost - multipliers[row])
             }
         }
+        // The LP's reduced cost adds the "at most once" row's multiplier; the bound's increment, the request's share.
+        for index in leftOut.indices {
+            let request = leftOut[index].request
+            let adjusted = leftOut[index].reducedCost
+            let once = part.onceRows[request].map { min(0, sign * duals[$0]) } ?? 0
+            leftOut[index].reducedCost = adjusted - once
+            leftOut[index].increment = max(0, adjusted - (least[request] ?? 0))
+        }
         let bound = constant + least.values.reduce(0, +)
         return Pricing(bound: bound, leftOut: leftOut, seconds: 0)
     }
 
     // MARK: - Helpers
+
+    /// Pairs reduced-cost fixing may always add, however small the model.
+    static let leastFixing = 200
 
     /// A solution of `earlier` carried to the rebuilt `part`: the same jobs chosen, each volunteer's first load
     /// steps filled (one per job), which keeps every row since `part` holds every candidate `earlier` did.
