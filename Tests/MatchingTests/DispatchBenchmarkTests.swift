@@ -4,7 +4,8 @@ import Matching
 import Testing
 
 /// The speed figure of issue 13 (10,000 requests, 2,000 volunteers, a week): a measurement, run only when
-/// `WANGGE_MATCHING_BENCHMARK` is set (to `requests,volunteers[,kept]`, or `1` for the issue's size).
+/// `WANGGE_MATCHING_BENCHMARK` is set (to `requests,volunteers[,kept[,nodes]]`, or `1` for the issue's size; a kept
+/// of 0 keeps all, nodes is `DispatchOptions.nodesPerSolve`).
 @Suite("Dispatch benchmark")
 struct DispatchBenchmarkTests {
     static var setting: String? { ProcessInfo.processInfo.environment["WANGGE_MATCHING_BENCHMARK"] }
@@ -14,7 +15,9 @@ struct DispatchBenchmarkTests {
         let numbers = (Self.setting ?? "").split(separator: ",").compactMap { Int($0) }
         let requests = numbers.count >= 2 ? numbers[0] : 10_000
         let volunteers = numbers.count >= 2 ? numbers[1] : 2_000
-        let kept = numbers.count >= 3 ? numbers[2] : nil
+        let kept = numbers.count >= 3 && numbers[2] > 0 ? numbers[2] : nil
+        var options = DispatchOptions(volunteersPerRequest: kept)
+        if numbers.count >= 4 { options.nodesPerSolve = numbers[3] }
         let problem = BenchmarkDispatchProblem.make(seed: 13, requests: requests, volunteers: volunteers)
         let rules = RandomDispatchProblem.rules()
         var shipped = rules
@@ -25,11 +28,12 @@ struct DispatchBenchmarkTests {
         shipped.minutesPerWeek = 600
         let clock = ContinuousClock()
         let start = clock.now
-        let result = try Dispatcher(rules: shipped, options: DispatchOptions(volunteersPerRequest: kept))
+        let result = try Dispatcher(rules: shipped, options: options)
             .dispatch(problem)
         let elapsed = clock.now - start
         let optimal = result.parts.filter(\.isOptimal).count
         let walkingOptimal = result.parts.filter(\.isWalkingOptimal).count
+        let priorityOptimal = result.parts.filter { $0.tiers.first?.status == .optimal }.count
         let worstGap = result.parts.flatMap(\.tiers).filter { $0.tier != .load }.map(\.gap).max() ?? 0
         let candidates = result.parts.map(\.candidates).reduce(0, +)
         let largest = result.parts.map(\.candidates).max() ?? 0
@@ -37,9 +41,11 @@ struct DispatchBenchmarkTests {
             result.parts.flatMap(\.tiers).filter { $0.tier == tier }.map(\.seconds).reduce(0, +)
         }
         print(
-            "dispatch benchmark: \(requests) requests, \(volunteers) volunteers, kept \(kept.map(String.init) ?? "all"): "
+            "dispatch benchmark: \(requests) requests, \(volunteers) volunteers, kept \(kept.map(String.init) ?? "all"), "
+                + "\(options.nodesPerSolve.map(String.init) ?? "unlimited") nodes per solve: "
                 + "\(elapsed), \(result.matches.count) matched, \(result.unmatched.count) unmatched, "
-                + "\(result.parts.count) parts (\(walkingOptimal) priority and walking proven, \(optimal) load too; "
+                + "\(result.parts.count) parts (\(priorityOptimal) priority proven, \(walkingOptimal) walking too, "
+                + "\(optimal) load too; "
                 + "worst priority or walking gap \(worstGap)), \(candidates) candidates (largest part \(largest)), "
                 + "GLPK seconds by tier \(tierSeconds.map { String(format: "%.2f", $0) })")
         #expect(result.matches.count + result.unmatched.count == requests)
