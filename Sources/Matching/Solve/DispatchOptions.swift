@@ -36,7 +36,8 @@ public struct DispatchOptions: Hashable, Sendable {
     /// part `feasible` with its gap reported, and, unlike `secondsPerTier`, stops at the same point on every run.
     public var nodesPerSolve: Int?
 
-    /// Creates options; the defaults search exhaustively (keeping only volunteers that cannot change the optimum).
+    /// Creates options; the defaults search every volunteer able to take a request (keeping only those that can
+    /// change the optimum), each GLPK solve within 300 nodes.
     public init(
         partition: Partition = .communityAndDay, secondsPerTier: Double? = nil, volunteersPerRequest: Int? = nil,
         keepsNearestPerPart: Bool = true, keptAtFirst: Int = 4, nodesPerSolve: Int? = 300

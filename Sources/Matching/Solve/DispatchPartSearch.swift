@@ -66,17 +66,20 @@ struct DispatchPartSearch {
         self.secondsPerTier = secondsPerTier
         var included: [Int: [Bool]] = [:]
         var requestsByVolunteer: [Int: Int] = [:]
+        var universe: [Int: [DispatchCandidate]] = [:]
         for request in requests {
             let list = pairs[request] ?? []
             var flags = [Bool](repeating: false, count: list.count)
             let lastKept = list.indices.contains(kept - 1) ? DispatchPartModel.decimetres(list[kept - 1].metres) : nil
             for (index, pair) in list.enumerated() {
                 requestsByVolunteer[pair.volunteer, default: 0] += 1
+                universe[pair.volunteer, default: []].append(contentsOf: Self.jobs(request, pair, context: context))
                 if index < kept || DispatchPartModel.decimetres(pair.metres) == lastKept { flags[index] = true }
             }
             included[request] = flags
         }
         self.included = included
+        self.universe = universe
         var steps: [Int: Int] = [:]
         var totalLoadCost = 0.0
         for (volunteer, count) in requestsByVolunteer {
@@ -88,19 +91,6 @@ struct DispatchPartSearch {
             }
         }
         fullLoadSteps = steps
-        var universe: [Int: [DispatchCandidate]] = [:]
-        for request in requests {
-            let minutes = context.requests[request].minutes
-            for pair in pairs[request] ?? [] {
-                for start in pair.starts {
-                    universe[pair.volunteer, default: []].append(
-                        DispatchCandidate(
-                            request: request, volunteer: pair.volunteer, start: start, end: start + minutes,
-                            metres: pair.metres))
-                }
-            }
-        }
-        self.universe = universe
         loadScale = DispatchPartSearch.decimetreFraction / (totalLoadCost + 1)
     }
 
@@ -117,17 +107,20 @@ struct DispatchPartSearch {
     func candidates() -> [DispatchCandidate] {
         var list: [DispatchCandidate] = []
         for request in requests {
-            let minutes = context.requests[request].minutes
             for (index, pair) in (pairs[request] ?? []).enumerated() where included[request]?[index] == true {
-                for start in pair.starts {
-                    list.append(
-                        DispatchCandidate(
-                            request: request, volunteer: pair.volunteer, start: start, end: start + minutes,
-                            metres: pair.metres))
-                }
+                list.append(contentsOf: Self.jobs(request, pair, context: context))
             }
         }
         return list
+    }
+
+    /// A pair's candidates, one per open start.
+    private static func jobs(_ request: Int, _ pair: Pair, context: DispatchContext) -> [DispatchCandidate] {
+        let minutes = context.requests[request].minutes
+        return pair.starts.map {
+            DispatchCandidate(
+                request: request, volunteer: pair.volunteer, start: $0, end: $0 + minutes, metres: pair.metres)
+        }
     }
 
     func build() -> DispatchPartModel {
@@ -480,16 +473,6 @@ struct DispatchPartSearch {
                 }
                 leftOut.append(LeftOutPair(request: request, pair: index, reducedCost: reducedCost, increment: 0))
                 least[request] = min(least[request] ?? 0, reducedCost)
-            }
-        }
-        // Load steps the whole part has beyond the model's, for the volunteers whose load row is priced.
-        for (volunteer, row) in part.loadRows {
-            let account = ledger.accounts[context.volunteers[volunteer].id] ?? DispatchLedger.Account()
-            let inModel = part.loadSteps[volunteer] ?? 0
-            for step in inModel..<max(inModel, fullLoadSteps[volunteer] ?? 0) {
-                let cost =
-                    isWalking ? DispatchPartModel.loadCost(rank: account.jobsInWeek + step, rules: context.rules) * loadScale : 0
-                constant += min(0, cost - multipliers[row])
             }
         }
         // The LP's reduced cost adds the "at most once" row's multiplier; the bound's increment, the request's share.
