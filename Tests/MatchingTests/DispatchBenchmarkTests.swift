@@ -48,6 +48,13 @@ struct DispatchBenchmarkTests {
                 + "\(optimal) load too; "
                 + "worst priority or walking gap \(worstGap)), \(candidates) candidates (largest part \(largest)), "
                 + "GLPK seconds by tier \(tierSeconds.map { String(format: "%.2f", $0) })")
+        let slowest = result.parts.sorted { $0.tiers.map(\.seconds).reduce(0, +) > $1.tiers.map(\.seconds).reduce(0, +) }
+        for part in slowest.prefix(8) {
+            let tiers = part.tiers.map { "\($0.tier) \($0.status) \(String(format: "%.2f s, gap %.4f", $0.seconds, $0.gap))" }
+            print(
+                "  part \(part.community.map(\.rawValue) ?? "-") day \(part.day ?? -1): \(part.requests) requests, "
+                    + "\(part.candidates) candidates: \(tiers.joined(separator: "; "))")
+        }
         #expect(result.matches.count + result.unmatched.count == requests)
     }
 }
