@@ -18,11 +18,15 @@ let package = Package(
         .library(name: "Staffing", targets: ["Staffing"]),
         .library(name: "Rostering", targets: ["Rostering"]),
         .library(name: "Matching", targets: ["Matching"]),
+        .library(name: "TimeBank", targets: ["TimeBank"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // postgres-nio (the time bank's second backend) takes swift-crypto 3.9 to 5; its SHA-256 chains the ledger.
+        .package(url: "https://github.com/apple/swift-crypto", "3.9.0"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
@@ -52,6 +56,13 @@ let package = Package(
         .target(
             name: "Matching", dependencies: ["GridModel", "GridRules", "PlanningSupport", "LinearSolver"],
             exclude: ["README.md"]
+        ),
+        .target(
+            name: "TimeBank",
+            dependencies: [
+                "GridModel", "GridRules", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "wangge",
@@ -101,6 +112,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "GridRules", "GridData", "LinearSolver"]),
+        .testTarget(name: "TimeBankTests", dependencies: ["TimeBank", "GridRules", "GridModel"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["wangge", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

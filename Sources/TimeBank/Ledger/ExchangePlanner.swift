@@ -1,0 +1,333 @@
+import GridModel
+import GridRules
+
+/// Turns one request into legs under the rules, reading the ledger inside the request's transaction; throws the
+/// rule that refuses it, naming the account and by how much.
+struct ExchangePlanner {
+    let rules: TimeBankRules
+    let transaction: any LedgerTransaction
+    let request: ExchangeRequest
+
+    struct Plan {
+        var legs: [LedgerLeg]
+        var notes: [String]
+    }
+
+    private var id: String { request.id }
+    private var currency: LedgerCurrency { request.currency }
+    private var bucket: LedgerBucket { request.pending ? .pending : .posted }
+
+    func plan() throws(TimeBankError) -> Plan {
+        switch request.kind {
+        case .earn: try earn()
+        case .confirm: try settle(confirming: true)
+        case .void: try settle(confirming: false)
+        case .redeem: try redeem()
+        case .transfer: try transfer()
+        case .donate: try donate()
+        case .reverse: try reverse()
+        }
+    }
+
+    // MARK: - Kinds
+
+    private func earn() throws(TimeBankError) -> Plan {
+        if let from = request.from, from != LedgerAccount.issuance {
+            throw .invalidRequest(exchange: id, field: "from", expected: "empty or \(LedgerAccount.issuance)")
+        }
+        let recipient = try account(request.to, field: "to")
+        guard recipient.kind != .pool else {
+            throw .invalidRequest(exchange: id, field: "to", expected: "a person, group or organisation (not a pool)")
+        }
+        var notes: [String] = []
+        var credited = request.amount
+        var overflow: (pool: LedgerAccountID, amount: Int)?
+        if currency == .time {
+            guard let service = request.service else {
+                throw .invalidRequest(exchange: id, field: "service", expected: "the service served (catalogue id)")
+            }
+            guard rules.service(Service(rawValue: service)) != nil else {
+                throw .invalidRequest(
+                    exchange: id, field: "service",
+                    expected: "a service of the catalogue (\(rules.services.map(\.id.rawValue).joined(separator: ", ")))")
+            }
+            if recipient.kind == .person {
+                notes.append(try eligible(recipient, rules.earnEligible, doing: "earn"))
+                notes += try periodCap(
+                    recipient, kind: .earn, cap: rules.earnMinutesPerMonth, period: month(of: request.date))
+                (credited, overflow) = try storageCap(recipient, adding: request.amount)
+            }
+        }
+        var legs = [
+            LedgerLeg(account: LedgerAccount.issuance, currency: currency, bucket: bucket, amount: -request.amount),
+            LedgerLeg(account: recipient.id, currency: currency, bucket: bucket, amount: credited),
+        ]
+        if let overflow {
+            legs.append(LedgerLeg(account: overflow.pool, currency: currency, bucket: bucket, amount: overflow.amount))
+            notes.append(
+                "\(rules.onCap.ruleID): \(overflow.amount) of \(request.amount) minutes above \(recipient.id)'s cap of "
+                    + "\(rules.capMinutes.value) routed to \(overflow.pool)")
+        }
+        if request.pending { notes.append("\(rules.pendingHold.ruleID): held pending until confirmed") }
+        return Plan(legs: legs.filter { $0.amount != 0 }, notes: notes)
+    }
+
+    /// A confirm (pending legs become posted) or a void (pending legs undone) of a pending earning.
+    private func settle(confirming: Bool) throws(TimeBankError) -> Plan {
+        let target = try targetExchange()
+        guard target.request.kind == .earn, target.legs.contains(where: { $0.bucket == .pending }) else {
+            throw .invalidRequest(exchange: id, field: "target", expected: "a pending earning (\(target.request.id) is not)")
+        }
+        if let earlier = try transaction.followUps(of: target.request.id, kinds: [.confirm, .void]).first {
+            throw .ruleRefused(
+                exchange: id, rule: rules.confirmBy.ruleID,
+                detail: "\(target.request.id) was already \(earlier.request.kind == .confirm ? "confirmed" : "voided") "
+                    + "by \(earlier.request.id)")
+        }
+        var legs: [LedgerLeg] = []
+        for leg in target.legs where leg.bucket == .pending {
+            legs.append(LedgerLeg(account: leg.account, currency: leg.currency, bucket: .pending, amount: -leg.amount))
+            if confirming {
+                legs.append(LedgerLeg(account: leg.account, currency: leg.currency, bucket: .posted, amount: leg.amount))
+            }
+        }
+        let verb = confirming ? "confirmed" : "voided"
+        return Plan(legs: legs, notes: ["\(rules.confirmBy.ruleID): \(target.request.id) \(verb)"])
+    }
+
+    private func redeem() throws(TimeBankError) -> Plan {
+        let payer = try account(request.from, field: "from")
+        if request.to != nil, request.to != LedgerAccount.issuance {
+            throw .invalidRequest(exchange: id, field: "to", expected: "empty (redeemed minutes return to issuance)")
+        }
+        var notes: [String] = []
+        switch payer.kind {
+        case .group where !rules.groupMayRedeem.value:
+            throw .ruleRefused(exchange: id, rule: rules.groupMayRedeem.ruleID, detail: "\(payer.id) is a group: groups only donate")
+        case .pool:
+            throw .invalidRequest(exchange: id, field: "from", expected: "a member's account (a pool pays by donate)")
+        default:
+            break
+        }
+        if currency == .time, payer.kind == .person {
+            notes.append(try eligible(payer, rules.redeemEligible, doing: "redeem"))
+            notes += try periodCap(payer, kind: .redeem, cap: rules.redeemMinutesPerMonth, period: month(of: request.date))
+        }
+        notes.append(try floor(payer, paying: request.amount))
+        return Plan(
+            legs: [
+                LedgerLeg(account: payer.id, currency: currency, bucket: .posted, amount: -request.amount),
+                LedgerLeg(account: LedgerAccount.issuance, currency: currency, bucket: .posted, amount: request.amount),
+            ],
+            notes: notes)
+    }
+
+    private func transfer() throws(TimeBankError) -> Plan {
+        guard currency == .time else {
+            throw .invalidRequest(exchange: id, field: "currency", expected: "time (points are not transferred)")
+        }
+        let payer = try account(request.from, field: "from")
+        let recipient = try account(request.to, field: "to")
+        guard payer.kind == .person, recipient.kind == .person, payer.id != recipient.id else {
+            throw .invalidRequest(exchange: id, field: "from/to", expected: "two different personal accounts")
+        }
+        guard let relation = request.relation, rules.transferRelations.value.contains(relation) else {
+            throw .ruleRefused(
+                exchange: id, rule: rules.transferRelations.ruleID,
+                detail: "relation \(request.relation ?? "(none)") is not one of "
+                    + rules.transferRelations.value.joined(separator: ", "))
+        }
+        if rules.transferProof.value != "none", request.proof == nil {
+            throw .ruleRefused(
+                exchange: id, rule: rules.transferProof.ruleID,
+                detail: "a proof of the relation (\(rules.transferProof.value)) is required")
+        }
+        if rules.transferApproval.value != "none", request.approvedBy == nil {
+            throw .ruleRefused(
+                exchange: id, rule: rules.transferApproval.ruleID,
+                detail: "approval by \(rules.transferApproval.value) is required (--approved-by)")
+        }
+        var notes = [try eligible(recipient, rules.transferRecipient, doing: "receive a transfer")]
+        let year = (from: CalendarDate(year: request.date.year, month: 1, day: 1), through: CalendarDate(year: request.date.year, month: 12, day: 31))
+        if let from = year.from, let through = year.through {
+            let sent = -(try transaction.movedAmount(payer.id, .time, kind: .transfer, from: from, through: through))
+            let limit = rules.transferMaxMinutesPerYear.value
+            guard sent + request.amount <= limit else {
+                throw .ruleRefused(
+                    exchange: id, rule: rules.transferMaxMinutesPerYear.ruleID,
+                    detail: "\(payer.id) has transferred \(sent) minutes in \(request.date.year); \(request.amount) more "
+                        + "would exceed the yearly \(limit) by \(sent + request.amount - limit)")
+            }
+        }
+        notes.append(try floor(payer, paying: request.amount))
+        return try paid(from: payer, to: recipient, notes: notes)
+    }
+
+    private func donate() throws(TimeBankError) -> Plan {
+        guard currency == .time else {
+            throw .invalidRequest(exchange: id, field: "currency", expected: "time (points are not donated)")
+        }
+        let payer = try account(request.from, field: "from")
+        let recipient = try account(request.to, field: "to")
+        guard payer.kind != .pool, payer.id != recipient.id else {
+            throw .invalidRequest(exchange: id, field: "from", expected: "a member's account other than the recipient")
+        }
+        let allowed = payer.kind == .group ? rules.groupMayDonateTo : rules.donateTo
+        let name = recipient.kind == .pool ? recipient.id.rawValue : recipient.kind.rawValue
+        guard allowed.value.contains(name) else {
+            throw .ruleRefused(
+                exchange: id, rule: allowed.ruleID,
+                detail: "a \(payer.kind.rawValue) may donate to \(allowed.value.joined(separator: ", ")), not \(name)")
+        }
+        let notes = [try floor(payer, paying: request.amount)]
+        return try paid(from: payer, to: recipient, notes: notes)
+    }
+
+    private func reverse() throws(TimeBankError) -> Plan {
+        let target = try targetExchange()
+        guard [.earn, .redeem, .transfer, .donate].contains(target.request.kind) else {
+            throw .ruleRefused(
+                exchange: id, rule: rules.version.ruleID,
+                detail: "\(target.request.id) is a \(target.request.kind.rawValue); only earnings, redemptions, transfers "
+                    + "and donations are reversed (a reversal is never reversed)")
+        }
+        guard target.request.currency == currency else {
+            throw .invalidRequest(exchange: id, field: "currency", expected: target.request.currency.rawValue)
+        }
+        if let earlier = try transaction.followUps(of: target.request.id, kinds: [.reverse]).first {
+            throw .ruleRefused(
+                exchange: id, rule: rules.version.ruleID,
+                detail: "\(target.request.id) was already reversed by \(earlier.request.id)")
+        }
+        var posted = target.legs.filter { $0.bucket == .posted }
+        if target.legs.contains(where: { $0.bucket == .pending }) {
+            let settlement = try transaction.followUps(of: target.request.id, kinds: [.confirm, .void]).first
+            guard let settlement, settlement.request.kind == .confirm else {
+                throw .ruleRefused(
+                    exchange: id, rule: rules.confirmBy.ruleID,
+                    detail: "\(target.request.id) is \(settlement == nil ? "still pending: void it" : "voided already")")
+            }
+            posted += settlement.legs.filter { $0.bucket == .posted }
+        }
+        var legs: [LedgerLeg] = []
+        var notes: [String] = []
+        for leg in posted {
+            let reversed = LedgerLeg(account: leg.account, currency: leg.currency, bucket: .posted, amount: -leg.amount)
+            if reversed.amount < 0, leg.account != LedgerAccount.issuance {
+                notes.append(try floor(try account(leg.account, field: "target"), paying: -reversed.amount))
+            }
+            legs.append(reversed)
+        }
+        notes.append("reverses \(target.request.id) (\(target.request.kind.rawValue))")
+        return Plan(legs: legs, notes: notes)
+    }
+
+    // MARK: - Checks
+
+    private func account(_ id: LedgerAccountID?, field: String) throws(TimeBankError) -> LedgerAccount {
+        guard let id else { throw .invalidRequest(exchange: self.id, field: field, expected: "an account id") }
+        guard let account = try transaction.account(id) else { throw .unknownAccount(exchange: self.id, account: id) }
+        return account
+    }
+
+    private func targetExchange() throws(TimeBankError) -> StoredExchange {
+        let target = request.target ?? ""
+        guard let stored = try transaction.exchange(target) else {
+            throw .unknownExchange(exchange: id, target: target)
+        }
+        guard stored.request.currency == currency else {
+            throw .invalidRequest(exchange: id, field: "currency", expected: stored.request.currency.rawValue)
+        }
+        guard stored.request.date <= request.date else {
+            throw .invalidRequest(exchange: id, field: "date", expected: "on or after \(stored.request.date)")
+        }
+        return stored
+    }
+
+    /// The condition on the account holder's age; an unknown age does not pass.
+    private func eligible(_ account: LedgerAccount, _ condition: Sourced<RuleCondition>, doing what: String)
+        throws(TimeBankError) -> String
+    {
+        let age = account.age(on: request.date)
+        guard condition.value.evaluate(ConditionFacts(age: age)) == true else {
+            throw .ruleRefused(
+                exchange: id, rule: condition.ruleID,
+                detail: "\(account.id) (\(age.map { "aged \($0)" } ?? "age unknown: no birth year")) may not \(what): "
+                    + "\(condition.value)")
+        }
+        return "\(condition.ruleID): \(account.id) aged \(age ?? 0) may \(what)"
+    }
+
+    /// The monthly cap: reject, or accept with a note, as the rules say.
+    private func periodCap(
+        _ account: LedgerAccount, kind: ExchangeRequest.Kind, cap: Sourced<Int>, period: (CalendarDate, CalendarDate)
+    ) throws(TimeBankError) -> [String] {
+        let moved = abs(try transaction.movedAmount(account.id, currency, kind: kind, from: period.0, through: period.1))
+        guard moved + request.amount > cap.value else { return [] }
+        let detail = "\(account.id) has \(moved) minutes to \(kind.rawValue) in \(period.0.year)-"
+            + "\(period.0.month < 10 ? "0" : "")\(period.0.month); \(request.amount) more exceeds the monthly "
+            + "\(cap.value) by \(moved + request.amount - cap.value)"
+        if rules.onPeriodBreach.value == .reject { throw .ruleRefused(exchange: id, rule: cap.ruleID, detail: detail) }
+        return ["\(cap.ruleID): flagged: \(detail)"]
+    }
+
+    /// The storage cap of a personal account: the minutes it can take and the overflow routed to the cap's pool.
+    private func storageCap(_ account: LedgerAccount, adding amount: Int) throws(TimeBankError)
+        -> (credited: Int, overflow: (pool: LedgerAccountID, amount: Int)?)
+    {
+        guard account.kind == .person, currency == .time else { return (amount, nil) }
+        let held = try transaction.balance(account.id, .time, .posted) + transaction.balance(account.id, .time, .pending)
+        let room = max(0, rules.capMinutes.value - held)
+        guard amount > room else { return (amount, nil) }
+        switch rules.onCap.value {
+        case .routeToPool:
+            let pool = LedgerAccountID(rules.capPool.value)
+            guard try transaction.account(pool) != nil else { throw .unknownAccount(exchange: id, account: pool) }
+            return (room, (pool, amount - room))
+        case .reject:
+            throw .ruleRefused(
+                exchange: id, rule: rules.capMinutes.ruleID,
+                detail: "\(account.id) holds \(held) minutes; \(amount) more exceeds the cap of \(rules.capMinutes.value) "
+                    + "by \(amount - room)")
+        case .flag:
+            return (amount, nil)
+        }
+    }
+
+    /// The floor of the paying account (personal floor for persons, 0 for every other account).
+    private func floor(_ account: LedgerAccount, paying amount: Int) throws(TimeBankError) -> String {
+        let balance = try transaction.balance(account.id, currency, .posted)
+        let floor = account.kind == .person && currency == .time ? rules.floorMinutes.value : 0
+        guard balance - amount >= floor else {
+            throw .ruleRefused(
+                exchange: id, rule: rules.floorMinutes.ruleID,
+                detail: "\(account.id) holds \(balance) \(currency == .time ? "minutes" : "points") spendable; "
+                    + "\(amount) would leave \(balance - amount), \(floor - (balance - amount)) below its floor of \(floor)")
+        }
+        return "\(rules.floorMinutes.ruleID): \(account.id) keeps \(balance - amount) ≥ \(floor)"
+    }
+
+    /// Legs of a payment between members, the recipient's overflow above its cap routed to the cap's pool.
+    private func paid(from payer: LedgerAccount, to recipient: LedgerAccount, notes: [String]) throws(TimeBankError)
+        -> Plan
+    {
+        var notes = notes
+        let (credited, overflow) = try storageCap(recipient, adding: request.amount)
+        var legs = [
+            LedgerLeg(account: payer.id, currency: currency, bucket: .posted, amount: -request.amount),
+            LedgerLeg(account: recipient.id, currency: currency, bucket: .posted, amount: credited),
+        ]
+        if let overflow {
+            legs.append(LedgerLeg(account: overflow.pool, currency: currency, bucket: .posted, amount: overflow.amount))
+            notes.append("\(rules.onCap.ruleID): \(overflow.amount) minutes above \(recipient.id)'s cap routed to \(overflow.pool)")
+        }
+        return Plan(legs: legs.filter { $0.amount != 0 }, notes: notes)
+    }
+
+    private func month(of date: CalendarDate) -> (CalendarDate, CalendarDate) {
+        let first = CalendarDate(year: date.year, month: date.month, day: 1) ?? date
+        let last = CalendarDate(
+            year: date.year, month: date.month, day: CalendarDate.daysIn(month: date.month, year: date.year)) ?? date
+        return (first, last)
+    }
+}

@@ -1,0 +1,129 @@
+import GridModel
+import GridRules
+
+/// The time bank: every request checked against timebank.yaml, turned into legs that sum to zero, and appended in
+/// one transaction of the store, at most once per client id.
+///
+/// Earnings are issued from ``LedgerAccount/issuance`` and redeemed minutes return to it, so each currency's
+/// balances sum to zero at all times. Nothing is ever updated or deleted: a mistake is undone by a `reverse`, a
+/// pending earning by a `void`.
+public struct Ledger: Sendable {
+    public let store: any LedgerStore
+    public let rules: TimeBankRules
+
+    public init(store: any LedgerStore, rules: TimeBankRules) {
+        self.store = store
+        self.rules = rules
+    }
+
+    /// Largest amount one exchange may move: 10⁷ minutes (19 years), far above any cap, far below overflow.
+    public static let largestAmount = 10_000_000
+
+    /// Opens the issuance pool and the rules' pools where missing; returns the accounts created.
+    @discardableResult
+    public func initialise() throws(TimeBankError) -> [LedgerAccountID] {
+        let pools = [LedgerAccount.issuance] + (rules.pools.value + [rules.capPool.value, rules.expirySink.value])
+            .map { LedgerAccountID($0) }
+        var created: [LedgerAccountID] = []
+        for pool in Set(pools).sorted() {
+            if try open(LedgerAccount(id: pool, kind: .pool)) { created.append(pool) }
+        }
+        return created
+    }
+
+    /// Opens an account; opening the same account again changes nothing. Returns whether it was created.
+    @discardableResult
+    public func open(_ account: LedgerAccount) throws(TimeBankError) -> Bool {
+        try Self.checkIdentifier(account.id.rawValue, exchange: "open \(account.id)", field: "account")
+        if let year = account.birthYear, !(1880...2200).contains(year) {
+            throw .invalidRequest(exchange: "open \(account.id)", field: "birth_year", expected: "a year 1880…2200")
+        }
+        return try store.transaction { (transaction) throws(TimeBankError) -> Bool in
+            if let existing = try transaction.account(account.id) {
+                guard existing == account else { throw .accountConflict(account: account.id) }
+                return false
+            }
+            try transaction.insert(account)
+            return true
+        }
+    }
+
+    /// Applies `request`, or returns its first outcome when the same id and body were applied before.
+    public func submit(_ request: ExchangeRequest) throws(TimeBankError) -> ExchangeOutcome {
+        try validate(request)
+        return try store.transaction { (transaction) throws(TimeBankError) -> ExchangeOutcome in
+            if let stored = try transaction.exchange(request.id) {
+                guard stored.body == request.canonicalBody else {
+                    throw .conflict(exchange: request.id, firstBody: stored.body)
+                }
+                var outcome = stored.outcome
+                outcome.duplicate = true
+                return outcome
+            }
+            let plan = try ExchangePlanner(rules: rules, transaction: transaction, request: request).plan()
+            return try transaction.append(request, legs: plan.legs, notes: plan.notes, ruleset: rules.version.value)
+        }
+    }
+
+    /// Confirms every earning still pending `timebank.workflow`'s days after its date, counted to `asOf` (never
+    /// to the clock). Each confirmation has the id `auto-confirm-<earning>`, so running this twice adds nothing.
+    public func settle(asOf: CalendarDate, operatorName: String) throws(TimeBankError) -> [ExchangeOutcome] {
+        let due = asOf.adding(days: -rules.autoConfirmAfterDays.value)
+        let pending = try store.transaction { (transaction) throws(TimeBankError) in
+            try transaction.pendingEarnings(through: due)
+        }
+        var outcomes: [ExchangeOutcome] = []
+        for earning in pending {
+            let request = ExchangeRequest(
+                id: "auto-confirm-\(earning.request.id)", kind: .confirm, currency: earning.request.currency,
+                date: asOf, operatorName: operatorName, target: earning.request.id,
+                note: "\(rules.autoConfirmAfterDays.ruleID): pending since \(earning.request.date)")
+            outcomes.append(try submit(request))
+        }
+        return outcomes
+    }
+
+    // MARK: - Validation
+
+    private func validate(_ request: ExchangeRequest) throws(TimeBankError) {
+        let id = request.id
+        try Self.checkIdentifier(id, exchange: id.isEmpty ? "(no id)" : id, field: "id")
+        try Self.checkIdentifier(request.operatorName, exchange: id, field: "operator")
+        for (field, value) in [("from", request.from?.rawValue), ("to", request.to?.rawValue)] {
+            if let value { try Self.checkIdentifier(value, exchange: id, field: field) }
+        }
+        for (field, value) in [
+            ("service", request.service), ("proxy_for", request.proxyFor), ("target", request.target),
+            ("relation", request.relation), ("proof", request.proof), ("approved_by", request.approvedBy),
+        ] {
+            if let value { try Self.checkIdentifier(value, exchange: id, field: field) }
+        }
+        if let note = request.note, note.count > 1000 {
+            throw .invalidRequest(exchange: id, field: "note", expected: "at most 1,000 characters")
+        }
+        switch request.kind {
+        case .earn, .redeem, .transfer, .donate:
+            guard (1...Self.largestAmount).contains(request.amount) else {
+                throw .invalidRequest(
+                    exchange: id, field: request.currency == .time ? "minutes" : "points",
+                    expected: "a whole number 1…\(Self.largestAmount)")
+            }
+        case .confirm, .void, .reverse:
+            guard request.amount == 0 else {
+                throw .invalidRequest(exchange: id, field: "minutes", expected: "none (the target's amounts are used)")
+            }
+            guard request.target != nil else {
+                throw .invalidRequest(exchange: id, field: "target", expected: "the id of the exchange to \(request.kind)")
+            }
+        }
+    }
+
+    /// Ids, names and short texts: 1…128 characters, no control characters (the hash chain's separator among them).
+    static func checkIdentifier(_ text: String, exchange: String, field: String) throws(TimeBankError) {
+        guard !text.isEmpty, text.count <= 128,
+            !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw .invalidRequest(exchange: exchange, field: field, expected: "1…128 characters, no control characters")
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import GridModel
+
+/// A ledger's storage: one backend per database (SQLite through GRDB, PostgreSQL). Every backend keeps the same
+/// tables, constraints and append-only triggers, so that the same suite runs against each.
+///
+/// The rules live in ``Ledger``, not here: a store only reads and appends inside one serialisable transaction.
+public protocol LedgerStore: Sendable {
+    /// Runs `body` in one write transaction: all of it is committed, or nothing when it throws.
+    func transaction<T>(_ body: (any LedgerTransaction) throws(TimeBankError) -> T) throws(TimeBankError) -> T
+    /// Everything the verifier replays, read in one consistent snapshot.
+    func snapshot() throws(TimeBankError) -> LedgerSnapshot
+}
+
+/// What the rules read and append inside one transaction.
+public protocol LedgerTransaction {
+    func account(_ id: LedgerAccountID) throws(TimeBankError) -> LedgerAccount?
+    func insert(_ account: LedgerAccount) throws(TimeBankError)
+    /// The cached balance of one bucket (0 when the account never moved).
+    func balance(_ account: LedgerAccountID, _ currency: LedgerCurrency, _ bucket: LedgerBucket)
+        throws(TimeBankError) -> Int
+    func exchange(_ id: String) throws(TimeBankError) -> StoredExchange?
+    /// Exchanges of `kinds` that name `target` (a confirm or void of a pending earning, a reversal).
+    func followUps(of target: String, kinds: Set<ExchangeRequest.Kind>) throws(TimeBankError) -> [StoredExchange]
+    /// The sum of `account`'s legs in exchanges of `kind` dated `from`…`through`, leaving out exchanges voided or
+    /// reversed since (the monthly and yearly caps count what still stands).
+    func movedAmount(
+        _ account: LedgerAccountID, _ currency: LedgerCurrency, kind: ExchangeRequest.Kind, from: CalendarDate,
+        through: CalendarDate
+    ) throws(TimeBankError) -> Int
+    /// Earnings still pending (neither confirmed nor voided) dated on or before `date`, oldest first.
+    func pendingEarnings(through date: CalendarDate) throws(TimeBankError) -> [StoredExchange]
+    /// Appends the exchange and its legs (hash-chained) and updates the cached balances.
+    func append(_ request: ExchangeRequest, legs: [LedgerLeg], notes: [String], ruleset: String)
+        throws(TimeBankError) -> ExchangeOutcome
+}
+
+/// An exchange as stored: its request, the legs appended for it, and its notes.
+public struct StoredExchange: Hashable, Sendable {
+    public var sequence: Int
+    public var request: ExchangeRequest
+    /// The canonical body as stored (compared byte for byte on a retry).
+    public var body: String
+    public var bodyHash: String
+    public var ruleset: String
+    public var legs: [LedgerLeg]
+    public var notes: [String]
+
+    public var outcome: ExchangeOutcome {
+        ExchangeOutcome(id: request.id, sequence: sequence, legs: legs, notes: notes, duplicate: false)
+    }
+}
+
+/// One stored entry (a leg with its place in the hash chain).
+public struct LedgerEntry: Hashable, Sendable {
+    public var sequence: Int
+    public var exchangeID: String
+    public var leg: LedgerLeg
+    public var previousHash: String
+    public var hash: String
+}
+
+/// The whole ledger read at once, for verification and export.
+public struct LedgerSnapshot: Sendable {
+    public var accounts: [LedgerAccount]
+    /// Exchanges in ledger order.
+    public var exchanges: [StoredExchange]
+    /// Entries in ledger order.
+    public var entries: [LedgerEntry]
+    /// The cached balances, by account, currency and bucket.
+    public var balances: [BalanceKey: Int]
+}
+
+/// The key of a cached balance.
+public struct BalanceKey: Hashable, Sendable, Comparable {
+    public var account: LedgerAccountID
+    public var currency: LedgerCurrency
+    public var bucket: LedgerBucket
+
+    public init(account: LedgerAccountID, currency: LedgerCurrency, bucket: LedgerBucket) {
+        self.account = account
+        self.currency = currency
+        self.bucket = bucket
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.account, lhs.currency, lhs.bucket) < (rhs.account, rhs.currency, rhs.bucket)
+    }
+}
