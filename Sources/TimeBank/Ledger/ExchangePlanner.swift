@@ -212,14 +212,22 @@ struct ExchangePlanner {
         var legs: [LedgerLeg] = []
         var notes: [String] = []
         for leg in posted {
-            let reversed = LedgerLeg(account: leg.account, currency: leg.currency, bucket: .posted, amount: -leg.amount)
-            if reversed.amount < 0, leg.account != LedgerAccount.issuance {
-                notes.append(try floor(try account(leg.account, field: "target"), paying: -reversed.amount))
+            let holder = try account(leg.account, field: "target")
+            if leg.amount > 0 {
+                if leg.account != LedgerAccount.issuance { notes.append(try floor(holder, paying: leg.amount)) }
+                legs.append(LedgerLeg(account: leg.account, currency: leg.currency, bucket: .posted, amount: -leg.amount))
+                continue
             }
-            legs.append(reversed)
+            // Minutes coming back obey the storage cap as any other credit does.
+            let (credited, overflow) = try storageCap(holder, adding: -leg.amount)
+            legs.append(LedgerLeg(account: leg.account, currency: leg.currency, bucket: .posted, amount: credited))
+            if let overflow {
+                legs.append(LedgerLeg(account: overflow.pool, currency: currency, bucket: .posted, amount: overflow.amount))
+                notes.append("\(rules.onCap.ruleID): \(overflow.amount) minutes above \(holder.id)'s cap routed to \(overflow.pool)")
+            }
         }
         notes.append("reverses \(target.request.id) (\(target.request.kind.rawValue))")
-        return Plan(legs: legs, notes: notes)
+        return Plan(legs: legs.filter { $0.amount != 0 }, notes: notes)
     }
 
     // MARK: - Checks
