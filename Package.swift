@@ -69,7 +69,7 @@ let package = Package(
             dependencies: [
                 "LinearSolver", "GridModel", "GridData", "GridRules", "GridSynthesis", "PlanningSupport",
                 "GeneralizedAssignment", "Districting", "GridDrawing", "Staffing", "Rostering", "Matching",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TimeBank", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Streets, plans and fixtures the job suites share (a library only tests link).

@@ -17,6 +17,7 @@ struct Wangge: ParsableCommand {
             GridsCommand.self,
             RosterCommand.self,
             RequestsCommand.self,
+            BankCommand.self,
         ]
     )
 }

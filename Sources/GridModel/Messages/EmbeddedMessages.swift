@@ -111,6 +111,22 @@ cli.gap.verified	  已验证	  verified
 cli.gap.not_verified	  未通过验证：{violations}	  NOT VERIFIED: {violations}
 cli.dispatch.summary	派单 {week} → {path}：订单 {requests} 件，已派待答复 {dispatched} 件，已接单 {accepted} 件，已服务 {done} 件，未能派单 {unmatched} 件；{parts} 个分块中优先级与步行已证最优 {walking} 个，负荷均衡也已证最优 {optimal} 个；{missed} 件有“2341”目标超时	dispatch {week} → {path}: {requests} requests, {dispatched} dispatched awaiting answers, {accepted} accepted, {done} served, {unmatched} unmatched; priority and walking proven optimal in {walking} of {parts} parts, load balance too in {optimal}; {missed} with a missed 2341 target
 cli.option.as_of_time	--as-of {value} 不是时间；应为 2026-11-25T09:30 或 2026/11/25 9:30	--as-of {value} is not a time; expected 2026-11-25T09:30 or 2026/11/25 9:30
+cli.bank.postgres_later	{db}：本版本尚未提供 PostgreSQL 账本，请使用 SQLite 文件路径	{db}: this version does not serve PostgreSQL ledgers yet; give a SQLite file path
+cli.bank.failed	账本出错：{error}	the ledger failed: {error}
+cli.bank.refused	未记账：{error}	not applied: {error}
+cli.bank.bad_date	日期 {value} 无法识别；应为 {forms}	the date {value} is not one; expected {forms}
+cli.bank.applied	已记账 {id}（第 {sequence} 笔）	applied {id} (exchange {sequence})
+cli.bank.duplicate	{id} 此前已记账（第 {sequence} 笔），本次未重复记入	{id} was applied before (exchange {sequence}); nothing new was written
+cli.bank.initialised	账本已就绪：{db}（新建账户：{pools}）	ledger ready: {db} (accounts created: {pools})
+cli.bank.bad_kind	账户类型 {value} 无法识别；应为 {kinds}	the account kind {value} is not known; expected {kinds}
+cli.bank.opened	已开户 {account}	opened {account}
+cli.bank.open_already	{account} 已开户，信息一致，未作改动	{account} is open already with the same details; nothing changed
+cli.bank.settled	自动确认 {count} 笔	{count} earnings confirmed automatically
+cli.bank.imported	{file}：新记账 {applied} 笔，此前已记 {duplicates} 笔	{file}: {applied} applied, {duplicates} applied before
+cli.bank.import_line	{file} 第 {line} 行：	{file}, line {line}:
+cli.bank.import_nothing	{file} 未记入任何一笔（整份文件作为一个事务）	nothing of {file} was applied (the file is one transaction)
+cli.bank.verify_failed	账本校验未通过：{count} 个问题	the ledger does not verify: {count} problems
+cli.bank.verified	账本校验通过：{exchanges} 笔交换，{entries} 条分录，哈希链头 {head}	the ledger verifies: {exchanges} exchanges, {entries} entries, chain head {head}
 """#
         ),
         (
@@ -550,6 +566,13 @@ data.what.request_state	请求状态	request state
 data.match.unknown_state	无法识别的请求状态	a state that is not known
 data.match.rank_twice	这条请求的这个顺位已在第 {line} 行出现	this rank of the request is already given on line {line}
 data.match.one_row_per_rank	每条请求的每个顺位只占一行	one row per request and rank
+data.what.exchange_id	交换编号	exchange id
+data.what.exchange_kind	交换类型	exchange kind
+data.what.operator	经办人	operator
+data.what.account	账户	account
+data.timebank.unknown_kind	无法识别的交换类型	an exchange kind that is not known
+data.timebank.unknown_word	无法识别的取值	a value that is not known
+data.timebank.from_needed	除 earn（由发行池支出）外，每行都要填写支出账户	the paying account on every row but earn (issued from the issuance pool)
 """#
         ),
         (

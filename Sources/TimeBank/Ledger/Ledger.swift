@@ -52,17 +52,34 @@ public struct Ledger: Sendable {
     public func submit(_ request: ExchangeRequest) throws(TimeBankError) -> ExchangeOutcome {
         try validate(request)
         return try store.transaction { (transaction) throws(TimeBankError) -> ExchangeOutcome in
-            if let stored = try transaction.exchange(request.id) {
-                guard stored.body == request.canonicalBody else {
-                    throw .conflict(exchange: request.id, firstBody: stored.body)
-                }
-                var outcome = stored.outcome
-                outcome.duplicate = true
-                return outcome
-            }
-            let plan = try ExchangePlanner(rules: rules, transaction: transaction, request: request).plan()
-            return try transaction.append(request, legs: plan.legs, notes: plan.notes, ruleset: rules.version.value)
+            try apply(request, in: transaction)
         }
+    }
+
+    /// Applies `requests` in order in one transaction: every one of them, or (when one is refused) none. Requests
+    /// applied before (same id and body) are answered as duplicates, so importing the same file twice adds nothing.
+    public func submit(batch requests: [ExchangeRequest]) throws(TimeBankError) -> [ExchangeOutcome] {
+        for request in requests { try validate(request) }
+        return try store.transaction { (transaction) throws(TimeBankError) -> [ExchangeOutcome] in
+            var outcomes: [ExchangeOutcome] = []
+            for request in requests { outcomes.append(try apply(request, in: transaction)) }
+            return outcomes
+        }
+    }
+
+    private func apply(_ request: ExchangeRequest, in transaction: any LedgerTransaction) throws(TimeBankError)
+        -> ExchangeOutcome
+    {
+        if let stored = try transaction.exchange(request.id) {
+            guard stored.body == request.canonicalBody else {
+                throw .conflict(exchange: request.id, firstBody: stored.body)
+            }
+            var outcome = stored.outcome
+            outcome.duplicate = true
+            return outcome
+        }
+        let plan = try ExchangePlanner(rules: rules, transaction: transaction, request: request).plan()
+        return try transaction.append(request, legs: plan.legs, notes: plan.notes, ruleset: rules.version.value)
     }
 
     /// Confirms every earning still pending `timebank.workflow`'s days after its date, counted to `asOf` (never

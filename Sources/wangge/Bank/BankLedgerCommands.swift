@@ -1,0 +1,173 @@
+import ArgumentParser
+import Foundation
+import GridData
+import GridModel
+import TimeBank
+
+/// `wangge bank init`: a new ledger (owner-only) with the issuance pool and the rules' pools.
+struct BankInitCommand: ParsableCommand, LanguageChoosing {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create the ledger (owner-only) with its issuance pool and the rules' pools.")
+    @OptionGroup var ledger: BankLedgerOptions
+    @OptionGroup var languageOption: LanguageOption
+
+    func run() throws {
+        let bank = try ledger.ledger(create: true)
+        let created = try bankCall { () throws(TimeBankError) in try bank.initialise() }
+        try StandardOutput.write(
+            Message.text("cli.bank.initialised", ["db": ledger.db, "pools": created.map(\.rawValue).joined(separator: ", ")]))
+    }
+}
+
+/// `wangge bank open`: an account; opening the same account again changes nothing.
+struct BankOpenCommand: ParsableCommand, LanguageChoosing {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open an account: a person, a group (donates only), an organisation or a pool.")
+    @OptionGroup var ledger: BankLedgerOptions
+    @OptionGroup var languageOption: LanguageOption
+    @Option(help: ArgumentHelp("The account id (a person's id for personal accounts).", valueName: "id"))
+    var account: String
+    @Option(help: ArgumentHelp("person, group, organisation or pool.", valueName: "kind")) var kind: String
+    @Option(help: ArgumentHelp("The person's id in people.csv or residents.csv.", valueName: "id")) var person: String?
+    @Option(name: .customLong("birth-year"), help: ArgumentHelp("For the age rules.", valueName: "year"))
+    var birthYear: Int?
+
+    func run() throws {
+        guard let accountKind = LedgerAccount.Kind(rawValue: kind) else {
+            throw CommandFailure.badInput(
+                Message.text(
+                    "cli.bank.bad_kind",
+                    ["value": kind, "kinds": LedgerAccount.Kind.allCases.map(\.rawValue).joined(separator: ", ")]))
+        }
+        let bank = try ledger.ledger()
+        let account = LedgerAccount(
+            id: LedgerAccountID(account), kind: accountKind, personID: person.map { PersonID($0) }, birthYear: birthYear)
+        let created = try bankCall { () throws(TimeBankError) in try bank.open(account) }
+        try StandardOutput.write(
+            Message.text(created ? "cli.bank.opened" : "cli.bank.open_already", ["account": self.account]))
+    }
+}
+
+/// `wangge bank settle`: pending earnings past the rule's days confirmed, counted to --as-of.
+struct BankSettleCommand: ParsableCommand, LanguageChoosing {
+    static let configuration = CommandConfiguration(
+        commandName: "settle",
+        abstract: "Confirm the earnings pending longer than timebank.workflow allows, counted to --as-of.")
+    @OptionGroup var ledger: BankLedgerOptions
+    @OptionGroup var languageOption: LanguageOption
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The ledger day counted to.", valueName: "date"))
+    var asOf: String
+    @Option(name: .customLong("operator"), help: ArgumentHelp("Who runs it.", valueName: "name"))
+    var operatorName: String
+
+    func run() throws {
+        guard let day = WrittenDate.date(asOf) else {
+            throw CommandFailure.badInput(Message.text("cli.bank.bad_date", ["value": asOf, "forms": WrittenDate.forms]))
+        }
+        let bank = try ledger.ledger()
+        let outcomes = try bankCall { () throws(TimeBankError) in try bank.settle(asOf: day, operatorName: operatorName) }
+        try StandardOutput.write(
+            outcomes.map(describe).joined(separator: "\n")
+                + (outcomes.isEmpty ? "" : "\n") + Message.text("cli.bank.settled", ["count": String(outcomes.count)]))
+    }
+}
+
+/// `wangge bank import FILE`: the import format, one transaction per file, idempotent per exchange id.
+struct BankImportCommand: ParsableCommand, LanguageChoosing {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import exchanges (paper passbooks, earnings.csv): all rows or none; re-importing adds nothing.")
+    @Argument(help: "The CSV file (exchange_id, kind, from_account, to_account, minutes, service, date, operator …).")
+    var file: String
+    @OptionGroup var ledger: BankLedgerOptions
+    @OptionGroup var languageOption: LanguageOption
+
+    func run() throws {
+        let rows: [TimeBankImportRow]
+        do throws(GridDataError) {
+            rows = try TimeBankImportReader.read(file: URL(fileURLWithPath: file))
+        } catch {
+            throw CommandFailure(error, context: file)
+        }
+        let requests = rows.map { row in
+            ExchangeRequest(
+                id: row.exchangeID, kind: ExchangeRequest.Kind(rawValue: row.kind.rawValue) ?? .earn,
+                currency: row.isPoints ? .points : .time,
+                from: row.kind == .earn ? nil : row.fromAccount.map { LedgerAccountID($0) },
+                to: row.kind == .redeem ? nil : row.toAccount.map { LedgerAccountID($0) }, amount: row.amount,
+                service: row.service, date: row.date, operatorName: row.operatorName, pending: row.isPending,
+                note: row.note)
+        }
+        let bank = try ledger.ledger()
+        do throws(TimeBankError) {
+            let outcomes = try bank.submit(batch: requests)
+            let fresh = outcomes.filter { !$0.duplicate }.count
+            try? StandardOutput.write(
+                Message.text(
+                    "cli.bank.imported",
+                    ["file": file, "applied": String(fresh), "duplicates": String(outcomes.count - fresh)]))
+        } catch {
+            // Name the row: every refusal carries its exchange id.
+            let line = rows.first { error.description.hasPrefix("exchange \($0.exchangeID):") }?.line
+            let failure = CommandFailure(bankError: error)
+            throw CommandFailure(
+                failure.status,
+                (line.map { Message.text("cli.bank.import_line", ["file": file, "line": String($0)]) + " " } ?? "")
+                    + failure.message + "\n" + Message.text("cli.bank.import_nothing", ["file": file]))
+        }
+    }
+}
+
+/// `wangge bank verify`: every invariant of the ledger checked; exit 1 with the problems when one fails.
+struct BankVerifyCommand: ParsableCommand, LanguageChoosing {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the ledger: balances sum to zero, cache equals replay, floors and caps, the hash chain.")
+    @OptionGroup var ledger: BankLedgerOptions
+    @OptionGroup var languageOption: LanguageOption
+
+    func run() throws {
+        let bank = try ledger.ledger()
+        let snapshot = try bankCall { () throws(TimeBankError) in try bank.store.snapshot() }
+        let report = LedgerVerifier(rules: bank.rules).verify(snapshot)
+        guard report.isValid else {
+            throw CommandFailure(
+                .ruleUnmet,
+                report.problems.joined(separator: "\n") + "\n"
+                    + Message.text("cli.bank.verify_failed", ["count": String(report.problems.count)]))
+        }
+        try StandardOutput.write(
+            Message.text(
+                "cli.bank.verified",
+                ["exchanges": String(report.exchanges), "entries": String(report.entries), "head": report.head]))
+    }
+}
+
+/// `wangge bank statement`: one account's passbook (存折), as text and, with --out, printable HTML.
+struct BankStatementCommand: ParsableCommand, LanguageChoosing {
+    static let configuration = CommandConfiguration(
+        commandName: "statement", abstract: "Print an account's passbook (存折); --out writes it as printable HTML.")
+    @OptionGroup var ledger: BankLedgerOptions
+    @OptionGroup var languageOption: LanguageOption
+    @Option(help: ArgumentHelp("The account.", valueName: "id")) var account: String
+    @Option(help: ArgumentHelp("Also write the passbook as printable HTML here (owner-only).", valueName: "file"))
+    var out: String?
+
+    func run() throws {
+        let bank = try ledger.ledger()
+        let snapshot = try bankCall { () throws(TimeBankError) in try bank.store.snapshot() }
+        let id = LedgerAccountID(account)
+        guard snapshot.accounts.contains(where: { $0.id == id }) else {
+            throw CommandFailure(bankError: .unknownAccount(exchange: "statement", account: id))
+        }
+        let passbook = Passbook(snapshot: snapshot, account: id)
+        try StandardOutput.write(passbook.text())
+        if let out {
+            do throws(OutputError) {
+                try SafeFile.write(passbook.html(), to: URL(fileURLWithPath: out), privacy: .residentData)
+            } catch {
+                throw CommandFailure(error, context: out)
+            }
+        }
+    }
+}
