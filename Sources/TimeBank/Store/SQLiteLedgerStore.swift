@@ -13,11 +13,25 @@ public final class SQLiteLedgerStore: LedgerStore {
     public let path: String
     /// How long a writer waits for another process's transaction.
     public static let busySeconds: TimeInterval = 30
+    /// Called after every statement that writes and after every commit, for the crash tests, which kill the
+    /// process at each such point in turn; nil in normal use.
+    let writePoint: (@Sendable (WritePoint) -> Void)?
+
+    /// A place where a crash can leave the file.
+    public enum WritePoint: Sendable {
+        /// A statement inside a transaction (an exchange, an entry or a balance row written, not yet committed).
+        case statement
+        /// A transaction committed: its exchanges are durable.
+        case commit
+    }
 
     /// Opens the ledger at `path`, creating it (owner-only) when `create` is true; migrates its schema to the
     /// newest version.
-    public init(path: String, create: Bool = false) throws(TimeBankError) {
+    public init(
+        path: String, create: Bool = false, writePoint: (@Sendable (WritePoint) -> Void)? = nil
+    ) throws(TimeBankError) {
         self.path = path
+        self.writePoint = writePoint
         let manager = FileManager.default
         if (try? manager.destinationOfSymbolicLink(atPath: path)) != nil {
             throw .unavailable(location: path, reason: "is a symbolic link; the ledger is never opened through one")
@@ -48,13 +62,15 @@ public final class SQLiteLedgerStore: LedgerStore {
 
     public func transaction<T>(_ body: (any LedgerTransaction) throws(TimeBankError) -> T) throws(TimeBankError) -> T {
         do {
-            return try queue.write { db in
+            let result = try queue.write { db in
                 do throws(TimeBankError) {
-                    return try body(SQLiteLedgerTransaction(db: db))
+                    return try body(SQLiteLedgerTransaction(db: db, writePoint: writePoint))
                 } catch {
                     throw TransactionAbort(error: error)
                 }
             }
+            writePoint?(.commit)
+            return result
         } catch let abort as TransactionAbort {
             throw abort.error
         } catch {
@@ -87,6 +103,13 @@ private struct TransactionAbort: Error {
 /// One transaction on the SQLite ledger.
 struct SQLiteLedgerTransaction: LedgerTransaction {
     let db: Database
+    var writePoint: (@Sendable (SQLiteLedgerStore.WritePoint) -> Void)? = nil
+
+    /// Runs one writing statement and reports the write point.
+    private func write(_ sql: String, _ arguments: StatementArguments) throws {
+        try db.execute(sql: sql, arguments: arguments)
+        writePoint?(.statement)
+    }
 
     private func run<T>(_ work: () throws -> T) throws(TimeBankError) -> T {
         do {
@@ -107,9 +130,9 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
 
     func insert(_ account: LedgerAccount) throws(TimeBankError) {
         try run {
-            try db.execute(
-                sql: "INSERT INTO accounts (id, kind, person_id, birth_year) VALUES (?, ?, ?, ?)",
-                arguments: [account.id.rawValue, account.kind.rawValue, account.personID?.rawValue, account.birthYear])
+            try write(
+                "INSERT INTO accounts (id, kind, person_id, birth_year) VALUES (?, ?, ?, ?)",
+                [account.id.rawValue, account.kind.rawValue, account.personID?.rawValue, account.birthYear])
         }
     }
 
@@ -183,12 +206,12 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
             let body = request.canonicalBody
             let bodyHash = LedgerHash.digest(body)
             let notesJSON = String(decoding: try JSONEncoder().encode(notes), as: UTF8.self)
-            try db.execute(
-                sql: """
-                    INSERT INTO exchanges (id, sequence, kind, currency, date, target, ruleset, body, body_hash, notes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+            try write(
+                """
+                INSERT INTO exchanges (id, sequence, kind, currency, date, target, ruleset, body, body_hash, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
                     request.id, sequence, request.kind.rawValue, request.currency.rawValue, request.date.description,
                     request.target, ruleset, body, bodyHash, notesJSON,
                 ])
@@ -199,22 +222,21 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
                 entrySequence += 1
                 let hash = LedgerHash.entry(
                     previous: previous, sequence: entrySequence, exchangeID: request.id, bodyHash: bodyHash, leg: leg)
-                try db.execute(
-                    sql: """
-                        INSERT INTO entries (sequence, exchange_id, account_id, currency, bucket, amount,
-                                             previous_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
+                try write(
+                    """
+                    INSERT INTO entries (sequence, exchange_id, account_id, currency, bucket, amount, previous_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [
                         entrySequence, request.id, leg.account.rawValue, leg.currency.rawValue, leg.bucket.rawValue,
                         leg.amount, previous, hash,
                     ])
-                try db.execute(
-                    sql: """
-                        INSERT INTO balances (account_id, currency, bucket, amount) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (account_id, currency, bucket) DO UPDATE SET amount = amount + excluded.amount
-                        """,
-                    arguments: [leg.account.rawValue, leg.currency.rawValue, leg.bucket.rawValue, leg.amount])
+                try write(
+                    """
+                    INSERT INTO balances (account_id, currency, bucket, amount) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (account_id, currency, bucket) DO UPDATE SET amount = amount + excluded.amount
+                    """,
+                    [leg.account.rawValue, leg.currency.rawValue, leg.bucket.rawValue, leg.amount])
                 previous = hash
             }
             return ExchangeOutcome(id: request.id, sequence: sequence, legs: legs, notes: notes, duplicate: false)
