@@ -24,23 +24,23 @@ public enum TimeBankError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidRequest(let exchange, let field, let expected):
-            "exchange \(exchange): \(field): expected \(expected)"
+            Message.text("timebank.error.invalid", ["exchange": exchange, "field": field, "expected": expected])
         case .ruleRefused(let exchange, let rule, let detail):
-            "exchange \(exchange): refused by \(rule): \(detail)"
+            Message.text("timebank.error.refused", ["exchange": exchange, "rule": rule.rawValue, "detail": detail])
         case .conflict(let exchange, let firstBody):
-            "exchange \(exchange): the id was used before with another body (first: \(firstBody))"
+            Message.text("timebank.error.conflict", ["exchange": exchange, "body": firstBody])
         case .unknownAccount(let exchange, let account):
-            "exchange \(exchange): no account \(account); open it first (wangge bank open)"
+            Message.text("timebank.error.unknown_account", ["exchange": exchange, "account": account.rawValue])
         case .accountConflict(let account):
-            "account \(account) exists already with other details"
+            Message.text("timebank.error.account_conflict", ["account": account.rawValue])
         case .unknownExchange(let exchange, let target):
-            "exchange \(exchange): no exchange \(target) in the ledger"
+            Message.text("timebank.error.unknown_exchange", ["exchange": exchange, "target": target])
         case .unavailable(let location, let reason):
-            "\(location): \(reason)"
+            Message.text("timebank.error.unavailable", ["location": location, "reason": reason])
         case .storage(let reason):
-            "the ledger's database failed: \(reason); nothing was written"
+            Message.text("timebank.error.storage", ["reason": reason])
         case .integrity(let reason):
-            "the ledger does not verify: \(reason)"
+            Message.text("timebank.error.integrity", ["reason": reason])
         }
     }
 }

@@ -85,7 +85,7 @@ struct LedgerTests {
             try ledger.submit(tooMuch)
         } throws: { error in
             guard case .ruleRefused(_, let rule, let detail) = error as? TimeBankError else { return false }
-            return rule == "timebank.accounts" && detail.contains("1 below")
+            return rule == "timebank.accounts" && detail.contains("-1")
         }
         _ = try ledger.submit(Self.earn("e2", to: "G-club", minutes: 30))
         #expect(throws: TimeBankError.self) {

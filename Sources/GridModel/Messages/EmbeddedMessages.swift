@@ -972,5 +972,44 @@ synthesis.generate.requests	服务请求 {count} 条（{week}），其中来自�
 synthesis.generate.cannot_write_requests	wangge generate requests：无法写入 {path}：{reason}	wangge generate requests: cannot write {path}: {reason}
 """#
         ),
+        (
+            "timebank.tsv",
+            #"""
+key	zh-CN	en
+timebank.error.invalid	交换 {exchange}：{field} 应为 {expected}	exchange {exchange}: {field}: expected {expected}
+timebank.error.refused	交换 {exchange}：不符合规则 {rule}：{detail}	exchange {exchange}: refused by {rule}: {detail}
+timebank.error.conflict	交换 {exchange}：该编号此前已用于内容不同的交换（首次内容：{body}）	exchange {exchange}: the id was used before with another body (first: {body})
+timebank.error.unknown_account	交换 {exchange}：没有账户 {account}；请先开户（wangge bank open）	exchange {exchange}: no account {account}; open it first (wangge bank open)
+timebank.error.account_conflict	账户 {account} 已存在，且信息不同	account {account} exists already with other details
+timebank.error.unknown_exchange	交换 {exchange}：账本中没有交换 {target}	exchange {exchange}: no exchange {target} in the ledger
+timebank.error.unavailable	账本 {location}：{reason}	ledger {location}: {reason}
+timebank.error.storage	账本数据库出错：{reason}；未写入任何内容	the ledger's database failed: {reason}; nothing was written
+timebank.error.integrity	账本校验未通过：{reason}	the ledger does not verify: {reason}
+timebank.refused.settled	{target} 已由 {by} {verb}	{target} was already {verb} by {by}
+timebank.verb.confirmed	确认	confirmed
+timebank.verb.voided	撤销	voided
+timebank.refused.group_redeem	{account} 是团体账户：团体只能捐赠	{account} is a group: groups only donate
+timebank.refused.relation	亲属关系 {relation} 不在允许之列（{allowed}）	relation {relation} is not one of {allowed}
+timebank.refused.proof	需要亲属关系证明（{proof}）	a proof of the relation ({proof}) is required
+timebank.refused.approval	需要 {approval} 审批（--approved-by）	approval by {approval} is required (--approved-by)
+timebank.refused.transfer_year	{account} 在 {year} 年已转赠 {sent} 分钟；再转 {amount} 分钟将超出年度上限 {limit} 分钟 {over} 分钟	{account} has transferred {sent} minutes in {year}; {amount} more would exceed the yearly {limit} by {over}
+timebank.refused.donate_to	{kind} 账户只能捐赠给 {allowed}，不能捐赠给 {name}	a {kind} may donate to {allowed}, not {name}
+timebank.refused.reverse_kind	{target} 是 {kind}；只有存入、兑换、转赠和捐赠可以冲正（冲正不能再冲正）	{target} is a {kind}; only earnings, redemptions, transfers and donations are reversed (a reversal is never reversed)
+timebank.refused.reversed	{target} 已由 {by} 冲正	{target} was already reversed by {by}
+timebank.refused.still_pending	{target} 仍待确认：请撤销（void）	{target} is still pending: void it
+timebank.refused.voided	{target} 已撤销	{target} is voided already
+timebank.refused.eligibility	{account}（{age}）不能{what}：{condition}	{account} ({age}) may not {what}: {condition}
+timebank.age.known	{age} 岁	aged {age}
+timebank.age.unknown	年龄不详：未登记出生年份	age unknown: no birth year
+timebank.what.earn	存入时间	earn
+timebank.what.redeem	兑换时间	redeem
+timebank.what.receive	接受转赠	receive a transfer
+timebank.refused.period	{account} 在 {month} 已{kind} {moved} 分钟；再加 {amount} 分钟将超出月度上限 {cap} 分钟 {over} 分钟	{account} has {moved} minutes to {kind} in {month}; {amount} more exceeds the monthly {cap} by {over}
+timebank.refused.cap	{account} 已存 {held} 分钟；再存 {amount} 分钟将超出上限 {cap} 分钟 {over} 分钟	{account} holds {held} minutes; {amount} more exceeds the cap of {cap} by {over}
+timebank.refused.floor	{account} 可用 {balance} {unit}；支出 {amount} 后余 {left}，低于下限 {floor} 达 {below}	{account} holds {balance} {unit} spendable; {amount} would leave {left}, {below} below its floor of {floor}
+timebank.unit.minutes	分钟	minutes
+timebank.unit.points	积分	points
+"""#
+        ),
     ]
 }

@@ -81,8 +81,12 @@ struct ExchangePlanner {
         if let earlier = try transaction.followUps(of: target.request.id, kinds: [.confirm, .void]).first {
             throw .ruleRefused(
                 exchange: id, rule: rules.confirmBy.ruleID,
-                detail: "\(target.request.id) was already \(earlier.request.kind == .confirm ? "confirmed" : "voided") "
-                    + "by \(earlier.request.id)")
+                detail: Message.text(
+                    "timebank.refused.settled",
+                    [
+                        "target": target.request.id, "by": earlier.request.id,
+                        "verb": Message.text(earlier.request.kind == .confirm ? "timebank.verb.confirmed" : "timebank.verb.voided"),
+                    ]))
         }
         var legs: [LedgerLeg] = []
         for leg in target.legs where leg.bucket == .pending {
@@ -103,7 +107,7 @@ struct ExchangePlanner {
         var notes: [String] = []
         switch payer.kind {
         case .group where !rules.groupMayRedeem.value:
-            throw .ruleRefused(exchange: id, rule: rules.groupMayRedeem.ruleID, detail: "\(payer.id) is a group: groups only donate")
+            throw .ruleRefused(exchange: id, rule: rules.groupMayRedeem.ruleID, detail: Message.text("timebank.refused.group_redeem", ["account": payer.id.rawValue]))
         case .pool:
             throw .invalidRequest(exchange: id, field: "from", expected: "a member's account (a pool pays by donate)")
         default:
@@ -134,20 +138,21 @@ struct ExchangePlanner {
         guard let relation = request.relation, rules.transferRelations.value.contains(relation) else {
             throw .ruleRefused(
                 exchange: id, rule: rules.transferRelations.ruleID,
-                detail: "relation \(request.relation ?? "(none)") is not one of "
-                    + rules.transferRelations.value.joined(separator: ", "))
+                detail: Message.text(
+                    "timebank.refused.relation",
+                    ["relation": request.relation ?? "-", "allowed": rules.transferRelations.value.joined(separator: ", ")]))
         }
         if rules.transferProof.value != "none", request.proof == nil {
             throw .ruleRefused(
                 exchange: id, rule: rules.transferProof.ruleID,
-                detail: "a proof of the relation (\(rules.transferProof.value)) is required")
+                detail: Message.text("timebank.refused.proof", ["proof": rules.transferProof.value]))
         }
         if rules.transferApproval.value != "none", request.approvedBy == nil {
             throw .ruleRefused(
                 exchange: id, rule: rules.transferApproval.ruleID,
-                detail: "approval by \(rules.transferApproval.value) is required (--approved-by)")
+                detail: Message.text("timebank.refused.approval", ["approval": rules.transferApproval.value]))
         }
-        var notes = [try eligible(recipient, rules.transferRecipient, doing: "receive a transfer")]
+        var notes = [try eligible(recipient, rules.transferRecipient, doing: "receive")]
         let year = (from: CalendarDate(year: request.date.year, month: 1, day: 1), through: CalendarDate(year: request.date.year, month: 12, day: 31))
         if let from = year.from, let through = year.through {
             let sent = -(try transaction.movedAmount(payer.id, .time, kind: .transfer, from: from, through: through))
@@ -155,8 +160,13 @@ struct ExchangePlanner {
             guard sent + request.amount <= limit else {
                 throw .ruleRefused(
                     exchange: id, rule: rules.transferMaxMinutesPerYear.ruleID,
-                    detail: "\(payer.id) has transferred \(sent) minutes in \(request.date.year); \(request.amount) more "
-                        + "would exceed the yearly \(limit) by \(sent + request.amount - limit)")
+                    detail: Message.text(
+                        "timebank.refused.transfer_year",
+                        [
+                            "account": payer.id.rawValue, "sent": String(sent), "year": String(request.date.year),
+                            "amount": String(request.amount), "limit": String(limit),
+                            "over": String(sent + request.amount - limit),
+                        ]))
             }
         }
         notes.append(try floor(payer, paying: request.amount))
@@ -177,7 +187,9 @@ struct ExchangePlanner {
         guard allowed.value.contains(name) else {
             throw .ruleRefused(
                 exchange: id, rule: allowed.ruleID,
-                detail: "a \(payer.kind.rawValue) may donate to \(allowed.value.joined(separator: ", ")), not \(name)")
+                detail: Message.text(
+                    "timebank.refused.donate_to",
+                    ["kind": payer.kind.rawValue, "allowed": allowed.value.joined(separator: ", "), "name": name]))
         }
         let notes = [try floor(payer, paying: request.amount)]
         return try paid(from: payer, to: recipient, notes: notes)
@@ -188,8 +200,9 @@ struct ExchangePlanner {
         guard [.earn, .redeem, .transfer, .donate].contains(target.request.kind) else {
             throw .ruleRefused(
                 exchange: id, rule: rules.version.ruleID,
-                detail: "\(target.request.id) is a \(target.request.kind.rawValue); only earnings, redemptions, transfers "
-                    + "and donations are reversed (a reversal is never reversed)")
+                detail: Message.text(
+                    "timebank.refused.reverse_kind",
+                    ["target": target.request.id, "kind": target.request.kind.rawValue]))
         }
         guard target.request.currency == currency else {
             throw .invalidRequest(exchange: id, field: "currency", expected: target.request.currency.rawValue)
@@ -197,7 +210,7 @@ struct ExchangePlanner {
         if let earlier = try transaction.followUps(of: target.request.id, kinds: [.reverse]).first {
             throw .ruleRefused(
                 exchange: id, rule: rules.version.ruleID,
-                detail: "\(target.request.id) was already reversed by \(earlier.request.id)")
+                detail: Message.text("timebank.refused.reversed", ["target": target.request.id, "by": earlier.request.id]))
         }
         var posted = target.legs.filter { $0.bucket == .posted }
         if target.legs.contains(where: { $0.bucket == .pending }) {
@@ -205,7 +218,9 @@ struct ExchangePlanner {
             guard let settlement, settlement.request.kind == .confirm else {
                 throw .ruleRefused(
                     exchange: id, rule: rules.confirmBy.ruleID,
-                    detail: "\(target.request.id) is \(settlement == nil ? "still pending: void it" : "voided already")")
+                    detail: Message.text(
+                        settlement == nil ? "timebank.refused.still_pending" : "timebank.refused.voided",
+                        ["target": target.request.id]))
             }
             posted += settlement.legs.filter { $0.bucket == .posted }
         }
@@ -260,8 +275,14 @@ struct ExchangePlanner {
         guard condition.value.evaluate(ConditionFacts(age: age)) == true else {
             throw .ruleRefused(
                 exchange: id, rule: condition.ruleID,
-                detail: "\(account.id) (\(age.map { "aged \($0)" } ?? "age unknown: no birth year")) may not \(what): "
-                    + "\(condition.value)")
+                detail: Message.text(
+                    "timebank.refused.eligibility",
+                    [
+                        "account": account.id.rawValue,
+                        "age": age.map { Message.text("timebank.age.known", ["age": String($0)]) }
+                            ?? Message.text("timebank.age.unknown"),
+                        "what": Message.text("timebank.what.\(what)"), "condition": "\(condition.value)",
+                    ]))
         }
         return "\(condition.ruleID): \(account.id) aged \(age ?? 0) may \(what)"
     }
@@ -272,11 +293,16 @@ struct ExchangePlanner {
     ) throws(TimeBankError) -> [String] {
         let moved = abs(try transaction.movedAmount(account.id, currency, kind: kind, from: period.0, through: period.1))
         guard moved + request.amount > cap.value else { return [] }
-        let detail = "\(account.id) has \(moved) minutes to \(kind.rawValue) in \(period.0.year)-"
-            + "\(period.0.month < 10 ? "0" : "")\(period.0.month); \(request.amount) more exceeds the monthly "
-            + "\(cap.value) by \(moved + request.amount - cap.value)"
-        if rules.onPeriodBreach.value == .reject { throw .ruleRefused(exchange: id, rule: cap.ruleID, detail: detail) }
-        return ["\(cap.ruleID): flagged: \(detail)"]
+        let month = "\(period.0.year)-\(period.0.month < 10 ? "0" : "")\(period.0.month)"
+        let arguments = [
+            "account": account.id.rawValue, "moved": String(moved), "kind": kind.rawValue, "month": month,
+            "amount": String(request.amount), "cap": String(cap.value), "over": String(moved + request.amount - cap.value),
+        ]
+        if rules.onPeriodBreach.value == .reject {
+            throw .ruleRefused(exchange: id, rule: cap.ruleID, detail: Message.text("timebank.refused.period", arguments))
+        }
+        // Notes are kept in the ledger: in English, so that the stored bytes do not depend on --lang.
+        return ["\(cap.ruleID): flagged: \(MessageCatalogue.standard.text("timebank.refused.period", arguments, in: .english))"]
     }
 
     /// The storage cap of a personal account: the minutes it can take and the overflow routed to the cap's pool.
@@ -295,8 +321,12 @@ struct ExchangePlanner {
         case .reject:
             throw .ruleRefused(
                 exchange: id, rule: rules.capMinutes.ruleID,
-                detail: "\(account.id) holds \(held) minutes; \(amount) more exceeds the cap of \(rules.capMinutes.value) "
-                    + "by \(amount - room)")
+                detail: Message.text(
+                    "timebank.refused.cap",
+                    [
+                        "account": account.id.rawValue, "held": String(held), "amount": String(amount),
+                        "cap": String(rules.capMinutes.value), "over": String(amount - room),
+                    ]))
         case .flag:
             return (amount, nil)
         }
@@ -309,8 +339,14 @@ struct ExchangePlanner {
         guard balance - amount >= floor else {
             throw .ruleRefused(
                 exchange: id, rule: rules.floorMinutes.ruleID,
-                detail: "\(account.id) holds \(balance) \(currency == .time ? "minutes" : "points") spendable; "
-                    + "\(amount) would leave \(balance - amount), \(floor - (balance - amount)) below its floor of \(floor)")
+                detail: Message.text(
+                    "timebank.refused.floor",
+                    [
+                        "account": account.id.rawValue, "balance": String(balance),
+                        "unit": Message.text(currency == .time ? "timebank.unit.minutes" : "timebank.unit.points"),
+                        "amount": String(amount), "left": String(balance - amount),
+                        "below": String(floor - (balance - amount)), "floor": String(floor),
+                    ]))
         }
         return "\(rules.floorMinutes.ruleID): \(account.id) keeps \(balance - amount) ≥ \(floor)"
     }
