@@ -160,7 +160,10 @@ struct BankStatementCommand: ParsableCommand, LanguageChoosing {
         guard snapshot.accounts.contains(where: { $0.id == id }) else {
             throw CommandFailure(bankError: .unknownAccount(exchange: "statement", account: id))
         }
-        let passbook = Passbook(snapshot: snapshot, account: id)
+        let passbook = Passbook(snapshot: snapshot, account: id) { serviceID in
+            guard let service = bank.rules.service(Service(rawValue: serviceID)) else { return serviceID }
+            return service.sensitive ? "社区服务 community service" : "\(service.nameChinese) \(service.nameEnglish)"
+        }
         try StandardOutput.write(passbook.text())
         if let out {
             do throws(OutputError) {

@@ -20,7 +20,9 @@ struct Passbook {
     let account: LedgerAccountID
     let lines: [Line]
 
-    init(snapshot: LedgerSnapshot, account: LedgerAccountID) {
+    /// - Parameter label: the printed name of a service id (its catalogue names; a neutral word for a service that
+    ///   reveals a sensitive category, since a passbook is shown at the counter).
+    init(snapshot: LedgerSnapshot, account: LedgerAccountID, label: (String) -> String) {
         self.account = account
         let exchanges = Dictionary(snapshot.exchanges.map { ($0.request.id, $0.request) }, uniquingKeysWith: { a, _ in a })
         var posted: [LedgerCurrency: Int] = [:]
@@ -35,7 +37,7 @@ struct Passbook {
             lines.append(
                 Line(
                     sequence: entry.sequence, date: request?.date.description ?? "", exchange: entry.exchangeID,
-                    kind: request?.kind ?? .earn, service: request?.service ?? "", currency: leg.currency,
+                    kind: request?.kind ?? .earn, service: request?.service.map(label) ?? "", currency: leg.currency,
                     bucket: leg.bucket, amount: leg.amount, posted: posted[leg.currency] ?? 0,
                     pending: pending[leg.currency] ?? 0))
         }
