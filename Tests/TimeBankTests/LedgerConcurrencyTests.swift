@@ -53,9 +53,9 @@ struct LedgerConcurrencyTests {
         for index in 0..<47 {
             try ledger.open(LedgerAccount(id: LedgerAccountID(String(format: "M%02d", index)), kind: .person, birthYear: 1950))
         }
-        // Earnings only, spread thinly enough over the calendar (about 1,300 minutes a member a month, against the
+        // Earnings only, spread thinly enough over the calendar (about 650 minutes a member a month, against the
         // monthly cap of 2,400) that every distinct request is accepted whatever the order.
-        let days = max(360, Self.total / 60)
+        let days = max(360, Self.total / 30)
         var random = SeededRandom(seed: 7)
         var originals: [ExchangeRequest] = []
         var stream: [ExchangeRequest] = []

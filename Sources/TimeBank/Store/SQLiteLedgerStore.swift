@@ -60,21 +60,34 @@ public final class SQLiteLedgerStore: LedgerStore {
         }
     }
 
+    /// Times a transaction that could not even begin (SQLITE_BUSY at `BEGIN IMMEDIATE`) is tried again. In WAL mode
+    /// SQLite may answer BUSY without waiting (another connection recovering the WAL index); nothing was written.
+    static let busyRetries = 5
+
     public func transaction<T>(_ body: (any LedgerTransaction) throws(TimeBankError) -> T) throws(TimeBankError) -> T {
-        do {
-            let result = try queue.write { db in
-                do throws(TimeBankError) {
-                    return try body(SQLiteLedgerTransaction(db: db, writePoint: writePoint))
-                } catch {
-                    throw TransactionAbort(error: error)
+        var attempt = 0
+        while true {
+            do {
+                let result = try queue.write { db in
+                    do throws(TimeBankError) {
+                        return try body(SQLiteLedgerTransaction(db: db, writePoint: writePoint))
+                    } catch {
+                        throw TransactionAbort(error: error)
+                    }
                 }
+                writePoint?(.commit)
+                return result
+            } catch let abort as TransactionAbort {
+                throw abort.error
+            } catch let database as DatabaseError
+                where database.resultCode == .SQLITE_BUSY && (database.sql ?? "").hasPrefix("BEGIN")
+                && attempt < Self.busyRetries
+            {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+            } catch {
+                throw .storage(reason: "\(error)")
             }
-            writePoint?(.commit)
-            return result
-        } catch let abort as TransactionAbort {
-            throw abort.error
-        } catch {
-            throw .storage(reason: "\(error)")
         }
     }
 
