@@ -21,6 +21,17 @@ public enum TimeBankError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The ledger does not verify: an invariant is broken (see ``LedgerVerifier``).
     case integrity(reason: String)
 
+    /// The exchange the error is about, when it is about one (an import names the row holding it).
+    public var exchange: String? {
+        switch self {
+        case .invalidRequest(let exchange, _, _), .ruleRefused(let exchange, _, _), .conflict(let exchange, _),
+            .unknownAccount(let exchange, _), .unknownExchange(let exchange, _):
+            exchange
+        case .accountConflict, .unavailable, .storage, .integrity:
+            nil
+        }
+    }
+
     public var description: String {
         switch self {
         case .invalidRequest(let exchange, let field, let expected):

@@ -56,7 +56,7 @@ struct LedgerConcurrencyTests {
         // Earnings only, spread thinly enough over the calendar (about 650 minutes a member a month, against the
         // monthly cap of 2,400) that every distinct request is accepted whatever the order.
         let days = max(360, Self.total / 30)
-        var random = SeededRandom(seed: 7)
+        var random = SplitMix64(seed: 7)
         var originals: [ExchangeRequest] = []
         var stream: [ExchangeRequest] = []
         var reuses = 0

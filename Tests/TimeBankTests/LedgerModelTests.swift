@@ -56,7 +56,7 @@ struct LedgerModelTests {
         let fixture = try LedgerFixture(rules: rules)
         defer { fixture.remove() }
         let ledger = fixture.ledger
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let services = rules.services.map(\.id.rawValue)
         var model = ReferenceBank(
             numbers: .init(
@@ -183,18 +183,4 @@ struct LedgerModelTests {
         let report = LedgerVerifier(rules: rules).verify(try fixture.store.snapshot())
         return report.isValid ? nil : "at the end: \(report.problems.prefix(5))"
     }
-}
-
-/// SplitMix64, so that a seed gives the same run on every platform.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -40,8 +40,6 @@ struct ExchangePlanner {
             throw .invalidRequest(exchange: id, field: "to", expected: "a person, group or organisation (not a pool)")
         }
         var notes: [String] = []
-        var credited = request.amount
-        var overflow: (pool: LedgerAccountID, amount: Int)?
         if currency == .time {
             guard let service = request.service else {
                 throw .invalidRequest(exchange: id, field: "service", expected: "the service served (catalogue id)")
@@ -55,21 +53,15 @@ struct ExchangePlanner {
                 notes.append(try eligible(recipient, rules.earnEligible, doing: "earn"))
                 notes += try periodCap(
                     recipient, kind: .earn, cap: rules.earnMinutesPerMonth, period: month(of: request.date))
-                (credited, overflow) = try storageCap(recipient, adding: request.amount)
             }
         }
-        var legs = [
-            LedgerLeg(account: LedgerAccount.issuance, currency: currency, bucket: bucket, amount: -request.amount),
-            LedgerLeg(account: recipient.id, currency: currency, bucket: bucket, amount: credited),
-        ]
-        if let overflow {
-            legs.append(LedgerLeg(account: overflow.pool, currency: currency, bucket: bucket, amount: overflow.amount))
-            notes.append(
-                "\(rules.onCap.ruleID): \(overflow.amount) of \(request.amount) minutes above \(recipient.id)'s cap of "
-                    + "\(rules.capMinutes.value) routed to \(overflow.pool)")
-        }
+        let credit = try credited(recipient, request.amount, bucket: bucket)
+        let legs =
+            [LedgerLeg(account: LedgerAccount.issuance, currency: currency, bucket: bucket, amount: -request.amount)]
+            + credit.legs
+        notes += credit.notes
         if request.pending { notes.append("\(rules.pendingHold.ruleID): held pending until confirmed") }
-        return Plan(legs: legs.filter { $0.amount != 0 }, notes: notes)
+        return Plan(legs: legs, notes: notes)
     }
 
     /// A confirm (pending legs become posted) or a void (pending legs undone) of a pending earning.
@@ -234,15 +226,12 @@ struct ExchangePlanner {
                 continue
             }
             // Minutes coming back obey the storage cap as any other credit does.
-            let (credited, overflow) = try storageCap(holder, adding: -leg.amount)
-            legs.append(LedgerLeg(account: leg.account, currency: leg.currency, bucket: .posted, amount: credited))
-            if let overflow {
-                legs.append(LedgerLeg(account: overflow.pool, currency: currency, bucket: .posted, amount: overflow.amount))
-                notes.append("\(rules.onCap.ruleID): \(overflow.amount) minutes above \(holder.id)'s cap routed to \(overflow.pool)")
-            }
+            let credit = try credited(holder, -leg.amount, bucket: .posted)
+            legs += credit.legs
+            notes += credit.notes
         }
         notes.append("reverses \(target.request.id) (\(target.request.kind.rawValue))")
-        return Plan(legs: legs.filter { $0.amount != 0 }, notes: notes)
+        return Plan(legs: legs, notes: notes)
     }
 
     // MARK: - Checks
@@ -305,19 +294,27 @@ struct ExchangePlanner {
         return ["\(cap.ruleID): flagged: \(MessageCatalogue.standard.text("timebank.refused.period", arguments, in: .english))"]
     }
 
-    /// The storage cap of a personal account: the minutes it can take and the overflow routed to the cap's pool.
-    private func storageCap(_ account: LedgerAccount, adding amount: Int) throws(TimeBankError)
-        -> (credited: Int, overflow: (pool: LedgerAccountID, amount: Int)?)
+    /// The legs crediting `amount` to `account` under the storage cap of a personal account: what it can take, and
+    /// the overflow routed to the cap's pool (with its note).
+    private func credited(_ account: LedgerAccount, _ amount: Int, bucket: LedgerBucket) throws(TimeBankError)
+        -> (legs: [LedgerLeg], notes: [String])
     {
-        guard account.kind == .person, currency == .time else { return (amount, nil) }
+        let whole = ([LedgerLeg(account: account.id, currency: currency, bucket: bucket, amount: amount)], [String]())
+        guard account.kind == .person, currency == .time else { return whole }
         let held = try transaction.balance(account.id, .time, .posted) + transaction.balance(account.id, .time, .pending)
         let room = max(0, rules.capMinutes.value - held)
-        guard amount > room else { return (amount, nil) }
+        guard amount > room else { return whole }
         switch rules.onCap.value {
         case .routeToPool:
             let pool = LedgerAccountID(rules.capPool.value)
             guard try transaction.account(pool) != nil else { throw .unknownAccount(exchange: id, account: pool) }
-            return (room, (pool, amount - room))
+            let legs = [
+                LedgerLeg(account: account.id, currency: currency, bucket: bucket, amount: room),
+                LedgerLeg(account: pool, currency: currency, bucket: bucket, amount: amount - room),
+            ]
+            let note = "\(rules.onCap.ruleID): \(amount - room) of \(amount) minutes above \(account.id)'s cap of "
+                + "\(rules.capMinutes.value) routed to \(pool)"
+            return (legs.filter { $0.amount != 0 }, [note])
         case .reject:
             throw .ruleRefused(
                 exchange: id, rule: rules.capMinutes.ruleID,
@@ -328,7 +325,7 @@ struct ExchangePlanner {
                         "cap": String(rules.capMinutes.value), "over": String(amount - room),
                     ]))
         case .flag:
-            return (amount, nil)
+            return whole
         }
     }
 
@@ -355,17 +352,9 @@ struct ExchangePlanner {
     private func paid(from payer: LedgerAccount, to recipient: LedgerAccount, notes: [String]) throws(TimeBankError)
         -> Plan
     {
-        var notes = notes
-        let (credited, overflow) = try storageCap(recipient, adding: request.amount)
-        var legs = [
-            LedgerLeg(account: payer.id, currency: currency, bucket: .posted, amount: -request.amount),
-            LedgerLeg(account: recipient.id, currency: currency, bucket: .posted, amount: credited),
-        ]
-        if let overflow {
-            legs.append(LedgerLeg(account: overflow.pool, currency: currency, bucket: .posted, amount: overflow.amount))
-            notes.append("\(rules.onCap.ruleID): \(overflow.amount) minutes above \(recipient.id)'s cap routed to \(overflow.pool)")
-        }
-        return Plan(legs: legs.filter { $0.amount != 0 }, notes: notes)
+        let credit = try credited(recipient, request.amount, bucket: .posted)
+        let legs = [LedgerLeg(account: payer.id, currency: currency, bucket: .posted, amount: -request.amount)] + credit.legs
+        return Plan(legs: legs, notes: notes + credit.notes)
     }
 
     private func month(of date: CalendarDate) -> (CalendarDate, CalendarDate) {

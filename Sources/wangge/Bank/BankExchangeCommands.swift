@@ -22,8 +22,7 @@ struct BankEarnCommand: ParsableCommand, LanguageChoosing {
         request.service = service
         request.currency = points ? .points : .time
         request.pending = pending
-        let bank = try ledger.ledger()
-        try StandardOutput.write(describe(try bankCall { () throws(TimeBankError) in try bank.submit(request) }))
+        try submit(request, to: ledger)
     }
 }
 
@@ -71,6 +70,11 @@ private func settle(
     var request = try exchange.request(kind)
     request.target = target
     request.currency = points ? .points : .time
+    try submit(request, to: ledger)
+}
+
+/// Applies one request to the ledger and prints its outcome.
+private func submit(_ request: ExchangeRequest, to ledger: BankLedgerOptions) throws {
     let bank = try ledger.ledger()
     try StandardOutput.write(describe(try bankCall { () throws(TimeBankError) in try bank.submit(request) }))
 }
@@ -93,8 +97,7 @@ struct BankRedeemCommand: ParsableCommand, LanguageChoosing {
         request.amount = minutes
         request.service = service
         request.currency = points ? .points : .time
-        let bank = try ledger.ledger()
-        try StandardOutput.write(describe(try bankCall { () throws(TimeBankError) in try bank.submit(request) }))
+        try submit(request, to: ledger)
     }
 }
 
@@ -125,8 +128,7 @@ struct BankTransferCommand: ParsableCommand, LanguageChoosing {
         request.relation = relation
         request.proof = proof
         request.approvedBy = approvedBy
-        let bank = try ledger.ledger()
-        try StandardOutput.write(describe(try bankCall { () throws(TimeBankError) in try bank.submit(request) }))
+        try submit(request, to: ledger)
     }
 }
 
@@ -146,7 +148,6 @@ struct BankDonateCommand: ParsableCommand, LanguageChoosing {
         request.from = LedgerAccountID(from)
         request.to = LedgerAccountID(to)
         request.amount = minutes
-        let bank = try ledger.ledger()
-        try StandardOutput.write(describe(try bankCall { () throws(TimeBankError) in try bank.submit(request) }))
+        try submit(request, to: ledger)
     }
 }

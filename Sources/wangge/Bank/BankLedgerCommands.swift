@@ -107,8 +107,7 @@ struct BankImportCommand: ParsableCommand, LanguageChoosing {
                     "cli.bank.imported",
                     ["file": file, "applied": String(fresh), "duplicates": String(outcomes.count - fresh)]))
         } catch {
-            // Name the row: every refusal carries its exchange id.
-            let line = rows.first { error.description.hasPrefix("exchange \($0.exchangeID):") }?.line
+            let line = error.exchange.flatMap { id in rows.first { $0.exchangeID == id }?.line }
             let failure = CommandFailure(bankError: error)
             throw CommandFailure(
                 failure.status,
