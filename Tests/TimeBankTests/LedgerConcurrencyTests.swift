@@ -17,7 +17,7 @@ struct LedgerConcurrencyWriter {
         let list = try JSONDecoder().decode(
             [ExchangeRequest].self, from: Data(contentsOf: URL(fileURLWithPath: Self.requests ?? "")))
         let ledger = Ledger(
-            store: try SQLiteLedgerStore(path: environment["WANGGE_LEDGER_WRITER_DB"] ?? ""),
+            store: try LedgerLocation.open(environment["WANGGE_LEDGER_WRITER_DB"] ?? "", create: false),
             rules: try RuleSet.builtIn().timeBank)
         var lines = ""
         for request in list {
@@ -41,14 +41,17 @@ struct LedgerConcurrencyTests {
     static var total: Int { ProcessInfo.processInfo.environment["WANGGE_LEDGER_CONCURRENT"].flatMap { Int($0) } ?? 5000 }
     static let writers = 4
 
-    @Test("Four writer processes, duplicates and reused ids: invariants hold, applied = distinct ids, conflicts = reuses")
-    func fourWriters() throws {
+    @Test(
+        "Four writer processes, duplicates and reused ids: invariants hold, applied = distinct ids, conflicts = reuses",
+        arguments: LedgerBackend.underTest)
+    func fourWriters(backend: LedgerBackend) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wangge-concurrent-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("bank.sqlite").path
+        let path = backend.newLocation(in: folder)
+        defer { backend.discard(path) }
         let rules = try RuleSet.builtIn().timeBank
-        let ledger = Ledger(store: try SQLiteLedgerStore(path: path, create: true), rules: rules)
+        let ledger = Ledger(store: try LedgerLocation.open(path, create: true), rules: rules)
         try ledger.initialise()
         for index in 0..<47 {
             try ledger.open(LedgerAccount(id: LedgerAccountID(String(format: "M%02d", index)), kind: .person, birthYear: 1950))
@@ -118,12 +121,12 @@ struct LedgerConcurrencyTests {
         #expect(applied.count == originals.count)
         #expect(Set(applied).symmetricDifference(originals.map(\.id)).count == 0)
         #expect(counts["conflict", default: 0] == reuses)
-        let snapshot = try SQLiteLedgerStore(path: path).snapshot()
+        let snapshot = try LedgerLocation.open(path, create: false).snapshot()
         #expect(snapshot.exchanges.count == originals.count)
         let report = LedgerVerifier(rules: rules).verify(snapshot)
         #expect(report.isValid, "\(report.problems.prefix(3))")
         print(
-            "ledger concurrency: \(Self.writers) processes, \(Self.total) submissions, \(originals.count) distinct, "
+            "ledger concurrency (\(backend)): \(Self.writers) processes, \(Self.total) submissions, \(originals.count) distinct, "
                 + "\(counts["duplicate", default: 0]) duplicates, \(counts["conflict", default: 0]) conflicts (\(reuses) reuses)")
     }
 }

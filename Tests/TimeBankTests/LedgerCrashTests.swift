@@ -46,9 +46,14 @@ struct LedgerCrashWorkload {
         let killAt = Self.environment["WANGGE_LEDGER_CRASH_AT"].flatMap { Int($0) }
         let exchanges = Self.environment["WANGGE_LEDGER_CRASH_EXCHANGES"].flatMap { Int($0) } ?? 20
         let counter = PointCounter()
-        let store = try SQLiteLedgerStore(path: Self.database ?? "", create: true) { _ in
+        let location = Self.database ?? ""
+        let crash: @Sendable (LedgerWritePoint) -> Void = { _ in
             if counter.next() == killAt { kill(getpid(), SIGKILL) }
         }
+        let store: any LedgerStore =
+            PostgresLedgerAddress.isURL(location)
+            ? try PostgresLedgerStore(url: location, create: true, writePoint: crash)
+            : try SQLiteLedgerStore(path: location, create: true, writePoint: crash)
         let ledger = Ledger(store: store, rules: try RuleSet.builtIn().timeBank)
         try ledger.initialise()
         try ledger.open(LedgerAccount(id: "A", kind: .person, birthYear: 1950))
@@ -108,31 +113,35 @@ struct LedgerCrashTests {
         return (acks, points, process.terminationReason == .uncaughtSignal)
     }
 
-    @Test("Killed after every write point, the ledger reopens whole, verified, with every acknowledged exchange")
-    func everyWritePoint() throws {
+    @Test(
+        "Killed after every write point, the ledger reopens whole, verified, with every acknowledged exchange",
+        arguments: LedgerBackend.underTest)
+    func everyWritePoint(backend: LedgerBackend) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wangge-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let rules = try RuleSet.builtIn().timeBank
         let script = LedgerCrashWorkload.script(exchanges: Self.exchanges).map(\.id)
         // A run to the end: the write points to kill at, and each exchange's legs.
-        let whole = folder.appendingPathComponent("whole.sqlite").path
+        let whole = backend.newLocation(in: folder, name: "whole")
+        defer { backend.discard(whole) }
         let full = try child(database: whole, killAt: nil)
         let total = try #require(full.points, "the workload did not finish: is the test binary runnable as a child?")
         #expect(full.acks == script)
         let reference = Dictionary(
-            uniqueKeysWithValues: try SQLiteLedgerStore(path: whole).snapshot().exchanges.map { ($0.request.id, $0.legs) })
+            uniqueKeysWithValues: try LedgerLocation.open(whole, create: false).snapshot().exchanges.map { ($0.request.id, $0.legs) })
         var failures: [String] = []
         for point in 1...total {
-            let path = folder.appendingPathComponent("k\(point).sqlite").path
+            let path = backend.newLocation(in: folder, name: "k\(point)")
+            defer { backend.discard(path) }
             let run = try child(database: path, killAt: point)
             guard run.killed else {
                 failures.append("point \(point): the child was not killed")
                 continue
             }
-            let store: SQLiteLedgerStore
+            let store: any LedgerStore
             do {
-                store = try SQLiteLedgerStore(path: path)
+                store = try LedgerLocation.open(path, create: false)
             } catch {
                 failures.append("point \(point): the ledger does not reopen: \(error)")
                 continue
@@ -147,9 +156,9 @@ struct LedgerCrashTests {
             }
             let report = LedgerVerifier(rules: rules).verify(snapshot)
             if !report.isValid { failures.append("point \(point): \(report.problems.prefix(3))") }
-            try? FileManager.default.removeItem(atPath: path)
+            if backend == .sqlite { try? FileManager.default.removeItem(atPath: path) }
         }
         #expect(failures.count == 0, "\(failures.prefix(5))")
-        print("ledger crash: \(Self.exchanges) exchanges, killed after each of \(total) write points; every reopen verified")
+        print("ledger crash (\(backend)): \(Self.exchanges) exchanges, killed after each of \(total) write points; every reopen verified")
     }
 }

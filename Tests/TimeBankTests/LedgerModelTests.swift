@@ -18,8 +18,10 @@ struct LedgerModelTests {
     }
     static var operations: Int { Int(ProcessInfo.processInfo.environment["WANGGE_LEDGER_OPERATIONS"] ?? "") ?? 500 }
 
-    @Test("Seeded operation mixes agree with the reference model, and every invariant holds after every step")
-    func seededMixes() throws {
+    @Test(
+        "Seeded operation mixes agree with the reference model, and every invariant holds after every step",
+        arguments: LedgerBackend.underTest)
+    func seededMixes(backend: LedgerBackend) throws {
         var rules = try RuleSet.builtIn().timeBank
         // Small limits, so that caps, floors and overflows are reached within a few hundred operations.
         rules.capMinutes.value = 600
@@ -28,7 +30,7 @@ struct LedgerModelTests {
         rules.transferMaxMinutesPerYear.value = 240
         var tally = Tally()
         for seed in Self.seeds {
-            let failure = try run(seed: seed, operations: Self.operations, rules: rules, tally: &tally)
+            let failure = try run(seed: seed, operations: Self.operations, rules: rules, backend: backend, tally: &tally)
             #expect(failure == nil, "seed \(seed): \(failure ?? "")")
             if failure != nil { break }
         }
@@ -38,7 +40,7 @@ struct LedgerModelTests {
             #expect(tally.refused[kind, default: 0] > 0, "no \(kind) refused")
         }
         #expect(tally.overflows > 0)
-        print("ledger model: accepted \(tally.accepted.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key) \($0.value)" }), "
+        print("ledger model (\(backend)): accepted \(tally.accepted.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key) \($0.value)" }), "
             + "refused \(tally.refused.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key) \($0.value)" }), "
             + "\(tally.overflows) overflows, \(tally.retries) retries, \(tally.conflicts) conflicts")
     }
@@ -52,8 +54,10 @@ struct LedgerModelTests {
         var conflicts = 0
     }
 
-    func run(seed: UInt64, operations: Int, rules: TimeBankRules, tally: inout Tally) throws -> String? {
-        let fixture = try LedgerFixture(rules: rules)
+    func run(seed: UInt64, operations: Int, rules: TimeBankRules, backend: LedgerBackend, tally: inout Tally) throws
+        -> String?
+    {
+        let fixture = try LedgerFixture(rules: rules, backend: backend)
         defer { fixture.remove() }
         let ledger = fixture.ledger
         var random = SplitMix64(seed: seed)
@@ -118,10 +122,13 @@ struct LedgerModelTests {
                 request.currency = sent.first { $0.id == request.target }?.currency ?? currency
             case 88..<95:
                 // An exact retry of an earlier request: the first outcome comes back, nothing is written.
+                // (The final verification counts every entry against the exchanges and the model's balances.)
                 guard let earlier = sent.randomElement(using: &random) else { continue }
-                let before = try fixture.store.snapshot().entries.count
+                let first = try fixture.store.transaction { (transaction) throws(TimeBankError) in
+                    try transaction.exchange(earlier.id)
+                }
                 let outcome = try ledger.submit(earlier)
-                guard outcome.duplicate, try fixture.store.snapshot().entries.count == before else {
+                guard outcome.duplicate, let first, outcome.sequence == first.sequence, outcome.legs == first.legs else {
                     return "step \(step): a retry of \(earlier.id) was applied again"
                 }
                 tally.retries += 1
@@ -180,7 +187,18 @@ struct LedgerModelTests {
                 }
             }
         }
-        let report = LedgerVerifier(rules: rules).verify(try fixture.store.snapshot())
-        return report.isValid ? nil : "at the end: \(report.problems.prefix(5))"
+        let snapshot = try fixture.store.snapshot()
+        let report = LedgerVerifier(rules: rules).verify(snapshot)
+        guard report.isValid else { return "at the end: \(report.problems.prefix(5))" }
+        // Every stored balance, and the number of exchanges, against the model's.
+        for (key, amount) in snapshot.balances where amount != model.balances[
+            ReferenceBank.key(key.account.rawValue, key.currency.rawValue, key.bucket.rawValue)] ?? 0
+        {
+            return "at the end: \(key) stored \(amount), the model differs"
+        }
+        guard snapshot.exchanges.count == sent.count else {
+            return "at the end: \(snapshot.exchanges.count) exchanges stored, \(sent.count) accepted"
+        }
+        return nil
     }
 }

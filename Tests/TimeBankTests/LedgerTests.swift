@@ -23,9 +23,10 @@ struct LedgerTests {
         try ledger.open(LedgerAccount(id: "G-club", kind: .group))
     }
 
-    @Test("A pending earning is spendable only once confirmed; a void restores both sides")
-    func pendingConfirmVoid() throws {
-        let fixture = try LedgerFixture()
+    @Test("A pending earning is spendable only once confirmed; a void restores both sides",
+        arguments: LedgerBackend.underTest)
+    func pendingConfirmVoid(backend: LedgerBackend) throws {
+        let fixture = try LedgerFixture(backend: backend)
         defer { fixture.remove() }
         let ledger = fixture.ledger
         try Self.openMembers(ledger)
@@ -49,9 +50,10 @@ struct LedgerTests {
         #expect(LedgerVerifier(rules: ledger.rules).verify(snapshot).problems == [])
     }
 
-    @Test("The same id and body is applied once; the same id with another body is a conflict")
-    func idempotency() throws {
-        let fixture = try LedgerFixture()
+    @Test("The same id and body is applied once; the same id with another body is a conflict",
+        arguments: LedgerBackend.underTest)
+    func idempotency(backend: LedgerBackend) throws {
+        let fixture = try LedgerFixture(backend: backend)
         defer { fixture.remove() }
         try Self.openMembers(fixture.ledger)
         let first = try fixture.ledger.submit(Self.earn("e1", to: "P-young", minutes: 60))
@@ -68,11 +70,12 @@ struct LedgerTests {
         #expect(try fixture.store.snapshot().exchanges.count == 1)
     }
 
-    @Test("Minutes above the storage cap go to the cap's pool; the floor and the group rule refuse, naming the rule")
-    func capsAndFloors() throws {
+    @Test("Minutes above the storage cap go to the cap's pool; the floor and the group rule refuse, naming the rule",
+        arguments: LedgerBackend.underTest)
+    func capsAndFloors(backend: LedgerBackend) throws {
         var rules = try RuleSet.builtIn().timeBank
         rules.capMinutes.value = 100
-        let fixture = try LedgerFixture(rules: rules)
+        let fixture = try LedgerFixture(rules: rules, backend: backend)
         defer { fixture.remove() }
         let ledger = fixture.ledger
         try Self.openMembers(ledger)
@@ -99,9 +102,10 @@ struct LedgerTests {
         #expect(LedgerVerifier(rules: rules).verify(try fixture.store.snapshot()).problems == [])
     }
 
-    @Test("A transfer needs a relation of the rules, a proof and an approver; a reversal is never reversed")
-    func transfersAndReversals() throws {
-        let fixture = try LedgerFixture()
+    @Test("A transfer needs a relation of the rules, a proof and an approver; a reversal is never reversed",
+        arguments: LedgerBackend.underTest)
+    func transfersAndReversals(backend: LedgerBackend) throws {
+        let fixture = try LedgerFixture(backend: backend)
         defer { fixture.remove() }
         let ledger = fixture.ledger
         try Self.openMembers(ledger)
@@ -126,9 +130,10 @@ struct LedgerTests {
         #expect(LedgerVerifier(rules: ledger.rules).verify(try fixture.store.snapshot()).problems == [])
     }
 
-    @Test("Pending earnings confirm themselves after the rule's days, counted to the as-of date, once")
-    func autoConfirm() throws {
-        let fixture = try LedgerFixture()
+    @Test("Pending earnings confirm themselves after the rule's days, counted to the as-of date, once",
+        arguments: LedgerBackend.underTest)
+    func autoConfirm(backend: LedgerBackend) throws {
+        let fixture = try LedgerFixture(backend: backend)
         defer { fixture.remove() }
         let ledger = fixture.ledger
         try Self.openMembers(ledger)
@@ -142,33 +147,34 @@ struct LedgerTests {
         #expect(try ledger.settle(asOf: asOf, operatorName: "auto").isEmpty)
     }
 
-    @Test("Entries cannot be updated or deleted; a changed byte is caught by verification")
-    func appendOnlyAndTamper() throws {
-        let fixture = try LedgerFixture()
+    @Test("Entries cannot be updated or deleted; a changed byte is caught by verification",
+        arguments: LedgerBackend.underTest)
+    func appendOnlyAndTamper(backend: LedgerBackend) throws {
+        let fixture = try LedgerFixture(backend: backend)
         defer { fixture.remove() }
         let ledger = fixture.ledger
         try Self.openMembers(ledger)
         _ = try ledger.submit(Self.earn("e1", to: "P-old", minutes: 60))
         _ = try ledger.submit(Self.earn("e2", to: "P-young", minutes: 45))
-        #expect(throws: (any Error).self) { try fixture.store.executeUnchecked("UPDATE entries SET amount = 61 WHERE sequence = 2") }
-        #expect(throws: (any Error).self) { try fixture.store.executeUnchecked("DELETE FROM entries WHERE sequence = 2") }
-        #expect(throws: (any Error).self) { try fixture.store.executeUnchecked("DELETE FROM exchanges") }
+        #expect(throws: (any Error).self) { try fixture.executeUnchecked("UPDATE entries SET amount = 61 WHERE sequence = 2") }
+        #expect(throws: (any Error).self) { try fixture.executeUnchecked("DELETE FROM entries WHERE sequence = 2") }
+        #expect(throws: (any Error).self) { try fixture.executeUnchecked("DELETE FROM exchanges") }
         #expect(LedgerVerifier(rules: ledger.rules).verify(try fixture.store.snapshot()).isValid)
         // An attacker with the file drops the trigger and changes one digit of one amount, balances included.
-        try fixture.store.executeUnchecked("DROP TRIGGER entries_append_only_update")
-        try fixture.store.executeUnchecked("UPDATE entries SET amount = 64 WHERE sequence = 2")
-        try fixture.store.executeUnchecked("UPDATE balances SET amount = 64 WHERE account_id = 'P-old' AND bucket = 'posted'")
-        try fixture.store.executeUnchecked("UPDATE balances SET amount = -64 WHERE account_id = 'issuance' AND bucket = 'posted' AND amount = -60")
+        try fixture.dropUpdateTrigger(on: "entries")
+        try fixture.executeUnchecked("UPDATE entries SET amount = 64 WHERE sequence = 2")
+        try fixture.executeUnchecked("UPDATE balances SET amount = 64 WHERE account_id = 'P-old' AND bucket = 'posted'")
+        try fixture.executeUnchecked("UPDATE balances SET amount = -64 WHERE account_id = 'issuance' AND bucket = 'posted' AND amount = -60")
         let report = LedgerVerifier(rules: ledger.rules).verify(try fixture.store.snapshot())
         #expect(report.problems.contains { $0.contains("entry 2: its hash does not match") })
         // A changed exchange body is caught too.
-        try fixture.store.executeUnchecked("DROP TRIGGER exchanges_append_only_update")
-        try fixture.store.executeUnchecked("UPDATE exchanges SET body = replace(body, '45', '46') WHERE id = 'e2'")
+        try fixture.dropUpdateTrigger(on: "exchanges")
+        try fixture.executeUnchecked("UPDATE exchanges SET body = replace(body, '45', '46') WHERE id = 'e2'")
         let second = LedgerVerifier(rules: ledger.rules).verify(try fixture.store.snapshot())
         #expect(second.problems.contains { $0.contains("exchange e2: its body does not match") })
     }
 
-    @Test("A missing ledger, a symbolic link and bad request fields are refused before anything is written")
+    @Test("A missing ledger file and a symbolic link are refused; a new file is owner-only")
     func refusals() throws {
         let fixture = try LedgerFixture()
         defer { fixture.remove() }
@@ -179,6 +185,12 @@ struct LedgerTests {
         #expect(throws: TimeBankError.self) { try SQLiteLedgerStore(path: link) }
         let mode = try FileManager.default.attributesOfItem(atPath: fixture.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+    }
+
+    @Test("Bad request fields are refused before anything is written", arguments: LedgerBackend.underTest)
+    func badFields(backend: LedgerBackend) throws {
+        let fixture = try LedgerFixture(backend: backend)
+        defer { fixture.remove() }
         try Self.openMembers(fixture.ledger)
         for bad in [
             Self.earn("", to: "P-old", minutes: 10), Self.earn("e\u{1F}x", to: "P-old", minutes: 10),

@@ -111,7 +111,6 @@ cli.gap.verified	  已验证	  verified
 cli.gap.not_verified	  未通过验证：{violations}	  NOT VERIFIED: {violations}
 cli.dispatch.summary	派单 {week} → {path}：订单 {requests} 件，已派待答复 {dispatched} 件，已接单 {accepted} 件，已服务 {done} 件，未能派单 {unmatched} 件；{parts} 个分块中优先级与步行已证最优 {walking} 个，负荷均衡也已证最优 {optimal} 个；{missed} 件有“2341”目标超时	dispatch {week} → {path}: {requests} requests, {dispatched} dispatched awaiting answers, {accepted} accepted, {done} served, {unmatched} unmatched; priority and walking proven optimal in {walking} of {parts} parts, load balance too in {optimal}; {missed} with a missed 2341 target
 cli.option.as_of_time	--as-of {value} 不是时间；应为 2026-11-25T09:30 或 2026/11/25 9:30	--as-of {value} is not a time; expected 2026-11-25T09:30 or 2026/11/25 9:30
-cli.bank.postgres_later	{db}：本版本尚未提供 PostgreSQL 账本，请使用 SQLite 文件路径	{db}: this version does not serve PostgreSQL ledgers yet; give a SQLite file path
 cli.bank.failed	账本出错：{error}	the ledger failed: {error}
 cli.bank.refused	未记账：{error}	not applied: {error}
 cli.bank.bad_date	日期 {value} 无法识别；应为 {forms}	the date {value} is not one; expected {forms}

@@ -1,3 +1,4 @@
+import Foundation
 import GridModel
 
 /// A ledger's storage: one backend per database (SQLite through GRDB, PostgreSQL). Every backend keeps the same
@@ -85,4 +86,34 @@ public struct BalanceKey: Hashable, Sendable, Comparable {
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.account, lhs.currency, lhs.bucket) < (rhs.account, rhs.currency, rhs.bucket)
     }
+}
+
+extension StoredExchange {
+    /// An exchange from its stored columns, as every backend keeps them (notes as a JSON array of strings).
+    static func decoded(
+        id: String, sequence: Int, body: String, bodyHash: String, ruleset: String, notesJSON: String,
+        legs: [LedgerLeg]
+    ) throws(TimeBankError) -> StoredExchange {
+        guard let request = ExchangeRequest.decoding(canonicalBody: body) else {
+            throw .integrity(reason: "exchange \(id): its stored body is not a request")
+        }
+        let notes = (try? JSONDecoder().decode([String].self, from: Data(notesJSON.utf8))) ?? []
+        return StoredExchange(
+            sequence: sequence, request: request, body: body, bodyHash: bodyHash, ruleset: ruleset, legs: legs,
+            notes: notes)
+    }
+
+    /// Notes as stored: a JSON array of strings.
+    static func encodedNotes(_ notes: [String]) -> String {
+        (try? JSONEncoder().encode(notes)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+}
+
+/// A place where a crash can leave a ledger, reported to a store's observer (the crash tests kill the process at
+/// each in turn).
+public enum LedgerWritePoint: Sendable {
+    /// A statement inside a transaction (an exchange, an entry or a balance row written, not yet committed).
+    case statement
+    /// A transaction committed: its exchanges are durable.
+    case commit
 }

@@ -15,20 +15,12 @@ public final class SQLiteLedgerStore: LedgerStore {
     public static let busySeconds: TimeInterval = 30
     /// Called after every statement that writes and after every commit, for the crash tests, which kill the
     /// process at each such point in turn; nil in normal use.
-    let writePoint: (@Sendable (WritePoint) -> Void)?
-
-    /// A place where a crash can leave the file.
-    public enum WritePoint: Sendable {
-        /// A statement inside a transaction (an exchange, an entry or a balance row written, not yet committed).
-        case statement
-        /// A transaction committed: its exchanges are durable.
-        case commit
-    }
+    let writePoint: (@Sendable (LedgerWritePoint) -> Void)?
 
     /// Opens the ledger at `path`, creating it (owner-only) when `create` is true; migrates its schema to the
     /// newest version.
     public init(
-        path: String, create: Bool = false, writePoint: (@Sendable (WritePoint) -> Void)? = nil
+        path: String, create: Bool = false, writePoint: (@Sendable (LedgerWritePoint) -> Void)? = nil
     ) throws(TimeBankError) {
         self.path = path
         self.writePoint = writePoint
@@ -116,7 +108,7 @@ private struct TransactionAbort: Error {
 /// One transaction on the SQLite ledger.
 struct SQLiteLedgerTransaction: LedgerTransaction {
     let db: Database
-    var writePoint: (@Sendable (SQLiteLedgerStore.WritePoint) -> Void)? = nil
+    var writePoint: (@Sendable (LedgerWritePoint) -> Void)? = nil
 
     /// Runs one writing statement and reports the write point.
     private func write(_ sql: String, _ arguments: StatementArguments) throws {
@@ -218,7 +210,7 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
             let sequence = (try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM exchanges") ?? 0) + 1
             let body = request.canonicalBody
             let bodyHash = LedgerHash.digest(body)
-            let notesJSON = String(decoding: try JSONEncoder().encode(notes), as: UTF8.self)
+            let notesJSON = StoredExchange.encodedNotes(notes)
             try write(
                 """
                 INSERT INTO exchanges (id, sequence, kind, currency, date, target, ruleset, body, body_hash, notes)
@@ -285,16 +277,13 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
     }
 
     private func stored(_ row: Row, legs: [LedgerLeg]) throws -> StoredExchange {
-        let body: String = row["body"]
-        let id: String = row["id"]
-        guard let request = ExchangeRequest.decoding(canonicalBody: body) else {
-            throw TransactionAbort(error: .integrity(reason: "exchange \(id): its stored body is not a request"))
+        do throws(TimeBankError) {
+            return try StoredExchange.decoded(
+                id: row["id"], sequence: row["sequence"], body: row["body"], bodyHash: row["body_hash"],
+                ruleset: row["ruleset"], notesJSON: row["notes"], legs: legs)
+        } catch {
+            throw TransactionAbort(error: error)
         }
-        let notesText: String = row["notes"]
-        let notes = (try? JSONDecoder().decode([String].self, from: Data(notesText.utf8))) ?? []
-        return StoredExchange(
-            sequence: row["sequence"], request: request, body: body, bodyHash: row["body_hash"],
-            ruleset: row["ruleset"], legs: legs, notes: notes)
     }
 
     private static func account(from row: Row) throws -> LedgerAccount {

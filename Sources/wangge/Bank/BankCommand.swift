@@ -26,19 +26,19 @@ struct BankCommand: ParsableCommand {
 
 /// The ledger and its rules, on every `bank` command.
 struct BankLedgerOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The ledger: a SQLite file (postgres:// URLs are not served yet).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The ledger: a SQLite file, or postgres://USER@HOST[:PORT]/DATABASE[?schema=NAME] (password from PGPASSWORD).",
+            valueName: "path|url"))
     var db: String
 
     @OptionGroup var rules: RuleSetOptions
 
     /// Opens the ledger (creating it only for `bank init`), with the rules' time-bank section.
     func ledger(create: Bool = false) throws -> Ledger {
-        if db.hasPrefix("postgres://") || db.hasPrefix("postgresql://") {
-            throw CommandFailure.badInput(Message.text("cli.bank.postgres_later", ["db": db]))
-        }
         let timeBank = try rules.load().timeBank
         do throws(TimeBankError) {
-            return Ledger(store: try SQLiteLedgerStore(path: db, create: create), rules: timeBank)
+            return Ledger(store: try LedgerLocation.open(db, create: create), rules: timeBank)
         } catch {
             throw CommandFailure(bankError: error)
         }

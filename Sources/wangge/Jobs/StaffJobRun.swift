@@ -69,7 +69,6 @@ struct StaffJobRun {
         clock.lap("write")
         let report = staffing.report(seed: seed, ruleSet: ruleSet.identity)
         try JobFiles.write(report: report, run: clock.record, into: folder)
-        let kpis = staffing.kpis
         return JobOutcome(report: report, summary: Self.summary(staffing.kpis, written: written), written: written)
     }
 
