@@ -11,14 +11,34 @@ struct BankCommandTests {
         return url
     }
 
-    @Test("A batch imports once, whole; a bad batch changes nothing and names its line")
-    func importBatches() throws {
+    /// The ledgers to run against: a SQLite file always, a schema on the test server when `WANGGE_TEST_POSTGRES`
+    /// names one (the time-bank suite reports the skip otherwise).
+    static var ledgers: [String] {
+        let server = ProcessInfo.processInfo.environment["WANGGE_TEST_POSTGRES"] ?? ""
+        return server.isEmpty ? ["sqlite"] : ["sqlite", "postgres"]
+    }
+
+    static func database(_ kind: String, in dir: URL) -> String {
+        guard kind == "postgres", let server = ProcessInfo.processInfo.environment["WANGGE_TEST_POSTGRES"] else {
+            return dir.appendingPathComponent("bank.sqlite").path
+        }
+        let schema = "e2e_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+        return server + (server.contains("?") ? "&" : "?") + "schema=\(schema)"
+    }
+
+    @Test("A batch imports once, whole; a bad batch changes nothing and names its line", arguments: ledgers)
+    func importBatches(ledgerKind: String) throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("bank.sqlite").path
-        #expect(try WanggeBinary.run(["bank", "init", "--db", db]).status == 0)
-        let mode = try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
+        let db = Self.database(ledgerKind, in: dir)
+        let initialised = try WanggeBinary.run(["bank", "init", "--db", db])
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        if let password = URLComponents(string: db)?.password {
+            #expect(!initialised.stdout.contains(password) && !initialised.stderr.contains(password))
+        } else {
+            let mode = try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+        }
         for (account, year) in [("P0001", "1950"), ("P0002", "1988")] {
             let opened = try WanggeBinary.run(["bank", "open", "--db", db, "--account", account, "--kind", "person", "--birth-year", year])
             #expect(opened.status == 0, "\(opened.stderr)")
@@ -83,5 +103,66 @@ struct BankCommandTests {
         #expect(overdraft.stderr.contains("30 below its floor"), "\(overdraft.stderr)")
         let verified = try WanggeBinary.run(["bank", "verify", "--db", db])
         #expect(verified.stdout.contains("1 exchanges"), "\(verified.stdout)")
+    }
+
+    @Test(
+        "Export, then import into an empty ledger: the same chain head, the same export byte for byte; a foreign hash refused",
+        arguments: ledgers)
+    func exportRoundTrip(target: String) throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("source.sqlite").path
+        func bank(_ arguments: [String], on ledger: String) throws -> WanggeBinary.Outcome {
+            let result = try WanggeBinary.run(["bank"] + arguments + ["--db", ledger])
+            #expect(result.status == 0, "\(arguments.first ?? ""): \(result.stderr)")
+            return result
+        }
+        _ = try bank(["init"], on: db)
+        for (account, kind, year) in [("P1", "person", "1948"), ("P2", "person", "1990"), ("G1", "group", "")] {
+            _ = try bank(["open", "--account", account, "--kind", kind] + (year.isEmpty ? [] : ["--birth-year", year]), on: db)
+        }
+        let day = ["--date", "2026-11-23", "--operator", "=网格员王"]
+        _ = try bank(["earn", "--id", "e1", "--to", "P2", "--minutes", "120", "--service", "fetch_medicine", "--pending"] + day, on: db)
+        _ = try bank(["confirm", "--id", "c1", "--target", "e1"] + day, on: db)
+        _ = try bank(["earn", "--id", "e2", "--to", "P1", "--minutes", "90", "--service", "fetch_medicine", "--pending", "--note", "=1+1, \"quoted\""] + day, on: db)
+        _ = try bank(["void", "--id", "v2", "--target", "e2"] + day, on: db)
+        _ = try bank(["earn", "--id", "e3", "--to", "P1", "--minutes", "60", "--service", "fetch_medicine"] + day, on: db)
+        _ = try bank(["redeem", "--id", "r1", "--from", "P1", "--minutes", "30", "--service", "fetch_medicine"] + day, on: db)
+        _ = try bank(["transfer", "--id", "t1", "--from", "P2", "--to", "P1", "--minutes", "30", "--relation", "parent", "--proof", "HR-1", "--approved-by", "office"] + day, on: db)
+        _ = try bank(["earn", "--id", "e4", "--to", "G1", "--minutes", "45", "--service", "fetch_medicine"] + day, on: db)
+        _ = try bank(["donate", "--id", "d1", "--from", "G1", "--to", "donation_pool", "--minutes", "45"] + day, on: db)
+        _ = try bank(["reverse", "--id", "x1", "--target", "r1"] + day, on: db)
+        let export = dir.appendingPathComponent("export.csv")
+        let accounts = dir.appendingPathComponent("accounts.csv")
+        let exported = try bank(["export", "--out", export.path, "--accounts", accounts.path], on: db)
+        for file in [export, accounts] {
+            #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int == 0o600)
+        }
+        let text = try String(contentsOf: export, encoding: .utf8)
+        #expect(text.contains("'=网格员王"), "a formula-like cell is neutralised")
+        let head = try #require(exported.stdout.components(separatedBy: " ").last?.trimmingCharacters(in: CharacterSet(charactersIn: ")\n")))
+
+        let restored = Self.database(target, in: dir.appendingPathComponent("restored"))
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("restored"), withIntermediateDirectories: true)
+        _ = try bank(["init"], on: restored)
+        let imported = try bank(["import", export.path, "--accounts", accounts.path], on: restored)
+        #expect(imported.stdout.contains("10 applied, 0 applied before") || imported.stdout.contains("新记账 10 笔"), "\(imported.stdout)")
+        let verified = try bank(["verify"], on: restored)
+        #expect(verified.stdout.contains(head), "\(verified.stdout) lacks \(head)")
+        let again = dir.appendingPathComponent("again.csv")
+        _ = try bank(["export", "--out", again.path], on: restored)
+        #expect(try Data(contentsOf: again) == Data(contentsOf: export))
+        let twice = try bank(["import", export.path], on: restored)
+        #expect(twice.stdout.contains("0 applied, 10 applied before") || twice.stdout.contains("此前已记 10 笔"), "\(twice.stdout)")
+
+        // Into a ledger holding something else first, the file's entry hashes cannot hold: refused whole.
+        let other = dir.appendingPathComponent("other.sqlite").path
+        _ = try bank(["init"], on: other)
+        _ = try bank(["open", "--account", "P9", "--kind", "person", "--birth-year", "1950"], on: other)
+        _ = try bank(["earn", "--id", "z1", "--to", "P9", "--minutes", "15", "--service", "fetch_medicine"] + day, on: other)
+        let foreign = try WanggeBinary.run(["bank", "import", export.path, "--accounts", accounts.path, "--db", other])
+        #expect(foreign.status == 2)
+        #expect(foreign.stderr.contains("entry_hash"), "\(foreign.stderr)")
+        #expect(try bank(["verify"], on: other).stdout.contains("1 exchanges"))
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import GridModel
 
 /// Reads the time-bank import format at any path (paper passbooks, the matching job's earnings.csv): `exchange_id,
-/// kind, from_account, to_account, minutes, service, date, operator` and the optional `note, currency, state`.
+/// kind, from_account, to_account, minutes, service, date, operator` and the optional `note, currency, state`; an
+/// export (`wangge bank export`) adds `target, entry_hash, body`, and its confirm, void and reverse rows.
 ///
 /// As the other readers do, it reads the file to the end and throws every problem together, with file, line,
 /// column, value and what was expected. Rows come back in file order: the ledger applies them in that order.
@@ -14,7 +15,8 @@ public enum TimeBankImportReader {
         var log = RosterFileReader.newLog()
         var rows: [TimeBankImportRow] = []
         let required = ["exchange_id", "kind", "from_account", "to_account", "minutes", "service", "date", "operator"]
-        RosterFileReader.readTable(file, required: required, optional: ["note", "currency", "state"], log: &log) {
+                let optional = ["note", "currency", "state", "target", "entry_hash", "body"]
+        RosterFileReader.readTable(file, required: required, optional: optional, log: &log) {
             row, log in
             let id = row.required("exchange_id", what: Message.text("data.what.exchange_id"), log: &log)
             var kind: TimeBankImportRow.Kind?
@@ -27,19 +29,29 @@ public enum TimeBankImportReader {
                             expected: TimeBankImportRow.Kind.allCases.map(\.rawValue).joined(separator: ", ")))
                 }
             }
-            let amount = row.requiredInteger("minutes", in: 1...largestAmount, what: DataNoun.minutes, log: &log)
+            // Confirm, void and reverse take their target's amounts: their minutes cell is empty.
+            let amount =
+                kind?.movesAmount == false && row.text("minutes") == nil
+                ? 0 : row.requiredInteger("minutes", in: 1...largestAmount, what: DataNoun.minutes, log: &log)
+            if let kind, !kind.movesAmount, row.text("target") == nil {
+                log.add(
+                    row.issue(
+                        "target", value: nil,
+                        problem: Message.text("data.cell.missing", ["what": Message.text("data.what.exchange_id")]),
+                        expected: Message.text("data.timebank.target_needed")))
+            }
             let date = RosterFileReader.date(row, "date", log: &log)
             let operatorName = row.required("operator", what: Message.text("data.what.operator"), log: &log)
             let isPoints = Self.choice(row, "currency", ["time": false, "points": true], log: &log)
             let isPending = Self.choice(row, "state", ["confirmed": false, "pending": true], log: &log)
-            if kind != nil, kind != .earn, row.text("from_account") == nil {
+            if let kind, kind.movesAmount, kind != .earn, row.text("from_account") == nil {
                 log.add(
                     row.issue(
                         "from_account", value: nil,
                         problem: Message.text("data.cell.missing", ["what": Message.text("data.what.account")]),
                         expected: Message.text("data.timebank.from_needed")))
             }
-            if kind != .redeem, row.text("to_account") == nil {
+            if let kind, kind.movesAmount, kind != .redeem, row.text("to_account") == nil {
                 log.add(
                     row.issue(
                         "to_account", value: nil,
@@ -51,7 +63,8 @@ public enum TimeBankImportReader {
                 TimeBankImportRow(
                     line: row.line, exchangeID: id, kind: kind, fromAccount: row.text("from_account"),
                     toAccount: row.text("to_account"), amount: amount, service: row.text("service"), date: date,
-                    operatorName: operatorName, note: row.text("note"), isPoints: isPoints, isPending: isPending))
+                    operatorName: operatorName, note: row.text("note"), isPoints: isPoints, isPending: isPending,
+                    target: row.text("target"), entryHash: row.text("entry_hash"), body: row.text("body")))
         }
         guard log.isEmpty else { throw log.error() }
         return rows

@@ -126,6 +126,8 @@ cli.bank.import_line	{file} 第 {line} 行：	{file}, line {line}:
 cli.bank.import_nothing	{file} 未记入任何一笔（整份文件作为一个事务）	nothing of {file} was applied (the file is one transaction)
 cli.bank.verify_failed	账本校验未通过：{count} 个问题	the ledger does not verify: {count} problems
 cli.bank.verified	账本校验通过：{exchanges} 笔交换，{entries} 条分录，哈希链头 {head}	the ledger verifies: {exchanges} exchanges, {entries} entries, chain head {head}
+cli.bank.import_body	交换 {id} 的 body 列不是其本身的规范记录（编号、类型或日期与本行不符）	the body of exchange {id} is not its canonical record (its id, kind or date differ from the row)
+cli.bank.exported	已导出 {exchanges} 笔交换到 {file}（链头 {head}）	wrote {exchanges} exchanges to {file} (chain head {head})
 """#
         ),
         (
@@ -572,6 +574,8 @@ data.what.account	账户	account
 data.timebank.unknown_kind	无法识别的交换类型	an exchange kind that is not known
 data.timebank.unknown_word	无法识别的取值	a value that is not known
 data.timebank.from_needed	除 earn（由发行池支出）外，每行都要填写支出账户	the paying account on every row but earn (issued from the issuance pool)
+data.timebank.target_needed	确认、作废、冲正行须填写 target（所针对的交换编号）	the exchange it acts on (target) on confirm, void and reverse rows
+data.timebank.account_kind	账户类型：person（个人）、group（团体）、organisation（组织）或 pool（资金池）	person, group, organisation or pool
 """#
         ),
         (

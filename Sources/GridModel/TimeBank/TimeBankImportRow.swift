@@ -7,6 +7,13 @@ public struct TimeBankImportRow: Hashable, Sendable {
         case redeem
         case transfer
         case donate
+        /// The follow-ups an export holds (a pending earning settled, an exchange reversed): they name a `target`.
+        case confirm
+        case void
+        case reverse
+
+        /// Kinds that move an amount of their own; the others take their target's.
+        public var movesAmount: Bool { self == .earn || self == .redeem || self == .transfer || self == .donate }
     }
 
     /// The line of the file, for messages.
@@ -17,7 +24,7 @@ public struct TimeBankImportRow: Hashable, Sendable {
     /// Empty on `earn`: the issuance pool.
     public var fromAccount: String?
     public var toAccount: String?
-    /// Minutes of time, or points.
+    /// Minutes of time, or points (0 on confirm, void and reverse).
     public var amount: Int
     public var service: String?
     public var date: CalendarDate
@@ -27,11 +34,21 @@ public struct TimeBankImportRow: Hashable, Sendable {
     public var isPoints: Bool
     /// `pending` or `confirmed` (the default, as for paper passbooks).
     public var isPending: Bool
+    /// The exchange a confirm, void or reverse acts on.
+    public var target: String?
+    /// An export's entry hash: the chain's head after this exchange (checked when the row is applied).
+    public var entryHash: String?
+    /// An export's canonical body of the exchange: when present it is the exchange, and the other cells must agree.
+    public var body: String?
 
     public init(
         line: Int, exchangeID: String, kind: Kind, fromAccount: String?, toAccount: String?, amount: Int,
-        service: String?, date: CalendarDate, operatorName: String, note: String?, isPoints: Bool, isPending: Bool
+        service: String?, date: CalendarDate, operatorName: String, note: String?, isPoints: Bool, isPending: Bool,
+        target: String? = nil, entryHash: String? = nil, body: String? = nil
     ) {
+        self.target = target
+        self.entryHash = entryHash
+        self.body = body
         self.line = line
         self.exchangeID = exchangeID
         self.kind = kind

@@ -34,18 +34,28 @@ public struct Ledger: Sendable {
     /// Opens an account; opening the same account again changes nothing. Returns whether it was created.
     @discardableResult
     public func open(_ account: LedgerAccount) throws(TimeBankError) -> Bool {
-        try Self.checkIdentifier(account.id.rawValue, exchange: "open \(account.id)", field: "account")
+        try Self.check(account)
+        return try store.transaction { (transaction) throws(TimeBankError) -> Bool in
+            try Self.open(account, in: transaction)
+        }
+    }
+
+    private static func check(_ account: LedgerAccount) throws(TimeBankError) {
+        try checkIdentifier(account.id.rawValue, exchange: "open \(account.id)", field: "account")
         if let year = account.birthYear, !(1880...2200).contains(year) {
             throw .invalidRequest(exchange: "open \(account.id)", field: "birth_year", expected: "a year 1880…2200")
         }
-        return try store.transaction { (transaction) throws(TimeBankError) -> Bool in
-            if let existing = try transaction.account(account.id) {
-                guard existing == account else { throw .accountConflict(account: account.id) }
-                return false
-            }
-            try transaction.insert(account)
-            return true
+    }
+
+    private static func open(_ account: LedgerAccount, in transaction: any LedgerTransaction) throws(TimeBankError)
+        -> Bool
+    {
+        if let existing = try transaction.account(account.id) {
+            guard existing == account else { throw .accountConflict(account: account.id) }
+            return false
         }
+        try transaction.insert(account)
+        return true
     }
 
     /// Applies `request`, or returns its first outcome when the same id and body were applied before.
@@ -58,11 +68,32 @@ public struct Ledger: Sendable {
 
     /// Applies `requests` in order in one transaction: every one of them, or (when one is refused) none. Requests
     /// applied before (same id and body) are answered as duplicates, so importing the same file twice adds nothing.
-    public func submit(batch requests: [ExchangeRequest]) throws(TimeBankError) -> [ExchangeOutcome] {
+    ///
+    /// `accounts` are opened first in the same transaction (an account already there must be the same). With
+    /// `chainHeads` (an export's entry hashes, by exchange id), each newly applied exchange must end the hash chain
+    /// exactly there: an export restored into an empty ledger (or one holding its earlier rows) gives the same chain.
+    public func submit(
+        batch requests: [ExchangeRequest], accounts: [LedgerAccount] = [], chainHeads: [String: String] = [:]
+    ) throws(TimeBankError) -> [ExchangeOutcome] {
+        for account in accounts { try Self.check(account) }
         for request in requests { try validate(request) }
         return try store.transaction { (transaction) throws(TimeBankError) -> [ExchangeOutcome] in
+            for account in accounts { try Self.open(account, in: transaction) }
             var outcomes: [ExchangeOutcome] = []
-            for request in requests { outcomes.append(try apply(request, in: transaction)) }
+            for request in requests {
+                let outcome = try apply(request, in: transaction)
+                if !outcome.duplicate, let expected = chainHeads[request.id] {
+                    let head = try transaction.chainHead()
+                    guard head == expected else {
+                        throw .invalidRequest(
+                            exchange: request.id, field: "entry_hash",
+                            expected: "\(head) (the hash this ledger gives it; a file with entry hashes restores only "
+                                + "into an empty ledger or one holding its earlier rows: leave the column out to add "
+                                + "its exchanges as new)")
+                    }
+                }
+                outcomes.append(outcome)
+            }
             return outcomes
         }
     }

@@ -141,7 +141,7 @@ public struct ExchangeRequest: Hashable, Sendable, Codable {
     }
 
     /// A request from its canonical body, as the store keeps it.
-    static func decoding(canonicalBody body: String) -> ExchangeRequest? {
+    public static func decoding(canonicalBody body: String) -> ExchangeRequest? {
         try? JSONDecoder().decode(ExchangeRequest.self, from: Data(body.utf8))
     }
 }

@@ -11,6 +11,11 @@ public enum LedgerLocation {
         }
         return try SQLiteLedgerStore(path: location, create: create)
     }
+
+    /// `location` as it may be printed: a URL's password masked.
+    public static func display(_ location: String) -> String {
+        PostgresLedgerAddress.isURL(location) ? PostgresLedgerAddress.masked(location) : location
+    }
 }
 
 /// A PostgreSQL ledger's address: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME&sslmode=MODE]`.

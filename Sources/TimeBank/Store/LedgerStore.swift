@@ -30,6 +30,8 @@ public protocol LedgerTransaction {
     ) throws(TimeBankError) -> Int
     /// Earnings still pending (neither confirmed nor voided) dated on or before `date`, oldest first.
     func pendingEarnings(through date: CalendarDate) throws(TimeBankError) -> [StoredExchange]
+    /// The hash of the last entry (the chain's head), or the genesis hash of an empty ledger.
+    func chainHead() throws(TimeBankError) -> String
     /// Appends the exchange and its legs (hash-chained) and updates the cached balances.
     func append(_ request: ExchangeRequest, legs: [LedgerLeg], notes: [String], ruleset: String)
         throws(TimeBankError) -> ExchangeOutcome

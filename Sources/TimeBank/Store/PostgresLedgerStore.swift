@@ -110,14 +110,14 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
 
     private func prepare(schema: String?, create: Bool) throws(TimeBankError) {
         try execute("SET lock_timeout = '\(unescaped: String(Self.lockWaitSeconds))s'")
-        if let schema {
-            if create { try execute("CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)") }
-            try execute("SET search_path TO \(unescaped: schema)")
-        }
         try execute("BEGIN")
         do throws(TimeBankError) {
-            // Two offices opening a new ledger at once migrate it once.
+            // Two offices opening a new ledger at once create and migrate it once.
             _ = try rows("SELECT pg_advisory_xact_lock(4711001)")
+            if let schema {
+                if create { try execute("CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)") }
+                try execute("SET search_path TO \(unescaped: schema)")
+            }
             let present = try rows("SELECT to_regclass('ledger_migrations') IS NOT NULL AS present")
             if try present.first.map({ row throws(TimeBankError) in try decode(row, "present", as: Bool.self) }) != true {
                 guard create else {
@@ -270,6 +270,13 @@ struct PostgresLedgerTransaction: LedgerTransaction {
             """)
         for row in rows { found.append(try stored(row)) }
         return found
+    }
+
+    func chainHead() throws(TimeBankError) -> String {
+        guard let row = try store.rows("SELECT hash FROM entries ORDER BY sequence DESC LIMIT 1").first else {
+            return LedgerHash.genesis
+        }
+        return try store.decode(row, "hash", as: String.self)
     }
 
     func append(_ request: ExchangeRequest, legs: [LedgerLeg], notes: [String], ruleset: String)

@@ -203,6 +203,12 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
         }
     }
 
+    func chainHead() throws(TimeBankError) -> String {
+        try run {
+            try String.fetchOne(db, sql: "SELECT hash FROM entries ORDER BY sequence DESC LIMIT 1") ?? LedgerHash.genesis
+        }
+    }
+
     func append(_ request: ExchangeRequest, legs: [LedgerLeg], notes: [String], ruleset: String)
         throws(TimeBankError) -> ExchangeOutcome
     {

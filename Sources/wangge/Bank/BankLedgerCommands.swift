@@ -15,7 +15,7 @@ struct BankInitCommand: ParsableCommand, LanguageChoosing {
         let bank = try ledger.ledger(create: true)
         let created = try bankCall { () throws(TimeBankError) in try bank.initialise() }
         try StandardOutput.write(
-            Message.text("cli.bank.initialised", ["db": ledger.db, "pools": created.map(\.rawValue).joined(separator: ", ")]))
+            Message.text("cli.bank.initialised", ["db": LedgerLocation.display(ledger.db), "pools": created.map(\.rawValue).joined(separator: ", ")]))
     }
 }
 
@@ -72,35 +72,42 @@ struct BankSettleCommand: ParsableCommand, LanguageChoosing {
     }
 }
 
-/// `wangge bank import FILE`: the import format, one transaction per file, idempotent per exchange id.
+/// `wangge bank import FILE`: the import format, one transaction per file, idempotent per exchange id. An export
+/// (with its bodies and entry hashes, and `--accounts`) restores a ledger with the same chain.
 struct BankImportCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import exchanges (paper passbooks, earnings.csv): all rows or none; re-importing adds nothing.")
+        abstract: "Import exchanges (paper passbooks, earnings.csv, an export): all rows or none; re-importing adds nothing.")
     @Argument(help: "The CSV file (exchange_id, kind, from_account, to_account, minutes, service, date, operator …).")
     var file: String
+    @Option(
+        help: ArgumentHelp(
+            "Open the accounts of this file first, in the same transaction (account_id, kind, person_id, birth_year).",
+            valueName: "file"))
+    var accounts: String?
     @OptionGroup var ledger: BankLedgerOptions
     @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         let rows: [TimeBankImportRow]
+        var accountRows: [TimeBankAccountRow] = []
         do throws(GridDataError) {
             rows = try TimeBankImportReader.read(file: URL(fileURLWithPath: file))
+            if let accounts { accountRows = try TimeBankAccountsReader.read(file: URL(fileURLWithPath: accounts)) }
         } catch {
             throw CommandFailure(error, context: file)
         }
-        let requests = rows.map { row in
-            ExchangeRequest(
-                id: row.exchangeID, kind: ExchangeRequest.Kind(rawValue: row.kind.rawValue) ?? .earn,
-                currency: row.isPoints ? .points : .time,
-                from: row.kind == .earn ? nil : row.fromAccount.map { LedgerAccountID($0) },
-                to: row.kind == .redeem ? nil : row.toAccount.map { LedgerAccountID($0) }, amount: row.amount,
-                service: row.service, date: row.date, operatorName: row.operatorName, pending: row.isPending,
-                note: row.note)
+        let requests = try rows.map(request(for:))
+        let opened = accountRows.map { row in
+            LedgerAccount(
+                id: LedgerAccountID(row.accountID), kind: LedgerAccount.Kind(rawValue: row.kind) ?? .person,
+                personID: row.personID.map { PersonID($0) }, birthYear: row.birthYear)
         }
+        var heads: [String: String] = [:]
+        for row in rows { if let hash = row.entryHash { heads[row.exchangeID] = hash } }
         let bank = try ledger.ledger()
         do throws(TimeBankError) {
-            let outcomes = try bank.submit(batch: requests)
+            let outcomes = try bank.submit(batch: requests, accounts: opened, chainHeads: heads)
             let fresh = outcomes.filter { !$0.duplicate }.count
             try? StandardOutput.write(
                 Message.text(
@@ -114,6 +121,89 @@ struct BankImportCommand: ParsableCommand, LanguageChoosing {
                 (line.map { Message.text("cli.bank.import_line", ["file": file, "line": String($0)]) + " " } ?? "")
                     + failure.message + "\n" + Message.text("cli.bank.import_nothing", ["file": file]))
         }
+    }
+
+    /// The exchange a row stands for: its body when it has one (an export), which the other cells must agree with.
+    private func request(for row: TimeBankImportRow) throws -> ExchangeRequest {
+        if let body = row.body {
+            guard let request = ExchangeRequest.decoding(canonicalBody: body), request.id == row.exchangeID,
+                request.kind.rawValue == row.kind.rawValue, request.date == row.date
+            else {
+                throw CommandFailure.badInput(
+                    Message.text("cli.bank.import_line", ["file": file, "line": String(row.line)]) + " "
+                        + Message.text("cli.bank.import_body", ["id": row.exchangeID]))
+            }
+            return request
+        }
+        return ExchangeRequest(
+            id: row.exchangeID, kind: ExchangeRequest.Kind(rawValue: row.kind.rawValue) ?? .earn,
+            currency: row.isPoints ? .points : .time,
+            from: row.kind == .earn || !row.kind.movesAmount ? nil : row.fromAccount.map { LedgerAccountID($0) },
+            to: row.kind == .redeem || !row.kind.movesAmount ? nil : row.toAccount.map { LedgerAccountID($0) },
+            amount: row.amount, service: row.service, date: row.date, operatorName: row.operatorName,
+            target: row.target, pending: row.isPending, note: row.note)
+    }
+}
+
+/// `wangge bank export --out FILE`: every exchange in ledger order, in the import format with its state, target,
+/// entry hash and canonical body, so that importing it into an empty ledger gives the same balances and chain head.
+struct BankExportCommand: ParsableCommand, LanguageChoosing {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write every exchange (the import format plus state, target, entry hash and body), owner-only.")
+    @OptionGroup var ledger: BankLedgerOptions
+    @OptionGroup var languageOption: LanguageOption
+    @Option(help: ArgumentHelp("The CSV file to write (owner-only, replaced atomically).", valueName: "file"))
+    var out: String
+    @Option(help: ArgumentHelp("Also write the accounts here (owner-only): personal data.", valueName: "file"))
+    var accounts: String?
+
+    static let header = [
+        "exchange_id", "kind", "from_account", "to_account", "minutes", "service", "date", "operator", "note",
+        "currency", "state", "target", "entry_hash", "body",
+    ]
+
+    func run() throws {
+        let bank = try ledger.ledger()
+        let snapshot = try bankCall { () throws(TimeBankError) in try bank.store.snapshot() }
+        let report = LedgerVerifier(rules: bank.rules).verify(snapshot)
+        guard report.isValid else {
+            throw CommandFailure(
+                .ruleUnmet,
+                report.problems.joined(separator: "\n") + "\n"
+                    + Message.text("cli.bank.verify_failed", ["count": String(report.problems.count)]))
+        }
+        let lastHash = Dictionary(snapshot.entries.map { ($0.exchangeID, $0.hash) }, uniquingKeysWith: { $1 })
+        var text = CSVWriter.encodeHeader(Self.header)
+        for exchange in snapshot.exchanges {
+            let request = exchange.request
+            text += CSVWriter.encodeRow([
+                request.id, request.kind.rawValue, request.from?.rawValue ?? "", request.to?.rawValue ?? "",
+                request.amount == 0 ? "" : String(request.amount), request.service ?? "", request.date.description,
+                request.operatorName, request.note ?? "", request.currency.rawValue,
+                request.pending ? "pending" : "confirmed", request.target ?? "", lastHash[request.id] ?? "",
+                exchange.body,
+            ])
+        }
+        do throws(OutputError) {
+            try SafeFile.write(text, to: URL(fileURLWithPath: out), privacy: .residentData)
+            if let accounts {
+                var table = CSVWriter.encodeHeader(["account_id", "kind", "person_id", "birth_year"])
+                for account in snapshot.accounts {
+                    table += CSVWriter.encodeRow([
+                        account.id.rawValue, account.kind.rawValue, account.personID?.rawValue ?? "",
+                        account.birthYear.map(String.init) ?? "",
+                    ])
+                }
+                try SafeFile.write(table, to: URL(fileURLWithPath: accounts), privacy: .residentData)
+            }
+        } catch {
+            throw CommandFailure.unwritable(error)
+        }
+        try StandardOutput.write(
+            Message.text(
+                "cli.bank.exported",
+                ["file": out, "exchanges": String(snapshot.exchanges.count), "head": report.head]))
     }
 }
 
