@@ -165,4 +165,38 @@ struct BankCommandTests {
         #expect(foreign.stderr.contains("entry_hash"), "\(foreign.stderr)")
         #expect(try bank(["verify"], on: other).stdout.contains("1 exchanges"))
     }
+
+    @Test("Party-member points: items of points.yaml, the monthly cap, and the report's month, quarter stars and year")
+    func points() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("bank.sqlite").path
+        #expect(try WanggeBinary.run(["bank", "init", "--db", db]).status == 0)
+        #expect(try WanggeBinary.run(["bank", "open", "--db", db, "--account", "D01", "--kind", "person", "--birth-year", "1985"]).status == 0)
+        func award(_ id: String, _ item: String, _ quantity: Int, _ date: String) throws -> WanggeBinary.Outcome {
+            try WanggeBinary.run([
+                "bank", "points", "--db", db, "--id", id, "--to", "D01", "--item", item, "--quantity", String(quantity),
+                "--date", date, "--operator", "支部书记",
+            ])
+        }
+        for (id, item, quantity, date) in [
+            ("a1", "double_report_activity", 3, "2026-04-12"), ("a2", "micro_wish", 2, "2026-05-04"),
+            ("a3", "organisational_life", 2, "2026-05-28"), ("a4", "service_hour", 12, "2026-06-15"),
+        ] {
+            let result = try award(id, item, quantity, date)
+            #expect(result.status == 0, "\(id): \(result.stderr)")
+        }
+        let capped = try award("a5", "double_report_activity", 1, "2026-04-30")
+        #expect(capped.status == 2)
+        #expect(capped.stderr.contains("points.items"), "\(capped.stderr)")
+        let unknown = try award("a6", "no_such_item", 1, "2026-06-01")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("micro_wish"), "\(unknown.stderr)")
+        let table = dir.appendingPathComponent("points.csv")
+        let report = try WanggeBinary.run(["bank", "points-report", "--db", db, "--as-of", "2026/06/30", "--out", table.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        // June 12; April–June 6 + 6 + 4 + 12 = 28, four stars (24 ≤ 28 < 30); the year 28 of 60: not passed yet.
+        #expect(report.stdout.contains("D01\t2026-06\t12\t2026-04\t28\t4\t28\t60\tno\t28"), "\(report.stdout)")
+        #expect(try FileManager.default.attributesOfItem(atPath: table.path)[.posixPermissions] as? Int == 0o600)
+    }
 }

@@ -51,6 +51,31 @@ import Testing
         #expect(rules.timeBank.service("home_repair")?.provider == .hasSkill([.repair]))
         #expect(rules.timeBank.service("fetch_medicine")?.provider == nil)
         #expect(rules.timeBank.exchangeRates.value == ["home": 1.0])
+        let points = rules.timeBank.points
+        #expect(points.items.value.map(\.id) == ["service_hour", "double_report_activity", "micro_wish", "organisational_life"])
+        #expect(points.item("micro_wish")?.points == 3 && points.item("micro_wish")?.maxPointsPerMonth == 6)
+        #expect(points.stars(for: 5) == 0 && points.stars(for: 6) == 1 && points.stars(for: 29) == 4 && points.stars(for: 99) == 5)
+        #expect(points.isExchangeMonth(6) && points.isExchangeMonth(12) && !points.isExchangeMonth(5))
+        #expect(PointsRules.periodStart(month: 5, every: 3) == 4 && PointsRules.periodStart(month: 12, every: 6) == 7)
+        #expect(points.passPoints.value == 60 && points.passPoints.ruleID == "points.award")
+    }
+
+    @Test func pointsPeriodsMustDivideTheYearAndStarsMustClimb() throws {
+        let period = RuleFile(
+            name: "five-months.yaml",
+            text: "overlay: five-months\nrules:\n  - id: points.cycle\n    parameters:\n      exchange: { every_months: 5 }\n")
+        #expect(throws: (any Error).self) { try RuleSet.builtIn(overlays: [period]) }
+        let flat = RuleFile(
+            name: "flat-stars.yaml",
+            text: """
+                overlay: flat-stars
+                rules:
+                  - id: points.cycle
+                    parameters:
+                      stars: { every_months: 3, thresholds: [ { stars: 1, points: 10 }, { stars: 2, points: 10 } ] }
+
+                """)
+        #expect(throws: (any Error).self) { try RuleSet.builtIn(overlays: [flat]) }
     }
 
     @Test func everyRuleSourceIsListedAndEverySourceIsInItsCatalogue() throws {

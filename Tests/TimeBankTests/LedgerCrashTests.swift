@@ -161,4 +161,60 @@ struct LedgerCrashTests {
         #expect(failures.count == 0, "\(failures.prefix(5))")
         print("ledger crash (\(backend)): \(Self.exchanges) exchanges, killed after each of \(total) write points; every reopen verified")
     }
+
+    @Test("A write-ahead log cut short at any point opens at a committed prefix, verified, or is refused clearly")
+    func truncatedWAL() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wangge-wal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rules = try RuleSet.builtIn().timeBank
+        let script = LedgerCrashWorkload.script(exchanges: Self.exchanges).map(\.id)
+        // Killed right after its last commit, the workload leaves every exchange in the WAL, none checkpointed.
+        let source = folder.appendingPathComponent("source.sqlite").path
+        let probe = try child(database: folder.appendingPathComponent("probe.sqlite").path, killAt: nil)
+        let total = try #require(probe.points)
+        let run = try child(database: source, killAt: total)
+        #expect(run.killed && run.acks.count == script.count - 1)
+        let wal = try Data(contentsOf: URL(fileURLWithPath: source + "-wal"))
+        try #require(wal.count > 32, "no WAL left behind")
+        // The header (32 bytes), then frames of 24 + page size bytes: cut inside the header, at every frame
+        // boundary and in the middle of every frame.
+        let pageSize = Int(wal[8]) << 24 | Int(wal[9]) << 16 | Int(wal[10]) << 8 | Int(wal[11])
+        let frame = 24 + pageSize
+        var cuts = [0, 7, 31, 32]
+        var offset = 32
+        while offset < wal.count {
+            cuts += [offset + 10, offset + frame / 2, offset + frame - 1, offset + frame]
+            offset += frame
+        }
+        var opened = 0
+        var refused = 0
+        var longest = 0
+        var failures: [String] = []
+        for cut in Set(cuts.filter { $0 <= wal.count }).sorted() {
+            let copy = folder.appendingPathComponent("cut\(cut).sqlite").path
+            try FileManager.default.copyItem(atPath: source, toPath: copy)
+            try wal.prefix(cut).write(to: URL(fileURLWithPath: copy + "-wal"))
+            do {
+                let snapshot = try SQLiteLedgerStore(path: copy).snapshot()
+                let present = snapshot.exchanges.map(\.request.id)
+                if present != Array(script.prefix(present.count)) { failures.append("cut \(cut): not a prefix") }
+                let report = LedgerVerifier(rules: rules).verify(snapshot)
+                if !report.isValid { failures.append("cut \(cut): \(report.problems.prefix(2))") }
+                if present.count < longest { failures.append("cut \(cut): fewer exchanges than a shorter cut") }
+                longest = max(longest, present.count)
+                opened += 1
+            } catch {
+                guard case .unavailable = error else {
+                    failures.append("cut \(cut): \(error)")
+                    continue
+                }
+                refused += 1
+            }
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        #expect(longest == script.count, "the whole log holds every committed exchange")
+        print("ledger WAL: \(wal.count)-byte log cut at \(Set(cuts).count) points: \(opened) opened at a committed prefix, \(refused) refused")
+    }
 }

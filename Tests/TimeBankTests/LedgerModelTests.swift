@@ -28,6 +28,8 @@ struct LedgerModelTests {
         rules.earnMinutesPerMonth.value = 480
         rules.redeemMinutesPerMonth.value = 300
         rules.transferMaxMinutesPerYear.value = 240
+        // Points exchanged every other month, so that a run of a few months reaches exchange months and others.
+        rules.points.exchangeEveryMonths.value = 2
         var tally = Tally()
         for seed in Self.seeds {
             let failure = try run(seed: seed, operations: Self.operations, rules: rules, backend: backend, tally: &tally)
@@ -40,9 +42,13 @@ struct LedgerModelTests {
             #expect(tally.refused[kind, default: 0] > 0, "no \(kind) refused")
         }
         #expect(tally.overflows > 0)
+        for kind in [ExchangeRequest.Kind.earn, .redeem] {
+            #expect(tally.pointsAccepted[kind, default: 0] > 0 && tally.pointsRefused[kind, default: 0] > 0, "points \(kind)")
+        }
         print("ledger model (\(backend)): accepted \(tally.accepted.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key) \($0.value)" }), "
             + "refused \(tally.refused.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key) \($0.value)" }), "
-            + "\(tally.overflows) overflows, \(tally.retries) retries, \(tally.conflicts) conflicts")
+            + "\(tally.overflows) overflows, points earn \(tally.pointsAccepted[.earn, default: 0])/\(tally.pointsRefused[.earn, default: 0]) "
+            + "redeem \(tally.pointsAccepted[.redeem, default: 0])/\(tally.pointsRefused[.redeem, default: 0]) (accepted/refused), \(tally.retries) retries, \(tally.conflicts) conflicts")
     }
 
     /// One seeded run; the first disagreement, or nil.
@@ -50,6 +56,9 @@ struct LedgerModelTests {
         var accepted: [ExchangeRequest.Kind: Int] = [:]
         var refused: [ExchangeRequest.Kind: Int] = [:]
         var overflows = 0
+        /// Points exchanges by kind, accepted and refused (items, monthly caps, the exchange months).
+        var pointsAccepted: [ExchangeRequest.Kind: Int] = [:]
+        var pointsRefused: [ExchangeRequest.Kind: Int] = [:]
         var retries = 0
         var conflicts = 0
     }
@@ -62,12 +71,15 @@ struct LedgerModelTests {
         let ledger = fixture.ledger
         var random = SplitMix64(seed: seed)
         let services = rules.services.map(\.id.rawValue)
+        let pointsItems = rules.points.items.value.map(\.id)
         var model = ReferenceBank(
             numbers: .init(
                 earnAge: 18, redeemAge: 60, recipientAge: 60, cap: rules.capMinutes.value,
                 earnPerMonth: rules.earnMinutesPerMonth.value, redeemPerMonth: rules.redeemMinutesPerMonth.value,
                 transferPerYear: rules.transferMaxMinutesPerYear.value,
-                relations: Set(rules.transferRelations.value), pool: rules.capPool.value, services: Set(services)),
+                relations: Set(rules.transferRelations.value), pool: rules.capPool.value, services: Set(services),
+                pointsItems: Dictionary(uniqueKeysWithValues: rules.points.items.value.map { ($0.id, $0.maxPointsPerMonth) }),
+                exchangeEvery: rules.points.exchangeEveryMonths.value),
             pools: rules.pools.value)
         // The seed's population: 47 accounts, old and young members, two groups, one organisation.
         var members: [String] = []
@@ -82,6 +94,7 @@ struct LedgerModelTests {
         }
         let targets = members + ["donation_pool", "seed_fund", "issuance"]
         var sent: [ExchangeRequest] = []
+        var pointsHolders: [LedgerAccountID] = []
         var day = CalendarDate(parsing: "2026-01-05")!
         for step in 0..<operations {
             if random.below(10) == 0 { day = day.adding(days: 1 + random.below(6)) }
@@ -92,13 +105,23 @@ struct LedgerModelTests {
             switch roll {
             case 0..<35:
                 request.to = LedgerAccountID(targets[random.below(targets.count)])
-                request.amount = 15 * (1 + random.below(16))
-                request.service = random.below(40) == 0 ? "no_such_service" : services[random.below(services.count)]
+                if currency == .points {
+                    // An item of points.yaml (now and then none), a few points at a time against its monthly cap.
+                    request.amount = 1 + random.below(8)
+                    request.service = random.below(40) == 0 ? "no_such_item" : pointsItems[random.below(pointsItems.count)]
+                } else {
+                    request.amount = 15 * (1 + random.below(16))
+                    request.service = random.below(40) == 0 ? "no_such_service" : services[random.below(services.count)]
+                }
                 request.pending = random.below(2) == 0
             case 35..<55:
                 request.kind = .redeem
                 request.from = LedgerAccountID(targets[random.below(targets.count)])
-                request.amount = 15 * (1 + random.below(8))
+                // Points are exchanged mostly by members who earned some (few members hold points at all).
+                if currency == .points, random.below(4) != 0, !pointsHolders.isEmpty {
+                    request.from = pointsHolders[random.below(pointsHolders.count)]
+                }
+                request.amount = currency == .points ? 1 + random.below(10) : 15 * (1 + random.below(8))
             case 55..<63:
                 request.kind = .transfer
                 request.from = LedgerAccountID(members[random.below(members.count)])
@@ -159,9 +182,12 @@ struct LedgerModelTests {
             }
             guard let outcome else {
                 tally.refused[request.kind, default: 0] += 1
+                if request.currency == .points { tally.pointsRefused[request.kind, default: 0] += 1 }
                 continue
             }
             tally.accepted[request.kind, default: 0] += 1
+            if request.currency == .points { tally.pointsAccepted[request.kind, default: 0] += 1 }
+            if request.currency == .points, request.kind == .earn, let to = request.to { pointsHolders.append(to) }
             if outcome.legs.contains(where: { $0.account.rawValue == rules.capPool.value && $0.amount > 0 && request.kind != .donate }) {
                 tally.overflows += 1
             }
@@ -173,7 +199,9 @@ struct LedgerModelTests {
             guard legs.filter({ $0.value != 0 }) == expected else {
                 return "step \(step): \(request.canonicalBody): legs \(legs), the model's \(expected)"
             }
-            model.apply(id: id, kind: request.kind.rawValue, currency: request.currency.rawValue, date: day, target: request.target, legs: expected)
+            model.apply(
+                id: id, kind: request.kind.rawValue, currency: request.currency.rawValue, date: day, target: request.target,
+                service: request.service, legs: expected)
             sent.append(request)
             // The touched accounts' stored balances against the model.
             try fixture.store.transaction { (transaction) throws(TimeBankError) in
@@ -195,6 +223,16 @@ struct LedgerModelTests {
             ReferenceBank.key(key.account.rawValue, key.currency.rawValue, key.bucket.rawValue)] ?? 0
         {
             return "at the end: \(key) stored \(amount), the model differs"
+        }
+        // Each member's passbook read by index equals its part of the whole ledger.
+        for member in members.prefix(8) {
+            let id = LedgerAccountID(member)
+            let part = try fixture.store.accountSnapshot(id)
+            let entries = snapshot.entries.filter { $0.leg.account == id }
+            guard part.entries == entries, part.balances == snapshot.balances.filter({ $0.key.account == id }),
+                part.exchanges.map(\.request.id) == snapshot.exchanges.map(\.request.id).filter(Set(entries.map(\.exchangeID)).contains),
+                part.accounts.map(\.id) == [id]
+            else { return "at the end: \(member)'s account snapshot differs from the ledger's" }
         }
         guard snapshot.exchanges.count == sent.count else {
             return "at the end: \(snapshot.exchanges.count) exchanges stored, \(sent.count) accepted"

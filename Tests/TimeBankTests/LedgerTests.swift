@@ -202,4 +202,50 @@ struct LedgerTests {
         }
         #expect(try fixture.store.snapshot().exchanges.isEmpty)
     }
+
+    @Test("Points come from an item of points.yaml up to its monthly cap, and are exchanged only in an exchange month",
+        arguments: LedgerBackend.underTest)
+    func partyMemberPoints(backend: LedgerBackend) throws {
+        let fixture = try LedgerFixture(backend: backend)
+        defer { fixture.remove() }
+        let ledger = fixture.ledger
+        try Self.openMembers(ledger)
+        let points = ledger.rules.points
+        let wish = try #require(points.item("micro_wish"))
+        func award(_ id: String, _ item: String, _ amount: Int, on date: String) -> ExchangeRequest {
+            ExchangeRequest(
+                id: id, kind: .earn, currency: .points, to: "P-young", amount: amount, service: item,
+                date: LedgerFixture.day(date), operatorName: "branch-secretary")
+        }
+        _ = try ledger.submit(award("p1", wish.id, wish.maxPointsPerMonth, on: "2026-05-03"))
+        #expect {
+            try ledger.submit(award("p2", wish.id, wish.points, on: "2026-05-20"))
+        } throws: { error in
+            guard case .ruleRefused(_, let rule, let detail) = error as? TimeBankError else { return false }
+            return rule == points.items.ruleID && detail.contains("\(wish.points)")
+        }
+        // Another item, and the same item next month, still earn.
+        _ = try ledger.submit(award("p3", "organisational_life", 2, on: "2026-05-20"))
+        _ = try ledger.submit(award("p4", wish.id, wish.points, on: "2026-06-01"))
+        #expect(throws: TimeBankError.self) { try ledger.submit(award("p5", "service_minutes", 1, on: "2026-06-01")) }
+        let exchange = ExchangeRequest(
+            id: "x1", kind: .redeem, currency: .points, from: "P-young", amount: 5, date: LedgerFixture.day("2026-05-31"),
+            operatorName: "branch-secretary")
+        #expect {
+            try ledger.submit(exchange)
+        } throws: { error in
+            guard case .ruleRefused(_, let rule, _) = error as? TimeBankError else { return false }
+            return rule == points.exchangeEveryMonths.ruleID
+        }
+        var inJune = exchange
+        inJune.id = "x2"
+        inJune.date = LedgerFixture.day("2026-06-30")
+        _ = try ledger.submit(inJune)
+        let snapshot = try fixture.store.snapshot()
+        #expect(snapshot.balances[BalanceKey(account: "P-young", currency: .points, bucket: .posted)]
+            == wish.maxPointsPerMonth + 2 + wish.points - 5)
+        // Minutes never moved.
+        #expect(snapshot.balances[BalanceKey(account: "P-young", currency: .time, bucket: .posted)] == nil)
+        #expect(LedgerVerifier(rules: ledger.rules).verify(snapshot).problems == [])
+    }
 }

@@ -14,6 +14,9 @@ struct ReferenceBank {
         var relations: Set<String>
         var pool: String
         var services: Set<String>
+        /// Points items and their monthly caps; points are exchanged only in months divisible by this.
+        var pointsItems: [String: Int]
+        var exchangeEvery: Int
     }
 
     struct Record {
@@ -22,6 +25,7 @@ struct ReferenceBank {
         var date: CalendarDate
         var legs: [String: Int]  // "account/currency/bucket" → amount
         var target: String?
+        var service: String?
         var settledBy: String?  // confirm or void
         var reversed = false
     }
@@ -49,8 +53,11 @@ struct ReferenceBank {
         date: CalendarDate, pending: Bool, target: String?, relation: String?
     ) -> [String: Int]? {
         func age(_ account: String) -> Int? { births[account].map { date.year - $0 } }
-        func moved(_ account: String, _ kind: String, from first: CalendarDate, to last: CalendarDate) -> Int {
-            records.values.filter { $0.kind == kind && $0.date >= first && $0.date <= last && !$0.reversed && $0.settledBy.map { records[$0]?.kind != "void" } ?? true }
+        func moved(
+            _ account: String, _ kind: String, from first: CalendarDate, to last: CalendarDate, service: String? = nil
+        ) -> Int {
+            records.values.filter { $0.kind == kind && $0.currency == currency && $0.date >= first && $0.date <= last && !$0.reversed && $0.settledBy.map { records[$0]?.kind != "void" } ?? true }
+                .filter { service == nil || $0.service == service }
                 .map { record in record.legs.filter { $0.key.hasPrefix("\(account)/\(currency)/") }.map(\.value).reduce(0, +) }
                 .reduce(0, +)
         }
@@ -77,6 +84,10 @@ struct ReferenceBank {
                     guard let years = age(to), years >= numbers.earnAge else { return nil }
                     guard moved(to, "earn", from: monthStart, to: monthEnd) + amount <= numbers.earnPerMonth else { return nil }
                 }
+            } else {
+                guard let service, let cap = numbers.pointsItems[service],
+                    moved(to, "earn", from: monthStart, to: monthEnd, service: service) + amount <= cap
+                else { return nil }
             }
             legs[Self.key("issuance", currency, bucket)] = -amount
             credit(to, amount, bucket: bucket, into: &legs)
@@ -91,6 +102,7 @@ struct ReferenceBank {
             }
         case "redeem":
             guard let from, let fromKind = kinds[from], fromKind != "pool", fromKind != "group" else { return nil }
+            if currency == "points", date.month % numbers.exchangeEvery != 0 { return nil }
             if currency == "time", fromKind == "person" {
                 guard let years = age(from), years >= numbers.redeemAge else { return nil }
                 guard -moved(from, "redeem", from: monthStart, to: monthEnd) + amount <= numbers.redeemPerMonth else { return nil }
@@ -143,9 +155,11 @@ struct ReferenceBank {
         return legs.filter { $0.value != 0 }
     }
 
-    mutating func apply(id: String, kind: String, currency: String, date: CalendarDate, target: String?, legs: [String: Int]) {
+    mutating func apply(
+        id: String, kind: String, currency: String, date: CalendarDate, target: String?, service: String?, legs: [String: Int]
+    ) {
         for (key, value) in legs { balances[key, default: 0] += value }
-        records[id] = Record(kind: kind, currency: currency, date: date, legs: legs, target: target)
+        records[id] = Record(kind: kind, currency: currency, date: date, legs: legs, target: target, service: service)
         if let target {
             if kind == "reverse" { records[target]?.reversed = true } else { records[target]?.settledBy = id }
         }

@@ -128,6 +128,8 @@ cli.bank.verify_failed	账本校验未通过：{count} 个问题	the ledger does
 cli.bank.verified	账本校验通过：{exchanges} 笔交换，{entries} 条分录，哈希链头 {head}	the ledger verifies: {exchanges} exchanges, {entries} entries, chain head {head}
 cli.bank.import_body	交换 {id} 的 body 列不是其本身的规范记录（编号、类型或日期与本行不符）	the body of exchange {id} is not its canonical record (its id, kind or date differ from the row)
 cli.bank.exported	已导出 {exchanges} 笔交换到 {file}（链头 {head}）	wrote {exchanges} exchanges to {file} (chain head {head})
+cli.bank.points_item	积分项目 {item} 不在 points.yaml 中（已有：{known}）	points item {item} is not in points.yaml (known: {known})
+cli.bank.points_quantity	数量 {value} 应为 1 到 10000 的整数	quantity {value}: expected a whole number 1…10000
 """#
         ),
         (
@@ -878,6 +880,9 @@ rules.explain.community_source	来源：{source}	source: {source}
 rules.explain.community_parameters	参数：	parameters:
 rules.path.top_level	顶层	top level
 rules.path.overlay_entry	叠加文件条目	overlay entry
+rules.points.item_twice	{rule}：有一个积分项目列了两次	{rule}: a points item is listed twice
+rules.points.period	{rule}：周期 {months} 个月不能整除一年（应为 1、2、3、4、6 或 12）	{rule}: a period of {months} months does not divide the year (1, 2, 3, 4, 6 or 12)
+rules.points.thresholds	{rule}：星级越高，所需积分必须越多	{rule}: more stars must need more points
 """#
         ),
         (
@@ -1007,11 +1012,16 @@ timebank.age.unknown	年龄不详：未登记出生年份	age unknown: no birth 
 timebank.what.earn	存入时间	earn
 timebank.what.redeem	兑换时间	redeem
 timebank.what.receive	接受转赠	receive a transfer
-timebank.refused.period	{account} 在 {month} 已{kind} {moved} 分钟；再加 {amount} 分钟将超出月度上限 {cap} 分钟 {over} 分钟	{account} has {moved} minutes to {kind} in {month}; {amount} more exceeds the monthly {cap} by {over}
+timebank.refused.period	{account} 在 {month} 已{kind_name} {moved} 分钟；再加 {amount} 分钟将超出月度上限 {cap} 分钟 {over} 分钟	{account} has {kind_name} {moved} minutes in {month}; {amount} more exceeds the monthly {cap} by {over}
 timebank.refused.cap	{account} 已存 {held} 分钟；再存 {amount} 分钟将超出上限 {cap} 分钟 {over} 分钟	{account} holds {held} minutes; {amount} more exceeds the cap of {cap} by {over}
 timebank.refused.floor	{account} 可用 {balance} {unit}；支出 {amount} 后余 {left}，低于下限 {floor} 达 {below}	{account} holds {balance} {unit} spendable; {amount} would leave {left}, {below} below its floor of {floor}
 timebank.unit.minutes	分钟	minutes
 timebank.unit.points	积分	points
+timebank.refused.points_item	{account} 在 {month} 已从 {item} 获得 {earned} 积分；再加 {amount} 积分将超出月度上限 {cap} 积分 {over} 分	{account} has {earned} points from {item} in {month}; {amount} more exceeds its monthly {cap} by {over}
+timebank.refused.points_window	积分只在每年第 {months} 月兑换，{date} 不在兑换月	points are exchanged only in months {months} of the year; {date} is not in one
+timebank.kind_name.earn	存入	earned
+timebank.kind_name.redeem	兑换	redeemed
+timebank.kind_name.transfer	转赠	transferred
 """#
         ),
     ]

@@ -286,6 +286,53 @@ rules:
 """#
         ),
         RuleFile(
+            name: "points.yaml",
+            text: #"""
+# Party-member points (党员积分): what earns points, and the cycle "一月一算分、一季一评星、半年一兑换、一年一奖评"
+# (tallied monthly, stars rated quarterly, points exchanged half-yearly, awards made yearly). Points are a currency of
+# their own in the time-bank ledger (`wangge bank points`) and never mix with service minutes.
+rules:
+  - id: points.items
+    type: points_items
+    kind: hard
+    source: engine-design
+    says: Service hours, 双报到 activities, claimed 微心愿 and organisational life earn points, each up to a monthly cap.
+    parameters:
+      items:
+        - { id: service_hour, name_zh: 志愿服务, name_en: volunteer service, unit: hour, points: 1, max_points_per_month: 20 }
+        - { id: double_report_activity, name_zh: 双报到社区活动, name_en: 双报到 community activity, unit: activity, points: 2, max_points_per_month: 6 }
+        - { id: micro_wish, name_zh: 认领微心愿, name_en: claimed micro-wish (微心愿), unit: wish, points: 3, max_points_per_month: 6 }
+        - { id: organisational_life, name_zh: 参加组织生活, name_en: organisational life attended, unit: meeting, points: 2, max_points_per_month: 4 }
+
+  - id: points.cycle
+    type: points_cycle
+    kind: hard
+    source: seed
+    says: Points are tallied monthly, stars rated quarterly on the quarter's points, and points exchanged in the last month of each half-year.
+    parameters:
+      tally_every_months: 1
+      stars:
+        every_months: 3
+        thresholds:
+          - { stars: 1, points: 6 }
+          - { stars: 2, points: 12 }
+          - { stars: 3, points: 18 }
+          - { stars: 4, points: 24 }
+          - { stars: 5, points: 30 }
+      exchange: { every_months: 6 }
+
+  - id: points.award
+    type: points_award
+    kind: hard
+    source: xingtai-qiaoxi-hours
+    says: A reporting party member passes the year with 60 points; the yearly award ranks members by the year's points.
+    parameters:
+      every_months: 12
+      pass_points: 60
+
+"""#
+        ),
+        RuleFile(
             name: "services.yaml",
             text: #"""
 # The service catalogue (服务目录): the one list of services that volunteer matching (matching.yaml) and the time bank

@@ -77,6 +77,8 @@ extension RuleType {
         case .timeBankVersion, .timeBankUnit, .timeBankServices, .timeBankEligibility, .timeBankAccounts,
             .timeBankPeriodCaps, .timeBankTransfers, .timeBankLifecycle, .timeBankWorkflow, .timeBankPortability:
             return "timebank.yaml"
+        case .pointsItems, .pointsCycle, .pointsAward:
+            return "points.yaml"
         }
     }
 }

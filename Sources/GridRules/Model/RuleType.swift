@@ -131,6 +131,13 @@ public enum RuleType: String, CaseIterable, Hashable, Sendable, Comparable {
     case timeBankWorkflow = "timebank_workflow"
     /// Minutes move between programmes (通存通兑) at these rates, up to a yearly limit per person.
     case timeBankPortability = "timebank_portability"
+    // points.yaml
+    /// What earns party-member points (service hours, 双报到 activities, 微心愿, organisational life), each capped monthly.
+    case pointsItems = "points_items"
+    /// "一月一算分、一季一评星、半年一兑换、一年一奖评": the monthly tally, quarterly stars, half-yearly exchange.
+    case pointsCycle = "points_cycle"
+    /// The yearly award: the points a member needs in a year to pass.
+    case pointsAward = "points_award"
 
     /// Types of which a rule set may hold several rules; every other type appears exactly once.
     public var allowsSeveral: Bool {

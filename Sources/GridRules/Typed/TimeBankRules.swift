@@ -107,6 +107,8 @@ public struct TimeBankRules: Sendable {
     public var exchangeRates: Sourced<[String: Double]>
     /// Most minutes a person moves between programmes a year.
     public var portableMinutesPerYear: Sourced<Int>
+    /// Party-member points (points.yaml), the ledger's second currency.
+    public var points: PointsRules
 
     /// Service minutes after the rounding rule (a non-positive duration stays 0).
     public func rounded(minutes: Int) -> Int {
@@ -238,6 +240,7 @@ public struct TimeBankRules: Sendable {
             return (id.value, rate.value)
         }
         let portable = portability?.int("max_minutes_per_year")
+        let points = PointsRules(reading: index)
         guard let portability, let programmeMaps, let rates, rates.count == programmeMaps.count,
             Set(rates.map(\.0)).count == rates.count, let portable
         else {
@@ -254,8 +257,9 @@ public struct TimeBankRules: Sendable {
             let priority, let floor, let cap, let onCap, let capPool, let groupRedeem, let groupDonate, let pools,
             let earnCap, let redeemCap, let onBreach, let relations, let recipient, let proof, let approval,
             let maxTransfer, let donateTo, let servesFirst, let inherit, let otherwise, let leave, let expiryEnabled,
-            let expiryMonths, let sink, let dormancy, let steps, let confirmBy, let autoConfirm, let pending
+            let expiryMonths, let sink, let dormancy, let steps, let confirmBy, let autoConfirm, let pending, let points
         else { return nil }
+        self.points = points
         self.version = ruleset
         effectiveFrom = from
         roundingMode = mode.map { _ in modeValue }

@@ -54,6 +54,8 @@ struct ExchangePlanner {
                 notes += try periodCap(
                     recipient, kind: .earn, cap: rules.earnMinutesPerMonth, period: month(of: request.date))
             }
+        } else {
+            notes.append(try pointsItem(recipient))
         }
         let credit = try credited(recipient, request.amount, bucket: bucket)
         let legs =
@@ -105,6 +107,9 @@ struct ExchangePlanner {
         default:
             break
         }
+        if currency == .points {
+            notes.append(try exchangeWindow())
+        }
         if currency == .time, payer.kind == .person {
             notes.append(try eligible(payer, rules.redeemEligible, doing: "redeem"))
             notes += try periodCap(payer, kind: .redeem, cap: rules.redeemMinutesPerMonth, period: month(of: request.date))
@@ -147,7 +152,7 @@ struct ExchangePlanner {
         var notes = [try eligible(recipient, rules.transferRecipient, doing: "receive")]
         let year = (from: CalendarDate(year: request.date.year, month: 1, day: 1), through: CalendarDate(year: request.date.year, month: 12, day: 31))
         if let from = year.from, let through = year.through {
-            let sent = -(try transaction.movedAmount(payer.id, .time, kind: .transfer, from: from, through: through))
+            let sent = -(try transaction.movedAmount(payer.id, .time, kind: .transfer, from: from, through: through, service: nil))
             let limit = rules.transferMaxMinutesPerYear.value
             guard sent + request.amount <= limit else {
                 throw .ruleRefused(
@@ -280,11 +285,13 @@ struct ExchangePlanner {
     private func periodCap(
         _ account: LedgerAccount, kind: ExchangeRequest.Kind, cap: Sourced<Int>, period: (CalendarDate, CalendarDate)
     ) throws(TimeBankError) -> [String] {
-        let moved = abs(try transaction.movedAmount(account.id, currency, kind: kind, from: period.0, through: period.1))
+        let moved = abs(
+            try transaction.movedAmount(account.id, currency, kind: kind, from: period.0, through: period.1, service: nil))
         guard moved + request.amount > cap.value else { return [] }
         let month = "\(period.0.year)-\(period.0.month < 10 ? "0" : "")\(period.0.month)"
         let arguments = [
             "account": account.id.rawValue, "moved": String(moved), "kind": kind.rawValue, "month": month,
+            "kind_name": Message.text("timebank.kind_name.\(kind.rawValue)"),
             "amount": String(request.amount), "cap": String(cap.value), "over": String(moved + request.amount - cap.value),
         ]
         if rules.onPeriodBreach.value == .reject {
@@ -292,6 +299,46 @@ struct ExchangePlanner {
         }
         // Notes are kept in the ledger: in English, so that the stored bytes do not depend on --lang.
         return ["\(cap.ruleID): flagged: \(MessageCatalogue.standard.text("timebank.refused.period", arguments, in: .english))"]
+    }
+
+    /// Points come from an item of points.yaml, up to its monthly cap per member.
+    private func pointsItem(_ recipient: LedgerAccount) throws(TimeBankError) -> String {
+        let points = rules.points
+        guard let service = request.service, let item = points.item(service) else {
+            throw .invalidRequest(
+                exchange: id, field: "service",
+                expected: "a points item of points.yaml (\(points.items.value.map(\.id).joined(separator: ", ")))")
+        }
+        let period = month(of: request.date)
+        let earned = try transaction.movedAmount(
+            recipient.id, .points, kind: .earn, from: period.0, through: period.1, service: item.id)
+        let month = "\(period.0.year)-\(period.0.month < 10 ? "0" : "")\(period.0.month)"
+        guard earned + request.amount <= item.maxPointsPerMonth else {
+            throw .ruleRefused(
+                exchange: id, rule: points.items.ruleID,
+                detail: Message.text(
+                    "timebank.refused.points_item",
+                    [
+                        "account": recipient.id.rawValue, "item": item.id, "month": month, "earned": String(earned),
+                        "amount": String(request.amount), "cap": String(item.maxPointsPerMonth),
+                        "over": String(earned + request.amount - item.maxPointsPerMonth),
+                    ]))
+        }
+        return "\(points.items.ruleID): \(item.id), \(earned + request.amount) of \(item.maxPointsPerMonth) points in \(month)"
+    }
+
+    /// Points are exchanged only in the last month of an exchange period (半年一兑换: June and December).
+    private func exchangeWindow() throws(TimeBankError) -> String {
+        let every = rules.points.exchangeEveryMonths
+        guard rules.points.isExchangeMonth(request.date.month) else {
+            let months = stride(from: every.value, through: 12, by: every.value).map(String.init)
+            throw .ruleRefused(
+                exchange: id, rule: every.ruleID,
+                detail: Message.text(
+                    "timebank.refused.points_window",
+                    ["date": request.date.description, "months": months.joined(separator: ", ")]))
+        }
+        return "\(every.ruleID): exchanged in month \(request.date.month), an exchange month"
     }
 
     /// The legs crediting `amount` to `account` under the storage cap of a personal account: what it can take, and

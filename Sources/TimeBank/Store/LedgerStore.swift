@@ -10,6 +10,10 @@ public protocol LedgerStore: Sendable {
     func transaction<T>(_ body: (any LedgerTransaction) throws(TimeBankError) -> T) throws(TimeBankError) -> T
     /// Everything the verifier replays, read in one consistent snapshot.
     func snapshot() throws(TimeBankError) -> LedgerSnapshot
+    /// One account's part of the ledger, read in one consistent snapshot, for its passbook: the account, its
+    /// entries, the exchanges they belong to (with this account's legs only) and its balances. It reads by index,
+    /// so a passbook costs the account's history, not the ledger's.
+    func accountSnapshot(_ account: LedgerAccountID) throws(TimeBankError) -> LedgerSnapshot
 }
 
 /// What the rules read and append inside one transaction.
@@ -22,11 +26,11 @@ public protocol LedgerTransaction {
     func exchange(_ id: String) throws(TimeBankError) -> StoredExchange?
     /// Exchanges of `kinds` that name `target` (a confirm or void of a pending earning, a reversal).
     func followUps(of target: String, kinds: Set<ExchangeRequest.Kind>) throws(TimeBankError) -> [StoredExchange]
-    /// The sum of `account`'s legs in exchanges of `kind` dated `from`…`through`, leaving out exchanges voided or
-    /// reversed since (the monthly and yearly caps count what still stands).
+    /// The sum of `account`'s legs in exchanges of `kind` dated `from`…`through` (for `service` only, when given),
+    /// leaving out exchanges voided or reversed since (the monthly and yearly caps count what still stands).
     func movedAmount(
         _ account: LedgerAccountID, _ currency: LedgerCurrency, kind: ExchangeRequest.Kind, from: CalendarDate,
-        through: CalendarDate
+        through: CalendarDate, service: String?
     ) throws(TimeBankError) -> Int
     /// Earnings still pending (neither confirmed nor voided) dated on or before `date`, oldest first.
     func pendingEarnings(through date: CalendarDate) throws(TimeBankError) -> [StoredExchange]

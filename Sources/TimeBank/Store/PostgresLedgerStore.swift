@@ -99,6 +99,20 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
         }
     }
 
+    public func accountSnapshot(_ account: LedgerAccountID) throws(TimeBankError) -> LedgerSnapshot {
+        lock.lock()
+        defer { lock.unlock() }
+        try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        do throws(TimeBankError) {
+            let snapshot = try PostgresLedgerTransaction(store: self).readAccount(account)
+            try commit()
+            return snapshot
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
     /// Runs raw SQL outside the ledger's rules: for tests that play an attacker and check that verification notices.
     func executeUnchecked(_ sql: String) throws(TimeBankError) {
         lock.lock()
@@ -245,13 +259,14 @@ struct PostgresLedgerTransaction: LedgerTransaction {
 
     func movedAmount(
         _ account: LedgerAccountID, _ currency: LedgerCurrency, kind: ExchangeRequest.Kind, from: CalendarDate,
-        through: CalendarDate
+        through: CalendarDate, service: String?
     ) throws(TimeBankError) -> Int {
         let found = try store.rows(
             """
             SELECT COALESCE(SUM(e.amount), 0)::BIGINT AS moved FROM entries e JOIN exchanges x ON x.id = e.exchange_id
             WHERE e.account_id = \(account.rawValue) AND e.currency = \(currency.rawValue) AND x.kind = \(kind.rawValue)
               AND x.date >= \(from.description) AND x.date <= \(through.description)
+              AND (\(service)::TEXT IS NULL OR (x.body::jsonb ->> 'service') = \(service))
               AND NOT EXISTS (SELECT 1 FROM exchanges f WHERE f.target = x.id AND f.kind IN ('void', 'reverse'))
             """)
         guard let row = found.first else { return 0 }
@@ -336,6 +351,36 @@ struct PostgresLedgerTransaction: LedgerTransaction {
                 let bucket = LedgerBucket(rawValue: try store.decode(row, "bucket", as: String.self))
             else { throw .integrity(reason: "a balance row of unknown currency or bucket") }
             let account = LedgerAccountID(try store.decode(row, "account_id", as: String.self))
+            balances[BalanceKey(account: account, currency: currency, bucket: bucket)] =
+                try store.decode(row, "amount", as: Int.self)
+        }
+        return LedgerSnapshot(accounts: accounts, exchanges: exchanges, entries: entries, balances: balances)
+    }
+
+    func readAccount(_ account: LedgerAccountID) throws(TimeBankError) -> LedgerSnapshot {
+        let id = account.rawValue
+        var accounts: [LedgerAccount] = []
+        for row in try store.rows("SELECT * FROM accounts WHERE id = \(id)") { accounts.append(try self.account(from: row)) }
+        var entries: [LedgerEntry] = []
+        for row in try store.rows("SELECT * FROM entries WHERE account_id = \(id) ORDER BY sequence") {
+            entries.append(try entry(from: row))
+        }
+        let legsByExchange = Dictionary(grouping: entries, by: \.exchangeID)
+        var exchanges: [StoredExchange] = []
+        let rows = try store.rows(
+            """
+            SELECT * FROM exchanges WHERE id IN (SELECT exchange_id FROM entries WHERE account_id = \(id))
+            ORDER BY sequence
+            """)
+        for row in rows {
+            let exchangeID = try store.decode(row, "id", as: String.self)
+            exchanges.append(try stored(row, legs: (legsByExchange[exchangeID] ?? []).map(\.leg)))
+        }
+        var balances: [BalanceKey: Int] = [:]
+        for row in try store.rows("SELECT * FROM balances WHERE account_id = \(id)") {
+            guard let currency = LedgerCurrency(rawValue: try store.decode(row, "currency", as: String.self)),
+                let bucket = LedgerBucket(rawValue: try store.decode(row, "bucket", as: String.self))
+            else { throw .integrity(reason: "a balance row of unknown currency or bucket") }
             balances[BalanceKey(account: account, currency: currency, bucket: bucket)] =
                 try store.decode(row, "amount", as: Int.self)
         }

@@ -93,6 +93,16 @@ public final class SQLiteLedgerStore: LedgerStore {
         }
     }
 
+    public func accountSnapshot(_ account: LedgerAccountID) throws(TimeBankError) -> LedgerSnapshot {
+        do {
+            return try queue.read { db in try SQLiteLedgerTransaction(db: db).readAccount(account) }
+        } catch let abort as TransactionAbort {
+            throw abort.error
+        } catch {
+            throw .storage(reason: "\(error)")
+        }
+    }
+
     /// Runs raw SQL outside the ledger's rules: for tests that play an attacker (dropping a trigger, flipping a
     /// stored byte) and check that verification notices.
     func executeUnchecked(_ sql: String) throws {
@@ -170,7 +180,7 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
 
     func movedAmount(
         _ account: LedgerAccountID, _ currency: LedgerCurrency, kind: ExchangeRequest.Kind, from: CalendarDate,
-        through: CalendarDate
+        through: CalendarDate, service: String?
     ) throws(TimeBankError) -> Int {
         try run {
             try Int.fetchOne(
@@ -178,10 +188,14 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
                 sql: """
                     SELECT COALESCE(SUM(e.amount), 0) FROM entries e JOIN exchanges x ON x.id = e.exchange_id
                     WHERE e.account_id = ? AND e.currency = ? AND x.kind = ? AND x.date >= ? AND x.date <= ?
+                      AND (? IS NULL OR json_extract(x.body, '$.service') = ?)
                       AND NOT EXISTS (
                         SELECT 1 FROM exchanges f WHERE f.target = x.id AND f.kind IN ('void', 'reverse'))
                     """,
-                arguments: [account.rawValue, currency.rawValue, kind.rawValue, from.description, through.description]
+                arguments: [
+                    account.rawValue, currency.rawValue, kind.rawValue, from.description, through.description, service,
+                    service,
+                ]
             ) ?? 0
         }
     }
@@ -268,6 +282,32 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
             else { throw TransactionAbort(error: .integrity(reason: "a balance row of unknown currency or bucket")) }
             balances[BalanceKey(account: LedgerAccountID(row["account_id"]), currency: currency, bucket: bucket)] =
                 row["amount"]
+        }
+        return LedgerSnapshot(accounts: accounts, exchanges: exchanges, entries: entries, balances: balances)
+    }
+
+    func readAccount(_ account: LedgerAccountID) throws -> LedgerSnapshot {
+        let id = account.rawValue
+        let accounts = try Row.fetchAll(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id])
+            .map(Self.account(from:))
+        let entries = try Row.fetchAll(
+            db, sql: "SELECT * FROM entries WHERE account_id = ? ORDER BY sequence", arguments: [id]
+        ).map(Self.entry(from:))
+        let legsByExchange = Dictionary(grouping: entries, by: \.exchangeID)
+        let exchanges = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM exchanges WHERE id IN (SELECT exchange_id FROM entries WHERE account_id = ?)
+                ORDER BY sequence
+                """,
+            arguments: [id]
+        ).map { try stored($0, legs: (legsByExchange[$0["id"]] ?? []).map(\.leg)) }
+        var balances: [BalanceKey: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM balances WHERE account_id = ?", arguments: [id]) {
+            guard let currency = LedgerCurrency(rawValue: row["currency"]),
+                let bucket = LedgerBucket(rawValue: row["bucket"])
+            else { throw TransactionAbort(error: .integrity(reason: "a balance row of unknown currency or bucket")) }
+            balances[BalanceKey(account: account, currency: currency, bucket: bucket)] = row["amount"]
         }
         return LedgerSnapshot(accounts: accounts, exchanges: exchanges, entries: entries, balances: balances)
     }

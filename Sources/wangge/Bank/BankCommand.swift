@@ -18,7 +18,8 @@ struct BankCommand: ParsableCommand {
         subcommands: [
             BankInitCommand.self, BankOpenCommand.self, BankEarnCommand.self, BankConfirmCommand.self,
             BankVoidCommand.self, BankRedeemCommand.self, BankTransferCommand.self, BankDonateCommand.self,
-            BankReverseCommand.self, BankSettleCommand.self, BankImportCommand.self, BankExportCommand.self, BankStatementCommand.self,
+            BankReverseCommand.self, BankSettleCommand.self, BankPointsCommand.self, BankPointsReportCommand.self, BankImportCommand.self,
+            BankExportCommand.self, BankStatementCommand.self,
             BankVerifyCommand.self,
         ]
     )

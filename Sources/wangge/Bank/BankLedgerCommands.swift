@@ -244,8 +244,8 @@ struct BankStatementCommand: ParsableCommand, LanguageChoosing {
 
     func run() throws {
         let bank = try ledger.ledger()
-        let snapshot = try bankCall { () throws(TimeBankError) in try bank.store.snapshot() }
         let id = LedgerAccountID(account)
+        let snapshot = try bankCall { () throws(TimeBankError) in try bank.store.accountSnapshot(id) }
         guard snapshot.accounts.contains(where: { $0.id == id }) else {
             throw CommandFailure(bankError: .unknownAccount(exchange: "statement", account: id))
         }
