@@ -160,6 +160,17 @@ struct LedgerTests {
         #expect(throws: (any Error).self) { try fixture.executeUnchecked("DELETE FROM entries WHERE sequence = 2") }
         #expect(throws: (any Error).self) { try fixture.executeUnchecked("DELETE FROM exchanges") }
         #expect(LedgerVerifier(rules: ledger.rules).verify(try fixture.store.snapshot()).isValid)
+        // A cached balance changed alone breaks the sum to zero, which every open checks.
+        try ledger.checkOnOpen()
+        try fixture.executeUnchecked("UPDATE balances SET amount = amount + 1 WHERE account_id = 'P-young' AND bucket = 'posted'")
+        #expect {
+            try ledger.checkOnOpen()
+        } throws: { error in
+            guard case .integrity(let reason) = error as? TimeBankError else { return false }
+            return reason.contains("time/posted balances sum to 1")
+        }
+        try fixture.executeUnchecked("UPDATE balances SET amount = amount - 1 WHERE account_id = 'P-young' AND bucket = 'posted'")
+        try ledger.checkOnOpen()
         // An attacker with the file drops the trigger and changes one digit of one amount, balances included.
         try fixture.dropUpdateTrigger(on: "entries")
         try fixture.executeUnchecked("UPDATE entries SET amount = 64 WHERE sequence = 2")
@@ -172,6 +183,8 @@ struct LedgerTests {
         try fixture.executeUnchecked("UPDATE exchanges SET body = replace(body, '45', '46') WHERE id = 'e2'")
         let second = LedgerVerifier(rules: ledger.rules).verify(try fixture.store.snapshot())
         #expect(second.problems.contains { $0.contains("exchange e2: its body does not match") })
+        // e2 holds the last entry: its changed body no longer gives the last entry's hash, which every open checks.
+        #expect(throws: TimeBankError.self) { try ledger.checkOnOpen() }
     }
 
     @Test("A missing ledger file and a symbolic link are refused; a new file is owner-only")

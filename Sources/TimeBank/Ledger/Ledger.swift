@@ -113,6 +113,28 @@ public struct Ledger: Sendable {
         return try transaction.append(request, legs: plan.legs, notes: plan.notes, ruleset: rules.version.value)
     }
 
+    /// The invariants cheap enough to check whenever the ledger is opened: each currency's balances sum to zero in
+    /// each bucket, and the last entry's hash is what its previous hash, its fields and its exchange's body give.
+    /// `verify` replays everything.
+    public func checkOnOpen() throws(TimeBankError) {
+        try store.transaction { (transaction) throws(TimeBankError) in
+            for (total, sum) in try transaction.balanceTotals().sorted(by: { "\($0.key)" < "\($1.key)" }) where sum != 0 {
+                throw .integrity(
+                    reason: "\(total.currency.rawValue)/\(total.bucket.rawValue) balances sum to \(sum), not 0 "
+                        + "(run `wangge bank verify` for every problem)")
+            }
+            guard let last = try transaction.lastEntry() else { return }
+            let bodyHash = try transaction.exchange(last.exchangeID)?.bodyHash ?? ""
+            let expected = LedgerHash.entry(
+                previous: last.previousHash, sequence: last.sequence, exchangeID: last.exchangeID, bodyHash: bodyHash,
+                leg: last.leg)
+            guard expected == last.hash else {
+                throw .integrity(
+                    reason: "entry \(last.sequence): its hash does not match its fields (run `wangge bank verify`)")
+            }
+        }
+    }
+
     /// Confirms every earning still pending `timebank.workflow`'s days after its date, counted to `asOf` (never
     /// to the clock). Each confirmation has the id `auto-confirm-<earning>`, so running this twice adds nothing.
     public func settle(asOf: CalendarDate, operatorName: String) throws(TimeBankError) -> [ExchangeOutcome] {

@@ -36,6 +36,10 @@ public protocol LedgerTransaction {
     func pendingEarnings(through date: CalendarDate) throws(TimeBankError) -> [StoredExchange]
     /// The hash of the last entry (the chain's head), or the genesis hash of an empty ledger.
     func chainHead() throws(TimeBankError) -> String
+    /// The last entry, or nil in an empty ledger.
+    func lastEntry() throws(TimeBankError) -> LedgerEntry?
+    /// The sum of the cached balances of each currency and bucket (every one 0 in a sound ledger).
+    func balanceTotals() throws(TimeBankError) -> [BalanceTotal: Int]
     /// Appends the exchange and its legs (hash-chained) and updates the cached balances.
     func append(_ request: ExchangeRequest, legs: [LedgerLeg], notes: [String], ruleset: String)
         throws(TimeBankError) -> ExchangeOutcome
@@ -75,6 +79,12 @@ public struct LedgerSnapshot: Sendable {
     public var entries: [LedgerEntry]
     /// The cached balances, by account, currency and bucket.
     public var balances: [BalanceKey: Int]
+}
+
+/// A currency and bucket, whose balances sum to zero.
+public struct BalanceTotal: Hashable, Sendable {
+    public var currency: LedgerCurrency
+    public var bucket: LedgerBucket
 }
 
 /// The key of a cached balance.

@@ -294,6 +294,23 @@ struct PostgresLedgerTransaction: LedgerTransaction {
         return try store.decode(row, "hash", as: String.self)
     }
 
+    func lastEntry() throws(TimeBankError) -> LedgerEntry? {
+        try store.rows("SELECT * FROM entries ORDER BY sequence DESC LIMIT 1").first.map(entry(from:))
+    }
+
+    func balanceTotals() throws(TimeBankError) -> [BalanceTotal: Int] {
+        var totals: [BalanceTotal: Int] = [:]
+        let rows = try store.rows(
+            "SELECT currency, bucket, SUM(amount)::BIGINT AS total FROM balances GROUP BY currency, bucket")
+        for row in rows {
+            guard let currency = LedgerCurrency(rawValue: try store.decode(row, "currency", as: String.self)),
+                let bucket = LedgerBucket(rawValue: try store.decode(row, "bucket", as: String.self))
+            else { throw .integrity(reason: "a balance row of unknown currency or bucket") }
+            totals[BalanceTotal(currency: currency, bucket: bucket)] = try store.decode(row, "total", as: Int.self)
+        }
+        return totals
+    }
+
     func append(_ request: ExchangeRequest, legs: [LedgerLeg], notes: [String], ruleset: String)
         throws(TimeBankError) -> ExchangeOutcome
     {

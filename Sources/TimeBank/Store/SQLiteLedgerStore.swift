@@ -223,6 +223,27 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
         }
     }
 
+    func lastEntry() throws(TimeBankError) -> LedgerEntry? {
+        try run {
+            try Row.fetchOne(db, sql: "SELECT * FROM entries ORDER BY sequence DESC LIMIT 1").map(Self.entry(from:))
+        }
+    }
+
+    func balanceTotals() throws(TimeBankError) -> [BalanceTotal: Int] {
+        try run {
+            var totals: [BalanceTotal: Int] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT currency, bucket, SUM(amount) AS total FROM balances GROUP BY currency, bucket")
+            {
+                guard let currency = LedgerCurrency(rawValue: row["currency"]),
+                    let bucket = LedgerBucket(rawValue: row["bucket"])
+                else { throw TransactionAbort(error: .integrity(reason: "a balance row of unknown currency or bucket")) }
+                totals[BalanceTotal(currency: currency, bucket: bucket)] = row["total"]
+            }
+            return totals
+        }
+    }
+
     func append(_ request: ExchangeRequest, legs: [LedgerLeg], notes: [String], ruleset: String)
         throws(TimeBankError) -> ExchangeOutcome
     {

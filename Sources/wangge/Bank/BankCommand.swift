@@ -35,11 +35,14 @@ struct BankLedgerOptions: ParsableArguments {
 
     @OptionGroup var rules: RuleSetOptions
 
-    /// Opens the ledger (creating it only for `bank init`), with the rules' time-bank section.
-    func ledger(create: Bool = false) throws -> Ledger {
+    /// Opens the ledger (creating it only for `bank init`), with the rules' time-bank section, and checks the
+    /// invariants cheap enough for every open (`bank verify` passes `checked: false`: it reports every problem).
+    func ledger(create: Bool = false, checked: Bool = true) throws -> Ledger {
         let timeBank = try rules.load().timeBank
         do throws(TimeBankError) {
-            return Ledger(store: try LedgerLocation.open(db, create: create), rules: timeBank)
+            let ledger = Ledger(store: try LedgerLocation.open(db, create: create), rules: timeBank)
+            if checked { try ledger.checkOnOpen() }
+            return ledger
         } catch {
             throw CommandFailure(bankError: error)
         }

@@ -11,7 +11,8 @@ struct BankEarnCommand: ParsableCommand, LanguageChoosing {
     @OptionGroup var exchange: BankExchangeOptions
     @Option(help: ArgumentHelp("The provider's account.", valueName: "account")) var to: String
     @Option(help: ArgumentHelp("Minutes served (or points with --points).", valueName: "n")) var minutes: Int
-    @Option(help: ArgumentHelp("The service (catalogue id); required for time.", valueName: "id")) var service: String?
+    @Option(help: ArgumentHelp("The service (catalogue id; with --points an item of points.yaml).", valueName: "id"))
+    var service: String?
     @Flag(help: "Party-member points instead of minutes.") var points = false
     @Flag(help: "Hold the minutes pending until confirmed.") var pending = false
 

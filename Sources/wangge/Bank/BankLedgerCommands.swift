@@ -216,7 +216,7 @@ struct BankVerifyCommand: ParsableCommand, LanguageChoosing {
     @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
-        let bank = try ledger.ledger()
+        let bank = try ledger.ledger(checked: false)
         let snapshot = try bankCall { () throws(TimeBankError) in try bank.store.snapshot() }
         let report = LedgerVerifier(rules: bank.rules).verify(snapshot)
         guard report.isValid else {

@@ -123,7 +123,7 @@ struct PointsTally {
         let members = Set(year.keys).union(balance.filter { $0.value != 0 }.keys).filter { id in
             snapshot.accounts.contains { $0.id == id && $0.kind != .pool }
         }
-        let monthText = "\(asOf.year)-\(asOf.month < 10 ? "0" : "")\(asOf.month)"
+        let monthText = "\(asOf.year)-\(monthFrom < 10 ? "0" : "")\(monthFrom)"
         let quarterText = "\(asOf.year)-\(quarterFrom < 10 ? "0" : "")\(quarterFrom)"
         rows = members.sorted().map { id in
             let yearPoints = year[id] ?? 0
