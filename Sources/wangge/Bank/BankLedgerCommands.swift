@@ -165,14 +165,7 @@ struct BankExportCommand: ParsableCommand, LanguageChoosing {
 
     func run() throws {
         let bank = try ledger.ledger()
-        let snapshot = try bankCall { () throws(TimeBankError) in try bank.store.snapshot() }
-        let report = LedgerVerifier(rules: bank.rules).verify(snapshot)
-        guard report.isValid else {
-            throw CommandFailure(
-                .ruleUnmet,
-                report.problems.joined(separator: "\n") + "\n"
-                    + Message.text("cli.bank.verify_failed", ["count": String(report.problems.count)]))
-        }
+        let (snapshot, report) = try verifiedSnapshot(of: bank)
         let lastHash = Dictionary(snapshot.entries.map { ($0.exchangeID, $0.hash) }, uniquingKeysWith: { $1 })
         var text = CSVWriter.encodeHeader(Self.header)
         for exchange in snapshot.exchanges {
@@ -217,14 +210,7 @@ struct BankVerifyCommand: ParsableCommand, LanguageChoosing {
 
     func run() throws {
         let bank = try ledger.ledger(checked: false)
-        let snapshot = try bankCall { () throws(TimeBankError) in try bank.store.snapshot() }
-        let report = LedgerVerifier(rules: bank.rules).verify(snapshot)
-        guard report.isValid else {
-            throw CommandFailure(
-                .ruleUnmet,
-                report.problems.joined(separator: "\n") + "\n"
-                    + Message.text("cli.bank.verify_failed", ["count": String(report.problems.count)]))
-        }
+        let (_, report) = try verifiedSnapshot(of: bank)
         try StandardOutput.write(
             Message.text(
                 "cli.bank.verified",
@@ -262,4 +248,17 @@ struct BankStatementCommand: ParsableCommand, LanguageChoosing {
             }
         }
     }
+}
+
+/// The whole ledger and its verification; exit 1 with every problem when it does not verify.
+func verifiedSnapshot(of bank: Ledger) throws -> (LedgerSnapshot, LedgerVerifier.Report) {
+    let snapshot = try bankCall { () throws(TimeBankError) in try bank.store.snapshot() }
+    let report = LedgerVerifier(rules: bank.rules).verify(snapshot)
+    guard report.isValid else {
+        throw CommandFailure(
+            .ruleUnmet,
+            report.problems.joined(separator: "\n") + "\n"
+                + Message.text("cli.bank.verify_failed", ["count": String(report.problems.count)]))
+    }
+    return (snapshot, report)
 }
