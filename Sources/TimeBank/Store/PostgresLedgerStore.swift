@@ -86,27 +86,22 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     public func snapshot() throws(TimeBankError) -> LedgerSnapshot {
-        lock.lock()
-        defer { lock.unlock() }
-        try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        do throws(TimeBankError) {
-            let snapshot = try PostgresLedgerTransaction(store: self).readAll()
-            try commit()
-            return snapshot
-        } catch {
-            _ = try? execute("ROLLBACK")
-            throw error
-        }
+        try readOnly { (transaction) throws(TimeBankError) in try transaction.readAll() }
     }
 
     public func accountSnapshot(_ account: LedgerAccountID) throws(TimeBankError) -> LedgerSnapshot {
+        try readOnly { (transaction) throws(TimeBankError) in try transaction.readAccount(account) }
+    }
+
+    /// Runs `read` in one REPEATABLE READ, READ ONLY transaction: one consistent snapshot.
+    private func readOnly<T>(_ read: (PostgresLedgerTransaction) throws(TimeBankError) -> T) throws(TimeBankError) -> T {
         lock.lock()
         defer { lock.unlock() }
         try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         do throws(TimeBankError) {
-            let snapshot = try PostgresLedgerTransaction(store: self).readAccount(account)
+            let result = try read(PostgresLedgerTransaction(store: self))
             try commit()
-            return snapshot
+            return result
         } catch {
             _ = try? execute("ROLLBACK")
             throw error
@@ -362,15 +357,7 @@ struct PostgresLedgerTransaction: LedgerTransaction {
             let id = try store.decode(row, "id", as: String.self)
             exchanges.append(try stored(row, legs: (legsByExchange[id] ?? []).map(\.leg)))
         }
-        var balances: [BalanceKey: Int] = [:]
-        for row in try store.rows("SELECT * FROM balances") {
-            guard let currency = LedgerCurrency(rawValue: try store.decode(row, "currency", as: String.self)),
-                let bucket = LedgerBucket(rawValue: try store.decode(row, "bucket", as: String.self))
-            else { throw .integrity(reason: "a balance row of unknown currency or bucket") }
-            let account = LedgerAccountID(try store.decode(row, "account_id", as: String.self))
-            balances[BalanceKey(account: account, currency: currency, bucket: bucket)] =
-                try store.decode(row, "amount", as: Int.self)
-        }
+        let balances = try balances(try store.rows("SELECT * FROM balances"))
         return LedgerSnapshot(accounts: accounts, exchanges: exchanges, entries: entries, balances: balances)
     }
 
@@ -393,18 +380,24 @@ struct PostgresLedgerTransaction: LedgerTransaction {
             let exchangeID = try store.decode(row, "id", as: String.self)
             exchanges.append(try stored(row, legs: (legsByExchange[exchangeID] ?? []).map(\.leg)))
         }
-        var balances: [BalanceKey: Int] = [:]
-        for row in try store.rows("SELECT * FROM balances WHERE account_id = \(id)") {
-            guard let currency = LedgerCurrency(rawValue: try store.decode(row, "currency", as: String.self)),
-                let bucket = LedgerBucket(rawValue: try store.decode(row, "bucket", as: String.self))
-            else { throw .integrity(reason: "a balance row of unknown currency or bucket") }
-            balances[BalanceKey(account: account, currency: currency, bucket: bucket)] =
-                try store.decode(row, "amount", as: Int.self)
-        }
+        let balances = try balances(try store.rows("SELECT * FROM balances WHERE account_id = \(id)"))
         return LedgerSnapshot(accounts: accounts, exchanges: exchanges, entries: entries, balances: balances)
     }
 
     // MARK: - Rows
+
+    private func balances(_ rows: [PostgresRandomAccessRow]) throws(TimeBankError) -> [BalanceKey: Int] {
+        var balances: [BalanceKey: Int] = [:]
+        for row in rows {
+            guard let currency = LedgerCurrency(rawValue: try store.decode(row, "currency", as: String.self)),
+                let bucket = LedgerBucket(rawValue: try store.decode(row, "bucket", as: String.self))
+            else { throw .integrity(reason: "a balance row of unknown currency or bucket") }
+            let account = LedgerAccountID(try store.decode(row, "account_id", as: String.self))
+            balances[BalanceKey(account: account, currency: currency, bucket: bucket)] =
+                try store.decode(row, "amount", as: Int.self)
+        }
+        return balances
+    }
 
     private func stored(_ row: PostgresRandomAccessRow) throws(TimeBankError) -> StoredExchange {
         let id = try store.decode(row, "id", as: String.self)

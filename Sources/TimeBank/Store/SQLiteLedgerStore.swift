@@ -296,14 +296,7 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
         let exchanges = try Row.fetchAll(db, sql: "SELECT * FROM exchanges ORDER BY sequence").map {
             try stored($0, legs: (legsByExchange[$0["id"]] ?? []).map(\.leg))
         }
-        var balances: [BalanceKey: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM balances") {
-            guard let currency = LedgerCurrency(rawValue: row["currency"]),
-                let bucket = LedgerBucket(rawValue: row["bucket"])
-            else { throw TransactionAbort(error: .integrity(reason: "a balance row of unknown currency or bucket")) }
-            balances[BalanceKey(account: LedgerAccountID(row["account_id"]), currency: currency, bucket: bucket)] =
-                row["amount"]
-        }
+        let balances = try Self.balances(try Row.fetchAll(db, sql: "SELECT * FROM balances"))
         return LedgerSnapshot(accounts: accounts, exchanges: exchanges, entries: entries, balances: balances)
     }
 
@@ -323,13 +316,8 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
                 """,
             arguments: [id]
         ).map { try stored($0, legs: (legsByExchange[$0["id"]] ?? []).map(\.leg)) }
-        var balances: [BalanceKey: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM balances WHERE account_id = ?", arguments: [id]) {
-            guard let currency = LedgerCurrency(rawValue: row["currency"]),
-                let bucket = LedgerBucket(rawValue: row["bucket"])
-            else { throw TransactionAbort(error: .integrity(reason: "a balance row of unknown currency or bucket")) }
-            balances[BalanceKey(account: account, currency: currency, bucket: bucket)] = row["amount"]
-        }
+        let balances = try Self.balances(
+            try Row.fetchAll(db, sql: "SELECT * FROM balances WHERE account_id = ?", arguments: [id]))
         return LedgerSnapshot(accounts: accounts, exchanges: exchanges, entries: entries, balances: balances)
     }
 
@@ -351,6 +339,18 @@ struct SQLiteLedgerTransaction: LedgerTransaction {
         } catch {
             throw TransactionAbort(error: error)
         }
+    }
+
+    private static func balances(_ rows: [Row]) throws -> [BalanceKey: Int] {
+        var balances: [BalanceKey: Int] = [:]
+        for row in rows {
+            guard let currency = LedgerCurrency(rawValue: row["currency"]),
+                let bucket = LedgerBucket(rawValue: row["bucket"])
+            else { throw TransactionAbort(error: .integrity(reason: "a balance row of unknown currency or bucket")) }
+            balances[BalanceKey(account: LedgerAccountID(row["account_id"]), currency: currency, bucket: bucket)] =
+                row["amount"]
+        }
+        return balances
     }
 
     private static func account(from row: Row) throws -> LedgerAccount {
